@@ -1,0 +1,101 @@
+import { Command, CommanderError } from 'commander';
+import type { Context } from './context.js';
+import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
+import { printError } from './ui/output.js';
+
+const EXAMPLES = {
+  new: `
+Examples:
+  $ newsletter new april-2025
+  $ newsletter new 2025-05 --yes --author "Allison Price" --date 2025-05-20
+  $ newsletter new june-2025 --yes --sections spotlight,foundation,openstack,events`,
+  build: `
+Examples:
+  $ newsletter build                    # the latest issue: blog post, email and text
+  $ newsletter build april-2025 --email
+  $ newsletter build --json --out /tmp/preview`,
+};
+
+/**
+ * Runs the CLI and returns the exit code; never calls process.exit, so tests can call it and
+ * the bin decides how to end.
+ */
+export async function main(argv: string[], ctx: Context): Promise<number> {
+  let exitCode = EXIT_OK;
+  const debug = argv.includes('--debug');
+  const program = new Command('newsletter')
+    .description('Compose the Inside Open Infrastructure newsletter from Markdown fragments.')
+    .version(await readVersion(), '-V, --version')
+    .option('--cwd <dir>', 'run in this workspace folder instead of the current one')
+    .option('--debug', 'show the stack of an unexpected error')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+  const workspaceOf = (command: Command): Pick<Context, 'cwd'> => ({ cwd: command.optsWithGlobals().cwd ?? ctx.cwd });
+
+  program
+    .command('new')
+    .description('open a new issue: issue.md and one fragment per section')
+    .argument('<issue>', 'the issue, as month-year (april-2025) or year-month (2025-04)')
+    .option('-y, --yes', 'ask nothing; take the flags and the defaults')
+    .option('--title <text>', 'the issue title')
+    .option('--author <name>', 'the author shown on the blog post')
+    .option('--date <YYYY-MM-DD>', 'the publish date')
+    .option('--description <text>', 'the SEO description, also the email preheader')
+    .option('--sections <ids>', 'comma-separated section ids')
+    .addHelpText('after', EXAMPLES.new)
+    .action(async (issue: string, options, command: Command) => {
+      const [{ newIssue }, { printNewResult }] = await Promise.all([import('./commands/new.js'), import('./ui/print-new.js')]);
+      const result = await newIssue({ ...ctx, ...workspaceOf(command) }, { issue, ...options });
+      printNewResult(ctx, result);
+    });
+
+  program
+    .command('build')
+    .description('render the blog post, the MJML email and its plain text into dist/<issue>/')
+    .argument('[issue]', 'the issue to build (default: the latest)')
+    .option('--blog', 'write the blog post')
+    .option('--email', 'write the email (email.mjml and email.html)')
+    .option('--text', 'write the plain-text email')
+    .option('--out <dir>', 'write into this folder instead of dist/<issue>/')
+    .option('--minify', 'minify the email HTML (keeps it further from Gmail\'s 102 KB clip)')
+    .option('--json', 'print what was written as JSON, and nothing else on stdout')
+    .addHelpText('after', EXAMPLES.build)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
+      const result = await build(workspaceOf(command), { issue, ...options });
+      printBuildResult(ctx, result, !!options.json);
+    });
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    exitCode = handleError(ctx, error, debug);
+  }
+  return exitCode;
+}
+
+function handleError(ctx: Context, error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message already; help and version are not failures.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+    return EXIT_USAGE;
+  }
+  printError(ctx, error, debug);
+  return error instanceof CliError ? error.exitCode : EXIT_USAGE;
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+

@@ -1,0 +1,31 @@
+/**
+ * What a command may touch of the outside world. The bin passes the real process; tests pass
+ * a small fake (a temp folder, captured output, answers to prompts by name, a fixed clock).
+ */
+export interface Context {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: Writer;
+  stderr: Writer;
+  /** Whether a person is there to answer prompts. */
+  interactive: boolean;
+  /** Colour only on a TTY and never with NO_COLOR. */
+  color: boolean;
+  now: () => Date;
+  prompt: Prompter;
+}
+
+export interface Writer {
+  write(text: string): void;
+}
+
+export interface PromptQuestion {
+  name: string;
+  message: string;
+  default?: string;
+  choices?: { value: string; name: string; checked: boolean }[];
+  validate?: (value: string) => true | string;
+}
+
+/** Asks one question; returns a string, or the chosen values for a question with choices. */
+export type Prompter = (question: PromptQuestion) => Promise<string | string[]>;

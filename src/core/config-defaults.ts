@@ -1,0 +1,98 @@
+import type { SectionConfig } from './config.js';
+
+/** The sections of Inside Open Infrastructure, with the headings and taglines the issues use. */
+export const DEFAULT_SECTIONS: SectionConfig[] = [
+  {
+    id: 'spotlight',
+    heading: 'Spotlight',
+    required: true,
+    inNewIssue: true,
+    aliases: [],
+    guide: 'The lead story. Set its headline as `title` above, then write two to four short paragraphs. Give every image alt text: ![What the picture shows](/img/file.png).',
+  },
+  {
+    id: 'foundation',
+    heading: 'OpenInfra Foundation News',
+    required: true,
+    inNewIssue: true,
+    aliases: ['OpenInfra Foundation', 'Foundation News'],
+    guide: 'Foundation news as a bulleted list, one item per announcement, each with a link to read more.',
+  },
+  {
+    id: 'openstack',
+    heading: 'OpenStack',
+    tagline: 'Open source software for creating private and public clouds',
+    required: false,
+    inNewIssue: true,
+    aliases: [],
+    guide: 'OpenStack news as a bulleted list: releases, elections, calls for participation.',
+  },
+  {
+    id: 'kata',
+    heading: 'Kata Containers',
+    tagline: 'The speed of containers, the security of VMs',
+    required: false,
+    inNewIssue: true,
+    aliases: ['Kata'],
+    guide: 'Kata Containers news as a bulleted list: releases and community updates.',
+  },
+  {
+    id: 'starlingx',
+    heading: 'StarlingX',
+    tagline: 'A fully featured cloud for the distributed edge',
+    required: false,
+    inNewIssue: true,
+    aliases: [],
+    guide: 'StarlingX news as a bulleted list: releases and community updates.',
+  },
+  {
+    id: 'zuul',
+    heading: 'Zuul',
+    tagline: 'Stop merging broken code',
+    required: false,
+    inNewIssue: false,
+    aliases: [],
+    guide: 'Zuul news as a bulleted list.',
+  },
+  {
+    id: 'opendev',
+    heading: 'OpenDev',
+    tagline: 'Free software needs free tools',
+    required: false,
+    inNewIssue: false,
+    aliases: ['OpenDev Collaboratory'],
+    guide: 'OpenDev news as a bulleted list.',
+  },
+  {
+    id: 'events',
+    heading: 'Community Events',
+    required: true,
+    inNewIssue: true,
+    aliases: ['Upcoming OpenInfra and Community Events', 'More OpenInfra Community Events', 'Upcoming Events'],
+    guide: 'Upcoming events only, each as a bold linked name followed by "date | place | links" lines. Remove events that will be over when the issue goes out.',
+  },
+];
+
+export const DEFAULT_CONFIG_VALUES = {
+  name: 'Inside Open Infrastructure',
+  site: 'https://openinfra.dev',
+  title: 'Inside Open Infrastructure: {Month} {year}',
+  postUrl: 'https://openinfra.dev/blog/openinfra-newsletter-{slug}',
+  blogFile: 'inside-open-infrastructure-{slug}.md',
+  author: 'OpenInfra Foundation',
+  description: 'The latest from the OpenInfra Foundation',
+  twitterUsername: '@OpenInfraDev',
+  category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+  hidePost: false,
+  headingLevel: 2,
+  lang: 'en',
+  email: {
+    contactEmail: 'info@openinfra.dev',
+    postalAddress: 'OpenInfra Foundation, P.O. Box 1903, Austin, TX 78767, USA',
+    // A merge tag: the mail platform replaces it with each reader's own link.
+    unsubscribeUrl: '*|UNSUB|*',
+    fontFamily: 'Helvetica, Arial, sans-serif',
+    fontUrl: undefined as string | undefined,
+    accentColor: '#f15b3e',
+  },
+};

@@ -1,0 +1,248 @@
+import { CliError, EXIT_USAGE } from '../errors.js';
+import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
+
+export interface SectionConfig {
+  id: string;
+  heading: string;
+  tagline?: string;
+  /** `lint` reports an issue that lacks it. */
+  required: boolean;
+  /** Whether `newsletter new` scaffolds it by default. */
+  inNewIssue: boolean;
+  /** Other headings that mean this section in published posts (used by import). */
+  aliases: string[];
+  /** Written into a new fragment as an HTML comment for its writer. */
+  guide: string;
+}
+
+export interface EmailConfig {
+  contactEmail: string;
+  postalAddress: string;
+  unsubscribeUrl: string;
+  fontFamily: string;
+  /** A web font stylesheet; none is fetched unless this is set. */
+  fontUrl: string | undefined;
+  accentColor: string;
+}
+
+export type RuleSeverity = 'error' | 'warn' | 'off';
+export interface RuleSetting {
+  severity?: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+export interface Config {
+  /** Where the config came from, for messages; undefined when the defaults apply. */
+  file: string | undefined;
+  name: string;
+  site: string;
+  title: string;
+  postUrl: string;
+  blogFile: string;
+  author: string;
+  description: string;
+  twitterUsername: string;
+  category: { value: string; label: string }[];
+  hidePost: boolean;
+  headingLevel: number;
+  lang: string;
+  sections: SectionConfig[];
+  email: EmailConfig;
+  rules: Record<string, RuleSetting>;
+}
+
+export const CONFIG_FILE = 'newsletter.config.yaml';
+
+const TOP_KEYS = [
+  'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
+  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules',
+];
+const SECTION_KEYS = ['id', 'heading', 'tagline', 'required', 'inNewIssue', 'aliases', 'guide'];
+const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
+const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function defaultConfig(): Config {
+  return validateConfig(undefined, undefined);
+}
+
+/**
+ * Checks a parsed config file and merges it over the defaults. Pure: `raw` is what YAML gave.
+ * Every refusal names the file, the key and what is allowed, with exit code 2.
+ */
+export function validateConfig(raw: unknown, file: string | undefined): Config {
+  const fail = (key: string, allowed: string): never => {
+    throw new CliError(`${key}: ${allowed}.`, {
+      file: file ?? CONFIG_FILE,
+      exitCode: EXIT_USAGE,
+      hint: `Fix ${key} in ${file ?? CONFIG_FILE}, or remove it to use the default.`,
+    });
+  };
+  const input = raw ?? {};
+  if (!isPlainObject(input)) return fail('(top level)', 'expected a mapping of settings');
+  rejectUnknown(input, TOP_KEYS, '', fail);
+  const d = DEFAULT_CONFIG_VALUES;
+
+  const text = (key: string, fallback: string, pattern?: RegExp, allowed?: string): string => {
+    const value = input[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || value.trim() === '') return fail(key, 'expected a non-empty string');
+    if (pattern && !pattern.test(value)) return fail(key, allowed ?? `expected ${pattern}`);
+    return value;
+  };
+
+  const site = text('site', d.site, /^https:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected an https:// URL such as https://openinfra.dev').replace(/\/+$/, '');
+  const headingLevel = input.headingLevel ?? d.headingLevel;
+  if (!Number.isInteger(headingLevel) || (headingLevel as number) < 1 || (headingLevel as number) > 4) {
+    fail('headingLevel', 'expected a whole number from 1 to 4');
+  }
+  const hidePost = input.hidePost ?? d.hidePost;
+  if (typeof hidePost !== 'boolean') fail('hidePost', 'expected true or false');
+
+  return {
+    file,
+    name: text('name', d.name),
+    site,
+    title: text('title', d.title),
+    postUrl: text('postUrl', d.postUrl, /^https?:\/\//, 'expected an absolute URL; {slug} stands for the issue'),
+    blogFile: text('blogFile', d.blogFile, /^[^/\\]+\.md$/, 'expected a file name ending in .md, without folders'),
+    author: text('author', d.author),
+    description: text('description', d.description),
+    twitterUsername: text('twitterUsername', d.twitterUsername, /^@\w{1,15}$/, 'expected a handle such as @OpenInfraDev'),
+    category: validateCategory(input.category, d.category, fail),
+    hidePost: hidePost as boolean,
+    headingLevel: headingLevel as number,
+    lang: text('lang', d.lang, /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as en or en-US'),
+    sections: validateSections(input.sections, fail),
+    email: validateEmail(input.email, fail),
+    rules: validateRules(input.rules, fail),
+  };
+}
+
+type Fail = (key: string, allowed: string) => never;
+
+function validateCategory(value: unknown, fallback: Config['category'], fail: Fail): Config['category'] {
+  if (value === undefined) return fallback.map((c) => ({ ...c }));
+  if (!Array.isArray(value) || value.length === 0) return fail('category', 'expected a list of {value, label}');
+  return value.map((entry, i) => {
+    if (!isPlainObject(entry) || typeof entry.value !== 'string' || typeof entry.label !== 'string') {
+      return fail(`category[${i}]`, 'expected {value: category-id, label: name} as in the site\'s blog-config.json');
+    }
+    return { value: entry.value, label: entry.label };
+  });
+}
+
+function validateSections(value: unknown, fail: Fail): SectionConfig[] {
+  if (value === undefined) return DEFAULT_SECTIONS.map((s) => ({ ...s, aliases: [...s.aliases] }));
+  if (!Array.isArray(value) || value.length === 0) return fail('sections', 'expected a list of sections, each with an id and a heading');
+  const seen = new Set<string>();
+  return value.map((entry, i) => {
+    const key = `sections[${i}]`;
+    if (!isPlainObject(entry)) return fail(key, 'expected a mapping with id and heading');
+    rejectUnknown(entry, SECTION_KEYS, `${key}.`, fail);
+    const id = entry.id;
+    if (typeof id !== 'string' || !SECTION_ID.test(id) || id === 'issue') {
+      return fail(`${key}.id`, 'expected lower-case letters, digits and dashes, such as kata (and not "issue")');
+    }
+    if (seen.has(id)) return fail(`${key}.id`, `"${id}" is used twice; each section needs its own id`);
+    seen.add(id);
+    const base = DEFAULT_SECTIONS.find((s) => s.id === id);
+    const str = (k: string, fallback: string | undefined): string | undefined => {
+      const v = entry[k];
+      if (v === undefined) return fallback;
+      if (typeof v !== 'string') return fail(`${key}.${k}`, 'expected a string');
+      return v;
+    };
+    const bool = (k: string, fallback: boolean): boolean => {
+      const v = entry[k];
+      if (v === undefined) return fallback;
+      if (typeof v !== 'boolean') return fail(`${key}.${k}`, 'expected true or false');
+      return v;
+    };
+    const heading = str('heading', base?.heading);
+    if (!heading) return fail(`${key}.heading`, 'expected the heading readers see, such as "Kata Containers"');
+    const aliases = entry.aliases ?? base?.aliases ?? [];
+    if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) {
+      return fail(`${key}.aliases`, 'expected a list of headings');
+    }
+    const section: SectionConfig = {
+      id,
+      heading,
+      required: bool('required', base?.required ?? false),
+      inNewIssue: bool('inNewIssue', base?.inNewIssue ?? true),
+      aliases: aliases as string[],
+      guide: str('guide', base?.guide) ?? `Write the ${heading} section here.`,
+    };
+    const tagline = str('tagline', base?.tagline);
+    if (tagline) section.tagline = tagline;
+    return section;
+  });
+}
+
+function validateEmail(value: unknown, fail: Fail): EmailConfig {
+  const d = DEFAULT_CONFIG_VALUES.email;
+  if (value === undefined) return { ...d };
+  if (!isPlainObject(value)) return fail('email', 'expected a mapping');
+  rejectUnknown(value, EMAIL_KEYS, 'email.', fail);
+  const str = (k: keyof EmailConfig, fallback: string | undefined): string | undefined => {
+    const v = value[k];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'string' || v.trim() === '') return fail(`email.${k}`, 'expected a non-empty string');
+    return v;
+  };
+  const fontUrl = str('fontUrl', d.fontUrl);
+  if (fontUrl !== undefined && !fontUrl.startsWith('https://')) fail('email.fontUrl', 'expected an https:// stylesheet URL');
+  const accentColor = str('accentColor', d.accentColor) as string;
+  if (!/^#[0-9a-fA-F]{6}$/.test(accentColor)) fail('email.accentColor', 'expected a colour such as #f15b3e');
+  return {
+    contactEmail: str('contactEmail', d.contactEmail) as string,
+    postalAddress: str('postalAddress', d.postalAddress) as string,
+    unsubscribeUrl: str('unsubscribeUrl', d.unsubscribeUrl) as string,
+    fontFamily: str('fontFamily', d.fontFamily) as string,
+    fontUrl,
+    accentColor,
+  };
+}
+
+const SEVERITIES: RuleSeverity[] = ['error', 'warn', 'off'];
+
+/** `rules: { placeholder: error, internal-link: [error, { hosts: [...] }] }`, as ESLint does it. */
+function validateRules(value: unknown, fail: Fail): Record<string, RuleSetting> {
+  if (value === undefined) return {};
+  if (!isPlainObject(value)) return fail('rules', 'expected a mapping of rule id to error, warn or off');
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(value)) {
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (!SEVERITIES.includes(severity as RuleSeverity)) {
+      fail(`rules.${id}`, 'expected error, warn or off, or [severity, {options}]');
+    }
+    if (options !== undefined && !isPlainObject(options)) fail(`rules.${id}`, 'expected options as a mapping');
+    rules[id] = { severity: severity as RuleSeverity, options: (options as Record<string, unknown>) ?? {} };
+  }
+  return rules;
+}
+
+function rejectUnknown(value: Record<string, unknown>, known: string[], prefix: string, fail: Fail): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      fail(`${prefix}${key}`, near ? `unknown setting; did you mean ${prefix}${near}?` : `unknown setting; expected one of ${known.join(', ')}`);
+    }
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fills `{slug}`, `{Month}`, `{month}` and `{year}` in a config pattern. */
+export function fillPattern(pattern: string, id: { slug: string; year: number; month: number }, monthName: string): string {
+  return pattern
+    .replaceAll('{slug}', id.slug)
+    .replaceAll('{Month}', monthName)
+    .replaceAll('{month}', monthName.toLowerCase())
+    .replaceAll('{year}', String(id.year));
+}
+
+export function sectionHeading(section: Pick<SectionConfig, 'heading' | 'tagline'>): string {
+  return section.tagline ? `${section.heading}: ${section.tagline}` : section.heading;
+}

@@ -1,0 +1,99 @@
+import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
+import { raw } from 'hast-util-raw';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { Image, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { absoluteUrl } from './urls.js';
+
+/** A piece of a section in the email: flowing HTML text, or an image that spans the column. */
+export interface EmailBlock {
+  html: string | null;
+  image: { src: string; alt: string; href: string | null } | null;
+}
+
+export interface UrlContext {
+  site: string;
+  postUrl: string;
+}
+
+/**
+ * Raw HTML in fragments reaches the email only through this allowlist: GitHub's (no scripts,
+ * frames, forms, styles or event handlers; only web, mail and phone links), without its
+ * `user-content-` id prefix, which email has no use for.
+ */
+const EMAIL_SCHEMA: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
+};
+
+/**
+ * Splits a section's Markdown (comments already removed) into email blocks: an image alone
+ * in its paragraph becomes a full-width image; everything else flows as sanitised HTML.
+ */
+export function renderEmailBlocks(tree: Root, urls: UrlContext, fallbackAlt: string): EmailBlock[] {
+  const blocks: EmailBlock[] = [];
+  let pending: RootContent[] = [];
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    blocks.push({ html: renderEmailHtml({ type: 'root', children: pending }, urls, fallbackAlt), image: null });
+    pending = [];
+  };
+  for (const node of tree.children) {
+    const image = standaloneImage(node);
+    if (image) {
+      flush();
+      blocks.push({
+        html: null,
+        image: {
+          src: absoluteUrl(image.image.url, urls.site, urls.postUrl),
+          alt: image.image.alt?.trim() || fallbackAlt,
+          href: image.link ? absoluteUrl(image.link.url, urls.site, urls.postUrl) : null,
+        },
+      });
+    } else {
+      pending.push(node);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function standaloneImage(node: RootContent): { image: Image; link: Link | undefined } | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const visible = (node as Paragraph).children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break');
+  if (visible.length !== 1) return undefined;
+  const only = visible[0]!;
+  if (only.type === 'image' && only.url.trim() !== '') return { image: only, link: undefined };
+  if (only.type === 'link' && only.children.length === 1 && only.children[0]!.type === 'image' && only.children[0].url.trim() !== '') {
+    return { image: only.children[0], link: only };
+  }
+  return undefined;
+}
+
+/** Markdown to HTML that is safe to send: raw HTML parsed, then allowlisted; URLs made absolute. */
+export function renderEmailHtml(tree: Root | Nodes, urls: UrlContext, fallbackAlt: string): string {
+  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
+  const hast = raw(toHast(root, { allowDangerousHtml: true }) as HastRoot) as HastRoot;
+  const clean = sanitize(hast, EMAIL_SCHEMA) as HastRoot;
+  rewriteElements(clean, urls, fallbackAlt);
+  return toHtml(clean).trim();
+}
+
+function rewriteElements(node: HastNodes, urls: UrlContext, fallbackAlt: string): void {
+  if (node.type === 'element') fixElement(node, urls, fallbackAlt);
+  if ('children' in node) for (const child of node.children) rewriteElements(child as HastNodes, urls, fallbackAlt);
+}
+
+function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): void {
+  const props = element.properties;
+  if (typeof props.href === 'string') props.href = absoluteUrl(props.href, urls.site, urls.postUrl);
+  if (typeof props.src === 'string') props.src = absoluteUrl(props.src, urls.site, urls.postUrl);
+  if (element.tagName === 'img') {
+    if (typeof props.alt !== 'string' || props.alt.trim() === '') props.alt = fallbackAlt;
+    // Inline images must never be wider than the column on a phone.
+    props.style = 'max-width:100%;height:auto;';
+  }
+  if (element.tagName === 'a' && typeof props.href !== 'string') delete props.target;
+}

@@ -1,0 +1,200 @@
+import type { Config, SectionConfig } from './config.js';
+import { fillPattern, sectionHeading } from './config.js';
+import { parseSourceParts, type SourceParts } from './front-matter.js';
+import { isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
+import { problemToError, validateFragmentFrontMatter, validateIssueFrontMatter, type FrontMatterProblem } from './issue-schema.js';
+import { monthName, type IssueId } from './slug.js';
+
+/** A file as read from the workspace: its path relative to the workspace, and its text. */
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** What the disk holds for one issue; `issueFile` is undefined when issue.md is missing. */
+export interface IssueSources {
+  id: IssueId;
+  issueFile: SourceFile | undefined;
+  fragments: SourceFile[];
+}
+
+/** The blog post's front matter, in the site's CMS schema. */
+export interface BlogMeta {
+  templateKey: string;
+  title: string;
+  author: string;
+  date: string;
+  category: { value: string; label: string }[];
+  hidePost: boolean;
+  seo: { title: string; url: string; twitterUsername: string; description: string };
+}
+
+export interface Fragment {
+  /** The section id: the file name without `.md`. */
+  id: string;
+  path: string;
+  /** The section in config, or undefined for a section this issue alone has. */
+  section: SectionConfig | undefined;
+  /** The heading text readers see (Markdown inline), from `title` or from config. */
+  heading: string;
+  /** Whether `heading` came from the fragment's own `title`. */
+  hasOwnTitle: boolean;
+  tagline: string | undefined;
+  owner: string | undefined;
+  status: 'draft' | 'ready' | undefined;
+  order: number | undefined;
+  parts: SourceParts;
+  doc: MarkdownDoc;
+  /** True when the fragment holds nothing but whitespace and comments. */
+  empty: boolean;
+}
+
+export interface Issue {
+  id: IssueId;
+  path: string | undefined;
+  meta: BlogMeta;
+  /** Keys of issue.md the CLI does not know, kept as written for the blog post. */
+  extraMeta: Record<string, unknown>;
+  subject: string;
+  preheader: string;
+  /** What stands above the first section, usually the hero image. */
+  intro: MarkdownDoc;
+  introParts: SourceParts | undefined;
+  /** Every fragment, in reading order (empty ones included: lint needs them). */
+  fragments: Fragment[];
+  /** Problems that do not stop a build: unknown keys, drafts, empty sections. */
+  warnings: FrontMatterProblem[];
+}
+
+export const ISSUE_FILE = 'issue.md';
+const EMAIL_ONLY_KEYS = ['subject', 'preheader', 'sections'];
+
+/**
+ * Builds the issue model from its sources. Pure. Throws a CliError (exit 1) for input that
+ * cannot be understood; returns lesser problems as warnings.
+ */
+export function parseIssue(sources: IssueSources, config: Config): Issue {
+  const warnings: FrontMatterProblem[] = [];
+  const issueParts = sources.issueFile ? parseSourceParts(sources.issueFile.text, sources.issueFile.path) : undefined;
+  if (issueParts && sources.issueFile) {
+    warnings.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config).filter(keepOrThrow));
+  }
+  const data = issueParts?.data ?? {};
+  const meta = resolveBlogMeta(data, sources.id, config);
+  const extraMeta: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!(key in meta) && !EMAIL_ONLY_KEYS.includes(key)) extraMeta[key] = value;
+  }
+
+  const fragments = sources.fragments.map((file) => {
+    const fragment = parseFragment(file, config);
+    warnings.push(...validateFragmentFrontMatter(fragment.parts, file.path).filter(keepOrThrow));
+    return fragment;
+  });
+  const ordered = orderFragments(fragments, config, data.sections as string[] | undefined);
+  for (const fragment of ordered) {
+    if (fragment.status === 'draft' && !fragment.empty) {
+      warnings.push({ file: fragment.path, line: 1, severity: 'warn', key: 'status', message: `section "${fragment.id}" is still marked draft.` });
+    }
+  }
+
+  return {
+    id: sources.id,
+    path: sources.issueFile?.path,
+    meta,
+    extraMeta,
+    subject: typeof data.subject === 'string' ? data.subject : meta.title,
+    preheader: typeof data.preheader === 'string' ? data.preheader : meta.seo.description,
+    intro: issueParts ? parseMarkdown(issueParts.body, issueParts.bodyLine) : parseMarkdown(''),
+    introParts: issueParts,
+    fragments: ordered,
+    warnings,
+  };
+}
+
+/** Errors in front matter stop the build: they are thrown here; warnings are kept. */
+function keepOrThrow(problem: FrontMatterProblem): boolean {
+  if (problem.severity === 'error') throw problemToError(problem);
+  return true;
+}
+
+function parseFragment(file: SourceFile, config: Config): Fragment {
+  const id = file.path.split('/').pop()!.replace(/\.md$/, '');
+  const parts = parseSourceParts(file.text, file.path);
+  const doc = parseMarkdown(parts.body, parts.bodyLine);
+  const section = config.sections.find((s) => s.id === id);
+  const title = typeof parts.data.title === 'string' && parts.data.title.trim() !== '' ? parts.data.title : undefined;
+  return {
+    id,
+    path: file.path,
+    section,
+    heading: title ?? section?.heading ?? titleFromId(id),
+    hasOwnTitle: title !== undefined,
+    tagline: title ? undefined : section?.tagline,
+    owner: typeof parts.data.owner === 'string' ? parts.data.owner : undefined,
+    status: parts.data.status === 'draft' || parts.data.status === 'ready' ? parts.data.status : undefined,
+    order: typeof parts.data.order === 'number' ? parts.data.order : undefined,
+    parts,
+    doc,
+    empty: isEmptyMarkdown(doc.tree),
+  };
+}
+
+/** The full heading line text of a fragment: its own title, or "Heading: tagline". */
+export function fragmentHeadingText(fragment: Fragment): string {
+  return fragment.hasOwnTitle ? fragment.heading : sectionHeading({ heading: fragment.heading, tagline: fragment.tagline });
+}
+
+function titleFromId(id: string): string {
+  return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+/**
+ * Reading order: the issue's own `sections` list when it has one; otherwise each fragment's
+ * `order`, falling back to its position in config (1, 2, 3...); sections config does not know
+ * come last, by file name.
+ */
+function orderFragments(fragments: Fragment[], config: Config, issueOrder: string[] | undefined): Fragment[] {
+  const rank = (fragment: Fragment): number => {
+    if (issueOrder) {
+      const index = issueOrder.indexOf(fragment.id);
+      return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+    }
+    if (fragment.order !== undefined) return fragment.order;
+    const index = config.sections.findIndex((s) => s.id === fragment.id);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index + 1;
+  };
+  return [...fragments].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Front matter values as written, with the keys left out filled from config and the slug. */
+export function resolveBlogMeta(data: Record<string, unknown>, id: IssueId, config: Config): BlogMeta {
+  const month = monthName(id.month);
+  const str = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+  const seo = (typeof data.seo === 'object' && data.seo !== null ? data.seo : {}) as Record<string, unknown>;
+  const title = str(data.title, fillPattern(config.title, id, month));
+  const description = str(seo.description, config.description);
+  return {
+    templateKey: str(data.templateKey, 'blog-post'),
+    title,
+    author: str(data.author, config.author),
+    date: str(data.date, defaultIssueDate(id)),
+    category: Array.isArray(data.category) ? (data.category as BlogMeta['category']) : config.category.map((c) => ({ ...c })),
+    hidePost: typeof data.hidePost === 'boolean' ? data.hidePost : config.hidePost,
+    seo: {
+      title: str(seo.title, title),
+      url: str(seo.url, fillPattern(config.postUrl, id, month)),
+      twitterUsername: str(seo.twitterUsername, config.twitterUsername),
+      description,
+    },
+  };
+}
+
+/** With no date written, an issue is dated the first of its month: builds never read the clock. */
+export function defaultIssueDate(id: IssueId): string {
+  return `${id.year}-${String(id.month).padStart(2, '0')}-01T00:00:00.000Z`;
+}
+
+export function blogFileName(issue: Issue, config: Config): string {
+  return fillPattern(config.blogFile, issue.id, monthName(issue.id.month));
+}

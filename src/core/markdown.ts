@@ -1,0 +1,110 @@
+import type { Html, Nodes, Parents, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+
+/**
+ * Markdown parsed once, with positions in the file the writer edits.
+ * Every reader of Markdown (build, lint, import) goes through parseMarkdown, so they agree.
+ */
+export interface MarkdownDoc {
+  /** The body padded with blank lines so that node positions are the file's own lines. */
+  source: string;
+  tree: Root;
+}
+
+export function parseMarkdown(body: string, bodyLine = 1): MarkdownDoc {
+  // Padding (rather than shifting positions afterwards) keeps offsets, lines and columns consistent.
+  const source = '\n'.repeat(Math.max(0, bodyLine - 1)) + body;
+  const tree = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return { source, tree };
+}
+
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+/** HTML with its comments taken out: comments are notes for writers and never reach readers. */
+export function stripComments(html: string): string {
+  return html.replace(COMMENT, '');
+}
+
+export function isOnlyComments(html: string): boolean {
+  return stripComments(html).trim() === '';
+}
+
+/**
+ * The Markdown source with every HTML comment removed and everything else exactly as written,
+ * so that the blog post carries the writer's Markdown through unchanged.
+ */
+export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
+  const cuts: { start: number; end: number; text: string }[] = [];
+  visit(doc.tree, (node) => {
+    if (node.type !== 'html' || !node.position) return;
+    const start = node.position.start.offset;
+    const end = node.position.end.offset;
+    if (start === undefined || end === undefined) return;
+    cuts.push({ start, end, text: stripComments(doc.source.slice(start, end)) });
+  });
+  let out = '';
+  let from = 0;
+  for (const cut of cuts.sort((a, b) => a.start - b.start)) {
+    out += doc.source.slice(from, cut.start) + cut.text;
+    from = cut.end;
+  }
+  out += doc.source.slice(from);
+  return tidyBlankLines(out);
+}
+
+/** Drops blank lines that removed comments leave behind, and the padding, and trailing space. */
+function tidyBlankLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A copy of the tree without comments: html nodes lose their comments, and empty ones go. */
+export function withoutComments(tree: Root): Root {
+  const copy = structuredClone(tree);
+  const prune = (parent: Parents): void => {
+    const kept: Nodes[] = [];
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'html') {
+        const value = stripComments(child.value);
+        if (value.trim() === '') continue;
+        kept.push({ ...child, value } satisfies Html);
+        continue;
+      }
+      if ('children' in child) prune(child);
+      // A paragraph that held only a comment would otherwise leave an empty <p>.
+      if (child.type === 'paragraph' && child.children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
+      kept.push(child);
+    }
+    (parent as { children: Nodes[] }).children = kept;
+  };
+  prune(copy);
+  return copy;
+}
+
+/** Depth-first walk over every node, parents before children. */
+export function visit(node: Nodes, enter: (node: Nodes, parent: Parents | undefined) => void, parent?: Parents): void {
+  enter(node, parent);
+  if ('children' in node) {
+    for (const child of node.children as Nodes[]) visit(child, enter, node);
+  }
+}
+
+/** The plain text a node holds (link text, heading text), images by their alt text. */
+export function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if (node.type === 'break') return ' ';
+  if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
+  return '';
+}
+
+/** True when the body holds nothing a reader would see (only whitespace and comments). */
+export function isEmptyMarkdown(tree: Root): boolean {
+  return withoutComments(tree).children.length === 0;
+}

@@ -1,0 +1,38 @@
+import { stringify } from 'yaml';
+import type { Config } from './config.js';
+import { fragmentHeadingText, type Issue } from './issue.js';
+import { renderMarkdownWithoutComments } from './markdown.js';
+import type { Template } from './templates.js';
+
+/** The view the blog-post template receives. */
+export interface BlogView {
+  frontMatter: string;
+  intro: string;
+  sections: { id: string; heading: string; body: string }[];
+}
+
+/**
+ * The blog post as the site's CMS stores it: front matter in the CMS schema and key order,
+ * then the intro and each non-empty section under a heading, the writers' Markdown unchanged.
+ */
+export function renderBlogPost(issue: Issue, config: Config, template: Template): string {
+  const marks = '#'.repeat(config.headingLevel);
+  const view: BlogView = {
+    frontMatter: renderBlogFrontMatter(issue),
+    intro: renderMarkdownWithoutComments(issue.intro),
+    sections: issue.fragments
+      .filter((fragment) => !fragment.empty)
+      .map((fragment) => ({
+        id: fragment.id,
+        heading: `${marks} ${fragmentHeadingText(fragment)}`,
+        body: renderMarkdownWithoutComments(fragment.doc),
+      })),
+  };
+  return `${template(view).trim()}\n`;
+}
+
+export function renderBlogFrontMatter(issue: Issue): string {
+  // Key order is the CMS's own; keys the CLI does not know follow, as written.
+  const data = { ...issue.meta, ...issue.extraMeta };
+  return stringify(data, { lineWidth: 80 });
+}

@@ -1,0 +1,83 @@
+import type { Root } from 'mdast';
+import type { Config } from './config.js';
+import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
+import { fragmentHeadingText, type Issue } from './issue.js';
+import { parseMarkdown, withoutComments } from './markdown.js';
+import { monthName } from './slug.js';
+import type { Template } from './templates.js';
+import { absoluteUrl } from './urls.js';
+
+export interface EmailSectionView {
+  id: string;
+  /** Inline HTML: a heading may hold a link or emphasis. */
+  heading: string;
+  tagline: string | null;
+  blocks: EmailBlock[];
+}
+
+/** The view the MJML template receives; everything in it is data, escaped or sanitised. */
+export interface EmailView {
+  lang: string;
+  title: string;
+  preheader: string;
+  /** Invisible characters that keep the body text out of the inbox preview line. */
+  preheaderPadding: string;
+  name: string;
+  issueLabel: string;
+  postUrl: string;
+  siteUrl: string;
+  fontFamily: string;
+  fontUrl: string | null;
+  accentColor: string;
+  intro: EmailBlock[];
+  sections: EmailSectionView[];
+  contactEmail: string;
+  postalAddress: string;
+  unsubscribeUrl: string;
+}
+
+const PREHEADER_LENGTH = 200;
+const PREHEADER_PAD = '&#847;&zwnj;&nbsp;';
+
+export function buildEmailView(issue: Issue, config: Config): EmailView {
+  const urls: UrlContext = { site: config.site, postUrl: issue.meta.seo.url };
+  const issueLabel = `${monthName(issue.id.month)} ${issue.id.year}`;
+  const preheader = issue.preheader.trim();
+  return {
+    lang: config.lang,
+    title: issue.subject,
+    preheader,
+    preheaderPadding: PREHEADER_PAD.repeat(Math.max(0, PREHEADER_LENGTH - preheader.length)),
+    name: config.name,
+    issueLabel,
+    postUrl: issue.meta.seo.url,
+    siteUrl: config.site,
+    fontFamily: config.email.fontFamily,
+    fontUrl: config.email.fontUrl ?? null,
+    accentColor: config.email.accentColor,
+    intro: renderEmailBlocks(withoutComments(issue.intro.tree), urls, issue.meta.title),
+    sections: issue.fragments
+      .filter((fragment) => !fragment.empty)
+      .map((fragment) => ({
+        id: fragment.id,
+        heading: renderInlineHtml(fragment.hasOwnTitle ? fragmentHeadingText(fragment) : fragment.heading, urls),
+        tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
+        blocks: renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
+      })),
+    contactEmail: config.email.contactEmail,
+    postalAddress: config.email.postalAddress,
+    unsubscribeUrl: absoluteUrl(config.email.unsubscribeUrl, config.site, issue.meta.seo.url),
+  };
+}
+
+/** A heading's Markdown (such as `[OpenStack](url)` or `**Events**`) as inline HTML. */
+function renderInlineHtml(markdown: string, urls: UrlContext): string {
+  const tree = parseMarkdown(markdown).tree;
+  const first = tree.children[0];
+  const inline: Root = first && 'children' in first ? { type: 'root', children: first.children as Root['children'] } : tree;
+  return renderEmailHtml(inline, urls, '').replace(/^<p>|<\/p>$/g, '');
+}
+
+export function renderEmailMjml(issue: Issue, config: Config, template: Template): string {
+  return `${template(buildEmailView(issue, config)).trim()}\n`;
+}

@@ -1,0 +1,52 @@
+import Handlebars from 'handlebars';
+import { CliError, EXIT_USAGE } from '../errors.js';
+
+/** The shells a workspace may override, file by file, in its own templates/ folder. */
+export const TEMPLATE_NAMES = ['blog-post.md.hbs', 'email.mjml.hbs', 'email.txt.hbs'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export interface TemplateSource {
+  name: TemplateName;
+  /** Where it was read from, for messages. */
+  path: string;
+  text: string;
+}
+
+export type Template = (view: object) => string;
+
+/**
+ * Compiles a template shell. Only the shells are ever compiled: fragment content reaches them as
+ * data, so `{{...}}` written in a fragment stays literal text. Each compile gets its own
+ * Handlebars environment, and prototype access stays off (Handlebars' default since 4.6).
+ */
+export function compileTemplate(source: TemplateSource): Template {
+  const env = Handlebars.create();
+  let render: HandlebarsTemplateDelegate;
+  try {
+    // Only the MJML shell is markup; the Markdown and text shells must not HTML-escape.
+    render = env.compile(source.text, { strict: true, noEscape: !source.name.endsWith('.mjml.hbs') });
+    // Compilation is lazy in Handlebars; precompiling surfaces syntax errors now.
+    env.precompile(source.text);
+  } catch (error) {
+    throw templateError(source, error);
+  }
+  return (view) => {
+    try {
+      return render(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (error) {
+      throw templateError(source, error);
+    }
+  };
+}
+
+function templateError(source: TemplateSource, error: unknown): CliError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/i.exec(message)?.[1];
+  const first = message.split('\n').find((l) => l.trim() !== '') ?? message;
+  return new CliError(`template ${source.name} cannot be used: ${first.trim()}`, {
+    file: source.path,
+    line: line ? Number(line) : undefined,
+    exitCode: EXIT_USAGE,
+    hint: `Fix the template, or delete ${source.path} to use the built-in one.`,
+  });
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CliError, EXIT_CONTENT } from '../errors.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Refuses files no writer meant as text: binary, not UTF-8. */
+export async function readTextFile(absolute: string, shown: string): Promise<string> {
+  const bytes = await readFile(absolute);
+  if (bytes.includes(0)) {
+    throw new CliError('this is a binary file, not Markdown.', { file: shown, hint: 'Save it as UTF-8 text, or move it out of the sections folder.' });
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const line = lineOfInvalidByte(bytes);
+    throw new CliError('this file is not valid UTF-8 text.', { file: shown, line, hint: 'Save it again as UTF-8 in your editor.' });
+  }
+  // Editors on Windows write a byte order mark and CRLF; the parsers want neither.
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function lineOfInvalidByte(bytes: Buffer): number {
+  let line = 1;
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      utf8.decode(bytes.subarray(0, end), { stream: true });
+    } catch {
+      return line;
+    }
+    if (bytes[end - 1] === 0x0a) line++;
+  }
+  return line;
+}
+
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Writes each file through a temporary sibling and a rename, so a reader (or a crash) never
+ * sees half a file. Everything is rendered before this is called: a failed build writes nothing.
+ */
+export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
+  const staged: { temp: string; path: string }[] = [];
+  try {
+    for (const file of files) {
+      await mkdir(dirname(file.path), { recursive: true });
+      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.tmp`);
+      staged.push({ temp, path: file.path });
+      await writeFile(temp, file.content, 'utf8');
+    }
+    for (const { temp, path } of staged) await rename(temp, path);
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    throw writeError(error);
+  }
+}
+
+function writeError(error: unknown): CliError {
+  const e = error as NodeJS.ErrnoException;
+  const path = e.path ?? '';
+  const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder must go' : e.message;
+  return new CliError(`cannot write the output: ${reason}.`, {
+    file: path || undefined,
+    exitCode: EXIT_CONTENT,
+    hint: 'Choose another folder with --out, or fix the permissions; the previous output was left as it was.',
+  });
+}

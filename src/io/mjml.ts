@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+
+export interface MjmlProblem {
+  line: number;
+  message: string;
+  tagName: string;
+}
+
+export interface MjmlResult {
+  html: string;
+  errors: MjmlProblem[];
+}
+
+type Mjml2Html = (mjml: string, options: Record<string, unknown>) => Promise<{ html: string; errors: MjmlProblem[] }>;
+
+let loading: Promise<Mjml2Html> | undefined;
+
+/**
+ * MJML costs about half a second to import, so only the paths that render an email load it,
+ * once. mjml-core reads a `.mjmlconfig` from the current folder when it is imported, which
+ * would let a stray file in a user's workspace register components: import it from here.
+ */
+function loadMjml(): Promise<Mjml2Html> {
+  loading ??= (async () => {
+    const previous = process.cwd();
+    process.chdir(fileURLToPath(new URL('.', import.meta.url)));
+    try {
+      const module = (await import('mjml')) as unknown as { default: Mjml2Html };
+      return module.default;
+    } finally {
+      process.chdir(previous);
+    }
+  })();
+  return loading;
+}
+
+/** Compiles MJML to HTML without includes, config files or web fonts it was not given. */
+export async function compileMjml(mjml: string, options: { minify?: boolean } = {}): Promise<MjmlResult> {
+  const mjml2html = await loadMjml();
+  const result = await mjml2html(mjml, {
+    validationLevel: 'soft',
+    keepComments: false,
+    ignoreIncludes: true,
+    useMjmlConfigOptions: false,
+    fonts: {},
+    minify: options.minify ?? false,
+  });
+  return {
+    html: result.html,
+    errors: result.errors.map((e) => ({ line: e.line, message: e.message, tagName: e.tagName })),
+  };
+}

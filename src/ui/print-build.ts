@@ -1,0 +1,14 @@
+import type { BuildResult } from '../commands/build.js';
+import type { Context } from '../context.js';
+import { paint, printWarnings } from './output.js';
+
+export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: BuildResult, json: boolean): void {
+  printWarnings(ctx, result.warnings);
+  if (json) {
+    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs }, null, 2)}\n`);
+    return;
+  }
+  const c = paint(ctx);
+  ctx.stdout.write(`${c.green('Built')} ${result.issue} into ${result.outDir}/\n`);
+  for (const path of Object.values(result.outputs)) ctx.stdout.write(`  ${path.split(/[\\/]/).pop()}\n`);
+}
