@@ -5,6 +5,7 @@ import { CliError, usageError } from '../errors.js';
 import type { Config } from '../core/config.js';
 import { parseIsoDate } from '../core/front-matter.js';
 import { fillPattern } from '../core/config.js';
+import { closest } from '../core/suggest.js';
 import { scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
 import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
 import { issueDir, openWorkspace, relativeTo, SECTIONS_DIR } from '../io/workspace.js';
@@ -99,7 +100,7 @@ function parseSectionList(list: string, known: string[]): string[] {
   const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
   for (const id of ids) {
     if (!known.includes(id)) {
-      const near = known.find((k) => k.startsWith(id.slice(0, 3)));
+      const near = closest(id, known);
       throw usageError(`--sections names "${id}", which is not a section.`, `${near ? `Did you mean ${near}? ` : ''}Sections: ${known.join(', ')}.`);
     }
   }

@@ -1,4 +1,5 @@
 import { CliError, EXIT_USAGE } from '../errors.js';
+import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
 
 export interface SectionConfig {
@@ -224,7 +225,7 @@ function validateRules(value: unknown, fail: Fail): Record<string, RuleSetting> 
 function rejectUnknown(value: Record<string, unknown>, known: string[], prefix: string, fail: Fail): void {
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      const near = closest(key, known);
       fail(`${prefix}${key}`, near ? `unknown setting; did you mean ${prefix}${near}?` : `unknown setting; expected one of ${known.join(', ')}`);
     }
   }

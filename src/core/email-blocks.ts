@@ -95,5 +95,7 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): vo
     // Inline images must never be wider than the column on a phone.
     props.style = 'max-width:100%;height:auto;';
   }
-  if (element.tagName === 'a' && typeof props.href !== 'string') delete props.target;
+  // Styled here, not in the template's CSS, which MJML would inline into its own layout tables too.
+  if (element.tagName === 'table') props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
+  if (element.tagName === 'td' || element.tagName === 'th') props.style = 'border:1px solid #cbd2d9;padding:4px 8px;';
 }

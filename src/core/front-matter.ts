@@ -16,7 +16,7 @@ export interface SourceParts {
 // gray-matter splits; `yaml` parses (YAML 1.2: dates stay strings as written, errors carry lines).
 const engines = {
   yaml: {
-    parse: (text: string): object => (parseYaml(text, { prettyErrors: false, uniqueKeys: true }) ?? {}) as object,
+    parse: (text: string): object => (parseYaml(text, { uniqueKeys: true }) ?? {}) as object,
     stringify: (): string => {
       throw new Error('front matter is written with the yaml package, not gray-matter');
     },

@@ -1,5 +1,6 @@
 import { CliError } from '../errors.js';
 import { isPlainObject, type Config } from './config.js';
+import { closest } from './suggest.js';
 import { frontMatterKeyLine, parseIsoDate, type SourceParts } from './front-matter.js';
 
 /** One thing wrong with front matter; `build` stops on errors, `lint` reports all of them. */
@@ -89,7 +90,7 @@ function checkKeys(parts: SourceParts, file: string, schema: Record<string, Chec
     const check = schema[key];
     if (!check) {
       const known = Object.keys(schema);
-      const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      const near = closest(key, known);
       problems.push({
         file, line, severity: 'warn', key: path,
         message: near ? `unknown front matter key "${path}"; did you mean "${prefix}${near}"?` : `unknown front matter key "${path}" (known: ${known.join(', ')}).`,

@@ -66,8 +66,8 @@ function inlineText(markdown: string, ctx: TextContext): string {
   return first && 'children' in first ? phrasing(first.children as PhrasingContent[], ctx) : markdown;
 }
 
-function renderBlocks(nodes: RootContent[], ctx: TextContext, width = WIDTH): string {
-  return nodes.map((node) => renderBlock(node, ctx, width)).filter((text) => text !== '').join('\n\n');
+function renderBlocks(nodes: RootContent[], ctx: TextContext, width = WIDTH, separator = '\n\n'): string {
+  return nodes.map((node) => renderBlock(node, ctx, width)).filter((text) => text !== '').join(separator);
 }
 
 function renderBlock(node: RootContent, ctx: TextContext, width: number): string {
@@ -99,7 +99,8 @@ function renderList(list: List, ctx: TextContext, width: number): string {
     .map((item: ListItem, index) => {
       const marker = list.ordered ? `${start + index}. ` : '- ';
       const indent = ' '.repeat(marker.length);
-      const body = renderBlocks(item.children, ctx, width - marker.length);
+      // A tight list keeps an item's paragraph and its nested list together.
+      const body = renderBlocks(item.children, ctx, width - marker.length, item.spread ? '\n\n' : '\n');
       const check = item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : '';
       return (check + body)
         .split('\n')

@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import { closest } from './suggest.js';
 
 export const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june',
@@ -48,7 +49,7 @@ function suggestSlug(input: string): string {
   const text = input.trim().toLowerCase();
   const year = /(\d{4})/.exec(text)?.[1];
   const word = /[a-z]{3,}/.exec(text)?.[0];
-  const month = word ? MONTHS.find((name) => name.startsWith(word.slice(0, 3))) : undefined;
+  const month = word ? (MONTHS.find((name) => name.startsWith(word.slice(0, 3))) ?? closest(word, MONTHS)) : undefined;
   if (month && year) return `Did you mean "${month}-${year}"? Issues are named month-year, such as april-2025 (or 2025-04).`;
   return 'Name an issue by month and year, such as april-2025 (or 2025-04).';
 }

@@ -37,7 +37,7 @@ export async function readConfig(root: string): Promise<Config> {
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+    raw = parseYaml(text, { uniqueKeys: true });
   } catch (error) {
     const where = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');

@@ -1,0 +1,96 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+
+describe('newsletter build', () => {
+  it('writes the blog post, email and text of the latest issue', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['build'], { cwd });
+    expect(result.code).toBe(0);
+    const files = Object.keys(await snapshotTree(join(cwd, 'dist'))).sort();
+    expect(files).toEqual(['april-2025/email.html', 'april-2025/email.mjml', 'april-2025/email.txt', 'april-2025/inside-open-infrastructure-april-2025.md']);
+    expect(result.stdout).toContain('Built april-2025 into dist/april-2025/');
+  });
+
+  it('prints a JSON manifest of absolute paths and nothing else on stdout', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['build', 'april-2025', '--json', '--email'], { cwd });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      issue: 'april-2025',
+      outputs: { mjml: join(cwd, 'dist/april-2025/email.mjml'), html: join(cwd, 'dist/april-2025/email.html') },
+    });
+    await expect(stat(join(cwd, 'dist/april-2025/email.txt'))).rejects.toThrow();
+  });
+
+  it('is deterministic: two builds give byte-identical files', async () => {
+    const cwd = await sampleWorkspace();
+    await runMain(['build', '--out', 'one'], { cwd });
+    await runMain(['build', '--out', 'two'], { cwd });
+    const one = await snapshotTree(join(cwd, 'one'));
+    expect(Object.keys(one)).toHaveLength(4);
+    expect(await snapshotTree(join(cwd, 'two'))).toEqual(one);
+  });
+
+  it('stops on front matter it cannot understand, naming file and line, and keeps the previous output', async () => {
+    const cwd = await sampleWorkspace();
+    await runMain(['build'], { cwd });
+    const before = await snapshotTree(join(cwd, 'dist'));
+    await writeFiles(cwd, { 'sections/april-2025/kata.md': '---\nstatus: ready\ntitle: [oops\n---\nText\n' });
+    const broken = await runMain(['build'], { cwd });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^error sections\/april-2025\/kata\.md:\d+:\d+: front matter is not valid YAML/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshotTree(join(cwd, 'dist'))).toEqual(before);
+  });
+
+  it('refuses a date that is not a date', async () => {
+    const cwd = await sampleWorkspace();
+    const issue = await read(cwd, 'sections/april-2025/issue.md');
+    await writeFiles(cwd, { 'sections/april-2025/issue.md': issue.replace('date: 2025-04-21T17:11:25.697Z', 'date: 21st of April') });
+    const result = await runMain(['build'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error sections/april-2025/issue.md:5: "date" must be a real ISO 8601 date');
+  });
+
+  it('reports content problems as warnings and still builds', async () => {
+    const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '---\nstatus: draft\nownr: me\n---\n* Zuul news\n' });
+    const result = await runMain(['build'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning sections/april-2025/zuul.md:3: unknown front matter key "ownr"; did you mean "owner"?');
+    expect(result.stderr).toContain('warning sections/april-2025/zuul.md:1: section "zuul" is still marked draft.');
+  });
+
+  it('uses the workspace\'s own template over the built-in one', async () => {
+    const cwd = await sampleWorkspace({ 'templates/email.txt.hbs': 'CUSTOM {{title}}\n{{#each sections}}{{heading}}\n{{/each}}' });
+    await runMain(['build', '--text'], { cwd });
+    expect(await read(cwd, 'dist/april-2025/email.txt')).toMatch(/^CUSTOM Inside Open Infrastructure: April 2025/);
+  });
+
+  it('names a template that does not compile (exit 2)', async () => {
+    const cwd = await sampleWorkspace({ 'templates/email.txt.hbs': 'Hello {{#each sections}}\n' });
+    const result = await runMain(['build', '--text'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error templates\/email\.txt\.hbs(:\d+)?: template email\.txt\.hbs cannot be used/);
+  });
+
+  it('says how to start when there is no issue, and names unknown issues', async () => {
+    const empty = await tempDir();
+    const none = await runMain(['build'], { cwd: empty });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('newsletter new');
+    const cwd = await sampleWorkspace();
+    const unknown = await runMain(['build', 'may-2031'], { cwd });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('there is no issue may-2031 in sections/.');
+    expect(unknown.stderr).toContain('Issues here: april-2025.');
+  });
+
+  it('refuses a bad config naming the file and key (exit 2)', async () => {
+    const cwd = await sampleWorkspace({ 'newsletter.config.yaml': 'site: openinfra.dev\n' });
+    const result = await runMain(['build'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error newsletter\.config\.yaml: site: expected an https:\/\/ URL/);
+  });
+});

@@ -1,0 +1,80 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSourceParts } from '../../src/core/front-matter.js';
+import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+
+describe('newsletter new', () => {
+  it('without a terminal asks nothing and scaffolds the default sections', async () => {
+    const cwd = await tempDir();
+    const result = await runMain(['new', '2025-05', '--author', 'Allison Price', '--date', '2025-05-20'], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.asked).toEqual([]);
+    const files = (await readdir(join(cwd, 'sections', 'may-2025'))).sort();
+    expect(files).toEqual(['events.md', 'foundation.md', 'issue.md', 'kata.md', 'openstack.md', 'spotlight.md', 'starlingx.md']);
+    const issue = parseSourceParts(await read(cwd, 'sections/may-2025/issue.md'), 'issue.md');
+    expect(issue.data).toEqual({
+      templateKey: 'blog-post',
+      title: 'Inside Open Infrastructure: May 2025',
+      author: 'Allison Price',
+      date: '2025-05-20',
+      category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+      hidePost: false,
+      seo: {
+        title: 'Inside Open Infrastructure: May 2025',
+        url: 'https://openinfra.dev/blog/openinfra-newsletter-may-2025',
+        twitterUsername: '@OpenInfraDev',
+        description: 'The latest from the OpenInfra Foundation',
+      },
+    });
+    const kata = await read(cwd, 'sections/may-2025/kata.md');
+    expect(kata).toMatch(/<!--\nKata Containers: The speed of containers, the security of VMs\n\nKata Containers news/);
+    expect(result.stdout).toContain('Created sections/may-2025/');
+    expect(result.stdout).toContain('newsletter lint may-2025');
+  });
+
+  it('asks on a terminal, with the defaults shown, and uses the answers', async () => {
+    const cwd = await tempDir();
+    const result = await runMain(['new', 'june-2025'], {
+      cwd,
+      interactive: true,
+      answers: { title: 'Inside Open Infrastructure: June 2025', author: 'Jo', date: '2025-06-18', description: 'Summit news', sections: ['foundation', 'zuul'] },
+    });
+    expect(result.code).toBe(0);
+    expect(result.asked).toEqual(['title', 'author', 'date', 'description', 'sections']);
+    expect((await readdir(join(cwd, 'sections', 'june-2025'))).sort()).toEqual(['foundation.md', 'issue.md', 'zuul.md']);
+    expect(parseSourceParts(await read(cwd, 'sections/june-2025/issue.md'), 'x').data).toMatchObject({ author: 'Jo', date: '2025-06-18', seo: { description: 'Summit news' } });
+  });
+
+  it('takes --sections and --yes even on a terminal', async () => {
+    const cwd = await tempDir();
+    const result = await runMain(['new', 'july-2025', '--yes', '--sections', 'openstack,events'], { cwd, interactive: true });
+    expect(result.asked).toEqual([]);
+    expect((await readdir(join(cwd, 'sections', 'july-2025'))).sort()).toEqual(['events.md', 'issue.md', 'openstack.md']);
+    // With no date given and today outside the issue's month, the issue is dated the first of it.
+    expect(await read(cwd, 'sections/july-2025/issue.md')).toContain('date: 2025-07-01\n');
+  });
+
+  it('never overwrites: an existing issue is refused and nothing changes', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { 'sections/april-2025/kata.md': 'my work' });
+    const before = await snapshotTree(cwd);
+    const result = await runMain(['new', 'april-2025', '--yes'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sections/april-2025 already exists; nothing was changed.');
+    expect(await snapshotTree(cwd)).toEqual(before);
+  });
+
+  it.each([
+    [['new', 'apr-2025'], /"apr-2025" is not an issue name[\s\S]*april-2025/],
+    [['new', '../escape-2025'], /not an issue name/],
+    [['new', 'may-2025', '--sections', 'kata,nope'], /--sections names "nope"/],
+    [['new', 'may-2025', '--date', '20 May'], /--date "20 May" is not a date/],
+  ])('refuses %j with exit 2 and writes nothing', async (args, message) => {
+    const cwd = await tempDir();
+    const result = await runMain(args, { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(await snapshotTree(cwd)).toEqual({});
+  });
+});

@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
+import { main } from '../../src/cli.js';
+import type { Context, PromptQuestion } from '../../src/context.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = join(REPO, 'bin', 'newsletter.js');
+export const SHARED = join(REPO, '..', 'shared');
+
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** An empty temp folder, removed after the test. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsletter-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A temp workspace holding the sample issue (and any extra files given, by relative path). */
+export async function sampleWorkspace(extra: Record<string, string | Buffer> = {}): Promise<string> {
+  const dir = await tempDir();
+  await cp(join(REPO, 'sections', 'april-2025'), join(dir, 'sections', 'april-2025'), { recursive: true });
+  await writeFiles(dir, extra);
+  return dir;
+}
+
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+}
+
+export async function read(dir: string, path: string): Promise<string> {
+  return readFile(join(dir, path), 'utf8');
+}
+
+/** Every file under dir with its content, for "nothing changed" assertions. */
+export async function snapshotTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else out[relative(dir, path)] = await readFile(path, 'utf8');
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real bin as a user would: a separate process, no TTY, CI set. */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
+      timeout: 60_000,
+    }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Runs main() in this process with a fake context: answers to prompts by name, a fixed clock. */
+export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date }): Promise<RunResult & { asked: string[] }> {
+  let stdout = '';
+  let stderr = '';
+  const asked: string[] = [];
+  const ctx: Context = {
+    cwd: options.cwd,
+    env: {},
+    stdout: { write: (text) => void (stdout += text) },
+    stderr: { write: (text) => void (stderr += text) },
+    interactive: options.interactive ?? false,
+    color: false,
+    now: () => options.now ?? new Date('2025-04-10T09:00:00Z'),
+    prompt: async (question: PromptQuestion) => {
+      asked.push(question.name);
+      const answer = options.answers?.[question.name];
+      if (answer === undefined) throw new Error(`test gave no answer for the prompt "${question.name}"`);
+      if (typeof answer === 'string' && question.validate) {
+        const valid = question.validate(answer);
+        if (valid !== true) throw new Error(`prompt "${question.name}" refused ${answer}: ${valid}`);
+      }
+      return answer;
+    },
+  };
+  const code = await main(args, ctx);
+  return { code, stdout, stderr, asked };
+}

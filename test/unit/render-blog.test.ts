@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSourceParts } from '../../src/core/front-matter.js';
+import { defaultConfig, validateConfig } from '../../src/core/config.js';
+import { renderBlogPost } from '../../src/core/render-blog.js';
+import { readingBlocks } from '../helpers/blocks.js';
+import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
+import { SHARED } from '../helpers/workspace.js';
+
+const seedPath = join(SHARED, 'seeds', '000_1b7709a047e292f0.txt');
+const blog = builtinTemplate('blog-post.md.hbs');
+
+describe('blog post', () => {
+  it('rebuilds the sample as the seed draft: same front matter values, same blocks in order', () => {
+    const post = renderBlogPost(sampleIssue(), defaultConfig(), blog);
+    const seed = readFileSync(seedPath, 'utf8');
+    expect(parseSourceParts(post, 'post.md').data).toEqual(parseSourceParts(seed, 'seed.md').data);
+    expect(readingBlocks(post)).toEqual(readingBlocks(seed));
+    // The CMS's key order, as in the seed.
+    expect(post.split('\n---\n')[0]).toBe(seed.split('\n---\n')[0]);
+  });
+
+  it('fills the keys an issue leaves out from config and the slug', () => {
+    const post = renderBlogPost(issueFrom({ 'issue.md': '---\nauthor: Jo\n---\n', 'openstack.md': '* News' }, 'may-2025'), defaultConfig(), blog);
+    expect(parseSourceParts(post, 'post.md').data).toEqual({
+      templateKey: 'blog-post',
+      title: 'Inside Open Infrastructure: May 2025',
+      author: 'Jo',
+      date: '2025-05-01T00:00:00.000Z',
+      category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+      hidePost: false,
+      seo: {
+        title: 'Inside Open Infrastructure: May 2025',
+        url: 'https://openinfra.dev/blog/openinfra-newsletter-may-2025',
+        twitterUsername: '@OpenInfraDev',
+        description: 'The latest from the OpenInfra Foundation',
+      },
+    });
+    expect(post).toContain('\n## OpenStack: Open source software for creating private and public clouds\n\n* News\n');
+  });
+
+  it('keeps email-only keys out and unknown keys in', () => {
+    const post = renderBlogPost(issueFrom({ 'issue.md': '---\nsubject: Hi\npreheader: Pre\nsections: [kata]\ncustomKey: kept\n---\n', 'kata.md': 'x' }), defaultConfig(), blog);
+    const data = parseSourceParts(post, 'post.md').data;
+    expect(data).not.toHaveProperty('subject');
+    expect(data).not.toHaveProperty('preheader');
+    expect(data).not.toHaveProperty('sections');
+    expect(data.customKey).toBe('kept');
+  });
+
+  it('uses the configured heading level, leaves out empty sections and comments', () => {
+    const config = validateConfig({ headingLevel: 1 }, 'c.yaml');
+    const post = renderBlogPost(issueFrom({
+      'kata.md': '<!-- guide for the writer -->\n\n* Kata 3.14 is out <!-- check the number -->\n',
+      'zuul.md': '---\nstatus: draft\n---\n<!-- nothing yet -->\n',
+    }), config, blog);
+    expect(post).toContain('# Kata Containers: The speed of containers, the security of VMs\n\n* Kata 3.14 is out\n');
+    expect(post).not.toContain('Zuul');
+    expect(post).not.toContain('<!--');
+  });
+
+  it('orders sections by config, by `order`, or by the issue\'s own list', () => {
+    const files = { 'events.md': 'E', 'kata.md': 'K', 'openstack.md': 'O' };
+    const headings = (post: string) => [...post.matchAll(/^## (\w+)/gm)].map((m) => m[1]);
+    expect(headings(renderBlogPost(issueFrom(files), defaultConfig(), blog))).toEqual(['OpenStack', 'Kata', 'Community']);
+    expect(headings(renderBlogPost(issueFrom({ ...files, 'events.md': '---\norder: 1\n---\nE' }), defaultConfig(), blog))).toEqual(['Community', 'OpenStack', 'Kata']);
+    expect(headings(renderBlogPost(issueFrom({ ...files, 'issue.md': '---\nsections: [kata, events, openstack]\n---\n' }), defaultConfig(), blog))).toEqual(['Kata', 'Community', 'OpenStack']);
+  });
+
+  it('keeps template syntax in content as literal text', () => {
+    const hostile = 'Say {{constructor.constructor "x"}} and {{> partial}} and {{{raw}}}.';
+    const post = renderBlogPost(issueFrom({ 'kata.md': hostile }), defaultConfig(), blog);
+    expect(post).toContain(hostile);
+  });
+});

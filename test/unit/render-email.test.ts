@@ -1,0 +1,76 @@
+import mjml2html from 'mjml';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config.js';
+import { renderEmailBlocks, renderEmailHtml } from '../../src/core/email-blocks.js';
+import { parseMarkdown } from '../../src/core/markdown.js';
+import { renderEmailMjml } from '../../src/core/render-email.js';
+import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
+
+const urls = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/post' };
+const html = (markdown: string) => renderEmailHtml(parseMarkdown(markdown).tree, urls, 'Section');
+const mjmlTemplate = builtinTemplate('email.mjml.hbs');
+
+function attributes(markup: string, name: 'href' | 'src'): string[] {
+  return [...markup.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1]!);
+}
+
+describe('email HTML from Markdown', () => {
+  it('makes every URL absolute against the site', () => {
+    expect(html('[a](/join/) ![logo](/img/x.png) [b](img/y) [c](#events) [d](//cdn.example.org/z)')).toBe(
+      '<p><a href="https://openinfra.dev/join/">a</a> <img src="https://openinfra.dev/img/x.png" alt="logo" style="max-width:100%;height:auto;"> ' +
+        '<a href="https://openinfra.dev/img/y">b</a> <a href="https://openinfra.dev/blog/post#events">c</a> <a href="https://cdn.example.org/z">d</a></p>',
+    );
+  });
+
+  it('lets raw HTML through an allowlist only', () => {
+    const out = html('<b>bold</b><script>alert(1)</script><iframe src="https://x.org"></iframe>\n\n<a href="javascript:alert(1)" onclick="x()">click</a> <img src="/a.png" onerror="x()">');
+    expect(out).toContain('<b>bold</b>');
+    expect(out).not.toMatch(/script|iframe|onclick|onerror|javascript:/i);
+    expect(out).toContain('>click</a>');
+  });
+
+  it('gives images without alt text the section title, and lifts lone images out of the text', () => {
+    const blocks = renderEmailBlocks(parseMarkdown('Intro text\n\n![](/img/hero.png)\n\n[![Logo](/l.png)](https://x.org)\n\n* item ![](/i.png)').tree, urls, 'Community Events');
+    expect(blocks).toEqual([
+      { html: '<p>Intro text</p>', image: null },
+      { html: null, image: { src: 'https://openinfra.dev/img/hero.png', alt: 'Community Events', href: null } },
+      { html: null, image: { src: 'https://openinfra.dev/l.png', alt: 'Logo', href: 'https://x.org' } },
+      { html: expect.stringContaining('alt="Community Events"'), image: null },
+    ]);
+  });
+});
+
+describe('MJML email', () => {
+  it('passes MJML strict validation with only absolute URLs', async () => {
+    const mjml = renderEmailMjml(sampleIssue(), defaultConfig(), mjmlTemplate);
+    const { html: out } = await mjml2html(mjml, { validationLevel: 'strict', fonts: {}, ignoreIncludes: true });
+    for (const url of [...attributes(out, 'href'), ...attributes(out, 'src')]) {
+      expect(url, url).toMatch(/^(https:\/\/|mailto:|\*\|UNSUB\|\*$)/);
+    }
+    expect(out).toContain('<html lang="en"');
+    expect(out).toContain('<title>Inside Open Infrastructure: April 2025</title>');
+    expect(out).not.toMatch(/fonts\.googleapis/);
+  });
+
+  it('holds every section heading, the preheader, view-in-browser and the footer', () => {
+    const mjml = renderEmailMjml(sampleIssue(), defaultConfig(), mjmlTemplate);
+    for (const text of ['OpenDev: Free Software Needs Free Tools', 'OpenInfra Foundation News', 'Kata Containers', 'The speed of containers, the security of VMs', 'Community Events',
+      'Hear the latest around the OpenInfra D&amp;I Working Group', 'View in your browser', 'Unsubscribe', 'P.O. Box 1903']) {
+      expect(mjml).toContain(text);
+    }
+    expect(mjml).toContain('<a href="https://openinfra.dev/blog/openinfra-newsletter-april-2025">View in your browser</a>');
+  });
+
+  it('uses subject and preheader when the issue sets them', () => {
+    const mjml = renderEmailMjml(issueFrom({ 'issue.md': '---\nsubject: Big news <today>\npreheader: Read & enjoy\n---\n', 'kata.md': 'x' }), defaultConfig(), mjmlTemplate);
+    expect(mjml).toContain('<mj-title>Big news &lt;today&gt;</mj-title>');
+    expect(mjml).toMatch(/<mj-preview>Read &amp; enjoy(&#847;&zwnj;&nbsp;)+<\/mj-preview>/);
+  });
+
+  it('keeps template syntax and markup in content inert', () => {
+    const mjml = renderEmailMjml(issueFrom({ 'kata.md': 'Try {{constructor.constructor "alert(1)"}} and </mj-text><mj-raw><script>x</script></mj-raw>' }), defaultConfig(), mjmlTemplate);
+    expect(mjml).toContain('{{constructor.constructor "alert(1)"}}');
+    expect(mjml).not.toContain('<script>');
+    expect(mjml).not.toMatch(/<\/mj-text><mj-raw>/);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/core/config.js';
+import { renderEmailText, wrap } from '../../src/core/render-text.js';
+import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
+
+const template = builtinTemplate('email.txt.hbs');
+
+describe('plain-text email', () => {
+  it('carries headings, paragraphs, items and each link URL, and the footer', () => {
+    const text = renderEmailText(issueFrom({
+      'openstack.md': 'A paragraph with [a link](https://example.org/a) and <b>html</b> &amp; more.\n\n* one\n  * nested [x](/rel)\n* two',
+    }), defaultConfig(), template);
+    expect(text).toContain('OpenStack: Open source software for creating private and public clouds\n------');
+    expect(text).toContain('A paragraph with a link (https://example.org/a) and html & more.');
+    expect(text).toContain('- one\n  - nested x (https://openinfra.dev/rel)\n- two');
+    expect(text).toContain('Unsubscribe: *|UNSUB|*');
+    expect(text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('has every link of the sample issue', () => {
+    const text = renderEmailText(sampleIssue(), defaultConfig(), template);
+    for (const url of ['https://summit2025.openinfra.org/cfp/', 'https://www.starlingx.io/blog/starlingx-release-10/', 'events@openinfra.dev', 'https://register.socallinuxexpo.org/reg6/']) {
+      expect(text).toContain(url);
+    }
+    expect(text).toContain('Insert Spotlight');
+  });
+
+  it('wraps at word boundaries and never breaks a URL', () => {
+    const url = `https://example.org/${'x'.repeat(90)}`;
+    expect(wrap(`short words ${url} after`, 20)).toBe(`short words\n${url}\nafter`);
+  });
+});
