@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -102,4 +103,13 @@ export async function runMain(args: string[], options: { cwd: string; answers?: 
   };
   const code = await main(args, ctx);
   return { code, stdout, stderr, asked };
+}
+
+/** The seed draft beside the repository, or undefined (with a notice) when shared/ is absent. */
+export const SEED_PATH = join(SHARED, 'seeds', '000_1b7709a047e292f0.txt');
+export function sharedMissing(path: string): string | undefined {
+  if (existsSync(path)) return undefined;
+  const why = `skipped: ${path} is not here (shared/ must stand beside the repository; CI provides it).`;
+  console.warn(why);
+  return why;
 }
