@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { printError } from './ui/output.js';
@@ -9,6 +9,11 @@ Examples:
   $ newsletter new april-2025
   $ newsletter new 2025-05 --yes --author "Allison Price" --date 2025-05-20
   $ newsletter new june-2025 --yes --sections spotlight,foundation,openstack,events`,
+  lint: `
+Examples:
+  $ newsletter lint                      # the latest issue
+  $ newsletter lint april-2025 may-2025
+  $ newsletter lint --all --format github --max-warnings 0`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -71,6 +76,21 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       printBuildResult(ctx, result, !!options.json);
     });
 
+  program
+    .command('lint')
+    .description('check issues for the defects that reach readers: placeholders, missing alt text, stale dates...')
+    .argument('[issues...]', 'the issues to lint (default: the latest)')
+    .option('--all', 'lint every issue in sections/')
+    .addOption(new Option('--format <format>', 'how to print the results').choices(['stylish', 'json', 'github']).default('stylish'))
+    .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
+    .option('--quiet', 'report errors only')
+    .addHelpText('after', EXAMPLES.lint)
+    .action(async (issues: string[], options, command: Command) => {
+      const [{ lint }, { printLintRun }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
+      const run = await lint(workspaceOf(command), { issues, all: options.all, quiet: options.quiet });
+      exitCode = printLintRun(ctx, run, options.format, options.maxWarnings);
+    });
+
   try {
     if (argv.length === 0) {
       program.outputHelp();
@@ -81,6 +101,11 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     exitCode = handleError(ctx, error, debug);
   }
   return exitCode;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0.');
+  return Number(value);
 }
 
 function handleError(ctx: Context, error: unknown, debug: boolean): number {

@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { blogFileName, parseIssue } from '../core/issue.js';
+import { assertBuildable, blogFileName, parseIssue } from '../core/issue.js';
 import { renderBlogPost } from '../core/render-blog.js';
 import { renderEmailMjml } from '../core/render-email.js';
 import { renderEmailText } from '../core/render-text.js';
@@ -42,6 +42,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const { root, config } = workspace;
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
   const issue = parseIssue(await readIssueSources(root, id), config);
+  assertBuildable(issue);
   const warnings: Warning[] = issue.warnings.map(({ file, line, message }) => ({ file, line, message }));
   for (const fragment of issue.fragments) {
     if (fragment.empty) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });

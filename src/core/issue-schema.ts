@@ -7,6 +7,8 @@ import { frontMatterKeyLine, parseIsoDate, type SourceParts } from './front-matt
 export interface FrontMatterProblem {
   file: string;
   line: number;
+  column?: number;
+  hint?: string;
   severity: 'error' | 'warn';
   /** The key at fault (dotted for nested keys), or '' for the whole block. */
   key: string;
@@ -17,7 +19,8 @@ export function problemToError(problem: FrontMatterProblem): CliError {
   return new CliError(problem.message, {
     file: problem.file,
     line: problem.line,
-    hint: problem.key ? `Fix "${problem.key}" in the front matter, or remove it to use the default.` : undefined,
+    column: problem.column,
+    hint: problem.hint ?? (problem.key ? `Fix "${problem.key}" in the front matter, or remove it to use the default.` : undefined),
   });
 }
 

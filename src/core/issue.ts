@@ -1,5 +1,6 @@
 import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
+import { CliError } from '../errors.js';
 import { parseSourceParts, type SourceParts } from './front-matter.js';
 import { isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
 import { problemToError, validateFragmentFrontMatter, validateIssueFrontMatter, type FrontMatterProblem } from './issue-schema.js';
@@ -62,7 +63,9 @@ export interface Issue {
   introParts: SourceParts | undefined;
   /** Every fragment, in reading order (empty ones included: lint needs them). */
   fragments: Fragment[];
-  /** Problems that do not stop a build: unknown keys, drafts, empty sections. */
+  /** Every front matter problem, errors included: lint reports them, build stops on errors. */
+  problems: FrontMatterProblem[];
+  /** Problems that do not stop a build: unknown keys, drafts. */
   warnings: FrontMatterProblem[];
 }
 
@@ -74,11 +77,9 @@ const EMAIL_ONLY_KEYS = ['subject', 'preheader', 'sections'];
  * cannot be understood; returns lesser problems as warnings.
  */
 export function parseIssue(sources: IssueSources, config: Config): Issue {
-  const warnings: FrontMatterProblem[] = [];
-  const issueParts = sources.issueFile ? parseSourceParts(sources.issueFile.text, sources.issueFile.path) : undefined;
-  if (issueParts && sources.issueFile) {
-    warnings.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config).filter(keepOrThrow));
-  }
+  const problems: FrontMatterProblem[] = [];
+  const issueParts = sources.issueFile ? readParts(sources.issueFile, problems) : undefined;
+  if (issueParts && sources.issueFile) problems.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config));
   const data = issueParts?.data ?? {};
   const meta = resolveBlogMeta(data, sources.id, config);
   const extraMeta: Record<string, unknown> = {};
@@ -87,11 +88,12 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
   }
 
   const fragments = sources.fragments.map((file) => {
-    const fragment = parseFragment(file, config);
-    warnings.push(...validateFragmentFrontMatter(fragment.parts, file.path).filter(keepOrThrow));
+    const fragment = parseFragment(file, config, problems);
+    problems.push(...validateFragmentFrontMatter(fragment.parts, file.path));
     return fragment;
   });
-  const ordered = orderFragments(fragments, config, data.sections as string[] | undefined);
+  const ordered = orderFragments(fragments, config, Array.isArray(data.sections) ? (data.sections as string[]) : undefined);
+  const warnings = problems.filter((p) => p.severity === 'warn');
   for (const fragment of ordered) {
     if (fragment.status === 'draft' && !fragment.empty) {
       warnings.push({ file: fragment.path, line: 1, severity: 'warn', key: 'status', message: `section "${fragment.id}" is still marked draft.` });
@@ -108,19 +110,42 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     intro: issueParts ? parseMarkdown(issueParts.body, issueParts.bodyLine) : parseMarkdown(''),
     introParts: issueParts,
     fragments: ordered,
+    problems,
     warnings,
   };
 }
 
-/** Errors in front matter stop the build: they are thrown here; warnings are kept. */
-function keepOrThrow(problem: FrontMatterProblem): boolean {
-  if (problem.severity === 'error') throw problemToError(problem);
-  return true;
+/** Build stops on the first front matter error (lint reports them all instead). */
+export function assertBuildable(issue: Issue): void {
+  const error = issue.problems.find((p) => p.severity === 'error');
+  if (error) throw problemToError(error);
 }
 
-function parseFragment(file: SourceFile, config: Config): Fragment {
+/**
+ * Front matter that does not parse is a problem of its own; the body after it is still read,
+ * so that lint can report everything else in the file too.
+ */
+function readParts(file: SourceFile, problems: FrontMatterProblem[]): SourceParts {
+  try {
+    return parseSourceParts(file.text, file.path);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    problems.push({ file: file.path, line: error.line ?? 1, column: error.column, severity: 'error', key: '', message: error.message, hint: error.hint });
+    return looseParts(file.text);
+  }
+}
+
+function looseParts(text: string): SourceParts {
+  const close = /^---\s*$/m;
+  const lines = text.split('\n');
+  const end = lines.findIndex((line, i) => i > 0 && close.test(line));
+  if (!text.startsWith('---') || end < 0) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1 };
+  return { data: {}, matter: lines.slice(1, end).join('\n'), hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
+function parseFragment(file: SourceFile, config: Config, problems: FrontMatterProblem[]): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
-  const parts = parseSourceParts(file.text, file.path);
+  const parts = readParts(file, problems);
   const doc = parseMarkdown(parts.body, parts.bodyLine);
   const section = config.sections.find((s) => s.id === id);
   const title = typeof parts.data.title === 'string' && parts.data.title.trim() !== '' ? parts.data.title : undefined;

@@ -1,0 +1,91 @@
+/**
+ * Finds calendar dates in prose: "17-19 October 2025", "March 6 & 7", "29 & 30 April",
+ * "June 5, 2026", "2025-04-21", and months alone ("at the end of March"). Each hit gives the
+ * last day it covers, since an event is over only when its last day is.
+ */
+export interface DateMention {
+  text: string;
+  index: number;
+  /** The last day covered, at 23:59:59 UTC; for a month alone, its last day. */
+  last: Date;
+  monthOnly: boolean;
+  yearGiven: boolean;
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// Capitalised names only: "may" and "march" are also verbs.
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const DAYS = `${DAY}(?:\\s*(?:-|–|—|to|&|and|,)\\s*${DAY})*`;
+const YEAR = '(?:,?\\s+(\\d{4}))?';
+
+const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { month: number; day?: number; year?: number } }[] = [
+  // 2025-04-21
+  { regex: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) },
+  // 17-19 October 2025, 6 & 7 March, 22 May
+  { regex: new RegExp(`\\b${DAYS}\\s+(?:of\\s+)?${MONTH}\\b${YEAR}`, 'g'), read: (m) => ({ day: lastNumber(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
+  // March 6 & 7, October 17-19, 2025, June 5, 2026
+  { regex: new RegExp(`\\b${MONTH}\\s+${DAYS}\\b${YEAR}`, 'g'), read: (m) => ({ day: lastDay(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
+  // March 2025, the end of March
+  { regex: new RegExp(`\\b${MONTH}\\b(?:\\s+(\\d{4}))?`, 'g'), read: (m) => ({ month: monthOf(m), year: m[0].match(/\d{4}$/) ? Number(m[0].slice(-4)) : undefined }) },
+];
+
+function monthOf(m: RegExpExecArray): number {
+  const word = m[0].match(/[A-Z][a-z]+/)![0].toLowerCase();
+  return MONTH_NAMES.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
+}
+
+function yearOf(text: string): number | undefined {
+  const year = /\b(\d{4})$/.exec(text.trim());
+  return year ? Number(year[1]) : undefined;
+}
+
+/** The last day number in "17-19 October": the number just before the month. */
+function lastNumber(text: string): number {
+  const beforeMonth = text.split(/[A-Z]/)[0]!;
+  const numbers = beforeMonth.match(/\d{1,2}/g) ?? [];
+  return Number(numbers.at(-1));
+}
+
+/** The last day number in "March 6 & 7, 2025": numbers after the month, the year left out. */
+function lastDay(text: string): number {
+  const afterMonth = text.replace(/^[A-Za-z.]+\s+/, '').replace(/,?\s+\d{4}$/, '');
+  const numbers = afterMonth.match(/\d{1,2}/g) ?? [];
+  return Number(numbers.at(-1));
+}
+
+/**
+ * Every date mentioned in the text. Without a year, a date is read in the year that puts it
+ * between three months before and nine months after `reference` (the issue's date).
+ */
+export function findDates(text: string, reference: Date): DateMention[] {
+  const found: DateMention[] = [];
+  const taken: [number, number][] = [];
+  for (const { regex, read } of PATTERNS) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      const { month, day, year } = read(m);
+      if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
+      const resolvedYear = year ?? yearNear(month, day ?? 1, reference);
+      const last = day === undefined
+        ? new Date(Date.UTC(resolvedYear, month, 0, 23, 59, 59))
+        : new Date(Date.UTC(resolvedYear, month - 1, day, 23, 59, 59));
+      if (day !== undefined && last.getUTCDate() !== day) continue;
+      taken.push([start, end]);
+      found.push({ text: m[0].trim(), index: start, last, monthOnly: day === undefined, yearGiven: year !== undefined });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function yearNear(month: number, day: number, reference: Date): number {
+  const from = Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() - 3, reference.getUTCDate());
+  for (const year of [reference.getUTCFullYear() - 1, reference.getUTCFullYear(), reference.getUTCFullYear() + 1]) {
+    const at = Date.UTC(year, month - 1, day);
+    if (at >= from && at < Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth() + 9, reference.getUTCDate())) return year;
+  }
+  return reference.getUTCFullYear();
+}

@@ -1,0 +1,58 @@
+import type { Nodes, Parents } from 'mdast';
+import type { MarkdownDoc } from '../core/markdown.js';
+import { matchRange } from './source.js';
+
+/**
+ * A paragraph, heading or table cell as the sentence a reader reads, with a way back from a
+ * character of that text to a position in the file.
+ */
+export interface Prose {
+  block: Parents;
+  text: string;
+  /** Where each text node's value starts in `text`. */
+  pieces: { start: number; node: Nodes; value: string }[];
+}
+
+export function proseBlocks(doc: MarkdownDoc): Prose[] {
+  const blocks: Prose[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      const prose: Prose = { block: node, text: '', pieces: [] };
+      collect(node, prose);
+      blocks.push(prose);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(doc.tree);
+  return blocks;
+}
+
+function collect(node: Nodes, prose: Prose): void {
+  if (node.type === 'text' || node.type === 'inlineCode') {
+    prose.pieces.push({ start: prose.text.length, node, value: node.value });
+    prose.text += node.value;
+  } else if (node.type === 'break') {
+    prose.text += ' ';
+  } else if ('children' in node) {
+    for (const child of node.children as Nodes[]) collect(child, prose);
+  }
+}
+
+/** The file range of `length` characters at `index` of a prose block's text. */
+export function proseRange(doc: MarkdownDoc, prose: Prose, index: number, length: number) {
+  const piece = [...prose.pieces].reverse().find((p) => p.start <= index) ?? prose.pieces[0];
+  if (!piece) return matchRange(doc, prose.block, 0, '');
+  const within = index - piece.start;
+  return matchRange(doc, piece.node, within, piece.value.slice(within, within + length));
+}
+
+/** The sentence around a character: from the previous sentence end to the next. */
+export function sentenceAround(text: string, index: number): { start: number; text: string } {
+  const before = text.slice(0, index);
+  const start = Math.max(before.search(/[.!?]\s+(?=[^.!?]*$)/) + 1, 0);
+  const rest = text.slice(index);
+  const endMatch = /[.!?](?:\s|$)/.exec(rest);
+  const end = endMatch ? index + endMatch.index + 1 : text.length;
+  return { start, text: text.slice(start, end) };
+}

@@ -1,0 +1,42 @@
+import type { Rule } from '../types.js';
+import { matchRange, stringList, textNodes } from '../source.js';
+
+const DEFAULT_NAMES = ['OpenStack', 'OpenInfra', 'StarlingX', 'Kata Containers', 'Zuul', 'OpenDev'];
+
+/** "OpenStack" as openstack, Open Stack, Open-Stack...: each capital may start a separate word. */
+function variantsOf(name: string): RegExp {
+  const parts = name.split(/(?=[A-Z])|\s+/).filter(Boolean).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\w./@#-])${parts.join('[\\s-]?')}(?![\\w@]|\\.[a-z]|[-/][\\w])`, 'gi');
+}
+
+export const brandName: Rule = {
+  id: 'brand-name',
+  defaultSeverity: 'warn',
+  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text. Options: names.',
+  examples: {
+    ok: [{ files: { 'kata.md': 'OpenStack and Kata Containers at opendev.org, `openstack server list`, OPENSTACK DAY, the Zuul CI docs at zuul-ci.org.' } }],
+    notOk: [
+      { files: { 'kata.md': 'Run Openstack today.' } },
+      { files: { 'kata.md': 'Kata containers 3.14 is out.' } },
+      { files: { 'kata.md': 'The Open Infra community.' } },
+    ],
+  },
+  check({ docs, options, report }) {
+    const names = stringList(options.names, DEFAULT_NAMES);
+    const patterns = names.map((name) => ({ name, pattern: variantsOf(name) }));
+    for (const { file, doc } of docs) {
+      for (const { node, value, parents } of textNodes(doc)) {
+        // Link text that is the URL itself is an address, not a name.
+        const parent = parents.at(-1);
+        if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
+        for (const { name, pattern } of patterns) {
+          for (const match of value.matchAll(pattern)) {
+            const found = match[0];
+            if (found === name || found === found.toUpperCase()) continue;
+            report({ file, ...matchRange(doc, node, match.index ?? 0, found), message: `"${found}" is spelt "${name}".` });
+          }
+        }
+      }
+    }
+  },
+};

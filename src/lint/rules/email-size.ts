@@ -1,0 +1,26 @@
+import type { Rule } from '../types.js';
+
+const CLIP_BYTES = 102 * 1024;
+const WARN_BYTES = 90 * 1024;
+
+export const emailSize: Rule = {
+  id: 'email-size',
+  defaultSeverity: 'error',
+  description: 'The built email\'s HTML over Gmail\'s clipping limit (102 KB), where Gmail cuts the message and drops its styles; a warning from 90 KB.',
+  needsEmail: true,
+  examples: {
+    ok: [{ files: { 'kata.md': '* Kata 3.14 is out.' } }],
+    notOk: [{ files: { 'kata.md': Array.from({ length: 400 }, (_, i) => `* Item ${i}: [a link to somewhere](https://example.org/${i}) with words enough to weigh something in the email.`).join('\n') } }],
+  },
+  async check({ issue, renderEmail, report }) {
+    const { html } = await renderEmail();
+    const bytes = Buffer.byteLength(html);
+    const size = `${(bytes / 1024).toFixed(1)} KB`;
+    const file = issue.path ?? `sections/${issue.id.slug}/issue.md`;
+    if (bytes > CLIP_BYTES) {
+      report({ file, line: 1, message: `the email is ${size}; Gmail clips messages over 102 KB and then drops their styles. Shorten the issue or build with --minify.` });
+    } else if (bytes > WARN_BYTES) {
+      report({ file, line: 1, severity: 'warn', message: `the email is ${size}, close to Gmail's 102 KB clip; build with --minify.` });
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { textOf } from '../../core/markdown.js';
+import type { Rule } from '../types.js';
+import { nodeRange, nodesOfType } from '../source.js';
+
+export const emptyLink: Rule = {
+  id: 'empty-link',
+  defaultSeverity: 'error',
+  description: 'A link with no text ([](url)), which readers cannot see or click, or with no target ([text]()).',
+  examples: {
+    ok: [{ files: { 'events.md': '[OpenInfra Summit Europe](https://summit2025.openinfra.org/)\n\n[![Summit logo](/img/s.png)](https://summit2025.openinfra.org/)' } }],
+    notOk: [
+      { files: { 'events.md': '**Upcoming Events**[](https://www.socallinuxexpo.org/scale/22x/)' } },
+      { files: { 'events.md': '[Register]()' } },
+    ],
+  },
+  check({ docs, report }) {
+    for (const { file, doc } of docs) {
+      for (const link of nodesOfType(doc, 'link')) {
+        const hasImage = link.children.some((c) => c.type === 'image');
+        if (!hasImage && textOf(link).trim() === '') {
+          report({ file, ...nodeRange(link), message: `a link with no text to ${link.url || 'nowhere'}; put the words readers click between the brackets, or remove it.` });
+        } else if (link.url.trim() === '') {
+          report({ file, ...nodeRange(link), message: `the link "${textOf(link).trim()}" goes nowhere; put its address between the parentheses.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../types.js';
+
+export const frontMatter: Rule = {
+  id: 'front-matter',
+  defaultSeverity: 'error',
+  description: 'Issue or fragment front matter that does not parse, has wrong types or an impossible date; unknown keys are warnings.',
+  examples: {
+    ok: [{ files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-04-21\n---\n', 'kata.md': '---\nstatus: ready\n---\n* News' } }],
+    notOk: [
+      { files: { 'issue.md': '---\ntitle: Inside: April\n---\n' } },
+      { files: { 'issue.md': '---\ndate: 21 April 2025\n---\n' } },
+      { files: { 'issue.md': '---\ndate: 2025-02-30\n---\n' } },
+      { files: { 'kata.md': '---\nstatus: done\n---\n* News' } },
+      { files: { 'kata.md': '---\nownr: Jo\n---\n* News' } },
+      { files: { 'openstack.md': '* News' } },
+    ],
+  },
+  check({ issue, report }) {
+    if (!issue.path) {
+      report({ file: `sections/${issue.id.slug}/issue.md`, line: 1, message: 'the issue has no issue.md; add one with its title, author and date (newsletter new makes it).' });
+    }
+    for (const problem of issue.problems) {
+      report({
+        file: problem.file,
+        line: problem.line,
+        column: problem.column,
+        message: problem.message,
+        severity: problem.severity === 'warn' ? 'warn' : undefined,
+      });
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import type { Heading } from 'mdast';
+import { textOf } from '../../core/markdown.js';
+import type { Rule } from '../types.js';
+import { nodeRange, nodesOfType } from '../source.js';
+import { frontMatterKeyLine } from '../../core/front-matter.js';
+
+export const headingStyle: Rule = {
+  id: 'heading-style',
+  defaultSeverity: 'warn',
+  description: 'Bold inside a heading (headings are bold already), a heading inside a fragment at or above the section level or skipping levels, an empty heading.',
+  examples: {
+    ok: [{ files: { 'events.md': '### OpenInfra Summit Europe\n\n* 17-19 October\n\n#### Sponsors\n\nThanks!' } }],
+    notOk: [
+      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' } },
+      { files: { 'events.md': '# Community Events' } },
+      { files: { 'events.md': '### Summit\n\n##### Sponsors' } },
+      { files: { 'events.md': '###\n\nText' } },
+      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' } },
+    ],
+  },
+  check({ docs, config, report }) {
+    const sectionLevel = config.headingLevel;
+    for (const { file, doc, fragment } of docs) {
+      if (fragment?.hasOwnTitle && /\*\*|__/.test(fragment.heading)) {
+        report({ file, line: frontMatterKeyLine(fragment.parts.matter, 'title'), message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.' });
+      }
+      let previous = sectionLevel;
+      for (const heading of nodesOfType(doc, 'heading') as Heading[]) {
+        const range = nodeRange(heading);
+        if (textOf(heading).trim() === '') {
+          report({ file, ...range, message: 'an empty heading; give it words or remove the # marks.' });
+          continue;
+        }
+        if (heading.children.some((c) => c.type === 'strong')) {
+          report({ file, ...range, message: 'bold inside a heading; headings are bold already, so remove the ** marks.' });
+        }
+        if (fragment && heading.depth <= sectionLevel) {
+          report({ file, ...range, message: `a level ${heading.depth} heading inside a section, whose own heading is level ${sectionLevel}; use ${'#'.repeat(sectionLevel + 1)} for a part of this section.` });
+        } else if (heading.depth > previous + 1) {
+          report({ file, ...range, message: `this heading skips from level ${previous} to ${heading.depth}; use ${'#'.repeat(previous + 1)}.` });
+        }
+        previous = heading.depth;
+      }
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { Rule } from '../types.js';
+import { parseUrl, stringList, urlMatches, urlsOf } from '../source.js';
+
+const DEFAULT_HOSTS = ['docs.google.com', 'drive.google.com', 'localhost', '127.0.0.1'];
+
+export const internalLink: Rule = {
+  id: 'internal-link',
+  defaultSeverity: 'error',
+  description: 'Links to working documents no reader can open. Options: hosts (host or host/path prefixes).',
+  examples: {
+    ok: [{ files: { 'openstack.md': '## [OpenStack](https://www.openstack.org/)' } }],
+    notOk: [
+      { files: { 'openstack.md': '## [OpenStack](https://docs.google.com/document/d/1dK_dHXjYPZ/edit)' } },
+      { files: { 'openstack.md': 'Preview at [the site](http://localhost:8000/blog).' } },
+    ],
+  },
+  check({ docs, options, report }) {
+    const hosts = stringList(options.hosts, DEFAULT_HOSTS);
+    for (const { file, doc } of docs) {
+      for (const { url, range } of urlsOf(doc)) {
+        const parsed = parseUrl(url);
+        const host = parsed && hosts.find((h) => urlMatches(parsed, h));
+        if (host) report({ file, ...range, message: `this link goes to ${parsed!.hostname}, a working document readers cannot open; link to the published page instead.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { Rule } from '../types.js';
+import { positionAt } from '../source.js';
+
+/** Leftovers of copying from a word processor, a web page or a sent email. */
+const RESIDUE: { pattern: RegExp; what: string }[] = [
+  { pattern: /<!--\s*(?:StartFragment|EndFragment)\s*-->/g, what: 'a clipboard marker' },
+  { pattern: /[\u200B\u200C\u2060\uFEFF\u00AD]/g, what: 'an invisible character' },
+  { pattern: /â€[™œ\u009d˜”“¦¢]|â€|Ã[©¨¡³±¶¼ª§]|Â[\u00A0 ]/g, what: 'mojibake (text decoded with the wrong encoding)' },
+  { pattern: /&nbsp;/g, what: 'an &nbsp; entity' },
+  { pattern: /<o:p>|class="?Mso\w*|mso-[a-z-]+:/gi, what: 'Word formatting' },
+];
+
+export const pasteResidue: Rule = {
+  id: 'paste-residue',
+  defaultSeverity: 'warn',
+  description: 'Clipboard and word-processor leftovers: <!--StartFragment-->, zero-width characters, mojibake such as â€™, &nbsp; entities, Word\'s mso- styles.',
+  examples: {
+    ok: [{ files: { 'events.md': '**OpenInfra Days** – the community’s events, 6 & 7 March.' } }],
+    notOk: [
+      { files: { 'events.md': '**OpenInfra Days**<!--StartFragment-->' } },
+      { files: { 'events.md': 'The community\u200Bs events' } },
+      { files: { 'events.md': 'The communityâ€™s events' } },
+      { files: { 'events.md': 'Register&nbsp;now' } },
+    ],
+  },
+  check({ docs, report }) {
+    for (const { file, doc } of docs) {
+      for (const { pattern, what } of RESIDUE) {
+        for (const match of doc.source.matchAll(pattern)) {
+          const start = positionAt(doc, match.index ?? 0);
+          const end = positionAt(doc, (match.index ?? 0) + match[0].length);
+          const shown = /^[\u200B\u200C\u2060\uFEFF\u00AD]$/.test(match[0]) ? `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : `"${match[0]}"`;
+          report({ file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: `${what} left from pasting: ${shown}; delete it.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { hasScheme, isMergeTag } from '../../core/urls.js';
+import type { Rule } from '../types.js';
+import { urlsOf } from '../source.js';
+
+export const relativeUrl: Rule = {
+  id: 'relative-url',
+  defaultSeverity: 'error',
+  description: 'A link or image path the email cannot resolve: relative without a leading / (the email has no page to be relative to), or insecure http: images.',
+  examples: {
+    ok: [{ files: { 'kata.md': '![Kata logo](/img/kata.png) [Docs](https://katacontainers.io/docs/) [Mail](mailto:a@b.org) [Up](#events)' } }],
+    notOk: [
+      { files: { 'kata.md': '![Kata logo](img/kata.png)' } },
+      { files: { 'kata.md': '[Docs](../docs/index.html)' } },
+      { files: { 'kata.md': '![Kata logo](http://katacontainers.io/logo.png)' } },
+    ],
+  },
+  check({ docs, report }) {
+    for (const { file, doc } of docs) {
+      for (const { url, kind, range } of urlsOf(doc)) {
+        const trimmed = url.trim();
+        if (trimmed === '' || trimmed.startsWith('/') || trimmed.startsWith('#') || isMergeTag(trimmed)) continue;
+        if (hasScheme(trimmed)) {
+          if (kind === 'image' && /^http:/i.test(trimmed)) report({ file, ...range, message: `the image ${trimmed} is served over http:, which mail clients block; use https:.` });
+          continue;
+        }
+        report({ file, ...range, message: `"${trimmed}" is relative; start it with / (a path on the site) or give the full https:// address.` });
+      }
+    }
+  },
+};

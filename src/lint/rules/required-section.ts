@@ -1,0 +1,25 @@
+import { sectionHeading } from '../../core/config.js';
+import type { Rule } from '../types.js';
+
+export const requiredSection: Rule = {
+  id: 'required-section',
+  defaultSeverity: 'error',
+  description: 'A section that config marks required is missing, or holds nothing but comments.',
+  examples: {
+    ok: [{ files: { 'issue.md': '---\n---\n', 'events.md': '* Event' }, config: { sections: [{ id: 'events', required: true }] } }],
+    notOk: [
+      { files: { 'issue.md': '---\n---\n' }, config: { sections: [{ id: 'events', required: true }] } },
+      { files: { 'issue.md': '---\n---\n', 'events.md': '<!-- to do -->\n' }, config: { sections: [{ id: 'events', required: true }] } },
+    ],
+  },
+  check({ issue, config, report }) {
+    for (const section of config.sections.filter((s) => s.required)) {
+      const fragment = issue.fragments.find((f) => f.id === section.id);
+      if (!fragment) {
+        report({ file: issue.path ?? `sections/${issue.id.slug}/issue.md`, line: 1, message: `the required section "${sectionHeading(section)}" is missing; add ${section.id}.md.` });
+      } else if (fragment.empty) {
+        report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${section.heading}" holds nothing yet; write it, or ask its owner.` });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import { frontMatterKeyLine } from '../../core/front-matter.js';
+import type { Rule } from '../types.js';
+
+export const twitterHandle: Rule = {
+  id: 'twitter-handle',
+  defaultSeverity: 'error',
+  description: 'seo.twitterUsername other than the configured handle (a misspelt handle credits someone else).',
+  examples: {
+    ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } }],
+    notOk: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' } }],
+  },
+  check({ issue, config, report }) {
+    const handle = issue.meta.seo.twitterUsername;
+    if (!issue.path || handle === config.twitterUsername) return;
+    const hint = handle.toLowerCase() === config.twitterUsername.toLowerCase() ? 'spell it' : 'use';
+    report({
+      file: issue.path,
+      line: frontMatterKeyLine(issue.introParts?.matter ?? '', 'seo.twitterUsername'),
+      message: `seo.twitterUsername is "${handle}"; ${hint} "${config.twitterUsername}", the configured handle.`,
+    });
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule } from '../types.js';
+import { matchRange, nodeRange, urlsOf } from '../source.js';
+import { nodesOfType } from '../source.js';
+
+const UNSAFE_TAG = /<\s*(script|iframe|object|embed|form|frame|frameset|applet|base|meta|link|style)\b[^>]*>/gi;
+const EVENT_HANDLER = /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi;
+const ACTIVE_URL = /^\s*(?:javascript|vbscript|data\s*:\s*text\/html)/i;
+
+export const unsafeHtml: Rule = {
+  id: 'unsafe-html',
+  defaultSeverity: 'error',
+  description: 'Raw HTML that could run in a reader\'s mail client or browser: <script>, <iframe>, <object>, forms, event handlers, javascript: URLs. The build drops it; the writer should know.',
+  examples: {
+    ok: [{ files: { 'kata.md': 'Some <b>bold</b> text and a [link](https://katacontainers.io).' } }],
+    notOk: [
+      { files: { 'kata.md': '<script>alert(1)</script>' } },
+      { files: { 'kata.md': '<iframe src="https://www.youtube.com/embed/x"></iframe>' } },
+      { files: { 'kata.md': 'Click <a href="#" onclick="steal()">here</a>.' } },
+      { files: { 'kata.md': '[Click](javascript:alert(1))' } },
+    ],
+  },
+  check({ docs, report }) {
+    for (const { file, doc } of docs) {
+      for (const html of nodesOfType(doc, 'html')) {
+        for (const match of html.value.matchAll(UNSAFE_TAG)) {
+          report({ file, ...matchRange(doc, html, match.index ?? 0, match[0]), message: `<${match[1]!.toLowerCase()}> is not allowed in a newsletter; the email drops it. Link to the content instead.` });
+        }
+        for (const match of html.value.matchAll(EVENT_HANDLER)) {
+          report({ file, ...matchRange(doc, html, match.index ?? 0, match[0]), message: `the ${match[1]} attribute runs script and is removed from the email; remove it.` });
+        }
+      }
+      for (const { url, node, kind, range } of urlsOf(doc)) {
+        if (ACTIVE_URL.test(url)) {
+          report({ file, ...(kind === 'html' ? range : nodeRange(node)), message: `"${url.slice(0, 40)}" is an active URL that runs code; link to a web page instead.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,124 @@
+import type { Nodes, Parents, Text } from 'mdast';
+import type { Issue } from '../core/issue.js';
+import { visit, type MarkdownDoc } from '../core/markdown.js';
+import type { LintDoc } from './types.js';
+
+/** The issue's intro and every fragment, as the files their writers edit. */
+export function lintDocs(issue: Issue): LintDoc[] {
+  const docs: LintDoc[] = [];
+  if (issue.path) docs.push({ file: issue.path, doc: issue.intro, fragment: undefined });
+  for (const fragment of issue.fragments) docs.push({ file: fragment.path, doc: fragment.doc, fragment });
+  return docs;
+}
+
+const lineStarts = new WeakMap<MarkdownDoc, number[]>();
+
+/** Line and column (both 1-based) of an offset in the doc's padded source, which are the file's. */
+export function positionAt(doc: MarkdownDoc, offset: number): { line: number; column: number } {
+  let starts = lineStarts.get(doc);
+  if (!starts) {
+    starts = [0];
+    for (let i = doc.source.indexOf('\n'); i !== -1; i = doc.source.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(doc, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/** Start and end positions of a node, for a report. */
+export function nodeRange(node: Nodes): { line: number; column: number; endLine?: number; endColumn?: number } {
+  const p = node.position;
+  if (!p) return { line: 1, column: 1 };
+  return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+}
+
+export interface TextHit {
+  node: Text;
+  parents: Parents[];
+  value: string;
+}
+
+/** Every text node a reader sees (not code, not HTML), with its ancestors. */
+export function textNodes(doc: MarkdownDoc): TextHit[] {
+  const hits: TextHit[] = [];
+  const walk = (node: Nodes, parents: Parents[]): void => {
+    if (node.type === 'text') hits.push({ node, parents, value: node.value });
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child, [...parents, node]);
+  };
+  walk(doc.tree, []);
+  return hits;
+}
+
+/**
+ * The source range of `match` found at `index` in a text node's value. Text values differ from
+ * the source where Markdown escapes or entities were used; the match is then looked up in the
+ * node's source, and the node's start is the fallback.
+ */
+export function matchRange(doc: MarkdownDoc, node: Nodes, index: number, match: string) {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  const slice = doc.source.slice(start, end);
+  let at = slice.slice(index, index + match.length) === match ? index : slice.indexOf(match);
+  if (at < 0) at = 0;
+  const from = positionAt(doc, start + at);
+  const to = positionAt(doc, start + at + match.length);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+/** Every node of a given type in a doc. */
+export function nodesOfType<T extends Nodes['type']>(doc: MarkdownDoc, type: T): Extract<Nodes, { type: T }>[] {
+  const found: Nodes[] = [];
+  visit(doc.tree, (node) => {
+    if (node.type === type) found.push(node);
+  });
+  return found as Extract<Nodes, { type: T }>[];
+}
+
+/** URLs in raw HTML (href and src attributes), with their offsets in the node's value. */
+export function htmlUrls(html: string): { url: string; index: number }[] {
+  return [...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => ({
+    url: (m[1] ?? m[2] ?? m[3] ?? '').trim(),
+    index: m.index ?? 0,
+  }));
+}
+
+/** The host (and path) of a URL, or undefined when it has none. */
+export function parseUrl(url: string): URL | undefined {
+  try {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(url.trim()) ? new URL(url.trim()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a URL matches `host` or `host/path-prefix` (subdomains included). */
+export function urlMatches(url: URL, pattern: string): boolean {
+  const [host, ...rest] = pattern.toLowerCase().split('/');
+  const hostname = url.hostname.toLowerCase();
+  if (hostname !== host && !hostname.endsWith(`.${host}`)) return false;
+  const path = rest.length ? `/${rest.join('/')}` : '';
+  return url.pathname.toLowerCase().startsWith(path);
+}
+
+/** Links, images and definitions of a doc, and URLs in its raw HTML, each with a range. */
+export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' | 'html'; node: Nodes; range: ReturnType<typeof nodeRange> }[] {
+  const found: ReturnType<typeof urlsOf> = [];
+  visit(doc.tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', node, range: nodeRange(node) });
+    if (node.type === 'image') found.push({ url: node.url, kind: 'image', node, range: nodeRange(node) });
+    if (node.type === 'html') {
+      for (const { url, index } of htmlUrls(node.value)) found.push({ url, kind: 'html', node, range: matchRange(doc, node, index, node.value.slice(index, index + 4)) });
+    }
+  });
+  return found;
+}
+
+export function stringList(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
+}

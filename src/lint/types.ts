@@ -1,0 +1,79 @@
+import type { Config } from '../core/config.js';
+import type { Fragment, Issue } from '../core/issue.js';
+import type { MarkdownDoc } from '../core/markdown.js';
+
+export type Severity = 'error' | 'warn';
+
+/** A message in ESLint's shape: severity 1 is a warning, 2 an error. */
+export interface LintMessage {
+  /** null for a problem with an inline comment itself, as ESLint does. */
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface Report {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  /** A rule may report some findings as warnings only; never raises the configured severity. */
+  severity?: 'warn';
+}
+
+/** One Markdown body the writer edits: the issue's intro or a fragment. */
+export interface LintDoc {
+  file: string;
+  doc: MarkdownDoc;
+  fragment: Fragment | undefined;
+}
+
+/** The email as rendered in memory, for the rules that need it. */
+export interface RenderedEmail {
+  mjml: string;
+  html: string;
+  errors: { line: number; message: string; tagName: string }[];
+}
+
+export interface RuleContext {
+  issue: Issue;
+  config: Config;
+  options: Record<string, unknown>;
+  /** The issue before this one in the workspace, when there is one. */
+  previous: Issue | undefined;
+  docs: LintDoc[];
+  renderEmail: () => Promise<RenderedEmail>;
+  report(report: Report): void;
+}
+
+/** An issue given as files, as the rule documentation examples write it. */
+export interface RuleExample {
+  files: Record<string, string>;
+  slug?: string;
+  previous?: Record<string, string>;
+  config?: Record<string, unknown>;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  description: string;
+  /** Examples double as tests: every `notOk` must fire the rule and every `ok` must not. */
+  examples: { ok: RuleExample[]; notOk: RuleExample[] };
+  /** Whether the rule renders the email (and so loads MJML). */
+  needsEmail?: boolean;
+  check(context: RuleContext): void | Promise<void>;
+}
