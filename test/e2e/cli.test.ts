@@ -76,4 +76,14 @@ describe('the newsletter bin', () => {
     expect(result.code).toBe(1);
     expect(await snapshotTree(join(cwd, 'dist'))).toEqual(before);
   });
+
+  it('lints the sample: exit 1, the seeded defects, no colour without a terminal', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runCli(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    for (const rule of ['placeholder', 'image-alt', 'empty-link', 'past-date']) expect(result.stdout).toContain(rule);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    const github = await runCli(['lint', '--format', 'github'], { cwd });
+    expect(github.stdout).toMatch(/^::error file=sections\/april-2025\//m);
+  });
 });

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+
+const CLEAN_ISSUE = {
+  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+  'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
+  'sections/may-2025/foundation.md': '* News of the foundation, with a [link](https://openinfra.org/).\n',
+  'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
+};
+
+describe('newsletter lint', () => {
+  it('finds the sample\'s seeded defects and exits 1', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['lint'], { cwd });
+    expect(result.code).toBe(1);
+    for (const expected of [
+      /sections\/april-2025\/spotlight\.md\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
+      /sections\/april-2025\/issue\.md\n\s+17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
+      /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
+      /26:51\s+warning\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
+    ]) expect(result.stdout).toMatch(expected);
+    expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n$/);
+  });
+
+  it('prints ESLint\'s JSON shape', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['lint', 'april-2025', '--format', 'json'], { cwd });
+    expect(result.code).toBe(1);
+    const results = JSON.parse(result.stdout) as unknown[];
+    expect(results).toHaveLength(7);
+    const spotlight = results.find((r) => (r as { filePath: string }).filePath.endsWith('spotlight.md'));
+    expect(spotlight).toEqual({
+      filePath: join(cwd, 'sections/april-2025/spotlight.md'),
+      messages: [{ ruleId: 'placeholder', severity: 2, message: 'placeholder "Insert Spotlight" left in the text; write the real content or remove it.', line: 6, column: 1, endLine: 6, endColumn: 17 }],
+      errorCount: 1,
+      warningCount: 0,
+    });
+    const kata = results.find((r) => (r as { filePath: string }).filePath.endsWith('kata.md'));
+    expect(kata).toEqual({ filePath: join(cwd, 'sections/april-2025/kata.md'), messages: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it('prints GitHub workflow annotations', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['lint', '--format', 'github'], { cwd });
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toContain('::error file=sections/april-2025/spotlight.md,line=6,col=1,endLine=6,endColumn=17,title=placeholder::placeholder "Insert Spotlight" left in the text; write the real content or remove it.');
+    expect(lines).toContain('::warning file=sections/april-2025/events.md,line=26,col=51,endLine=26,endColumn=62,title=past-date::"March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.');
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+(,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::.+$/);
+  });
+
+  it('exits 0 on a clean issue, and says so', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, CLEAN_ISSUE);
+    const result = await runMain(['lint'], { cwd });
+    expect(result.stdout).toBe('✔ may-2025: no problems found.\n');
+    expect(result.code).toBe(0);
+  });
+
+  it('lets a writer silence one rule on one line, and config change severities', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      ...CLEAN_ISSUE,
+      'sections/may-2025/foundation.md': '<!-- newsletter-lint-disable-next-line placeholder -->\n* Wording TBD with legal.\n* Also TODO here.\n',
+    });
+    const lines = (await runMain(['lint', '--format', 'json'], { cwd })).stdout;
+    const messages = (JSON.parse(lines) as { messages: { line: number; ruleId: string }[] }[]).flatMap((r) => r.messages);
+    expect(messages).toEqual([expect.objectContaining({ line: 3, ruleId: 'placeholder' })]);
+
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'rules:\n  placeholder: warn\n' });
+    const warned = await runMain(['lint', '--format', 'json'], { cwd });
+    expect(warned.code).toBe(0);
+    const counts = (JSON.parse(warned.stdout) as { errorCount: number; warningCount: number }[]).reduce((a, r) => [a[0]! + r.errorCount, a[1]! + r.warningCount], [0, 0]);
+    expect(counts).toEqual([0, 1]);
+
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'rules:\n  placeholder: off\n' });
+    expect((await runMain(['lint'], { cwd })).code).toBe(0);
+  });
+
+  it('fails on more warnings than --max-warnings, and --quiet shows errors only', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/kata.md': '* Openstack news.\n' });
+    expect((await runMain(['lint'], { cwd })).code).toBe(0);
+    const strict = await runMain(['lint', '--max-warnings', '0'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('1 warnings, more than --max-warnings 0 allows.');
+    const quiet = await runMain(['lint', '--quiet'], { cwd });
+    expect(quiet.stdout).not.toContain('brand-name');
+    expect((await runMain(['lint', '--max-warnings', 'none'], { cwd })).code).toBe(2);
+  });
+
+  it('lints every issue with --all, each against the one before it', async () => {
+    const cwd = await sampleWorkspace();
+    const events = await read(cwd, 'sections/april-2025/events.md');
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/events.md': events });
+    const result = await runMain(['lint', '--all', '--format', 'json'], { cwd });
+    const results = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    expect(new Set(results.map((r) => r.filePath.split('/').at(-2)))).toEqual(new Set(['april-2025', 'may-2025']));
+    const mayEvents = results.find((r) => r.filePath.endsWith('may-2025/events.md'))!;
+    expect(mayEvents.messages.map((m) => m.ruleId)).toContain('carried-over');
+  });
+
+  it('reports front matter that does not parse and goes on with the rest', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/kata.md': '---\ntitle: [oops\n---\nInsert Kata news\n' });
+    const result = await runMain(['lint', '--format', 'json'], { cwd });
+    expect(result.code).toBe(1);
+    const kata = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).find((r) => r.filePath.endsWith('kata.md'))!;
+    expect(kata.messages.map((m) => m.ruleId)).toEqual(['front-matter', 'placeholder']);
+    expect(kata.messages[1]!.line).toBe(4);
+  });
+
+  it('maps MJML errors from a broken template to the issue (rule mjml)', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'templates/email.mjml.hbs': '<mjml><mj-body><mj-section><mj-text>{{title}}</mj-text></mj-section></mj-body></mjml>\n' });
+    const result = await runMain(['lint', '--format', 'json'], { cwd });
+    const messages = (JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((r) => r.messages);
+    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'mjml', message: expect.stringMatching(/^MJML: .*mj-text.*\(line 1 of the built email\.mjml\)$/) }));
+    expect(result.code).toBe(1);
+  });
+
+  it('refuses unknown issues and formats with exit 2', async () => {
+    const cwd = await sampleWorkspace();
+    expect((await runMain(['lint', 'june-2031'], { cwd })).code).toBe(2);
+    const format = await runMain(['lint', '--format', 'xml'], { cwd });
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/Allowed choices are stylish, json, github/);
+  });
+});
