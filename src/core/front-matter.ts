@@ -76,11 +76,21 @@ function countLines(text: string): number {
  * Falls back to line 1, where the front matter starts.
  */
 export function frontMatterKeyLine(matterText: string, path: string): number {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(matterText, { lineCounter });
+  const { doc, lineCounter } = parsedMatter(matterText);
   const offset = findKeyOffset(doc.contents, path.split('.'));
   if (offset === undefined) return 1;
   return lineCounter.linePos(offset).line;
+}
+
+// Keys of one file are looked up one after another: keep the last parse.
+let lastMatter: { text: string; doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
+
+function parsedMatter(text: string): NonNullable<typeof lastMatter> {
+  if (lastMatter?.text !== text) {
+    const lineCounter = new LineCounter();
+    lastMatter = { text, doc: parseDocument(text, { lineCounter }), lineCounter };
+  }
+  return lastMatter;
 }
 
 function findKeyOffset(node: unknown, path: string[]): number | undefined {

@@ -2,7 +2,7 @@ import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
 import { parseSourceParts, type SourceParts } from './front-matter.js';
-import { isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
+import { findExcessiveNesting, isEmptyMarkdown, MAX_NESTING, parseMarkdown, type MarkdownDoc } from './markdown.js';
 import { problemToError, validateFragmentFrontMatter, validateIssueFrontMatter, type FrontMatterProblem } from './issue-schema.js';
 import { monthName, type IssueId } from './slug.js';
 
@@ -107,7 +107,7 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     extraMeta,
     subject: typeof data.subject === 'string' ? data.subject : meta.title,
     preheader: typeof data.preheader === 'string' ? data.preheader : meta.seo.description,
-    intro: issueParts ? parseMarkdown(issueParts.body, issueParts.bodyLine) : parseMarkdown(''),
+    intro: issueParts && sources.issueFile ? readMarkdown(issueParts, sources.issueFile.path, problems) : parseMarkdown(''),
     introParts: issueParts,
     fragments: ordered,
     problems,
@@ -135,6 +135,22 @@ function readParts(file: SourceFile, problems: FrontMatterProblem[]): SourcePart
   }
 }
 
+/** Markdown too deeply nested to be meant is refused with its line, not a stack overflow. */
+function readMarkdown(parts: SourceParts, file: string, problems: FrontMatterProblem[]): MarkdownDoc {
+  const deep = findExcessiveNesting(parts.body);
+  const refuse = (line: number): MarkdownDoc => {
+    problems.push({ file, line, severity: 'error', key: '', message: `the Markdown here nests lists or quotes more than ${MAX_NESTING} levels deep.`, hint: 'Flatten it: a newsletter needs two or three levels at most.' });
+    return parseMarkdown('', parts.bodyLine);
+  };
+  if (deep !== undefined) return refuse(parts.bodyLine + deep - 1);
+  try {
+    return parseMarkdown(parts.body, parts.bodyLine);
+  } catch (error) {
+    if (error instanceof RangeError) return refuse(parts.bodyLine);
+    throw error;
+  }
+}
+
 function looseParts(text: string): SourceParts {
   const close = /^---\s*$/m;
   const lines = text.split('\n');
@@ -146,7 +162,7 @@ function looseParts(text: string): SourceParts {
 function parseFragment(file: SourceFile, config: Config, problems: FrontMatterProblem[]): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
   const parts = readParts(file, problems);
-  const doc = parseMarkdown(parts.body, parts.bodyLine);
+  const doc = readMarkdown(parts, file.path, problems);
   const section = config.sections.find((s) => s.id === id);
   const title = typeof parts.data.title === 'string' && parts.data.title.trim() !== '' ? parts.data.title : undefined;
   return {

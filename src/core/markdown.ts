@@ -13,6 +13,25 @@ export interface MarkdownDoc {
   tree: Root;
 }
 
+/** Deeper than this, no newsletter means it, and the parser's recursion would run out of stack. */
+export const MAX_NESTING = 40;
+const CONTAINER = /^[ \t]{0,3}(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+
+/** The first line (1-based, within `body`) nesting blockquotes or lists deeper than MAX_NESTING. */
+export function findExcessiveNesting(body: string): number | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i]!;
+    let depth = 0;
+    for (let m = CONTAINER.exec(rest); m && depth <= MAX_NESTING; m = CONTAINER.exec(rest)) {
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    if (depth > MAX_NESTING || /^\s{160,}\S/.test(lines[i]!)) return i + 1;
+  }
+  return undefined;
+}
+
 export function parseMarkdown(body: string, bodyLine = 1): MarkdownDoc {
   // Padding (rather than shifting positions afterwards) keeps offsets, lines and columns consistent.
   const source = '\n'.repeat(Math.max(0, bodyLine - 1)) + body;

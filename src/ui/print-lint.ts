@@ -18,7 +18,7 @@ export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, 
     ctx.stdout.write(text || `${c.green('✔')} ${run.issues.join(', ')}: no problems found.\n`);
   }
   const tooManyWarnings = maxWarnings !== undefined && run.warningCount > maxWarnings;
-  if (tooManyWarnings && format !== 'json') {
+  if (tooManyWarnings) {
     ctx.stderr.write(`${c.red('error')} ${run.warningCount} warnings, more than --max-warnings ${maxWarnings} allows.\n`);
   }
   return run.errorCount > 0 || tooManyWarnings ? EXIT_CONTENT : EXIT_OK;

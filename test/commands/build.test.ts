@@ -45,6 +45,13 @@ describe('newsletter build', () => {
     expect(await snapshotTree(join(cwd, 'dist'))).toEqual(before);
   });
 
+  it('refuses Markdown nested too deeply to be meant, naming the line, without a stack trace', async () => {
+    const cwd = await sampleWorkspace({ 'sections/april-2025/kata.md': `---\nstatus: ready\n---\nFine\n${'>'.repeat(5000)} deep\n` });
+    const result = await runMain(['build'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error sections\/april-2025\/kata\.md:5: the Markdown here nests lists or quotes more than 40 levels deep\./);
+  });
+
   it('refuses a date that is not a date', async () => {
     const cwd = await sampleWorkspace();
     const issue = await read(cwd, 'sections/april-2025/issue.md');
