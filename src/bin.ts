@@ -4,6 +4,12 @@ import { terminalPrompter } from './ui/prompts.js';
 /** The real process as a Context: the only place that reads process state. */
 export async function run(argv: string[]): Promise<number> {
   const env = process.env;
+  // `newsletter lint | head`: when the reader goes away, stop writing rather than crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   const tty = !!process.stdout.isTTY;
   return main(argv, {
     cwd: process.cwd(),
