@@ -14,6 +14,11 @@ Examples:
   $ newsletter lint                      # the latest issue
   $ newsletter lint april-2025 may-2025
   $ newsletter lint --all --format github --max-warnings 0`,
+  import: `
+Examples:
+  $ newsletter import ~/site/src/pages/blog/inside-open-infrastructure-june-2025.md
+  $ newsletter import archive/*.md
+  $ newsletter import draft.md --issue 2025-07`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -89,6 +94,18 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       const [{ lint }, { printLintRun }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       const run = await lint(workspaceOf(command), { issues, all: options.all, quiet: options.quiet });
       exitCode = printLintRun(ctx, run, options.format, options.maxWarnings);
+    });
+
+  program
+    .command('import')
+    .description('split published posts into issues of fragments, so the archive can be linted and rebuilt')
+    .argument('<posts...>', 'blog post files (.md with the CMS front matter)')
+    .option('--issue <issue>', 'the issue to make (default: the month and year of the post\'s title)')
+    .addHelpText('after', EXAMPLES.import)
+    .action(async (posts: string[], options, command: Command) => {
+      const [{ importPosts }, { printImported }] = await Promise.all([import('./commands/import.js'), import('./ui/print-import.js')]);
+      const imported = await importPosts(workspaceOf(command), { posts, issue: options.issue });
+      exitCode = printImported(ctx, imported, debug);
     });
 
   try {

@@ -45,7 +45,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   assertBuildable(issue);
   const warnings: Warning[] = issue.warnings.map(({ file, line, message }) => ({ file, line, message }));
   for (const fragment of issue.fragments) {
-    if (fragment.empty) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });
+    if (fragment.empty && !fragment.hasOwnTitle) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });
   }
 
   const all = !options.blog && !options.email && !options.text;

@@ -1,14 +1,13 @@
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { CliError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { Config } from '../core/config.js';
 import { parseIsoDate } from '../core/front-matter.js';
 import { fillPattern } from '../core/config.js';
 import { closest } from '../core/suggest.js';
 import { scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
 import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
-import { issueDir, openWorkspace, relativeTo, SECTIONS_DIR } from '../io/workspace.js';
+import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
+import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
 
 export interface NewOptions {
   issue: string;
@@ -29,41 +28,15 @@ export interface NewResult {
 
 /**
  * Scaffolds an issue folder. Asks on a terminal; with --yes, CI or no TTY it takes flags and
- * defaults. Never overwrites: the folder is made whole beside its place and renamed into it.
+ * defaults. Never overwrites, and never leaves half an issue behind.
  */
 export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' | 'prompt'>, options: NewOptions): Promise<NewResult> {
   const id = parseIssueSlug(options.issue);
   const { root, config } = await openWorkspace(ctx.cwd);
-  const target = issueDir(root, id);
-  const shown = relativeTo(root, target);
-  await refuseExisting(target, shown);
-
+  await refuseExistingIssue(root, id);
   const answers = await gatherAnswers(ctx, options, id, config);
-  const files = scaffoldIssue(id, answers, config);
-
-  const staging = join(root, SECTIONS_DIR, `.${id.slug}.new-${process.pid}`);
-  try {
-    await mkdir(staging, { recursive: true });
-    for (const [name, content] of files) await writeFile(join(staging, name), content, { flag: 'wx' });
-    await refuseExisting(target, shown);
-    await rmdir(target).catch(() => undefined);
-    await rename(staging, target);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (error instanceof CliError) throw error;
-    const e = error as NodeJS.ErrnoException;
-    throw new CliError(`cannot create ${shown}: ${e.code === 'EACCES' ? 'permission denied' : e.message}.`, { file: shown });
-  }
-  return { issue: id.slug, dir: shown, files: [...files.keys()].map((name) => `${shown}/${name}`) };
-}
-
-async function refuseExisting(target: string, shown: string): Promise<void> {
-  const entries = await readdir(target).catch(() => undefined);
-  if (entries && entries.length > 0) {
-    throw new CliError(`${shown} already exists; nothing was changed.`, {
-      hint: 'Edit the fragments that are there, or choose another issue name.',
-    });
-  }
+  const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
+  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files };
 }
 
 async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>, options: NewOptions, id: IssueId, config: Config): Promise<NewIssueAnswers> {

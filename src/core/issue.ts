@@ -71,6 +71,7 @@ export interface Issue {
 
 export const ISSUE_FILE = 'issue.md';
 const EMAIL_ONLY_KEYS = ['subject', 'preheader', 'sections'];
+const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
 
 /**
  * Builds the issue model from its sources. Pure. Throws a CliError (exit 1) for input that
@@ -227,8 +228,18 @@ export function resolveBlogMeta(data: Record<string, unknown>, id: IssueId, conf
       url: str(seo.url, fillPattern(config.postUrl, id, month)),
       twitterUsername: str(seo.twitterUsername, config.twitterUsername),
       description,
+      // Keys the CMS schema does not name stay, as written, after the known ones.
+      ...Object.fromEntries(Object.entries(seo).filter(([key]) => !SEO_KEYS.includes(key))),
     },
   };
+}
+
+/**
+ * The sections readers see: those with content, and those with a title of their own (an
+ * imported heading with nothing under it is still part of the post).
+ */
+export function renderedFragments(issue: Issue): Fragment[] {
+  return issue.fragments.filter((fragment) => !fragment.empty || fragment.hasOwnTitle);
 }
 
 /** With no date written, an issue is dated the first of its month: builds never read the clock. */

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
-import { fragmentHeadingText, type Issue } from './issue.js';
+import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { renderMarkdownWithoutComments } from './markdown.js';
 import type { Template } from './templates.js';
 
@@ -20,15 +20,14 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
   const view: BlogView = {
     frontMatter: renderBlogFrontMatter(issue),
     intro: renderMarkdownWithoutComments(issue.intro),
-    sections: issue.fragments
-      .filter((fragment) => !fragment.empty)
-      .map((fragment) => ({
+    sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
         body: renderMarkdownWithoutComments(fragment.doc),
       })),
   };
-  return `${template(view).trim()}\n`;
+  // An empty body leaves blank lines behind; the post never needs more than one in a row.
+  return `${template(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
 export function renderBlogFrontMatter(issue: Issue): string {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { Config } from './config.js';
 import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
-import { fragmentHeadingText, type Issue } from './issue.js';
+import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseMarkdown, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -56,9 +56,7 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
     fontUrl: config.email.fontUrl ?? null,
     accentColor: config.email.accentColor,
     intro: renderEmailBlocks(withoutComments(issue.intro.tree), urls, issue.meta.title),
-    sections: issue.fragments
-      .filter((fragment) => !fragment.empty)
-      .map((fragment) => ({
+    sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: renderInlineHtml(fragment.hasOwnTitle ? fragmentHeadingText(fragment) : fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,

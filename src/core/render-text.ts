@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Config } from './config.js';
-import { fragmentHeadingText, type Issue } from './issue.js';
+import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseMarkdown, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -35,9 +35,7 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
     issueLabel: `${monthName(issue.id.month)} ${issue.id.year}`,
     postUrl: issue.meta.seo.url,
     intro: renderBlocks(withoutComments(issue.intro.tree).children, ctx),
-    sections: issue.fragments
-      .filter((fragment) => !fragment.empty)
-      .map((fragment) => ({
+    sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: underline(inlineText(fragmentHeadingText(fragment), ctx), '-'),
         body: renderBlocks(withoutComments(fragment.doc.tree).children, ctx),

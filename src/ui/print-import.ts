@@ -1,0 +1,18 @@
+import type { ImportedPost } from '../commands/import.js';
+import type { Context } from '../context.js';
+import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
+import { paint, printError } from './output.js';
+
+export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, imported: ImportedPost[], debug: boolean): number {
+  const c = paint(ctx);
+  for (const post of imported) {
+    if (post.error) {
+      printError(ctx, post.error, debug);
+      continue;
+    }
+    ctx.stdout.write(`${c.green('Imported')} ${post.post} as sections/${post.issue}/\n`);
+    ctx.stdout.write(`  sections: ${post.sections!.join(', ') || '(none)'}\n`);
+    if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${post.unrecognised!.map((h) => `"${h}"`).join(', ')}\n`);
+  }
+  return imported.some((p) => p.error) ? EXIT_CONTENT : EXIT_OK;
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSourceParts } from '../../src/core/front-matter.js';
+import { readingBlocks } from '../helpers/blocks.js';
+import { read, runMain, SHARED, sharedMissing, tempDir } from '../helpers/workspace.js';
+
+const CORPUS = join(SHARED, 'corpus');
+const missing = sharedMissing(CORPUS);
+const posts = missing ? [] : readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort();
+
+/** Every link and image URL of a post, as the email must carry them (absolute). */
+function urlsOf(markdown: string): string[] {
+  return readingBlocks(markdown)
+    .filter((block) => block.startsWith('link:') || block.startsWith('image:'))
+    .map((block) => block.split(' -> ').pop()!)
+    .filter((url) => url !== '')
+    .map((url) => (url.startsWith('/') ? `https://openinfra.dev${url}` : url));
+}
+
+describe.skipIf(missing)('importing the published archive and building it again', () => {
+  it.each(posts)('%s comes back with the same front matter and the same blocks in order', async (name) => {
+    const original = readFileSync(join(CORPUS, name), 'utf8');
+    const cwd = await tempDir();
+    const imported = await runMain(['import', join(CORPUS, name)], { cwd });
+    expect(imported.code, imported.stderr).toBe(0);
+    const issue = imported.stdout.match(/as sections\/([a-z]+-\d{4})\//)![1]!;
+    const built = await runMain(['build', issue, '--json'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const outputs = JSON.parse(built.stdout).outputs as Record<string, string>;
+
+    const rebuilt = readFileSync(outputs.blog!, 'utf8');
+    expect(outputs.blog!.endsWith(name)).toBe(true);
+    expect(parseSourceParts(rebuilt, 'rebuilt').data).toEqual(parseSourceParts(original, name).data);
+    expect(readingBlocks(rebuilt)).toEqual(readingBlocks(original));
+
+    // The email carries the same content: every link and image, and the text of every block.
+    const html = readFileSync(outputs.html!, 'utf8').replaceAll('&#x26;', '&').replaceAll('&amp;', '&');
+    const text = readFileSync(outputs.text!, 'utf8');
+    for (const url of urlsOf(original)) {
+      expect(html, url).toContain(url);
+      if (!url.startsWith('https://openinfra.dev/img/')) expect(text.replace(/\s+/g, ''), url).toContain(url.replace(/^mailto:/, '').replace(/\s+/g, ''));
+    }
+    expect(await read(cwd, `sections/${issue}/issue.md`)).toContain(original.slice(0, original.indexOf('\n---\n', 4) + 5));
+  });
+});
