@@ -18,6 +18,17 @@ function urlsOf(markdown: string): string[] {
     .map((url) => (url.startsWith('/') ? `https://openinfra.dev${url}` : url));
 }
 
+/** The email's text as a reader sees it, whitespace removed (layout may differ, words may not). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(style|title|head)\b[\s\S]*?<\/\1>/gi, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
+}
+
 describe.skipIf(missing)('importing the published archive and building it again', () => {
   it.each(posts)('%s comes back with the same front matter and the same blocks in order', async (name) => {
     const original = readFileSync(join(CORPUS, name), 'utf8');
@@ -40,6 +51,10 @@ describe.skipIf(missing)('importing the published archive and building it again'
     for (const url of urlsOf(original)) {
       expect(html, url).toContain(url);
       if (!url.startsWith('https://openinfra.dev/img/')) expect(text.replace(/\s+/g, ''), url).toContain(url.replace(/^mailto:/, '').replace(/\s+/g, ''));
+    }
+    const visible = visibleText(html);
+    for (const block of readingBlocks(original).filter((b) => b.startsWith('text: '))) {
+      expect(visible, block).toContain(block.slice('text: '.length).replace(/\s+/g, ''));
     }
     expect(await read(cwd, `sections/${issue}/issue.md`)).toContain(original.slice(0, original.indexOf('\n---\n', 4) + 5));
   });
