@@ -2,7 +2,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { assertBuildable, blogFileName, parseIssue } from '../core/issue.js';
 import { renderBlogPost } from '../core/render-blog.js';
-import { renderEmailMjml } from '../core/render-email.js';
+import { EMAIL_WARN_BYTES, renderEmailMjml } from '../core/render-email.js';
 import { renderEmailText } from '../core/render-text.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { compileTemplate, type TemplateName } from '../core/templates.js';
@@ -28,10 +28,6 @@ export interface BuildResult {
   outDir: string;
   warnings: Warning[];
 }
-
-/** Gmail clips messages over about 102 KB; warn while there is still room. */
-export const EMAIL_WARN_BYTES = 90 * 1024;
-export const EMAIL_CLIP_BYTES = 102 * 1024;
 
 /**
  * Renders an issue's outputs in memory, then writes them all at once: input that cannot be

@@ -36,6 +36,10 @@ export interface EmailView {
   unsubscribeUrl: string;
 }
 
+/** Gmail clips messages over about 102 KB (and then drops their styles); warn while there is room. */
+export const EMAIL_CLIP_BYTES = 102 * 1024;
+export const EMAIL_WARN_BYTES = 90 * 1024;
+
 const PREHEADER_LENGTH = 200;
 const PREHEADER_PAD = '&#847;&zwnj;&nbsp;';
 

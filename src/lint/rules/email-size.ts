@@ -1,7 +1,5 @@
+import { EMAIL_CLIP_BYTES, EMAIL_WARN_BYTES } from '../../core/render-email.js';
 import type { Rule } from '../types.js';
-
-const CLIP_BYTES = 102 * 1024;
-const WARN_BYTES = 90 * 1024;
 
 export const emailSize: Rule = {
   id: 'email-size',
@@ -17,9 +15,9 @@ export const emailSize: Rule = {
     const bytes = Buffer.byteLength(html);
     const size = `${(bytes / 1024).toFixed(1)} KB`;
     const file = issue.path ?? `sections/${issue.id.slug}/issue.md`;
-    if (bytes > CLIP_BYTES) {
+    if (bytes > EMAIL_CLIP_BYTES) {
       report({ file, line: 1, message: `the email is ${size}; Gmail clips messages over 102 KB and then drops their styles. Shorten the issue or build with --minify.` });
-    } else if (bytes > WARN_BYTES) {
+    } else if (bytes > EMAIL_WARN_BYTES) {
       report({ file, line: 1, severity: 'warn', message: `the email is ${size}, close to Gmail's 102 KB clip; build with --minify.` });
     }
   },
