@@ -65,7 +65,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   if (wanted.blog) add('blog', blogFileName(issue, config), renderBlogPost(issue, config, template('blog-post.md.hbs')));
   if (wanted.email) {
     const mjml = renderEmailMjml(issue, config, template('email.mjml.hbs'));
-    const { html, errors } = await compileMjml(mjml, { minify: options.minify });
+    const { html, errors, minified } = await compileMjml(mjml, { minify: options.minify });
     for (const error of errors) {
       warnings.push({ file: relativeTo(root, join(outDir, 'email.mjml')), line: error.line, message: `MJML: ${error.message}` });
     }
@@ -75,12 +75,13 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     if (bytes > EMAIL_WARN_BYTES) {
       warnings.push({
         file: relativeTo(root, join(outDir, 'email.html')),
-        message: `the email is ${(bytes / 1024).toFixed(1)} KB; Gmail clips messages over 102 KB${options.minify ? '' : ' (try --minify)'}.`,
+        message: `the email is ${(bytes / 1024).toFixed(1)} KB${minified ? ' minified' : ''}; Gmail clips messages over 102 KB. Shorten the issue.`,
       });
     }
   }
   if (wanted.text) add('text', 'email.txt', renderEmailText(issue, config, template('email.txt.hbs')));
 
   await writeFilesAtomically(files);
-  return { issue: id.slug, outputs, outDir: relativeTo(root, outDir), warnings };
+  const shownDir = relativeTo(root, outDir);
+  return { issue: id.slug, outputs, outDir: shownDir.startsWith('..') ? outDir : shownDir, warnings };
 }

@@ -94,5 +94,7 @@ export const DEFAULT_CONFIG_VALUES = {
     fontFamily: 'Helvetica, Arial, sans-serif',
     fontUrl: undefined as string | undefined,
     accentColor: '#f15b3e',
+    // Campaign tagging of web links in the email; false turns it off. {slug} is the issue.
+    utm: { source: 'newsletter', medium: 'email', campaign: '{slug}' } as { source: string; medium: string; campaign: string } | false,
   },
 };

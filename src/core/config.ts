@@ -24,6 +24,7 @@ export interface EmailConfig {
   /** A web font stylesheet; none is fetched unless this is set. */
   fontUrl: string | undefined;
   accentColor: string;
+  utm: { source: string; medium: string; campaign: string } | false;
 }
 
 export type RuleSeverity = 'error' | 'warn' | 'off';
@@ -195,6 +196,7 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
   const accentColor = str('accentColor', d.accentColor) as string;
   if (!/^#[0-9a-fA-F]{6}$/.test(accentColor)) fail('email.accentColor', 'expected a colour such as #f15b3e');
   return {
+    utm: validateUtm(value.utm, d.utm, fail),
     contactEmail: str('contactEmail', d.contactEmail) as string,
     postalAddress: str('postalAddress', d.postalAddress) as string,
     unsubscribeUrl: str('unsubscribeUrl', d.unsubscribeUrl) as string,
@@ -202,6 +204,17 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
     fontUrl,
     accentColor,
   };
+}
+
+function validateUtm(value: unknown, fallback: EmailConfig['utm'], fail: Fail): EmailConfig['utm'] {
+  if (value === undefined) return fallback === false ? false : { ...fallback };
+  if (value === false) return false;
+  if (!isPlainObject(value) || fallback === false) return fail('email.utm', 'expected false, or {source, medium, campaign}');
+  for (const key of Object.keys(value)) {
+    if (!['source', 'medium', 'campaign'].includes(key)) fail(`email.utm.${key}`, 'unknown setting; expected source, medium or campaign');
+    if (typeof value[key] !== 'string' || (value[key] as string).trim() === '') fail(`email.utm.${key}`, 'expected a non-empty string');
+  }
+  return { ...fallback, ...(value as Partial<{ source: string; medium: string; campaign: string }>) };
 }
 
 const SEVERITIES: RuleSeverity[] = ['error', 'warn', 'off'];

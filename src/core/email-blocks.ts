@@ -4,7 +4,7 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Image, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl, isMergeTag, tagUrl, type Campaign } from './urls.js';
 
 /** A piece of a section in the email: flowing HTML text, or an image that spans the column. */
 export interface EmailBlock {
@@ -15,7 +15,12 @@ export interface EmailBlock {
 export interface UrlContext {
   site: string;
   postUrl: string;
+  /** Campaign tagging for links (never for image sources); undefined when off. */
+  campaign?: Campaign;
 }
+
+/** The column's content width: 600 px less the 24 px padding on each side. */
+export const CONTENT_WIDTH = 552;
 
 /**
  * Raw HTML in fragments reaches the email only through this allowlist: GitHub's (no scripts,
@@ -49,7 +54,7 @@ export function renderEmailBlocks(tree: Root, urls: UrlContext, fallbackAlt: str
         image: {
           src: absoluteUrl(image.image.url, urls.site, urls.postUrl),
           alt: image.image.alt?.trim() || fallbackAlt,
-          href: image.link ? absoluteUrl(image.link.url, urls.site, urls.postUrl) : null,
+          href: image.link ? tagUrl(absoluteUrl(image.link.url, urls.site, urls.postUrl), urls.campaign) : null,
         },
       });
     } else {
@@ -88,14 +93,28 @@ function rewriteElements(node: HastNodes, urls: UrlContext, fallbackAlt: string)
 
 function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): void {
   const props = element.properties;
-  if (typeof props.href === 'string') props.href = absoluteUrl(props.href, urls.site, urls.postUrl);
+  if (typeof props.href === 'string') {
+    // Markdown to HTML percent-encodes `|` and braces; a merge tag must reach the platform as written.
+    const written = decoded(props.href);
+    props.href = isMergeTag(written) ? written : tagUrl(absoluteUrl(props.href, urls.site, urls.postUrl), urls.campaign);
+  }
   if (typeof props.src === 'string') props.src = absoluteUrl(props.src, urls.site, urls.postUrl);
   if (element.tagName === 'img') {
     if (typeof props.alt !== 'string' || props.alt.trim() === '') props.alt = fallbackAlt;
-    // Inline images must never be wider than the column on a phone.
-    props.style = 'max-width:100%;height:auto;';
+    // Outlook sizes images by the attribute; other clients by the style, which keeps small
+    // images small and never lets one be wider than the column on a phone.
+    props.width = String(CONTENT_WIDTH);
+    props.style = 'width:auto;max-width:100%;height:auto;';
   }
   // Styled here, not in the template's CSS, which MJML would inline into its own layout tables too.
   if (element.tagName === 'table') props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
   if (element.tagName === 'td' || element.tagName === 'th') props.style = 'border:1px solid #cbd2d9;padding:4px 8px;';
+}
+
+function decoded(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }

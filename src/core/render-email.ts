@@ -1,11 +1,11 @@
 import type { Root } from 'mdast';
-import type { Config } from './config.js';
+import { fillPattern, type Config } from './config.js';
 import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
 import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseMarkdown, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
 
 export interface EmailSectionView {
   id: string;
@@ -41,12 +41,15 @@ export const EMAIL_CLIP_BYTES = 102 * 1024;
 export const EMAIL_WARN_BYTES = 90 * 1024;
 
 const PREHEADER_LENGTH = 200;
+/** Inboxes show about this much of a preheader; past it, cut at a word. */
+const PREHEADER_SHOWN = 100;
 const PREHEADER_PAD = '&#847;&zwnj;&nbsp;';
 
 export function buildEmailView(issue: Issue, config: Config): EmailView {
-  const urls: UrlContext = { site: config.site, postUrl: issue.meta.seo.url };
   const issueLabel = `${monthName(issue.id.month)} ${issue.id.year}`;
-  const preheader = issue.preheader.trim();
+  const campaign = campaignOf(issue, config);
+  const urls: UrlContext = { site: config.site, postUrl: issue.meta.seo.url, campaign };
+  const preheader = shorten(issue.preheader.replace(/\s+/g, ' ').trim(), PREHEADER_SHOWN);
   return {
     lang: config.lang,
     title: issue.subject,
@@ -54,7 +57,7 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
     preheaderPadding: PREHEADER_PAD.repeat(Math.max(0, PREHEADER_LENGTH - preheader.length)),
     name: config.name,
     issueLabel,
-    postUrl: issue.meta.seo.url,
+    postUrl: tagUrl(issue.meta.seo.url, campaign),
     siteUrl: config.site,
     fontFamily: config.email.fontFamily,
     fontUrl: config.email.fontUrl ?? null,
@@ -78,6 +81,18 @@ function renderInlineHtml(markdown: string, urls: UrlContext): string {
   const first = tree.children[0];
   const inline: Root = first && 'children' in first ? { type: 'root', children: first.children as Root['children'] } : tree;
   return renderEmailHtml(inline, urls, '').replace(/^<p>|<\/p>$/g, '');
+}
+
+export function campaignOf(issue: Issue, config: Config): Campaign | undefined {
+  const utm = config.email.utm;
+  if (!utm) return undefined;
+  return { source: utm.source, medium: utm.medium, campaign: fillPattern(utm.campaign, issue.id, monthName(issue.id.month)) };
+}
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).trimEnd()}…`;
 }
 
 export function renderEmailMjml(issue: Issue, config: Config, template: Template): string {

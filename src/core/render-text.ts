@@ -4,13 +4,15 @@ import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseMarkdown, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
+import { campaignOf } from './render-email.js';
 
 const WIDTH = 72;
 
 interface TextContext {
   site: string;
   postUrl: string;
+  campaign: Campaign | undefined;
 }
 
 /** The view the plain-text template receives: every part already laid out as text. */
@@ -28,12 +30,13 @@ export interface TextView {
 
 /** The plain-text part of the email, laid out from the same Markdown as the HTML part. */
 export function renderEmailText(issue: Issue, config: Config, template: Template): string {
-  const ctx: TextContext = { site: config.site, postUrl: issue.meta.seo.url };
+  const campaign = campaignOf(issue, config);
+  const ctx: TextContext = { site: config.site, postUrl: issue.meta.seo.url, campaign };
   const view: TextView = {
     name: config.name,
     title: underline(issue.subject, '='),
     issueLabel: `${monthName(issue.id.month)} ${issue.id.year}`,
-    postUrl: issue.meta.seo.url,
+    postUrl: tagUrl(issue.meta.seo.url, campaign),
     intro: renderBlocks(withoutComments(issue.intro.tree).children, ctx),
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
@@ -132,7 +135,7 @@ function phrase(node: PhrasingContent | Nodes, ctx: TextContext): string {
     case 'link': {
       const written = phrasing(node.children, ctx);
       const text = written.trim();
-      const url = absoluteUrl(node.url, ctx.site, ctx.postUrl);
+      const url = tagUrl(absoluteUrl(node.url, ctx.site, ctx.postUrl), ctx.campaign);
       if (url === '') return written;
       const bare = url.replace(/^mailto:/, '');
       // A link with no text still shows its URL, set apart from the words around it.

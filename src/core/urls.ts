@@ -26,3 +26,27 @@ export function absoluteUrl(url: string, site: string, postUrl: string): string 
     return trimmed;
   }
 }
+
+/** Campaign parameters for web links in the email, or undefined when tagging is off. */
+export interface Campaign {
+  source: string;
+  medium: string;
+  campaign: string;
+}
+
+/**
+ * Adds utm_ parameters to a web link, keeping the rest of the URL as written (no
+ * re-encoding). Leaves alone mailto:, merge tags, anything not http(s), and links that carry
+ * utm_ parameters already: someone chose those.
+ */
+export function tagUrl(url: string, campaign: Campaign | undefined): string {
+  if (!campaign || !/^https?:\/\//i.test(url) || isMergeTag(url)) return url;
+  const hashAt = url.indexOf('#');
+  const base = hashAt === -1 ? url : url.slice(0, hashAt);
+  const hash = hashAt === -1 ? '' : url.slice(hashAt);
+  const query = base.includes('?') ? base.slice(base.indexOf('?') + 1) : '';
+  if (/(?:^|&)utm_[a-z]+=/i.test(query)) return url;
+  const params = `utm_source=${encodeURIComponent(campaign.source)}&utm_medium=${encodeURIComponent(campaign.medium)}&utm_campaign=${encodeURIComponent(campaign.campaign)}`;
+  const joiner = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${joiner}${params}${hash}`;
+}

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { EMAIL_WARN_BYTES } from '../core/render-email.js';
 
 export interface MjmlProblem {
   line: number;
@@ -9,6 +10,7 @@ export interface MjmlProblem {
 export interface MjmlResult {
   html: string;
   errors: MjmlProblem[];
+  minified: boolean;
 }
 
 type Mjml2Html = (mjml: string, options: Record<string, unknown>) => Promise<{ html: string; errors: MjmlProblem[] }>;
@@ -34,19 +36,29 @@ function loadMjml(): Promise<Mjml2Html> {
   return loading;
 }
 
-/** Compiles MJML to HTML without includes, config files or web fonts it was not given. */
+/**
+ * Compiles MJML to HTML without includes, config files or web fonts it was not given. An
+ * email that comes near Gmail's clip is minified for sending even when not asked to be.
+ */
 export async function compileMjml(mjml: string, options: { minify?: boolean } = {}): Promise<MjmlResult> {
   const mjml2html = await loadMjml();
-  const result = await mjml2html(mjml, {
+  const compile = (minify: boolean) => mjml2html(mjml, {
     validationLevel: 'soft',
     keepComments: false,
     ignoreIncludes: true,
     useMjmlConfigOptions: false,
     fonts: {},
-    minify: options.minify ?? false,
+    minify,
   });
+  let minified = options.minify ?? false;
+  let result = await compile(minified);
+  if (!minified && Buffer.byteLength(result.html) > EMAIL_WARN_BYTES) {
+    result = await compile(true);
+    minified = true;
+  }
   return {
     html: result.html,
     errors: result.errors.map((e) => ({ line: e.line, message: e.message, tagName: e.tagName })),
+    minified,
   };
 }

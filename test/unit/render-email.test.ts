@@ -1,6 +1,6 @@
 import mjml2html from 'mjml';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig } from '../../src/core/config.js';
 import { renderEmailBlocks, renderEmailHtml } from '../../src/core/email-blocks.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
 import { renderEmailMjml } from '../../src/core/render-email.js';
@@ -17,7 +17,7 @@ function attributes(markup: string, name: 'href' | 'src'): string[] {
 describe('email HTML from Markdown', () => {
   it('makes every URL absolute against the site', () => {
     expect(html('[a](/join/) ![logo](/img/x.png) [b](img/y) [c](#events) [d](//cdn.example.org/z)')).toBe(
-      '<p><a href="https://openinfra.dev/join/">a</a> <img src="https://openinfra.dev/img/x.png" alt="logo" style="max-width:100%;height:auto;"> ' +
+      '<p><a href="https://openinfra.dev/join/">a</a> <img src="https://openinfra.dev/img/x.png" alt="logo" width="552" style="width:auto;max-width:100%;height:auto;"> ' +
         '<a href="https://openinfra.dev/img/y">b</a> <a href="https://openinfra.dev/blog/post#events">c</a> <a href="https://cdn.example.org/z">d</a></p>',
     );
   });
@@ -40,6 +40,32 @@ describe('email HTML from Markdown', () => {
   });
 });
 
+describe('campaign tagging', () => {
+  const campaign = { source: 'newsletter', medium: 'email', campaign: 'april-2025' };
+  const tagged = (markdown: string) => renderEmailHtml(parseMarkdown(markdown).tree, { ...urls, campaign }, 'S');
+
+  it('tags web links, keeping query and fragment as written', () => {
+    expect(tagged('[a](https://x.org/p?q=1#top) [b](/join/)')).toBe(
+      '<p><a href="https://x.org/p?q=1&#x26;utm_source=newsletter&#x26;utm_medium=email&#x26;utm_campaign=april-2025#top">a</a> ' +
+        '<a href="https://openinfra.dev/join/?utm_source=newsletter&#x26;utm_medium=email&#x26;utm_campaign=april-2025">b</a></p>',
+    );
+  });
+
+  it('leaves mail links, merge tags, tagged links and image sources alone', () => {
+    const out = tagged('[m](mailto:a@b.org) [u](*|UNSUB|*) [t](https://x.org/?utm_source=other) ![i](https://x.org/i.png)');
+    expect(out).not.toContain('utm_campaign');
+    expect(out).toContain('href="*|UNSUB|*"');
+    expect(out).toContain('href="https://x.org/?utm_source=other"');
+  });
+
+  it('can be turned off or changed in config', () => {
+    const off = renderEmailMjml(sampleIssue(validateConfig({ email: { utm: false } }, 'c.yaml')), validateConfig({ email: { utm: false } }, 'c.yaml'), mjmlTemplate);
+    expect(off).not.toContain('utm_source=newsletter');
+    const config = validateConfig({ email: { utm: { source: 'oif', campaign: 'nl-{slug}' } } }, 'c.yaml');
+    expect(renderEmailMjml(sampleIssue(config), config, mjmlTemplate)).toContain('utm_source=oif&#x26;utm_medium=email&#x26;utm_campaign=nl-april-2025');
+  });
+});
+
 describe('MJML email', () => {
   it('passes MJML strict validation with only absolute URLs', async () => {
     const mjml = renderEmailMjml(sampleIssue(), defaultConfig(), mjmlTemplate);
@@ -58,7 +84,16 @@ describe('MJML email', () => {
       'Hear the latest around the OpenInfra D&amp;I Working Group', 'View in your browser', 'Unsubscribe', 'P.O. Box 1903']) {
       expect(mjml).toContain(text);
     }
-    expect(mjml).toContain('<a href="https://openinfra.dev/blog/openinfra-newsletter-april-2025">View in your browser</a>');
+    // Handlebars writes = as &#x3D; in attributes; readers' clients decode it.
+    expect(mjml.replaceAll('&#x3D;', '=')).toContain('<a href="https://openinfra.dev/blog/openinfra-newsletter-april-2025?utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=april-2025">View in your browser</a>');
+  });
+
+  it('shows at most about 100 characters of preheader, cut at a word', () => {
+    const long = 'word '.repeat(40).trim();
+    const mjml = renderEmailMjml(issueFrom({ 'issue.md': `---\npreheader: ${long}\n---\n`, 'kata.md': 'x' }), defaultConfig(), mjmlTemplate);
+    const shown = /<mj-preview>([^&]*)&/.exec(mjml)![1]!;
+    expect(shown.length).toBeLessThanOrEqual(100);
+    expect(shown).toMatch(/^word( word)*…$/);
   });
 
   it('uses subject and preheader when the issue sets them', () => {

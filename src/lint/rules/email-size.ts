@@ -4,7 +4,7 @@ import type { Rule } from '../types.js';
 export const emailSize: Rule = {
   id: 'email-size',
   defaultSeverity: 'error',
-  description: 'The built email\'s HTML over Gmail\'s clipping limit (102 KB), where Gmail cuts the message and drops its styles; a warning from 90 KB.',
+  description: 'The email\'s HTML, minified as build sends it when large, over Gmail\'s clipping limit (102 KB), where Gmail cuts the message and drops its styles; a warning from 90 KB.',
   needsEmail: true,
   examples: {
     ok: [{ files: { 'kata.md': '* Kata 3.14 is out.' } }],
@@ -16,9 +16,9 @@ export const emailSize: Rule = {
     const size = `${(bytes / 1024).toFixed(1)} KB`;
     const file = issue.path ?? `sections/${issue.id.slug}/issue.md`;
     if (bytes > EMAIL_CLIP_BYTES) {
-      report({ file, line: 1, message: `the email is ${size}; Gmail clips messages over 102 KB and then drops their styles. Shorten the issue or build with --minify.` });
+      report({ file, line: 1, message: `the email is ${size}; Gmail clips messages over 102 KB and then drops their styles. This is after minifying: shorten the issue.` });
     } else if (bytes > EMAIL_WARN_BYTES) {
-      report({ file, line: 1, severity: 'warn', message: `the email is ${size}, close to Gmail's 102 KB clip; build with --minify.` });
+      report({ file, line: 1, severity: 'warn', message: `the email is ${size}, close to Gmail's 102 KB clip even minified; shorten the issue.` });
     }
   },
 };
