@@ -69,6 +69,19 @@ describe('newsletter build', () => {
     expect(result.stderr).toContain('warning sections/april-2025/zuul.md:1: section "zuul" is still marked draft.');
   });
 
+  it('minifies an email that comes near Gmail\'s clip, and --minify always', async () => {
+    const items = Array.from({ length: 450 }, (_, i) => `* News item ${i} with [a link](https://example.org/${i}) and enough words to weigh.`).join('\n');
+    const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': items });
+    const result = await runMain(['build', '--email', '--json'], { cwd });
+    expect(result.code).toBe(0);
+    const html = await read(cwd, 'dist/april-2025/email.html');
+    expect(html.split('\n').length).toBeLessThan(50);
+    expect(html).toContain('News item 449');
+    const small = await sampleWorkspace();
+    await runMain(['build', '--email', '--minify'], { cwd: small });
+    expect((await read(small, 'dist/april-2025/email.html')).split('\n').length).toBeLessThan(30);
+  });
+
   it('uses the workspace\'s own template over the built-in one', async () => {
     const cwd = await sampleWorkspace({ 'templates/email.txt.hbs': 'CUSTOM {{title}}\n{{#each sections}}{{heading}}\n{{/each}}' });
     await runMain(['build', '--text'], { cwd });
