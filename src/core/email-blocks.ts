@@ -52,7 +52,7 @@ export function renderEmailBlocks(tree: Root, urls: UrlContext, fallbackAlt: str
       blocks.push({
         html: null,
         image: {
-          src: absoluteUrl(image.image.url, urls.site, urls.postUrl),
+          src: secureImage(absoluteUrl(image.image.url, urls.site, urls.postUrl)),
           alt: image.image.alt?.trim() || fallbackAlt,
           href: image.link ? tagUrl(absoluteUrl(image.link.url, urls.site, urls.postUrl), urls.campaign) : null,
         },
@@ -98,7 +98,7 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): vo
     const written = decoded(props.href);
     props.href = isMergeTag(written) ? written : tagUrl(absoluteUrl(props.href, urls.site, urls.postUrl), urls.campaign);
   }
-  if (typeof props.src === 'string') props.src = absoluteUrl(props.src, urls.site, urls.postUrl);
+  if (typeof props.src === 'string') props.src = secureImage(absoluteUrl(props.src, urls.site, urls.postUrl));
   if (element.tagName === 'img') {
     if (typeof props.alt !== 'string' || props.alt.trim() === '') props.alt = fallbackAlt;
     // Outlook sizes images by the attribute; other clients by the style, which keeps small
@@ -117,4 +117,9 @@ function decoded(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Mail clients block images served over http:; ask for https (lint's relative-url reports them). */
+function secureImage(src: string): string {
+  return src.replace(/^http:\/\//i, 'https://');
 }

@@ -1,3 +1,4 @@
+import mjml2html from 'mjml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,9 @@ describe.skipIf(missing)('importing the published archive and building it again'
       expect(html, url).toContain(url);
       if (!url.startsWith('https://openinfra.dev/img/')) expect(text.replace(/\s+/g, ''), url).toContain(url.replace(/^mailto:/, '').replace(/\s+/g, ''));
     }
+    // MJML's strict validation: zero errors, and the email well under Gmail's clip.
+    await expect(mjml2html(readFileSync(outputs.mjml!, 'utf8'), { validationLevel: 'strict', fonts: {} })).resolves.toBeDefined();
+    expect(Buffer.byteLength(readFileSync(outputs.html!))).toBeLessThan(90 * 1024);
     const visible = visibleText(html);
     for (const block of readingBlocks(original).filter((b) => b.startsWith('text: '))) {
       expect(visible, block).toContain(block.slice('text: '.length).replace(/\s+/g, ''));
