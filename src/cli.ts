@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
@@ -136,7 +137,6 @@ function handleError(ctx: Context, error: unknown, debug: boolean): number {
 }
 
 async function readVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -49,6 +49,8 @@ export async function compileMjml(mjml: string, options: { minify?: boolean } = 
     useMjmlConfigOptions: false,
     fonts: {},
     minify,
+    // htmlnano would otherwise load .htmlnanorc or htmlnano.config.js (code) from the folder.
+    minifyOptions: { skipConfigLoading: true },
   });
   let minified = options.minify ?? false;
   let result = await compile(minified);

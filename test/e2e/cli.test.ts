@@ -67,6 +67,19 @@ describe('the newsletter bin', () => {
     expect(Object.keys(await snapshotTree(cwd))).not.toContain('PWNED');
   });
 
+  it('ignores htmlnano config files in the workspace when minifying', async () => {
+    const cwd = await sampleWorkspace();
+    await runCli(['build', '--email', '--minify', '--out', 'clean'], { cwd });
+    await writeFiles(cwd, {
+      'htmlnano.config.js': 'require("fs").writeFileSync("PWNED", "x"); module.exports = { removeComments: false };',
+      '.htmlnanorc': JSON.stringify({ collapseWhitespace: 'none' }),
+    });
+    const result = await runCli(['build', '--email', '--minify', '--out', 'guarded'], { cwd });
+    expect(result.code).toBe(0);
+    expect(await readFile(join(cwd, 'guarded/email.html'), 'utf8')).toBe(await readFile(join(cwd, 'clean/email.html'), 'utf8'));
+    expect(Object.keys(await snapshotTree(cwd))).not.toContain('PWNED');
+  });
+
   it('leaves the previous output intact when a build fails', async () => {
     const cwd = await sampleWorkspace();
     await runCli(['build'], { cwd });
