@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
+import { packagePath } from './paths.js';
 import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { printError } from './ui/output.js';
 
@@ -137,7 +138,7 @@ function handleError(ctx: Context, error: unknown, debug: boolean): number {
 }
 
 async function readVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(packagePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

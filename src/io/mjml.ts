@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.js';
 import { EMAIL_WARN_BYTES } from '../core/render-email.js';
 
 export interface MjmlProblem {
@@ -25,7 +25,8 @@ let loading: Promise<Mjml2Html> | undefined;
 function loadMjml(): Promise<Mjml2Html> {
   loading ??= (async () => {
     const previous = process.cwd();
-    process.chdir(fileURLToPath(new URL('.', import.meta.url)));
+    // templates/ is the CLI's own folder: no .mjmlconfig can be planted there by a workspace.
+    process.chdir(packagePath('templates'));
     try {
       const module = (await import('mjml')) as unknown as { default: Mjml2Html };
       return module.default;

@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CliError, EXIT_USAGE, usageError } from '../errors.js';
 import { CONFIG_FILE, validateConfig, type Config } from '../core/config.js';
@@ -8,9 +7,10 @@ import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js
 import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../core/templates.js';
 import { readTextFile } from './files.js';
+import { packagePath } from '../paths.js';
 
 export const SECTIONS_DIR = 'sections';
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 
 /** A workspace folder and its config; paths in messages are relative to `root`. */
 export interface Workspace {
