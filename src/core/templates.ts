@@ -20,24 +20,34 @@ export type Template = (view: object) => string;
  * Handlebars environment, and prototype access stays off (Handlebars' default since 4.6).
  */
 export function compileTemplate(source: TemplateSource): Template {
-  const env = Handlebars.create();
-  let render: HandlebarsTemplateDelegate;
-  try {
-    // Only the MJML shell is markup; the Markdown and text shells must not HTML-escape.
-    render = env.compile(source.text, { strict: true, noEscape: !source.name.endsWith('.mjml.hbs') });
-    // Compilation is lazy in Handlebars; precompiling surfaces syntax errors now.
-    env.precompile(source.text);
-  } catch (error) {
-    throw templateError(source, error);
+  // Only the MJML shell is markup; the Markdown and text shells must not HTML-escape.
+  const noEscape = !source.name.endsWith('.mjml.hbs');
+  const key = `${noEscape ? 'text' : 'markup'}\n${source.text}`;
+  let render = compiled.get(key);
+  if (!render) {
+    try {
+      render = Handlebars.create().compile(source.text, { strict: true, noEscape });
+    } catch (error) {
+      throw templateError(source, error);
+    }
+    compiled.set(key, render);
   }
+  const template = render;
   return (view) => {
     try {
-      return render(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
+      // Handlebars compiles on first use, so syntax errors surface here too.
       throw templateError(source, error);
     }
   };
 }
+
+/**
+ * Compiled shells by their text (and kind, which decides escaping): the built-in ones are
+ * compiled once, and the startup snapshot carries them compiled.
+ */
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 function templateError(source: TemplateSource, error: unknown): CliError {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliError, EXIT_CONTENT } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Refuses files no writer meant as text: binary, not UTF-8. */
+/**
+ * Refuses files no writer meant as text: binary, not UTF-8. Reads synchronously: the files
+ * are small and few, and a thread-pool round trip per file costs more than the read.
+ */
 export async function readTextFile(absolute: string, shown: string): Promise<string> {
-  const bytes = await readFile(absolute);
+  const bytes = readFileSync(absolute);
   if (bytes.includes(0)) {
     throw new CliError('this is a binary file, not Markdown.', { file: shown, hint: 'Save it as UTF-8 text, or move it out of the sections folder.' });
   }
@@ -48,14 +51,14 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
   const staged: { temp: string; path: string }[] = [];
   try {
     for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true });
+      mkdirSync(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.tmp`);
       staged.push({ temp, path: file.path });
-      await writeFile(temp, file.content, 'utf8');
+      writeFileSync(temp, file.content, 'utf8');
     }
-    for (const { temp, path } of staged) await rename(temp, path);
+    for (const { temp, path } of staged) renameSync(temp, path);
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    for (const { temp } of staged) rmSync(temp, { force: true });
     throw writeError(error);
   }
 }

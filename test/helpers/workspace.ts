@@ -63,10 +63,16 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the real bin as a user would: a separate process, no TTY, CI set. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<RunResult> {
+/**
+ * Runs the real bin in a separate process, no TTY, CI set. By default as `node bin/newsletter.js`
+ * (the compiled modules); `viaShebang` runs it as npm's link does, through its sh lines and so
+ * from the startup snapshot when there is one.
+ */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; viaShebang?: boolean; bin?: string }): Promise<RunResult> {
+  const bin = options.bin ?? BIN;
+  const [file, argv] = options.viaShebang ? [bin, args] : [process.execPath, [bin, ...args]];
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {
+    execFile(file, argv, {
       cwd: options.cwd,
       env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
       timeout: 60_000,

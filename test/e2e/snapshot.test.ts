@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+
+const BLOB = join(REPO, 'lib', 'newsletter.blob');
+const missing = existsSync(BLOB) ? undefined : `skipped: no startup snapshot at ${BLOB}; npm install (or npm run compile) builds it.`;
+if (missing) console.warn(missing);
+
+// The snapshot is an optimisation: whatever it runs must be exactly what the modules run.
+describe.skipIf(missing)('the startup snapshot', () => {
+  it('is what the bin starts from, and builds byte for byte what the modules build', async () => {
+    const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '* [Zuul](https://zuul-ci.org/) news <b>bold</b> {{title}}\n' });
+    const snap = await runCli(['build', '--out', 'snap', '--json'], { cwd, viaShebang: true });
+    const plain = await runCli(['build', '--out', 'plain', '--json'], { cwd });
+    expect(snap.code).toBe(0);
+    expect(snap.stderr).toBe(plain.stderr);
+    const built = await snapshotTree(join(cwd, 'snap'));
+    expect(Object.keys(built)).toHaveLength(4);
+    expect(built).toEqual(await snapshotTree(join(cwd, 'plain')));
+  });
+
+  it('minifies the same way (htmlnano and cssnano run from it)', async () => {
+    const cwd = await sampleWorkspace();
+    expect((await runCli(['build', '--email', '--minify', '--out', 'snap'], { cwd, viaShebang: true })).code).toBe(0);
+    await runCli(['build', '--email', '--minify', '--out', 'plain'], { cwd });
+    expect(await snapshotTree(join(cwd, 'snap'))).toEqual(await snapshotTree(join(cwd, 'plain')));
+  });
+
+  it('lints, fails and prints the same way', async () => {
+    const cwd = await sampleWorkspace();
+    for (const args of [['lint', '--format', 'json'], ['lint', '--format', 'github'], ['build', 'may-2031'], ['new', '../x'], ['--help']]) {
+      const snap = await runCli(args, { cwd, viaShebang: true });
+      const plain = await runCli(args, { cwd });
+      expect({ ...snap }, args.join(' ')).toEqual({ ...plain });
+    }
+  });
+
+  it('still ignores a .mjmlconfig in the workspace', async () => {
+    const cwd = await sampleWorkspace();
+    await writeFiles(cwd, { '.mjmlconfig': JSON.stringify({ packages: ['./evil.cjs'] }), 'evil.cjs': 'require("fs").writeFileSync("PWNED", "x")' });
+    expect((await runCli(['build', '--email'], { cwd, viaShebang: true })).code).toBe(0);
+    expect(Object.keys(await snapshotTree(cwd))).not.toContain('PWNED');
+  });
+
+  it('keeps working when the CLI is copied elsewhere (the stamp names the folder it was built for)', async () => {
+    // The stamp names the folder the snapshot was built for: a moved CLI must not trust it.
+    const moved = await tempDir();
+    await mkdir(join(moved, 'bin'));
+    await copyFile(join(REPO, 'bin', 'newsletter.js'), join(moved, 'bin', 'newsletter.js'));
+    await symlink(join(REPO, 'lib'), join(moved, 'lib'));
+    await symlink(join(REPO, 'package.json'), join(moved, 'package.json'));
+    const cwd = await sampleWorkspace();
+    const result = await runCli(['build', '--blog'], { cwd, viaShebang: true, bin: join(moved, 'bin', 'newsletter.js') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Built april-2025');
+  });
+});
