@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// npm run bench: the speed figures of issue #6, as ratios against references measured in the
+// same run. Each pair runs alternately, several times; medians are reported. Nothing here is a
+// test: it prints, and exits 0 unless something fails to run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const BIN = join(ROOT, 'bin', 'newsletter.js');
+const MJML = join(ROOT, 'node_modules', 'mjml', 'bin', 'mjml');
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const work = mkdtempSync(join(tmpdir(), 'newsletter-bench-'));
+
+/** Wall time of one run, in ms; the command must exit with one of `codes`. */
+function time(file, args, cwd, codes = [0]) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(file, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (!codes.includes(result.status)) throw new Error(`${file} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Runs a and b alternately RUNS times (after one warm-up each, for the file cache). */
+function pair(a, b) {
+  a();
+  b();
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < RUNS; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return { a: median(as), b: median(bs) };
+}
+
+/** An archive of `count` issues: the published corpus imported, then copied under other dates. */
+function archive(count) {
+  const dir = mkdtempSync(join(work, 'archive-'));
+  const posts = existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => n.endsWith('.md')).map((n) => join(CORPUS, n)) : [];
+  if (posts.length === 0) cpSync(join(ROOT, 'sections'), join(dir, 'sections'), { recursive: true });
+  else execFileSync(BIN, ['import', ...posts], { cwd: dir, stdio: 'ignore' });
+  const base = readdirSync(join(dir, 'sections'));
+  const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  for (let n = 0; readdirSync(join(dir, 'sections')).length < count; n++) {
+    const slug = `${months[n % 12]}-${2100 + Math.floor(n / 12)}`;
+    cpSync(join(dir, 'sections', base[n % base.length]), join(dir, 'sections', slug), { recursive: true });
+  }
+  return dir;
+}
+
+/** Whether MJML's modules were loaded by a run of the compiled modules (not the snapshot). */
+function loadsMjml(args, cwd) {
+  const probe = join(work, 'probe.mjs');
+  writeFileSync(probe, "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('mjml-core')) ? 'MJML-LOADED' : 'MJML-NOT-LOADED'); });");
+  const result = spawnSync(process.execPath, ['--import', probe, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return result.stderr.includes('MJML-LOADED');
+}
+
+function peakMemoryMb(args, cwd) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return Number(result.stderr.trim().split('\n').pop()) / 1024;
+}
+
+const line = (label, value, target, ok) => console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(58)} ${value.padStart(16)}   target ${target}`);
+
+try {
+  console.log(`newsletter bench: node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${RUNS} alternating runs, medians`);
+  console.log(`startup snapshot: ${existsSync(join(ROOT, 'lib', 'newsletter.blob')) ? 'built' : 'absent (npm run compile builds it)'}\n`);
+
+  // 1. A cold build of the sample issue against MJML's CLI compiling that issue's email.mjml.
+  const sample = mkdtempSync(join(work, 'sample-'));
+  cpSync(join(ROOT, 'sections', 'april-2025'), join(sample, 'sections', 'april-2025'), { recursive: true });
+  execFileSync(BIN, ['build', 'april-2025'], { cwd: sample, stdio: 'ignore' });
+  const mjmlFile = join(sample, 'dist', 'april-2025', 'email.mjml');
+  const mjmlCli = () => time(process.execPath, [MJML, mjmlFile, '-o', join(work, 'mjml-out.html')], sample);
+  const build = pair(() => time(BIN, ['build', 'april-2025'], sample), mjmlCli);
+  line('1. build april-2025 / mjml CLI on its email.mjml', `${(build.a / build.b).toFixed(2)}x (${build.a.toFixed(0)}/${build.b.toFixed(0)} ms)`, '<= 0.50x', build.a / build.b <= 0.5);
+
+  // 2. lint --all over an archive of 18 real issues, every rule on, against MJML's CLI once.
+  const eighteen = archive(18);
+  const lint = pair(() => time(BIN, ['lint', '--all', '--format', 'json'], eighteen, [0, 1]), mjmlCli);
+  line('2. lint --all, 18 issues / mjml CLI on one file', `${(lint.a / lint.b).toFixed(2)}x (${lint.a.toFixed(0)}/${lint.b.toFixed(0)} ms)`, '<= 1.00x', lint.a / lint.b <= 1);
+
+  // 3. --help against node -e 0; and which commands load MJML when run from the modules.
+  const help = pair(() => time(BIN, ['--help'], sample), () => time(process.execPath, ['-e', '0'], sample));
+  line('3. --help / node -e 0', `${(help.a / help.b).toFixed(2)}x (${help.a.toFixed(0)}/${help.b.toFixed(0)} ms)`, '<= 2.00x', help.a / help.b <= 2);
+  writeFileSync(join(sample, 'newsletter.config.yaml'), 'rules:\n  email-size: off\n  mjml: off\n');
+  const fresh = mkdtempSync(join(work, 'new-'));
+  const loaders = { '--help': loadsMjml(['--help'], sample), 'new may-2031 --yes': loadsMjml(['new', 'may-2031', '--yes'], fresh), 'lint (source-only rules)': loadsMjml(['lint'], sample) };
+  const quiet = Object.values(loaders).every((loaded) => !loaded);
+  line('   MJML loaded by --help / new / source-only lint', Object.values(loaders).map((l) => (l ? 'yes' : 'no')).join(' / '), 'no / no / no', quiet);
+  rmSync(join(sample, 'newsletter.config.yaml'));
+
+  // 4. Peak memory of build; lint time per issue as the archive grows.
+  const memory = peakMemoryMb(['build', 'april-2025'], sample);
+  if (memory === undefined) console.log('skip 4. peak memory: /usr/bin/time is not installed (apt-get install time)');
+  else line('4. peak memory of build', `${memory.toFixed(0)} MB`, '<= 150 MB', memory <= 150);
+  const perIssue = [];
+  for (const count of [50, 200]) {
+    const dir = archive(count);
+    const runs = Array.from({ length: Math.max(3, Math.floor(RUNS / 3)) }, () => time(BIN, ['lint', '--all', '--format', 'json'], dir, [0, 1]));
+    perIssue.push({ count, ms: median(runs) });
+  }
+  const [small, large] = perIssue;
+  const growth = (large.ms / large.count) / (small.ms / small.count);
+  line('   lint --all: 200 issues / 50 issues, time per issue', `${growth.toFixed(2)}x (${large.ms.toFixed(0)}/${small.ms.toFixed(0)} ms)`, '<= ~1 (linear)', growth <= 1.25);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
