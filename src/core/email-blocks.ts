@@ -29,6 +29,8 @@ export const CONTENT_WIDTH = 552;
  */
 const EMAIL_SCHEMA: Schema = {
   ...defaultSchema,
+  // GitHub keeps <input> for task lists; an email has no use for form controls.
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
   clobberPrefix: '',
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
 };
@@ -80,6 +82,7 @@ function standaloneImage(node: RootContent): { image: Image; link: Link | undefi
 /** Markdown to HTML that is safe to send: raw HTML parsed, then allowlisted; URLs made absolute. */
 export function renderEmailHtml(tree: Root | Nodes, urls: UrlContext, fallbackAlt: string): string {
   const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
+  markTaskItems(root);
   const hast = raw(toHast(root, { allowDangerousHtml: true }) as HastRoot) as HastRoot;
   const clean = sanitize(hast, EMAIL_SCHEMA) as HastRoot;
   rewriteElements(clean, urls, fallbackAlt);
@@ -122,4 +125,16 @@ function decoded(url: string): string {
 /** Mail clients block images served over http:; ask for https (lint's relative-url reports them). */
 function secureImage(src: string): string {
   return src.replace(/^http:\/\//i, 'https://');
+}
+
+/** Task list items ("- [x] done") show their state as a character, not a form control. */
+function markTaskItems(node: Nodes): void {
+  if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+    const mark = node.checked ? '☑ ' : '☐ ';
+    node.checked = null;
+    const first = node.children[0];
+    if (first?.type === 'paragraph') first.children.unshift({ type: 'text', value: mark });
+    else node.children.unshift({ type: 'paragraph', children: [{ type: 'text', value: mark }] });
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) markTaskItems(child);
 }

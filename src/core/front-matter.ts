@@ -25,6 +25,11 @@ const engines = {
 
 /** Splits and parses front matter. Throws a CliError naming the file and line when YAML does not parse. */
 export function parseSourceParts(text: string, file: string): SourceParts {
+  if (/^---[ \t]*\n/.test(text) && !/\n---[ \t]*(?:\n|$)/.test(text.slice(3))) {
+    throw new CliError('the front matter that starts on line 1 has no closing --- line.', {
+      file, line: 1, hint: 'Add a line with --- where the front matter ends, before the Markdown.',
+    });
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options also turns off gray-matter's cache, which would share objects between calls.

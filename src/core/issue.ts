@@ -2,7 +2,7 @@ import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
 import { parseSourceParts, type SourceParts } from './front-matter.js';
-import { findExcessiveNesting, isEmptyMarkdown, MAX_NESTING, parseMarkdown, type MarkdownDoc } from './markdown.js';
+import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
 import { problemToError, validateFragmentFrontMatter, validateIssueFrontMatter, type FrontMatterProblem } from './issue-schema.js';
 import { monthName, type IssueId } from './slug.js';
 
@@ -136,18 +136,18 @@ function readParts(file: SourceFile, problems: FrontMatterProblem[]): SourcePart
   }
 }
 
-/** Markdown too deeply nested to be meant is refused with its line, not a stack overflow. */
+/** Markdown built to make the parser work without end is refused with its line, not a hang. */
 function readMarkdown(parts: SourceParts, file: string, problems: FrontMatterProblem[]): MarkdownDoc {
-  const deep = findExcessiveNesting(parts.body);
-  const refuse = (line: number): MarkdownDoc => {
-    problems.push({ file, line, severity: 'error', key: '', message: `the Markdown here nests lists or quotes more than ${MAX_NESTING} levels deep.`, hint: 'Flatten it: a newsletter needs two or three levels at most.' });
+  const refuse = (line: number, reason: string): MarkdownDoc => {
+    problems.push({ file, line, severity: 'error', key: '', message: reason, hint: 'Simplify it: a newsletter needs two or three levels and a few links per paragraph.' });
     return parseMarkdown('', parts.bodyLine);
   };
-  if (deep !== undefined) return refuse(parts.bodyLine + deep - 1);
+  const pathology = findPathologicalMarkdown(parts.body);
+  if (pathology) return refuse(parts.bodyLine + pathology.line - 1, pathology.reason);
   try {
     return parseMarkdown(parts.body, parts.bodyLine);
   } catch (error) {
-    if (error instanceof RangeError) return refuse(parts.bodyLine);
+    if (error instanceof RangeError) return refuse(parts.bodyLine, 'the Markdown here is nested too deeply to read.');
     throw error;
   }
 }

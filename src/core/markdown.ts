@@ -15,19 +15,44 @@ export interface MarkdownDoc {
 
 /** Deeper than this, no newsletter means it, and the parser's recursion would run out of stack. */
 export const MAX_NESTING = 40;
+/**
+ * micromark matches link brackets in time that grows with the square of their number in one
+ * block; no paragraph of a newsletter holds hundreds of links.
+ */
+export const MAX_BRACKETS_PER_BLOCK = 500;
 const CONTAINER = /^[ \t]{0,3}(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
 
-/** The first line (1-based, within `body`) nesting blockquotes or lists deeper than MAX_NESTING. */
-export function findExcessiveNesting(body: string): number | undefined {
+/** Where Markdown is built to make the parser work without end: its line and what is wrong. */
+export interface Pathology {
+  line: number;
+  reason: string;
+}
+
+/** The first line (1-based, within `body`) of Markdown no newsletter means, or undefined. */
+export function findPathologicalMarkdown(body: string): Pathology | undefined {
   const lines = body.split('\n');
+  let blockStart = 0;
+  let brackets = 0;
   for (let i = 0; i < lines.length; i++) {
-    let rest = lines[i]!;
+    const line = lines[i]!;
+    if (line.trim() === '') {
+      blockStart = i + 1;
+      brackets = 0;
+      continue;
+    }
+    for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) brackets++;
+    if (brackets > MAX_BRACKETS_PER_BLOCK) {
+      return { line: blockStart + 1, reason: `this paragraph holds more than ${MAX_BRACKETS_PER_BLOCK} [ brackets (links or references).` };
+    }
+    let rest = line;
     let depth = 0;
     for (let m = CONTAINER.exec(rest); m && depth <= MAX_NESTING; m = CONTAINER.exec(rest)) {
       depth++;
       rest = rest.slice(m[0].length);
     }
-    if (depth > MAX_NESTING || /^\s{160,}\S/.test(lines[i]!)) return i + 1;
+    if (depth > MAX_NESTING || /^\s{160,}\S/.test(line)) {
+      return { line: i + 1, reason: `the Markdown here nests lists or quotes more than ${MAX_NESTING} levels deep.` };
+    }
   }
   return undefined;
 }

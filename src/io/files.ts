@@ -6,11 +6,23 @@ import { CliError, EXIT_CONTENT } from '../errors.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * A section is a few kilobytes; hundreds of kilobytes are a paste gone wrong (a log, a data dump), and
+ * rendering it would take the better part of a minute. Refuse it early and say why.
+ */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+/**
  * Refuses files no writer meant as text: binary, not UTF-8. Reads synchronously: the files
  * are small and few, and a thread-pool round trip per file costs more than the read.
  */
 export async function readTextFile(absolute: string, shown: string): Promise<string> {
   const bytes = readFileSync(absolute);
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    throw new CliError(`this file is ${(bytes.length / 1024).toFixed(0)} KB; a newsletter file is a few KB, and at most 256 KB is read.`, {
+      file: shown,
+      hint: 'Check what was pasted into it, and move data or logs out of the sections folder.',
+    });
+  }
   if (bytes.includes(0)) {
     throw new CliError('this is a binary file, not Markdown.', { file: shown, hint: 'Save it as UTF-8 text, or move it out of the sections folder.' });
   }

@@ -10,6 +10,8 @@ import { readTextFile } from './files.js';
 import { packagePath } from '../paths.js';
 
 export const SECTIONS_DIR = 'sections';
+/** Bounds the work any issue can ask for (see MAX_SOURCE_BYTES for one file). */
+const MAX_ISSUE_CHARS = 1024 * 1024;
 export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 
 /** A workspace folder and its config; paths in messages are relative to `root`. */
@@ -31,7 +33,11 @@ export async function readConfig(root: string): Promise<Config> {
   try {
     text = await readTextFile(path, CONFIG_FILE);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return validateConfig(undefined, undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return validateConfig(undefined, undefined);
+    if (code === 'EISDIR' || code === 'EACCES') {
+      throw new CliError(`cannot be read: ${code === 'EISDIR' ? 'it is a folder' : 'permission denied'}.`, { file: CONFIG_FILE, exitCode: EXIT_USAGE, hint: 'Make it a YAML file, or remove it to use the defaults.' });
+    }
     if (error instanceof CliError) throw new CliError(error.message, { file: error.file, line: error.line, hint: error.hint, exitCode: EXIT_USAGE });
     throw error;
   }
@@ -97,6 +103,13 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
   };
   const issueFile = names.includes(ISSUE_FILE) ? await read(ISSUE_FILE) : undefined;
   const fragments = await Promise.all(names.filter((name) => name !== ISSUE_FILE).map(read));
+  const total = [issueFile, ...fragments].reduce((sum, file) => sum + (file?.text.length ?? 0), 0);
+  if (total > MAX_ISSUE_CHARS) {
+    throw new CliError(`this issue holds ${(total / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most 1 MB is read.`, {
+      file: relativeTo(root, dir),
+      hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+    });
+  }
   return { id, issueFile, fragments };
 }
 

@@ -29,6 +29,10 @@ describe('email HTML from Markdown', () => {
     expect(out).toContain('>click</a>');
   });
 
+  it('shows task list items as marks, and lets no form control through', () => {
+    expect(html('* [x] done\n* [ ] to do\n\n<form><input name="p"><button>Go</button></form>')).toBe('<ul>\n<li>☑ done</li>\n<li>☐ to do</li>\n</ul>\nGo');
+  });
+
   it('gives images without alt text the section title, and lifts lone images out of the text', () => {
     const blocks = renderEmailBlocks(parseMarkdown('Intro text\n\n![](/img/hero.png)\n\n[![Logo](/l.png)](https://x.org)\n\n* item ![](/i.png)').tree, urls, 'Community Events');
     expect(blocks).toEqual([
