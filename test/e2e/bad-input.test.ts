@@ -80,7 +80,9 @@ describe('hostile content stays inert', () => {
     expect(built.code).toBe(0);
     const outputs = JSON.parse(built.stdout).outputs as Record<string, string>;
     const { readFile } = await import('node:fs/promises');
-    const [blog, html, text] = await Promise.all([outputs.blog!, outputs.html!, outputs.text!].map((p) => readFile(p, 'utf8')));
+    const blog = await readFile(outputs.blog!, 'utf8');
+    const html = await readFile(outputs.html!, 'utf8');
+    const text = await readFile(outputs.text!, 'utf8');
     expect(blog).toContain('Say {{constructor.constructor "return process"}} and {{> partial}} and {{{raw}}}.');
     expect(text.replace(/\s+/g, ' ')).toContain('{{constructor.constructor "return process"}} and {{> partial}} and {{{raw}}}.');
     expect(html).toContain('{{constructor.constructor "return process"}}');
