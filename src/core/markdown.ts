@@ -150,5 +150,14 @@ export function textOf(node: Nodes): string {
 
 /** True when the body holds nothing a reader would see (only whitespace and comments). */
 export function isEmptyMarkdown(tree: Root): boolean {
-  return withoutComments(tree).children.length === 0;
+  // The same question withoutComments answers, without copying the tree.
+  const visible = (node: Nodes): boolean => {
+    if (node.type === 'html') return stripComments(node.value).trim() !== '';
+    if (node.type === 'text') return node.value.trim() !== '';
+    // A link with no text is still content (and lint's empty-link needs it kept).
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'definition') return true;
+    if ('children' in node) return (node.children as Nodes[]).some(visible);
+    return true;
+  };
+  return !tree.children.some(visible);
 }
