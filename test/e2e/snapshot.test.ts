@@ -37,6 +37,13 @@ describe.skipIf(missing)('the startup snapshot', () => {
     }
   });
 
+  it('steps aside when NODE_OPTIONS sets V8 flags it was not built with', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runCli(['build', '--blog'], { cwd, viaShebang: true, env: { NODE_OPTIONS: '--max-old-space-size=4096' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('still ignores a .mjmlconfig in the workspace', async () => {
     const cwd = await sampleWorkspace();
     await writeFiles(cwd, { '.mjmlconfig': JSON.stringify({ packages: ['./evil.cjs'] }), 'evil.cjs': 'require("fs").writeFileSync("PWNED", "x")' });
