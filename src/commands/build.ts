@@ -39,7 +39,11 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
   const issue = parseIssue(await readIssueSources(root, id), config);
   assertBuildable(issue);
-  const warnings: Warning[] = issue.warnings.map(({ file, line, message }) => ({ file, line, message }));
+  // assertBuildable has passed: what problems remain are warnings.
+  const warnings: Warning[] = issue.problems.map(({ file, line, message }) => ({ file, line, message }));
+  for (const fragment of issue.fragments) {
+    if (fragment.status === 'draft' && !fragment.empty) warnings.push({ file: fragment.path, line: 1, message: `section "${fragment.id}" is still marked draft.` });
+  }
   for (const fragment of issue.fragments) {
     if (fragment.empty && !fragment.hasOwnTitle) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });
   }

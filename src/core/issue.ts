@@ -63,10 +63,8 @@ export interface Issue {
   introParts: SourceParts | undefined;
   /** Every fragment, in reading order (empty ones included: lint needs them). */
   fragments: Fragment[];
-  /** Every front matter problem, errors included: lint reports them, build stops on errors. */
+  /** Every problem with the sources: lint reports them all, build stops on the first error. */
   problems: FrontMatterProblem[];
-  /** Problems that do not stop a build: unknown keys, drafts. */
-  warnings: FrontMatterProblem[];
 }
 
 export const ISSUE_FILE = 'issue.md';
@@ -74,8 +72,8 @@ const EMAIL_ONLY_KEYS = ['subject', 'preheader', 'sections'];
 const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
 
 /**
- * Builds the issue model from its sources. Pure. Throws a CliError (exit 1) for input that
- * cannot be understood; returns lesser problems as warnings.
+ * Builds the issue model from its sources. Pure, and it never throws for bad content: input
+ * that cannot be understood becomes an error in `problems` (see assertBuildable).
  */
 export function parseIssue(sources: IssueSources, config: Config): Issue {
   const problems: FrontMatterProblem[] = [];
@@ -94,12 +92,6 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     return fragment;
   });
   const ordered = orderFragments(fragments, config, Array.isArray(data.sections) ? (data.sections as string[]) : undefined);
-  const warnings = problems.filter((p) => p.severity === 'warn');
-  for (const fragment of ordered) {
-    if (fragment.status === 'draft' && !fragment.empty) {
-      warnings.push({ file: fragment.path, line: 1, severity: 'warn', key: 'status', message: `section "${fragment.id}" is still marked draft.` });
-    }
-  }
 
   return {
     id: sources.id,
@@ -112,7 +104,6 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     introParts: issueParts,
     fragments: ordered,
     problems,
-    warnings,
   };
 }
 
