@@ -1,4 +1,4 @@
-import type { Html, Nodes, Parents, Root } from 'mdast';
+import type { Html, Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -62,6 +62,16 @@ export function parseMarkdown(body: string, bodyLine = 1): MarkdownDoc {
   const source = '\n'.repeat(Math.max(0, bodyLine - 1)) + body;
   const tree = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   return { source, tree };
+}
+
+/**
+ * Inline Markdown, such as a heading's `[OpenStack](url): tagline`, as phrasing nodes. Text that
+ * Markdown would read as a block (`1. Introduction` is a list) stays the text as written.
+ */
+export function parseInline(markdown: string): PhrasingContent[] {
+  const first = parseMarkdown(markdown).tree.children[0];
+  if (first?.type === 'paragraph' || first?.type === 'heading') return first.children;
+  return markdown.trim() === '' ? [] : [{ type: 'text', value: markdown.trim() }];
 }
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import { fillPattern, type Config } from './config.js';
 import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
-import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
-import { parseMarkdown, withoutComments } from './markdown.js';
+import { renderedFragments, type Issue } from './issue.js';
+import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
@@ -65,7 +65,7 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
     intro: renderEmailBlocks(withoutComments(issue.intro.tree), urls, issue.meta.title),
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
-        heading: renderInlineHtml(fragment.hasOwnTitle ? fragmentHeadingText(fragment) : fragment.heading, urls),
+        heading: renderInlineHtml(fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
         blocks: renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
       })),
@@ -77,10 +77,8 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
 
 /** A heading's Markdown (such as `[OpenStack](url)` or `**Events**`) as inline HTML. */
 function renderInlineHtml(markdown: string, urls: UrlContext): string {
-  const tree = parseMarkdown(markdown).tree;
-  const first = tree.children[0];
-  const inline: Root = first && 'children' in first ? { type: 'root', children: first.children as Root['children'] } : tree;
-  return renderEmailHtml(inline, urls, '').replace(/^<p>|<\/p>$/g, '');
+  const inline: Root = { type: 'root', children: parseInline(markdown) };
+  return renderEmailHtml(inline, urls, '');
 }
 
 export function campaignOf(issue: Issue, config: Config): Campaign | undefined {

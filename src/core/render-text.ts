@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import type { Config } from './config.js';
 import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
-import { parseMarkdown, stripComments, withoutComments } from './markdown.js';
+import { parseInline, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
@@ -63,8 +63,7 @@ function underline(text: string, mark: string): string {
 
 /** A heading's inline Markdown as text, links shown with their URLs. */
 function inlineText(markdown: string, ctx: TextContext): string {
-  const first = parseMarkdown(markdown).tree.children[0];
-  return first && 'children' in first ? phrasing(first.children as PhrasingContent[], ctx) : markdown;
+  return phrasing(parseInline(markdown), ctx);
 }
 
 function renderBlocks(nodes: RootContent[], ctx: TextContext, width = WIDTH, separator = '\n\n'): string {
