@@ -4,7 +4,7 @@ import { CliError } from '../errors.js';
 import { sectionHeading, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
 import { parseMarkdown, textOf, type MarkdownDoc } from './markdown.js';
-import { MONTHS, makeIssueId, type IssueId } from './slug.js';
+import { findIssueInSlug, findIssueInWords, type IssueId } from './slug.js';
 
 /** A published post as an issue: issue.md and one fragment per section, by file name. */
 export interface ImportedIssue {
@@ -69,14 +69,11 @@ export function importPost(text: string, file: string, config: Config, slug?: Is
 }
 
 function issueIdOf(title: unknown, file: string): IssueId {
-  const pattern = new RegExp(`\\b(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i');
-  const fromTitle = typeof title === 'string' ? pattern.exec(title) : null;
-  const fromName = new RegExp(`(${MONTHS.join('|')})-(\\d{4})`, 'i').exec(file.split(/[\\/]/).pop() ?? '');
-  const found = fromTitle ?? fromName;
+  const found = (typeof title === 'string' ? findIssueInWords(title) : undefined) ?? findIssueInSlug(file.split(/[\\/]/).pop() ?? '');
   if (!found) {
     throw new CliError('cannot tell which issue this post is: its title names no month and year.', { file, hint: 'Name it with --issue, such as --issue june-2025.' });
   }
-  return makeIssueId(Number(found[2]), MONTHS.indexOf(found[1]!.toLowerCase() as (typeof MONTHS)[number]) + 1);
+  return found.id;
 }
 
 /** Top-level headings, and bold lines that name a section other than the one they stand in. */

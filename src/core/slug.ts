@@ -54,6 +54,25 @@ function suggestSlug(input: string): string {
   return 'Name an issue by month and year, such as april-2025 (or 2025-04).';
 }
 
+const MONTH_YEAR_WORDS = new RegExp(`\\b(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i');
+const MONTH_YEAR_SLUG = new RegExp(`(${MONTHS.join('|')})-(\\d{4})`, 'i');
+
+/** The issue a text names in words ("Inside Open Infrastructure: June 2025"), and the words. */
+export function findIssueInWords(text: string): { id: IssueId; words: string } | undefined {
+  return found(MONTH_YEAR_WORDS.exec(text));
+}
+
+/** The issue a URL or file name names as a slug (".../openinfra-newsletter-june-2025"). */
+export function findIssueInSlug(text: string): { id: IssueId; words: string } | undefined {
+  return found(MONTH_YEAR_SLUG.exec(text));
+}
+
+function found(match: RegExpExecArray | null): { id: IssueId; words: string } | undefined {
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[1]!.toLowerCase() as (typeof MONTHS)[number]) + 1;
+  return { id: makeIssueId(Number(match[2]), month), words: match[0] };
+}
+
 export function monthName(month: number): string {
   const name = MONTHS[month - 1] ?? '';
   return name.charAt(0).toUpperCase() + name.slice(1);

@@ -1,8 +1,6 @@
-import { MONTHS, monthName } from '../../core/slug.js';
+import { findIssueInSlug, findIssueInWords, monthName } from '../../core/slug.js';
 import type { Rule } from '../types.js';
 import { frontMatterKeyLine } from '../../core/front-matter.js';
-
-const MONTH_YEAR = new RegExp(`\\b(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i');
 
 export const titleMismatch: Rule = {
   id: 'title-mismatch',
@@ -22,14 +20,14 @@ export const titleMismatch: Rule = {
     const matter = issue.introParts?.matter ?? '';
     const checks: [string, string][] = [['title', issue.meta.title], ['seo.title', issue.meta.seo.title]];
     for (const [key, value] of checks) {
-      const named = MONTH_YEAR.exec(value);
-      if (named && `${named[1]!.toLowerCase()} ${named[2]}` !== expected.toLowerCase()) {
-        report({ file, line: frontMatterKeyLine(matter, key), message: `${key} says "${named[0]}" but this is the ${expected} issue (${issue.id.slug}); fix the title or the folder name.` });
+      const named = findIssueInWords(value);
+      if (named && named.id.slug !== issue.id.slug) {
+        report({ file, line: frontMatterKeyLine(matter, key), message: `${key} says "${named.words}" but this is the ${expected} issue (${issue.id.slug}); fix the title or the folder name.` });
       }
     }
-    const slugInUrl = new RegExp(`(${MONTHS.join('|')})-(\\d{4})`, 'i').exec(issue.meta.seo.url);
-    if (slugInUrl && slugInUrl[0].toLowerCase() !== issue.id.slug) {
-      report({ file, line: frontMatterKeyLine(matter, 'seo.url'), message: `seo.url points at ${slugInUrl[0]} but this is the ${issue.id.slug} issue.` });
+    const slugInUrl = findIssueInSlug(issue.meta.seo.url);
+    if (slugInUrl && slugInUrl.id.slug !== issue.id.slug) {
+      report({ file, line: frontMatterKeyLine(matter, 'seo.url'), message: `seo.url points at ${slugInUrl.words} but this is the ${issue.id.slug} issue.` });
     }
   },
 };
