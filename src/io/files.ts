@@ -75,10 +75,26 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
   }
 }
 
-function writeError(error: unknown): CliError {
+/** What went wrong with the disk, in words for the person at the keyboard. */
+export function describeFsError(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
-  const path = e.path ?? '';
-  const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a file stands where a folder must go' : e.message;
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where a folder must go';
+    default:
+      return e.message;
+  }
+}
+
+function writeError(error: unknown): CliError {
+  const path = (error as NodeJS.ErrnoException).path ?? '';
+  const reason = describeFsError(error);
   return new CliError(`cannot write the output: ${reason}.`, {
     file: path || undefined,
     exitCode: EXIT_CONTENT,

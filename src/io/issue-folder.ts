@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
 import type { IssueId } from '../core/slug.js';
+import { describeFsError } from './files.js';
 import { issueDir, relativeTo, SECTIONS_DIR } from './workspace.js';
 
 /** Refuses an issue folder that exists with anything in it: new issues never overwrite. */
@@ -34,9 +35,7 @@ export async function writeIssueFolder(root: string, id: IssueId, files: Map<str
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
-    const e = error as NodeJS.ErrnoException;
-    const reason = e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOSPC' ? 'the disk is full' : e.message;
-    throw new CliError(`cannot create ${shown}: ${reason}.`, { file: shown });
+    throw new CliError(`cannot create ${shown}: ${describeFsError(error)}.`, { file: shown });
   }
   return [...files.keys()].map((name) => `${shown}/${name}`);
 }
