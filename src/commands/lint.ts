@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { parseIssue, type Issue } from '../core/issue.js';
 import { renderEmailMjml } from '../core/render-email.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
-import { compileTemplate } from '../core/templates.js';
+import { compileTemplate, type Template } from '../core/templates.js';
 import { lintIssue, toResult } from '../lint/run.js';
 import type { LintResult, RenderedEmail } from '../lint/types.js';
 import { compileMjml } from '../io/mjml.js';
@@ -51,14 +51,16 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
     parsed.set(id.slug, issue);
     return issue;
   };
-  const template = async () => compileTemplate((await readTemplates(root, ['email.mjml.hbs'])).get('email.mjml.hbs')!);
+  // Read once, and only if an email rule runs: source-only lints never touch it (nor MJML).
+  let template: Promise<Template> | undefined;
+  const emailTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then((t) => compileTemplate(t.get('email.mjml.hbs')!)));
 
   const results: LintResult[] = [];
   for (const id of [...new Map(targets.map((t) => [t.slug, t])).values()]) {
     const issue = await load(id);
     const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
     const renderEmail = async (): Promise<RenderedEmail> => {
-      const mjml = renderEmailMjml(issue, config, await template());
+      const mjml = renderEmailMjml(issue, config, await emailTemplate());
       const { html, errors } = await compileMjml(mjml);
       return { mjml, html, errors };
     };
