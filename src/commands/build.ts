@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { assertBuildable, blogFileName, parseIssue } from '../core/issue.js';
+import { assertBuildable, blogFileName, parseIssue, renderedFragments } from '../core/issue.js';
 import { renderBlogPost } from '../core/render-blog.js';
 import { EMAIL_WARN_BYTES, renderEmailMjml } from '../core/render-email.js';
 import { renderEmailText } from '../core/render-text.js';
@@ -44,8 +44,9 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   for (const fragment of issue.fragments) {
     if (fragment.status === 'draft' && !fragment.empty) warnings.push({ file: fragment.path, line: 1, message: `section "${fragment.id}" is still marked draft.` });
   }
+  const rendered = new Set(renderedFragments(issue));
   for (const fragment of issue.fragments) {
-    if (fragment.empty && !fragment.hasOwnTitle) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });
+    if (!rendered.has(fragment)) warnings.push({ file: fragment.path, message: `section "${fragment.id}" is empty and was left out.` });
   }
 
   const all = !options.blog && !options.email && !options.text;
