@@ -64,7 +64,7 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
       const { html, errors } = await compileMjml(mjml);
       return { mjml, html, errors };
     };
-    const { results: byFile } = await lintIssue({ issue, config, previous: before ? await load(before) : undefined, renderEmail });
+    const byFile = await lintIssue({ issue, config, previous: before ? await load(before) : undefined, renderEmail });
     // Every file of the issue is listed, clean ones too, as ESLint lists every file it read.
     const files = new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path), ...byFile.keys()]);
     for (const file of files) {

@@ -28,7 +28,7 @@ export function ruleSeverity(rule: Rule, config: Config): RuleSeverity {
  * Runs every enabled rule over one issue and groups the messages by file, as ESLint does.
  * Pure apart from `renderEmail`, which the caller provides.
  */
-export async function lintIssue(input: LintInput): Promise<{ results: Map<string, Located[]> }> {
+export async function lintIssue(input: LintInput): Promise<Map<string, Located[]>> {
   const { issue, config } = input;
   const docs = lintDocs(issue);
   const { silenced, unknown } = readDirectives(docs);
@@ -63,7 +63,7 @@ export async function lintIssue(input: LintInput): Promise<{ results: Map<string
     list.push(message);
     results.set(message.file, list);
   }
-  return { results };
+  return results;
 }
 
 /** ESLint's result shape for one file, messages sorted by position. */

@@ -12,7 +12,7 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
   const issue = issueFrom(example.files, slug, config);
   const previous = example.previous ? issueFrom(example.previous, 'april-2025', config) : undefined;
   const template = builtinTemplate('email.mjml.hbs');
-  const { results } = await lintIssue({
+  const results = await lintIssue({
     issue,
     config,
     previous,
