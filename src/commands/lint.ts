@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
+import type { Config } from '../core/config.js';
 import { parseIssue, type Issue } from '../core/issue.js';
 import { renderEmailMjml } from '../core/render-email.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
@@ -43,35 +44,10 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
     targets = [await resolveIssue(root, undefined)];
   }
 
-  const parsed = new Map<string, Issue>();
-  const load = async (id: IssueId): Promise<Issue> => {
-    const cached = parsed.get(id.slug);
-    if (cached) return cached;
-    const issue = parseIssue(await readIssueSources(root, id), config);
-    parsed.set(id.slug, issue);
-    return issue;
-  };
-  // Read once, and only if an email rule runs: source-only lints never touch it (nor MJML).
-  let template: Promise<Template> | undefined;
-  const emailTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then((t) => compileTemplate(t.get('email.mjml.hbs')!)));
-
+  const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
+  const linter = openIssueLinter(root, config, known, !!options.quiet);
   const results: LintResult[] = [];
-  for (const id of [...new Map(targets.map((t) => [t.slug, t])).values()]) {
-    const issue = await load(id);
-    const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
-    const renderEmail = async (): Promise<RenderedEmail> => {
-      const mjml = renderEmailMjml(issue, config, await emailTemplate());
-      const { html, errors } = await compileMjml(mjml);
-      return { mjml, html, errors };
-    };
-    const byFile = await lintIssue({ issue, config, previous: before ? await load(before) : undefined, renderEmail });
-    // Every file of the issue is listed, clean ones too, as ESLint lists every file it read.
-    const files = new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path), ...byFile.keys()]);
-    for (const file of files) {
-      const messages = byFile.get(file) ?? [];
-      results.push(toResult(join(root, file), options.quiet ? messages.filter((m) => m.severity === 2) : messages));
-    }
-  }
+  for (const id of unique) results.push(...(await linter.lint(id)));
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   return {
     root,
@@ -79,5 +55,50 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
     results,
     errorCount: results.reduce((n, r) => n + r.errorCount, 0),
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+  };
+}
+
+interface IssueLinter {
+  /** The results of one issue, one per file (clean files too). */
+  lint(id: IssueId): Promise<LintResult[]>;
+}
+
+/**
+ * Lints issues one by one, parsing each at most once (an issue is also the next one's
+ * `previous`) and compiling the email template only if an email rule runs.
+ */
+function openIssueLinter(root: string, config: Config, known: IssueId[], quiet: boolean): IssueLinter {
+  // Issues are linted in order, each after its `previous`, so the few parsed last are all that
+  // is worth keeping: a whole archive of syntax trees would only feed the garbage collector.
+  const parsed = new Map<string, Issue>();
+  const load = async (id: IssueId): Promise<Issue> => {
+    let issue = parsed.get(id.slug);
+    if (!issue) issue = parseIssue(await readIssueSources(root, id), config);
+    parsed.delete(id.slug);
+    parsed.set(id.slug, issue);
+    if (parsed.size > 3) parsed.delete(parsed.keys().next().value!);
+    return issue;
+  };
+  // Read once, and only if an email rule runs: source-only lints never touch it (nor MJML).
+  let template: Promise<Template> | undefined;
+  const emailTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then((t) => compileTemplate(t.get('email.mjml.hbs')!)));
+
+  return {
+    async lint(id) {
+      const issue = await load(id);
+      const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
+      const renderEmail = async (): Promise<RenderedEmail> => {
+        const mjml = renderEmailMjml(issue, config, await emailTemplate());
+        const { html, errors } = await compileMjml(mjml);
+        return { mjml, html, errors };
+      };
+      const byFile = await lintIssue({ issue, config, previous: before ? await load(before) : undefined, renderEmail });
+      // Every file of the issue is listed, clean ones too, as ESLint lists every file it read.
+      const files = new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path), ...byFile.keys()]);
+      return [...files].map((file) => {
+        const messages = byFile.get(file) ?? [];
+        return toResult(join(root, file), quiet ? messages.filter((m) => m.severity === 2) : messages);
+      });
+    },
   };
 }
