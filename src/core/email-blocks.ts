@@ -83,10 +83,21 @@ function standaloneImage(node: RootContent): { image: Image; link: Link | undefi
 export function renderEmailHtml(tree: Root | Nodes, urls: UrlContext, fallbackAlt: string): string {
   const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
   markTaskItems(root);
-  const hast = raw(toHast(root, { allowDangerousHtml: true }) as HastRoot) as HastRoot;
+  const converted = toHast(root, { allowDangerousHtml: true }) as HastRoot;
+  const hast = needsReparse(root) ? (raw(converted) as HastRoot) : converted;
   const clean = sanitize(hast, EMAIL_SCHEMA) as HastRoot;
   rewriteElements(clean, urls, fallbackAlt);
   return toHtml(clean).trim();
+}
+
+/**
+ * Whether the tree holds HTML written in the Markdown, which only a pass through an HTML parser
+ * (hast-util-raw, the costliest step here) turns into elements. Without any, that pass gives back
+ * the same HTML, except for footnotes: their boolean attributes come back as empty strings.
+ */
+function needsReparse(node: Nodes): boolean {
+  if (node.type === 'html' || node.type === 'footnoteReference' || node.type === 'footnoteDefinition') return true;
+  return 'children' in node && (node.children as Nodes[]).some(needsReparse);
 }
 
 function rewriteElements(node: HastNodes, urls: UrlContext, fallbackAlt: string): void {

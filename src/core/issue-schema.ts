@@ -89,19 +89,19 @@ function checkKeys(parts: SourceParts, file: string, schema: Record<string, Chec
   const problems: FrontMatterProblem[] = [];
   for (const [key, value] of Object.entries(parts.data)) {
     const path = `${prefix}${key}`;
-    const line = frontMatterKeyLine(parts.matter, path);
+    // Finding a key's line parses the YAML again: only for keys that have a problem.
     const check = schema[key];
     if (!check) {
       const known = Object.keys(schema);
       const near = closest(key, known);
       problems.push({
-        file, line, severity: 'warn', key: path,
+        file, line: frontMatterKeyLine(parts.matter, path), severity: 'warn', key: path,
         message: near ? `unknown front matter key "${path}"; did you mean "${prefix}${near}"?` : `unknown front matter key "${path}" (known: ${known.join(', ')}).`,
       });
       continue;
     }
     const reason = value === null ? 'has no value' : check(value);
-    if (reason) problems.push({ file, line, severity: 'error', key: path, message: `"${path}" ${reason}.` });
+    if (reason) problems.push({ file, line: frontMatterKeyLine(parts.matter, path), severity: 'error', key: path, message: `"${path}" ${reason}.` });
   }
   return problems;
 }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
 import { parseSourceParts } from '../../src/core/front-matter.js';
 import { importPost } from '../../src/core/import-post.js';
+import { renderEmailHtml } from '../../src/core/email-blocks.js';
+import { parseMarkdown, withoutComments } from '../../src/core/markdown.js';
 import { renderBlogPost } from '../../src/core/render-blog.js';
 import { renderEmailMjml } from '../../src/core/render-email.js';
 import { renderEmailText } from '../../src/core/render-text.js';
@@ -37,6 +39,15 @@ const list = fc.array(fc.tuple(line, fc.option(fc.array(line, { minLength: 1, ma
   .map((items) => items.map(([item, nested]) => `* ${item}${nested ? nested.map((n) => `\n  * ${n}`).join('') : ''}`).join('\n'));
 const body = fc.array(fc.oneof(paragraph, list), { minLength: 0, maxLength: 4 }).map((blocks) => blocks.join('\n\n'));
 
+// Every other construct GFM knows, for properties of the Markdown to HTML step.
+const construct = fc.constantFrom(
+  '| a | b |\n|:-|-:|\n| 1 | `|` |', '- [x] done\n- [ ] to do', '```js\nconst a = 1 < 2 && b;\n```', '    indented code',
+  'www.example.com, https://x.org/a_b and me@example.com', '&amp; &copy; &#123; &nbsp; < > " \'', 'a line  \nbreak\\\nagain',
+  '1. one\n2. two\n   - nested\n     > quoted', '[a reference][r]\n\n[r]: https://x.org "T"', '~~struck~~ and `code`', '## A heading',
+  '***', 'Setext\n===', '<https://auto.link>', '![](x.png)', 'a footnote[^1]\n\n[^1]: The note.', '[x](javascript:alert(1))', 'nul\u0000char',
+);
+const richBody = fc.array(fc.oneof(paragraph, list, construct), { minLength: 1, maxLength: 6 }).map((blocks) => blocks.join('\n\n'));
+
 const issue = fc.record({
   sections: fc.subarray(config.sections.map((s) => s.id), { minLength: 1 }),
   bodies: fc.array(body, { minLength: 8, maxLength: 8 }),
@@ -70,6 +81,16 @@ describe('properties of generated issues', () => {
       expect(errors).toEqual([]);
       expect(html).toMatch(/^<!doctype html>/i);
     }), { numRuns: 25 });
+  });
+
+  it('give the same email HTML whether or not written HTML sent them through the HTML parser', () => {
+    const urls = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/a', campaign: { source: 's', medium: 'email', campaign: 'c' } };
+    fc.assert(fc.property(richBody, (markdown) => {
+      const tree = withoutComments(parseMarkdown(markdown).tree);
+      // A comment is HTML too: it forces the parser pass, and the sanitiser then drops it.
+      const forced = { ...structuredClone(tree), children: [{ type: 'html' as const, value: '<!-- x -->' }, ...structuredClone(tree).children] };
+      expect(renderEmailHtml(tree, urls, 'alt')).toBe(renderEmailHtml(forced, urls, 'alt'));
+    }), { numRuns: 300 });
   });
 
   it('import after build gives the same issue back', () => {
