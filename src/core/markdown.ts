@@ -65,10 +65,19 @@ export function parseMarkdown(body: string, bodyLine = 1): MarkdownDoc {
 }
 
 /**
+ * One line that Markdown reads as the text it is: starting and ending with a letter or digit,
+ * holding no ASCII punctuation that could open a construct (no `.`, `:` or `@` either, which
+ * GFM's bare links need), so no list, link, emphasis, entity or escape can be in it.
+ */
+const PLAIN_INLINE = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M} ,;'"?()/\u2013\u2014\u2019\u201c\u201d-]*[\p{L}\p{N}\p{M}])?$/u;
+
+/**
  * Inline Markdown, such as a heading's `[OpenStack](url): tagline`, as phrasing nodes. Text that
  * Markdown would read as a block (`1. Introduction` is a list) stays the text as written.
  */
 export function parseInline(markdown: string): PhrasingContent[] {
+  // Most headings are words ("Kata Containers"): text as it stands, without a parser's start-up.
+  if (PLAIN_INLINE.test(markdown)) return [{ type: 'text', value: markdown }];
   const first = parseMarkdown(markdown).tree.children[0];
   if (first?.type === 'paragraph' || first?.type === 'heading') return first.children;
   return markdown.trim() === '' ? [] : [{ type: 'text', value: markdown.trim() }];

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
+import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseSourceParts, parseIsoDate } from '../../src/core/front-matter.js';
-import { isEmptyMarkdown, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown.js';
+import { isEmptyMarkdown, parseInline, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown.js';
 import { CliError } from '../../src/errors.js';
 
 describe('front matter', () => {
@@ -45,5 +47,34 @@ describe('markdown', () => {
   it('knows a fragment that holds only comments is empty', () => {
     expect(isEmptyMarkdown(parseMarkdown('<!--\nguide\n-->\n\n   \n').tree)).toBe(true);
     expect(isEmptyMarkdown(parseMarkdown('<!-- guide -->\nText').tree)).toBe(false);
+  });
+});
+
+describe('inline Markdown', () => {
+  /** What the parser itself makes of one line, without positions. */
+  const strip = (node: Nodes): unknown => {
+    const { position: _position, ...rest } = node as Nodes & { children?: Nodes[] };
+    return 'children' in rest && rest.children ? { ...rest, children: rest.children.map(strip) } : rest;
+  };
+  const parsed = (markdown: string): unknown => {
+    const first = parseMarkdown(markdown).tree.children[0];
+    return first?.type === 'paragraph' ? first.children.map(strip) : first;
+  };
+
+  it('takes plain words as text, as the parser does, and everything else to the parser', () => {
+    // Plain words, and the characters next to them that open Markdown constructs.
+    const piece = fc.constantFrom('Kata', 'Containers', 'Zürich', '東京', '2025', '3', 'é', ' ', '  ', ',', ';', "'", '"', '?', '(', ')', '/', '–', '—', '’', '“', '-',
+      '.', ':', '@', 'www.', 'http://x.org', '*', '_', '`', '[', ']', '!', '<', '>', '&amp;', '\\', '~', '|', '#', '1.', '1)', '=', '\t', '\u00a0');
+    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), (line) => {
+      const expected = parsed(line);
+      if (expected === undefined || !Array.isArray(expected)) return; // a block (list, heading...): text as written either way
+      expect(parseInline(line).map(strip)).toEqual(expected);
+    }), { numRuns: 3000 });
+  });
+
+  it('keeps the text of a line Markdown would read as a block', () => {
+    expect(parseInline('1. Introduction')).toEqual([{ type: 'text', value: '1. Introduction' }]);
+    expect(parseInline('Kata Containers')).toEqual([{ type: 'text', value: 'Kata Containers' }]);
+    expect(parseInline('')).toEqual([]);
   });
 });
