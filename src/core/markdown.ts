@@ -57,10 +57,13 @@ export function findPathologicalMarkdown(body: string): Pathology | undefined {
   return undefined;
 }
 
+// Made once: the extensions are configuration, with no state of their own.
+const GFM = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+
 export function parseMarkdown(body: string, bodyLine = 1): MarkdownDoc {
   // Padding (rather than shifting positions afterwards) keeps offsets, lines and columns consistent.
   const source = '\n'.repeat(Math.max(0, bodyLine - 1)) + body;
-  const tree = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(source, GFM);
   return { source, tree };
 }
 
