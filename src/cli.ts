@@ -91,10 +91,11 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .addOption(new Option('--format <format>', 'how to print the results').choices(['stylish', 'json', 'github']).default('stylish'))
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
+    .option('--no-cache', 'lint every issue again, even those unchanged since the last lint')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
       const [{ lint }, { printLintRun }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
-      const run = await lint(workspaceOf(command), { issues, all: options.all, quiet: options.quiet });
+      const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache });
       exitCode = printLintRun(ctx, run, options.format, options.maxWarnings);
     });
 

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Config } from '../core/config.js';
-import { parseIssue, type Issue } from '../core/issue.js';
+import { parseIssue, type Issue, type IssueSources } from '../core/issue.js';
 import { renderEmailMjml } from '../core/render-email.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
-import { compileTemplate, type Template } from '../core/templates.js';
+import { compileTemplate, type Template, type TemplateSource } from '../core/templates.js';
 import { lintIssue, toResult } from '../lint/run.js';
 import type { LintResult, RenderedEmail } from '../lint/types.js';
+import { cacheKey, lintCacheFile, openLintCache, readBuildId, type CachedFile, type LintCache } from '../io/lint-cache.js';
 import { compileMjml } from '../io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue } from '../io/workspace.js';
 
@@ -18,6 +19,8 @@ export interface LintOptions {
   issues: string[];
   all?: boolean;
   quiet?: boolean;
+  /** false: neither read nor write the cache of results (see io/lint-cache.ts). */
+  cache?: boolean;
 }
 
 export interface LintRun {
@@ -29,7 +32,7 @@ export interface LintRun {
 }
 
 /** Lints the issues named (the latest by default, every one with --all). */
-export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Promise<LintRun> {
+export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptions): Promise<LintRun> {
   const { root, config } = await openWorkspace(ctx.cwd);
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
   const known = await listIssues(root);
@@ -45,9 +48,16 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
   }
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
-  const linter = openIssueLinter(root, config, known, !!options.quiet);
+  const build = readBuildId();
+  const cache = options.cache !== false && build ? openLintCache(lintCacheFile(root, ctx.env)) : undefined;
+  const linter = openIssueLinter(root, config, known, cache, build ?? '');
   const results: LintResult[] = [];
-  for (const id of unique) results.push(...(await linter.lint(id)));
+  for (const id of unique) {
+    for (const { file, messages } of await linter.lint(id)) {
+      results.push(toResult(join(root, file), options.quiet ? messages.filter((m) => m.severity === 2) : messages));
+    }
+  }
+  await cache?.save(known.map((id) => id.slug));
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   return {
     root,
@@ -59,46 +69,54 @@ export async function lint(ctx: Pick<Context, 'cwd'>, options: LintOptions): Pro
 }
 
 interface IssueLinter {
-  /** The results of one issue, one per file (clean files too). */
-  lint(id: IssueId): Promise<LintResult[]>;
+  /** The messages of one issue, by file (clean files too), all of them, sorted. */
+  lint(id: IssueId): Promise<CachedFile[]>;
 }
 
 /**
- * Lints issues one by one, parsing each at most once (an issue is also the next one's
- * `previous`) and compiling the email template only if an email rule runs.
+ * Lints issues one by one, reading each at most once (an issue is also the next one's
+ * `previous`), compiling the email template only if an email rule runs, and taking the
+ * results of unchanged issues from the cache.
  */
-function openIssueLinter(root: string, config: Config, known: IssueId[], quiet: boolean): IssueLinter {
-  // Issues are linted in order, each after its `previous`, so the few parsed last are all that
+function openIssueLinter(root: string, config: Config, known: IssueId[], cache: LintCache | undefined, build: string): IssueLinter {
+  // Issues are linted in order, each after its `previous`, so the few read last are all that
   // is worth keeping: a whole archive of syntax trees would only feed the garbage collector.
-  const parsed = new Map<string, Issue>();
-  const load = async (id: IssueId): Promise<Issue> => {
-    let issue = parsed.get(id.slug);
-    if (!issue) issue = parseIssue(await readIssueSources(root, id), config);
-    parsed.delete(id.slug);
-    parsed.set(id.slug, issue);
-    if (parsed.size > 3) parsed.delete(parsed.keys().next().value!);
-    return issue;
+  const recent = new Map<string, { sources: IssueSources; issue?: Issue }>();
+  const read = async (id: IssueId) => {
+    const entry = recent.get(id.slug) ?? { sources: await readIssueSources(root, id) };
+    recent.delete(id.slug);
+    recent.set(id.slug, entry);
+    if (recent.size > 3) recent.delete(recent.keys().next().value!);
+    return entry;
   };
-  // Read once, and only if an email rule runs: source-only lints never touch it (nor MJML).
+  const parse = (entry: { sources: IssueSources; issue?: Issue }): Issue => (entry.issue ??= parseIssue(entry.sources, config));
+  // Read once, and compiled only if an email rule runs: source-only lints never touch MJML.
+  let templateSource: Promise<TemplateSource> | undefined;
+  const readTemplate = () => (templateSource ??= readTemplates(root, ['email.mjml.hbs']).then((t) => t.get('email.mjml.hbs')!));
   let template: Promise<Template> | undefined;
-  const emailTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then((t) => compileTemplate(t.get('email.mjml.hbs')!)));
+  const emailTemplate = () => (template ??= readTemplate().then(compileTemplate));
 
   return {
     async lint(id) {
-      const issue = await load(id);
+      const own = await read(id);
       const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
+      const previous = before ? await read(before) : undefined;
+      const key = cache && cacheKey([build, process.version, config, (await readTemplate()).text, own.sources, previous?.sources]);
+      const kept = key ? cache?.get(id.slug, key) : undefined;
+      if (kept) return kept;
+
+      const issue = parse(own);
       const renderEmail = async (): Promise<RenderedEmail> => {
         const mjml = renderEmailMjml(issue, config, await emailTemplate());
         const { html, errors } = await compileMjml(mjml);
         return { mjml, html, errors };
       };
-      const byFile = await lintIssue({ issue, config, previous: before ? await load(before) : undefined, renderEmail });
+      const byFile = await lintIssue({ issue, config, previous: previous && parse(previous), renderEmail });
       // Every file of the issue is listed, clean ones too, as ESLint lists every file it read.
-      const files = new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path), ...byFile.keys()]);
-      return [...files].map((file) => {
-        const messages = byFile.get(file) ?? [];
-        return toResult(join(root, file), quiet ? messages.filter((m) => m.severity === 2) : messages);
-      });
+      const names = new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path), ...byFile.keys()]);
+      const files = [...names].map((file) => ({ file, messages: toResult(file, byFile.get(file) ?? []).messages }));
+      if (key) cache?.set(id.slug, key, files);
+      return files;
     },
   };
 }

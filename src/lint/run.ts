@@ -67,7 +67,7 @@ export async function lintIssue(input: LintInput): Promise<Map<string, Located[]
 }
 
 /** ESLint's result shape for one file, messages sorted by position. */
-export function toResult(filePath: string, located: Located[]): LintResult {
+export function toResult(filePath: string, located: (LintMessage & { file?: string })[]): LintResult {
   const messages = located
     .map(({ file: _file, ...message }) => message)
     .sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));

@@ -1,6 +1,7 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { read, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_ISSUE = {
   'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
@@ -125,5 +126,76 @@ describe('newsletter lint', () => {
     const format = await runMain(['lint', '--format', 'xml'], { cwd });
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/Allowed choices are stylish, json, github/);
+  });
+});
+
+describe('newsletter lint, with the cache of unchanged issues', () => {
+  type Results = { filePath: string; messages: { ruleId: string; message: string }[] }[];
+  const lintAll = async (cwd: string, home: string, ...args: string[]) => {
+    const result = await runCli(['lint', '--all', '--format', 'json', ...args], { cwd, env: { XDG_CACHE_HOME: home } });
+    expect(result.stderr).toBe('');
+    return { code: result.code, results: JSON.parse(result.stdout) as Results };
+  };
+  const messagesOf = (results: Results, file: string) => results.find((r) => r.filePath.endsWith(file))!.messages;
+
+  it('gives the same results from the cache, and lints an issue again once it changes', async () => {
+    const cwd = await sampleWorkspace(CLEAN_ISSUE);
+    const home = await tempDir();
+    const first = await lintAll(cwd, home);
+    expect(first.code).toBe(1);
+    const [name] = await readdir(join(home, 'newsletter'));
+    const file = join(home, 'newsletter', name!);
+
+    // Unchanged, the issues come from the cache: a kept message altered by hand is what prints.
+    const kept = JSON.parse(await readFile(file, 'utf8'));
+    kept.issues['april-2025'].files.find((f: { file: string }) => f.file.endsWith('spotlight.md')).messages[0].message = 'kept from the last lint';
+    await writeFile(file, JSON.stringify(kept));
+    const second = await lintAll(cwd, home);
+    expect(messagesOf(second.results, 'april-2025/spotlight.md')[0]!.message).toBe('kept from the last lint');
+
+    // Any edit to the issue, even a blank line, and it is linted again.
+    await writeFiles(cwd, { 'sections/april-2025/spotlight.md': `${await read(cwd, 'sections/april-2025/spotlight.md')}\n` });
+    const third = await lintAll(cwd, home);
+    expect(third).toEqual(first);
+  });
+
+  it('lints again when the config, the email template or the issue before it change', async () => {
+    const cwd = await sampleWorkspace();
+    const events = await read(cwd, 'sections/april-2025/events.md');
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/events.md': events });
+    const home = await tempDir();
+    const first = await lintAll(cwd, home);
+    expect(messagesOf(first.results, 'may-2025/events.md').map((m) => m.ruleId)).toContain('carried-over');
+    expect(messagesOf(first.results, 'april-2025/spotlight.md').map((m) => m.ruleId)).toContain('placeholder');
+
+    // May's files are as they were; April's events changed, and May's carried-over with them.
+    await writeFiles(cwd, { 'sections/april-2025/events.md': '* Nothing in common with May.\n' });
+    const edited = await lintAll(cwd, home);
+    expect(messagesOf(edited.results, 'may-2025/events.md').map((m) => m.ruleId)).not.toContain('carried-over');
+
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'rules:\n  placeholder: off\n' });
+    const configured = await lintAll(cwd, home);
+    expect(messagesOf(configured.results, 'april-2025/spotlight.md').map((m) => m.ruleId)).not.toContain('placeholder');
+
+    await writeFiles(cwd, { 'templates/email.mjml.hbs': '<mjml><mj-body><mj-section><mj-text>{{title}}</mj-text></mj-section></mj-body></mjml>\n' });
+    const templated = await lintAll(cwd, home);
+    expect(templated.results.flatMap((r) => r.messages).map((m) => m.ruleId)).toContain('mjml');
+  });
+
+  it('writes nothing with --no-cache, and lints as usual when the cache is broken or cannot be written', async () => {
+    const cwd = await sampleWorkspace();
+    const home = await tempDir();
+    const first = await lintAll(cwd, home, '--no-cache');
+    expect(await readdir(home)).toEqual([]);
+
+    await lintAll(cwd, home);
+    const [name] = await readdir(join(home, 'newsletter'));
+    await writeFile(join(home, 'newsletter', name!), '{"version": 1, "issues": {"april-2025": {"key": 3');
+    expect(await lintAll(cwd, home)).toEqual(first);
+
+    // A file where the cache folder should be: nothing can be written, and nothing is said.
+    const blocked = join(await tempDir(), 'not-a-folder');
+    await writeFile(blocked, '');
+    expect(await lintAll(cwd, blocked)).toEqual(first);
   });
 });

@@ -1,16 +1,20 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context, PromptQuestion } from '../../src/context.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(REPO, 'bin', 'newsletter.js');
 export const SHARED = join(REPO, '..', 'shared');
+
+/** Lint's cache goes here, not into the home folder of whoever runs the tests. */
+export const CACHE_HOME = mkdtempSync(join(tmpdir(), 'newsletter-cache-'));
+afterAll(() => rmSync(CACHE_HOME, { recursive: true, force: true }));
 
 const made: string[] = [];
 afterEach(async () => {
@@ -74,7 +78,7 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   return new Promise((resolve) => {
     execFile(file, argv, {
       cwd: options.cwd,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', ...options.env },
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...options.env },
       timeout: 60_000,
     }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -84,13 +88,13 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
 }
 
 /** Runs main() in this process with a fake context: answers to prompts by name, a fixed clock. */
-export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date }): Promise<RunResult & { asked: string[] }> {
+export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date; env?: Record<string, string> }): Promise<RunResult & { asked: string[] }> {
   let stdout = '';
   let stderr = '';
   const asked: string[] = [];
   const ctx: Context = {
     cwd: options.cwd,
-    env: {},
+    env: { XDG_CACHE_HOME: CACHE_HOME, ...options.env },
     stdout: { write: (text) => void (stdout += text) },
     stderr: { write: (text) => void (stderr += text) },
     interactive: options.interactive ?? false,

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { LintMessage } from '../lint/types.js';
+import { packagePath } from '../paths.js';
+import { writeFilesAtomically } from './files.js';
+
+/**
+ * Lint results of issues that have not changed since the last lint, kept between runs as
+ * ESLint's --cache keeps them. Linting an issue is a pure function of its sources, the previous
+ * issue's sources (carried-over compares them), the config, the email template, and the CLI's
+ * own code and packages (lib/build-id): the key hashes all of them, so a result is only ever
+ * reused for the very same inputs. Published issues never change, so `lint --all` over an
+ * archive renders only the issues being written.
+ *
+ * The cache is a convenience: a file that cannot be read or written is ignored, never an error.
+ */
+
+/** The messages of one file of an issue, path relative to the workspace, nothing left out. */
+export interface CachedFile {
+  file: string;
+  messages: LintMessage[];
+}
+
+interface CacheData {
+  version: 1;
+  issues: Record<string, { key: string; files: CachedFile[] }>;
+}
+
+export interface LintCache {
+  /** The results kept for this issue under this key, or undefined. */
+  get(slug: string, key: string): CachedFile[] | undefined;
+  set(slug: string, key: string, files: CachedFile[]): void;
+  /** Writes the cache, keeping only the issues named (the workspace's issues today). */
+  save(slugs: readonly string[]): Promise<void>;
+}
+
+/** The CLI's build (its compiled code and installed packages), or undefined if unknown. */
+export function readBuildId(): string | undefined {
+  try {
+    return readFileSync(packagePath('lib', 'build-id'), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hash of everything a result depends on. */
+export function cacheKey(inputs: unknown): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
+/**
+ * Where a workspace's cache lives: in the user's cache folder (XDG_CACHE_HOME, by default
+ * ~/.cache), one file per workspace, so that nothing is written into the workspace itself.
+ */
+export function lintCacheFile(root: string, env: Record<string, string | undefined>): string {
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return join(base, 'newsletter', `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
+export function openLintCache(file: string): LintCache {
+  let data: CacheData = { version: 1, issues: {} };
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
+    if (read?.version === 1 && typeof read.issues === 'object' && read.issues !== null) data = read;
+  } catch {
+    // No cache yet, or one from elsewhere: start empty.
+  }
+  let changed = false;
+  return {
+    get(slug, key) {
+      const entry = data.issues[slug];
+      return entry?.key === key && Array.isArray(entry.files) ? entry.files : undefined;
+    },
+    set(slug, key, files) {
+      data.issues[slug] = { key, files };
+      changed = true;
+    },
+    async save(slugs) {
+      const kept = Object.fromEntries(Object.entries(data.issues).filter(([slug]) => slugs.includes(slug)));
+      if (!changed && Object.keys(kept).length === Object.keys(data.issues).length) return;
+      try {
+        await writeFilesAtomically([{ path: file, content: JSON.stringify({ version: 1, issues: kept } satisfies CacheData) }]);
+      } catch {
+        // A read-only home or a full disk costs the next run its speed, nothing else.
+      }
+    },
+  };
+}
