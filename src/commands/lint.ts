@@ -49,7 +49,8 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
   const build = readBuildId();
-  const cache = options.cache !== false && build ? openLintCache(lintCacheFile(root, ctx.env)) : undefined;
+  const cacheFile = options.cache !== false && build ? lintCacheFile(root, ctx.env) : undefined;
+  const cache = cacheFile ? openLintCache(cacheFile) : undefined;
   const linter = openIssueLinter(root, config, known, cache, build ?? '');
   const results: LintResult[] = [];
   for (const id of unique) {
@@ -90,7 +91,7 @@ function openIssueLinter(root: string, config: Config, known: IssueId[], cache: 
     return entry;
   };
   const parse = (entry: { sources: IssueSources; issue?: Issue }): Issue => (entry.issue ??= parseIssue(entry.sources, config));
-  // Read once, and compiled only if an email rule runs: source-only lints never touch MJML.
+  // Read once (for the cache key too), compiled only if an email rule runs: source-only lints never touch MJML.
   let templateSource: Promise<TemplateSource> | undefined;
   const readTemplate = () => (templateSource ??= readTemplates(root, ['email.mjml.hbs']).then((t) => t.get('email.mjml.hbs')!));
   let template: Promise<Template> | undefined;
@@ -101,7 +102,9 @@ function openIssueLinter(root: string, config: Config, known: IssueId[], cache: 
       const own = await read(id);
       const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
       const previous = before ? await read(before) : undefined;
-      const key = cache && cacheKey([build, process.version, config, (await readTemplate()).text, own.sources, previous?.sources]);
+      // A template that cannot be read is an error only for the email rules, if they run.
+      const templateText = cache && (await readTemplate().then((t) => t.text, () => null));
+      const key = cache && cacheKey([build, process.version, config, templateText, own.sources, previous?.sources]);
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return kept;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { LintMessage } from '../lint/types.js';
 import { packagePath } from '../paths.js';
 import { writeFilesAtomically } from './files.js';
@@ -53,10 +53,22 @@ export function cacheKey(inputs: unknown): string {
 /**
  * Where a workspace's cache lives: in the user's cache folder (XDG_CACHE_HOME, by default
  * ~/.cache), one file per workspace, so that nothing is written into the workspace itself.
+ * Undefined, and no cache, when there is no such folder to name.
  */
-export function lintCacheFile(root: string, env: Record<string, string | undefined>): string {
-  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+export function lintCacheFile(root: string, env: Record<string, string | undefined>): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec says to ignore a relative path; a home that cannot be found gives no cache.
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || safeHomedir(), '.cache');
+  if (!isAbsolute(base)) return undefined;
   return join(base, 'newsletter', `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
+function safeHomedir(): string {
+  try {
+    return homedir();
+  } catch {
+    return '';
+  }
 }
 
 export function openLintCache(file: string): LintCache {
