@@ -130,7 +130,7 @@ describe('newsletter lint', () => {
 });
 
 describe('newsletter lint, with the cache of unchanged issues', () => {
-  type Results = { filePath: string; messages: { ruleId: string; message: string }[] }[];
+  type Results = { filePath: string; messages: { ruleId: string; message: string; severity: number }[] }[];
   const lintAll = async (cwd: string, home: string, ...args: string[]) => {
     const result = await runCli(['lint', '--all', '--format', 'json', ...args], { cwd, env: { XDG_CACHE_HOME: home } });
     expect(result.stderr).toBe('');
@@ -180,6 +180,16 @@ describe('newsletter lint, with the cache of unchanged issues', () => {
     await writeFiles(cwd, { 'templates/email.mjml.hbs': '<mjml><mj-body><mj-section><mj-text>{{title}}</mj-text></mj-section></mj-body></mjml>\n' });
     const templated = await lintAll(cwd, home);
     expect(templated.results.flatMap((r) => r.messages).map((m) => m.ruleId)).toContain('mjml');
+  });
+
+  it('keeps every message, so --quiet first does not hide warnings later', async () => {
+    const cwd = await sampleWorkspace();
+    const home = await tempDir();
+    const quiet = await lintAll(cwd, home, '--quiet');
+    expect(quiet.results.flatMap((r) => r.messages).every((m) => m.severity === 2)).toBe(true);
+    const full = await lintAll(cwd, home);
+    expect(full).toEqual(await lintAll(cwd, home, '--no-cache'));
+    expect(full.results.some((r) => r.messages.some((m) => m.severity === 1))).toBe(true);
   });
 
   it('writes nothing with --no-cache, and lints as usual when the cache is broken or cannot be written', async () => {
