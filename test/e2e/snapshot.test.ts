@@ -30,7 +30,8 @@ describe.skipIf(missing)('the startup snapshot', () => {
 
   it('lints, fails and prints the same way', async () => {
     const cwd = await sampleWorkspace();
-    for (const args of [['lint', '--format', 'json'], ['lint', '--format', 'github'], ['build', 'may-2031'], ['new', '../x'], ['--help']]) {
+    // --no-cache: each must lint for itself, not print what the other kept.
+    for (const args of [['lint', '--format', 'json', '--no-cache'], ['lint', '--format', 'github', '--no-cache'], ['build', 'may-2031'], ['new', '../x'], ['--help']]) {
       const snap = await runCli(args, { cwd, viaShebang: true });
       const plain = await runCli(args, { cwd });
       expect({ ...snap }, args.join(' ')).toEqual({ ...plain });
