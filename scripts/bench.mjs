@@ -14,11 +14,13 @@ const MJML = join(ROOT, 'node_modules', 'mjml', 'bin', 'mjml');
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const work = mkdtempSync(join(tmpdir(), 'newsletter-bench-'));
+// Lint's cache goes with the rest of the bench's files, not into the user's cache folder.
+const ENV = { ...process.env, CI: '1', XDG_CACHE_HOME: join(work, 'cache') };
 
 /** Wall time of one run, in ms; the command must exit with one of `codes`. */
 function time(file, args, cwd, codes = [0]) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(file, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1', XDG_CACHE_HOME: join(work, 'cache') } });
+  const result = spawnSync(file, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: ENV });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (!codes.includes(result.status)) throw new Error(`${file} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -58,13 +60,13 @@ function archive(count) {
 function loadsMjml(args, cwd) {
   const probe = join(work, 'probe.mjs');
   writeFileSync(probe, "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('mjml-core')) ? 'MJML-LOADED' : 'MJML-NOT-LOADED'); });");
-  const result = spawnSync(process.execPath, ['--import', probe, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', XDG_CACHE_HOME: join(work, 'cache') } });
+  const result = spawnSync(process.execPath, ['--import', probe, BIN, ...args], { cwd, encoding: 'utf8', env: ENV });
   return result.stderr.includes('MJML-LOADED');
 }
 
 function peakMemoryMb(args, cwd) {
   if (!existsSync('/usr/bin/time')) return undefined;
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', XDG_CACHE_HOME: join(work, 'cache') } });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', BIN, ...args], { cwd, encoding: 'utf8', env: ENV });
   return Number(result.stderr.trim().split('\n').pop()) / 1024;
 }
 
