@@ -8,7 +8,7 @@ import { parseIssueSlug, type IssueId } from '../core/slug.js';
 import { compileTemplate, type Template, type TemplateSource } from '../core/templates.js';
 import { lintIssue, toResult } from '../lint/run.js';
 import type { LintResult, RenderedEmail } from '../lint/types.js';
-import { cacheKey, lintCacheFile, openLintCache, readBuildId, type CachedFile, type LintCache } from '../io/lint-cache.js';
+import { openWorkspaceLintCache, type CachedFile, type LintCache } from '../io/lint-cache.js';
 import { compileMjml } from '../io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue } from '../io/workspace.js';
 
@@ -48,10 +48,8 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
   }
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
-  const build = readBuildId();
-  const cacheFile = options.cache !== false && build ? lintCacheFile(root, ctx.env) : undefined;
-  const cache = cacheFile ? openLintCache(cacheFile) : undefined;
-  const linter = openIssueLinter(root, config, known, cache, build ?? '');
+  const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
+  const linter = openIssueLinter(root, config, known, cache);
   const results: LintResult[] = [];
   for (const id of unique) {
     for (const { file, messages } of await linter.lint(id)) {
@@ -79,7 +77,7 @@ interface IssueLinter {
  * `previous`), compiling the email template only if an email rule runs, and taking the
  * results of unchanged issues from the cache.
  */
-function openIssueLinter(root: string, config: Config, known: IssueId[], cache: LintCache | undefined, build: string): IssueLinter {
+function openIssueLinter(root: string, config: Config, known: IssueId[], cache: LintCache | undefined): IssueLinter {
   // Issues are linted in order, each after its `previous`, so the few read last are all that
   // is worth keeping: a whole archive of syntax trees would only feed the garbage collector.
   const recent = new Map<string, { sources: IssueSources; issue?: Issue }>();
@@ -104,7 +102,7 @@ function openIssueLinter(root: string, config: Config, known: IssueId[], cache: 
       const previous = before ? await read(before) : undefined;
       // A template that cannot be read is an error only for the email rules, if they run.
       const templateText = cache && (await readTemplate().then((t) => t.text, () => null));
-      const key = cache && cacheKey([build, process.version, config, templateText, own.sources, previous?.sources]);
+      const key = cache?.keyOf([config, templateText, own.sources, previous?.sources]);
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return kept;
 

@@ -29,6 +29,8 @@ interface CacheData {
 }
 
 export interface LintCache {
+  /** The key of a result: a hash of its inputs, this CLI's build and node's version. */
+  keyOf(inputs: unknown): string;
   /** The results kept for this issue under this key, or undefined. */
   get(slug: string, key: string): CachedFile[] | undefined;
   set(slug: string, key: string, files: CachedFile[]): void;
@@ -36,8 +38,18 @@ export interface LintCache {
   save(slugs: readonly string[]): Promise<void>;
 }
 
+/**
+ * The cache of the workspace at `root`, or undefined (and no cache) when this CLI's build is
+ * unknown (lib/build-id missing) or no cache folder can be named.
+ */
+export function openWorkspaceLintCache(root: string, env: Record<string, string | undefined>): LintCache | undefined {
+  const build = readBuildId();
+  const file = lintCacheFile(root, env);
+  return build && file ? openLintCache(file, build) : undefined;
+}
+
 /** The CLI's build (its compiled code and installed packages), or undefined if unknown. */
-export function readBuildId(): string | undefined {
+function readBuildId(): string | undefined {
   try {
     return readFileSync(packagePath('lib', 'build-id'), 'utf8').trim() || undefined;
   } catch {
@@ -45,17 +57,12 @@ export function readBuildId(): string | undefined {
   }
 }
 
-/** A hash of everything a result depends on. */
-export function cacheKey(inputs: unknown): string {
-  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
-}
-
 /**
  * Where a workspace's cache lives: in the user's cache folder (XDG_CACHE_HOME, by default
  * ~/.cache), one file per workspace, so that nothing is written into the workspace itself.
  * Undefined, and no cache, when there is no such folder to name.
  */
-export function lintCacheFile(root: string, env: Record<string, string | undefined>): string | undefined {
+function lintCacheFile(root: string, env: Record<string, string | undefined>): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   // The XDG spec says to ignore a relative path; a home that cannot be found gives no cache.
   const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || safeHomedir(), '.cache');
@@ -71,7 +78,7 @@ function safeHomedir(): string {
   }
 }
 
-export function openLintCache(file: string): LintCache {
+function openLintCache(file: string, build: string): LintCache {
   let data: CacheData = { version: 1, issues: {} };
   try {
     const read = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
@@ -81,6 +88,9 @@ export function openLintCache(file: string): LintCache {
   }
   let changed = false;
   return {
+    keyOf(inputs) {
+      return createHash('sha256').update(JSON.stringify([build, process.version, inputs])).digest('hex');
+    },
     get(slug, key) {
       const entry = data.issues[slug];
       return entry?.key === key && Array.isArray(entry.files) ? entry.files : undefined;
