@@ -3,7 +3,7 @@ import { matchRange, nodeRange, nodesOfType, textNodes } from '../source.js';
 
 /** Text left for later. Case matters: "Insert Spotlight" and TODO are notes, "insert" is a verb. */
 const PATTERNS: RegExp[] = [
-  /\[?\bInsert(?:\s+[A-Z][\w'’-]*)+\]?/g,
+  /\[?\bInsert(?:\s+[A-Z][\w'\u2019-]*)+\]?/g, // \u2019: ’ (ASCII only, see paste-residue.ts)
   /\b(?:TODO|TBD|FIXME|XXX)\b/g,
   /\blorem ipsum\b/gi,
   /\[(?:link|url|LINK|URL)\]/g,
