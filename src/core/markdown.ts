@@ -130,27 +130,30 @@ function tidyBlankLines(text: string): string {
     .trim();
 }
 
-/** A copy of the tree without comments: html nodes lose their comments, and empty ones go. */
+/**
+ * A copy of the tree without comments: html nodes lose their comments, and empty ones go.
+ * Every parent is a new object with a children array of its own, so that a renderer may
+ * change them (the email marks task items); leaves are shared, and no renderer writes to one.
+ * (A deep copy of the tree, positions and all, cost more than the rest of this.)
+ */
 export function withoutComments(tree: Root): Root {
-  const copy = structuredClone(tree);
-  const prune = (parent: Parents): void => {
+  const prune = <T extends Parents>(parent: T): T => {
     const kept: Nodes[] = [];
     for (const child of parent.children as Nodes[]) {
       if (child.type === 'html') {
         const value = stripComments(child.value);
         if (value.trim() === '') continue;
-        kept.push({ ...child, value } satisfies Html);
+        kept.push(value === child.value ? child : ({ ...child, value } satisfies Html));
         continue;
       }
-      if ('children' in child) prune(child);
+      const copy = 'children' in child ? prune(child) : child;
       // A paragraph that held only a comment would otherwise leave an empty <p>.
-      if (child.type === 'paragraph' && child.children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
-      kept.push(child);
+      if (copy.type === 'paragraph' && copy.children.every((c) => c.type === 'text' && c.value.trim() === '')) continue;
+      kept.push(copy);
     }
-    (parent as { children: Nodes[] }).children = kept;
+    return { ...parent, children: kept };
   };
-  prune(copy);
-  return copy;
+  return prune(tree);
 }
 
 /** Depth-first walk over every node, parents before children. */

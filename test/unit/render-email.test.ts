@@ -82,6 +82,16 @@ describe('MJML email', () => {
     expect(out).not.toMatch(/fonts\.googleapis/);
   });
 
+  it('renders an issue alike every time, and leaves its Markdown as parsed', () => {
+    const issue = issueFrom({ 'kata.md': '* [x] done <!-- a note -->\n* [ ] to do\n\n<!-- only a note -->\n\n> quoted <!-- x --> text\n' });
+    const parsed = structuredClone(issue.fragments[0]!.doc.tree);
+    const first = renderEmailMjml(issue, defaultConfig(), mjmlTemplate);
+    expect(first).toContain('<li>☑ done </li>');
+    expect(first).not.toContain('note');
+    expect(renderEmailMjml(issue, defaultConfig(), mjmlTemplate)).toBe(first);
+    expect(issue.fragments[0]!.doc.tree).toEqual(parsed);
+  });
+
   it('holds every section heading, the preheader, view-in-browser and the footer', () => {
     const mjml = renderEmailMjml(sampleIssue(), defaultConfig(), mjmlTemplate);
     for (const text of ['OpenDev: Free Software Needs Free Tools', 'OpenInfra Foundation News', 'Kata Containers', 'The speed of containers, the security of VMs', 'Community Events',
