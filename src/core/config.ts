@@ -223,7 +223,7 @@ const SEVERITIES: RuleSeverity[] = ['error', 'warn', 'off'];
 function validateRules(value: unknown, fail: Fail): Record<string, RuleSetting> {
   if (value === undefined) return {};
   if (!isPlainObject(value)) return fail('rules', 'expected a mapping of rule id to error, warn or off');
-  const rules: Record<string, RuleSetting> = {};
+  const rules = Object.create(null) as Record<string, RuleSetting>;
   for (const [id, setting] of Object.entries(value)) {
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
     if (!SEVERITIES.includes(severity as RuleSeverity)) {

@@ -1,5 +1,4 @@
-import matter from 'gray-matter';
-import { LineCounter, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml';
+import { LineCounter, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import { CliError } from '../errors.js';
 
 /** A Markdown file split into its YAML front matter and its body. */
@@ -13,51 +12,111 @@ export interface SourceParts {
   bodyLine: number;
 }
 
-// gray-matter splits; `yaml` parses (YAML 1.2: dates stay strings as written, errors carry lines).
-const engines = {
-  yaml: {
-    parse: (text: string): object => (parseYaml(text, { uniqueKeys: true }) ?? {}) as object,
-    stringify: (): string => {
-      throw new Error('front matter is written with the yaml package, not gray-matter');
-    },
-  },
+/**
+ * How every YAML text of a workspace is read (front matter and config): YAML 1.2's core schema
+ * (dates stay strings as written), no duplicate keys, no custom tags, and no aliases, which
+ * front matter has no use for and which can multiply a small file into gigabytes.
+ */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+  uniqueKeys: true,
+  schema: 'core',
+  customTags: [],
+  maxAliasCount: 0,
+  prettyErrors: true,
+  logLevel: 'silent',
 };
 
-/** Splits and parses front matter. Throws a CliError naming the file and line when YAML does not parse. */
+/**
+ * Parses one YAML text into plain data. Throws YAMLParseError for a syntax error and for what
+ * YAML would only warn about (an unknown tag, a directive): anything not plain data is refused.
+ */
+export function parseYamlData(text: string): unknown {
+  const doc = parseDocument(text, YAML_OPTIONS);
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) throw problem;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch {
+    // toJS refuses aliases with a ReferenceError; report it as YAML reports its errors.
+    throw new YAMLParseError([0, 1], 'BAD_ALIAS', 'aliases (*name) are not read here; write the value out');
+  }
+  return asData(data, 0);
+}
+
+/** Deeper than this, YAML is not front matter or config but a way to exhaust the stack. */
+const MAX_YAML_DEPTH = 20;
+
+/**
+ * Mappings become objects without a prototype, so that a key named `__proto__`, `toString` or
+ * `valueOf` is only ever a key: nothing reading the data can reach Object.prototype through it.
+ */
+function asData(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_YAML_DEPTH) throw new YAMLParseError([0, 1], 'RESOURCE_EXHAUSTION', `values are nested more than ${MAX_YAML_DEPTH} levels deep`);
+  if (Array.isArray(value)) return value.map((item) => asData(item, depth + 1));
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, key, { value: asData(item, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * Front matter is YAML between a first line of exactly `---` and the next line of `---`.
+ * A first line such as `---js` or `---json` names another language: front matter in any
+ * language but YAML is refused, never evaluated.
+ */
+const OPENING = /^---[ \t]*(?:\n|$)/;
+const OTHER_LANGUAGE = /^---[ \t]*(\S+)/;
+const CLOSING = /^---[ \t]*$/m;
+
+/** Splits and parses front matter. Throws a CliError naming the file and line when it cannot be read. */
 export function parseSourceParts(text: string, file: string): SourceParts {
-  if (/^---[ \t]*\n/.test(text) && !/\n---[ \t]*(?:\n|$)/.test(text.slice(3))) {
+  const language = OTHER_LANGUAGE.exec(text.slice(0, 64));
+  if (language && !OPENING.test(text)) {
+    throw new CliError(`front matter must be YAML; "---${language[1]!.slice(0, 20)}" names another language.`, {
+      file, line: 1, hint: 'Start the file with a line of just --- and write the front matter as YAML.',
+    });
+  }
+  if (!OPENING.test(text)) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1 };
+  const afterOpening = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n') + 1;
+  const rest = text.slice(afterOpening);
+  const close = CLOSING.exec(rest);
+  if (!close) {
     throw new CliError('the front matter that starts on line 1 has no closing --- line.', {
       file, line: 1, hint: 'Add a line with --- where the front matter ends, before the Markdown.',
     });
   }
-  let parsed: matter.GrayMatterFile<string>;
+  // Kept with the newline that ends the opening line, so that line N of this text is line N of the file.
+  const matterText = `\n${rest.slice(0, close.index).replace(/\n$/, '')}`;
+  const lineEnd = rest.indexOf('\n', close.index);
+  const body = lineEnd === -1 ? '' : rest.slice(lineEnd + 1);
+  let data: unknown;
   try {
-    // Passing options also turns off gray-matter's cache, which would share objects between calls.
-    parsed = matter(text, { engines, language: 'yaml' });
+    data = matterText.trim() === '' ? {} : parseYamlData(matterText);
   } catch (error) {
     throw frontMatterError(error, file);
   }
-  const data = parsed.data as unknown;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
     throw new CliError('front matter must be a mapping of keys to values.', {
       file, line: 2, hint: 'Write it as lines of "key: value" between the two --- lines.',
     });
   }
-  const hasFrontMatter = parsed.matter !== undefined && text.trimStart().startsWith('---');
-  const head = text.slice(0, text.length - parsed.content.length);
   return {
     data: data as Record<string, unknown>,
-    matter: parsed.matter ?? '',
-    hasFrontMatter,
-    body: parsed.content,
-    bodyLine: countLines(head),
+    matter: matterText,
+    hasFrontMatter: true,
+    body,
+    bodyLine: countLines(text.slice(0, text.length - body.length)),
   };
 }
 
 function frontMatterError(error: unknown, file: string): CliError {
   if (error instanceof YAMLParseError) {
     const where = error.linePos?.[0];
-    // The front matter text starts right after the opening ---, so its line 1 is the file's line 1.
+    // The front matter text starts with the newline of the opening ---: its line N is the file's line N.
     const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     return new CliError(`front matter is not valid YAML: ${reason}.`, {
       file,
@@ -93,7 +152,7 @@ let lastMatter: { text: string; doc: ReturnType<typeof parseDocument>; lineCount
 function parsedMatter(text: string): NonNullable<typeof lastMatter> {
   if (lastMatter?.text !== text) {
     const lineCounter = new LineCounter();
-    lastMatter = { text, doc: parseDocument(text, { lineCounter }), lineCounter };
+    lastMatter = { text, doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter }), lineCounter };
   }
   return lastMatter;
 }

@@ -90,7 +90,7 @@ function checkKeys(parts: SourceParts, file: string, schema: Record<string, Chec
   for (const [key, value] of Object.entries(parts.data)) {
     const path = `${prefix}${key}`;
     // Finding a key's line parses the YAML again: only for keys that have a problem.
-    const check = schema[key];
+    const check = Object.hasOwn(schema, key) ? schema[key] : undefined;
     if (!check) {
       const known = Object.keys(schema);
       const near = closest(key, known);

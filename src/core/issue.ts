@@ -81,9 +81,9 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
   if (issueParts && sources.issueFile) problems.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config));
   const data = issueParts?.data ?? {};
   const meta = resolveBlogMeta(data, sources.id, config);
-  const extraMeta: Record<string, unknown> = {};
+  const extraMeta = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
-    if (!(key in meta) && !EMAIL_ONLY_KEYS.includes(key)) extraMeta[key] = value;
+    if (!Object.hasOwn(meta, key) && !EMAIL_ONLY_KEYS.includes(key)) extraMeta[key] = value;
   }
 
   const fragments = sources.fragments.map((file) => {

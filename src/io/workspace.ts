@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
 import { CliError, EXIT_USAGE, usageError } from '../errors.js';
+import { parseYamlData } from '../core/front-matter.js';
 import { CONFIG_FILE, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
 import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
@@ -43,7 +44,7 @@ export async function readConfig(root: string): Promise<Config> {
   }
   let raw: unknown;
   try {
-    raw = parseYaml(text, { uniqueKeys: true });
+    raw = parseYamlData(text);
   } catch (error) {
     const where = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
