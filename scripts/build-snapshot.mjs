@@ -15,9 +15,8 @@ const blob = join(lib, 'newsletter.blob');
 const stamp = join(lib, 'newsletter.blob.stamp');
 const require = createRequire(import.meta.url);
 
-// Modules that MJML's dependencies, or gray-matter (js-yaml, its default YAML engine, which
-// front-matter.ts replaces), require but never call here (see snapshot-unused.cjs).
-const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream', 'js-yaml'];
+// Modules that MJML's dependencies require but never call here (see snapshot-unused.cjs).
+const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream'];
 // htmlnano finds its optional helpers (cssnano, svgo...) with import(name), which a snapshot
 // cannot do; the bundle asks a require() made in htmlnano's folder instead, at run time, so the
 // same packages are found as by node and none of them weighs on the snapshot.

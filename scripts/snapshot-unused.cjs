@@ -1,7 +1,6 @@
 // Stands in, in the snapshot bundle, for modules that MJML's dependencies load but never call
 // when rendering here: URL fetching (undici), byte decoding, resource inlining, beautifying,
-// config file search; and gray-matter's default YAML engine (js-yaml), which the CLI always
-// replaces with the yaml package. Calling one is a bug, and says so.
+// config file search. Calling one is a bug, and says so.
 const unused = (key) => () => {
   throw new Error(`newsletter's snapshot does not include this module (${String(key)})`);
 };
