@@ -8,7 +8,8 @@ import { parseIssueSlug } from '../core/slug.js';
 import { compileTemplate, type TemplateName } from '../core/templates.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { compileMjml } from '../io/mjml.js';
-import { openWorkspace, readIssueSources, readTemplates, relativeTo, resolveIssue } from '../io/workspace.js';
+import { CliError } from '../errors.js';
+import { issueDir, openWorkspace, readIssueSources, readTemplates, relativeTo, resolveIssue } from '../io/workspace.js';
 import type { Warning } from '../ui/output.js';
 
 export interface BuildOptions {
@@ -70,7 +71,12 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   if (wanted.blog) add('blog', blogFileName(issue, config), renderBlogPost(issue, config, template('blog-post.md.hbs')));
   if (wanted.email) {
     const mjml = renderEmailMjml(issue, config, template('email.mjml.hbs'));
-    const { html, errors, minified } = await compileMjml(mjml, { minify: options.minify });
+    const { html, errors, minified, notCompiled } = await compileMjml(mjml, { minify: options.minify });
+    if (notCompiled !== undefined) {
+      throw new CliError(`the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip; nothing was written.`, {
+        file: relativeTo(root, issueDir(root, id)), hint: 'Shorten the issue: a whole issue is usually under 20 KB of Markdown.',
+      });
+    }
     for (const error of errors) {
       warnings.push({ file: relativeTo(root, join(outDir, 'email.mjml')), line: error.line, message: `MJML: ${error.message}` });
     }

@@ -4,6 +4,7 @@ import { CliError, usageError } from '../errors.js';
 import { importPost } from '../core/import-post.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { readTextFile } from '../io/files.js';
+import { LIMITS } from '../core/limits.js';
 import { writeIssueFolder } from '../io/issue-folder.js';
 import { openWorkspace } from '../io/workspace.js';
 
@@ -47,11 +48,10 @@ export async function importPosts(ctx: Pick<Context, 'cwd'>, options: ImportOpti
 
 async function readPost(path: string, shown: string): Promise<string> {
   try {
-    return await readTextFile(path, shown);
+    return await readTextFile(path, shown, { maxBytes: LIMITS.postBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError('no such file.', { file: shown, hint: 'Check the path of the post to import.' });
-    if (code === 'EISDIR') throw new CliError('this is a folder; name the post\'s .md file.', { file: shown });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { usageError } from '../errors.js';
+import { CliError, EXIT_CONTENT, usageError } from '../errors.js';
 import type { Config } from '../core/config.js';
 import { parseIssue, type Issue, type IssueSources } from '../core/issue.js';
 import { renderEmailMjml } from '../core/render-email.js';
@@ -52,7 +52,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
   const linter = openIssueLinter(root, config, known, cache);
   const results: LintResult[] = [];
   for (const id of unique) {
-    for (const { file, messages } of await linter.lint(id)) {
+    for (const { file, messages } of await linter.lint(id).catch((error: unknown) => unreadable(error, id))) {
       results.push(toResult(join(root, file), options.quiet ? messages.filter((m) => m.severity === 2) : messages));
     }
   }
@@ -65,6 +65,16 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
     errorCount: results.reduce((n, r) => n + r.errorCount, 0),
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
   };
+}
+
+/**
+ * An issue whose files cannot be read (binary, too large, a link out of the workspace) is one
+ * error at the file, as ESLint reports a file it cannot parse; the other issues are linted.
+ */
+function unreadable(error: unknown, id: IssueId): CachedFile[] {
+  if (!(error instanceof CliError) || error.exitCode !== EXIT_CONTENT) throw error;
+  const file = error.file ?? `sections/${id.slug}`;
+  return [{ file, messages: [{ ruleId: null, severity: 2, message: error.message, line: error.line ?? 1, column: error.column ?? 1 }] }];
 }
 
 interface IssueLinter {
@@ -99,7 +109,8 @@ function openIssueLinter(root: string, config: Config, known: IssueId[], cache: 
     async lint(id) {
       const own = await read(id);
       const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
-      const previous = before ? await read(before) : undefined;
+      // A previous issue that cannot be read is reported when it is linted itself; here it is left out.
+      const previous = before ? await read(before).catch(() => undefined) : undefined;
       // A template that cannot be read is an error only for the email rules, if they run.
       const templateText = cache && (await readTemplate().then((t) => t.text, () => null));
       const key = cache?.keyOf([config, templateText, own.sources, previous?.sources]);
@@ -109,8 +120,8 @@ function openIssueLinter(root: string, config: Config, known: IssueId[], cache: 
       const issue = parse(own);
       const renderEmail = async (): Promise<RenderedEmail> => {
         const mjml = renderEmailMjml(issue, config, await emailTemplate());
-        const { html, errors } = await compileMjml(mjml);
-        return { mjml, html, errors };
+        const { html, errors, notCompiled } = await compileMjml(mjml);
+        return { mjml, html, errors, notCompiled };
       };
       const byFile = await lintIssue({ issue, config, previous: previous && parse(previous), renderEmail });
       // Every file of the issue is listed, clean ones too, as ESLint lists every file it read.

@@ -16,7 +16,8 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 // Capitalised names only: "may" and "march" are also verbs.
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
-const DAYS = `${DAY}(?:\\s*(?:-|–|—|to|&|and|,)\\s*${DAY})*`;
+// At most a few days in one mention ("1, 2, 3 & 4 May"): a bounded repeat keeps the match linear.
+const DAYS = `${DAY}(?:\\s{0,3}(?:-|–|—|to|&|and|,)\\s{0,3}${DAY}){0,6}`;
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 
 const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { month: number; day?: number; year?: number } }[] = [

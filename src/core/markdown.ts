@@ -2,6 +2,7 @@ import type { Html, Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { LIMITS } from './limits.js';
 
 /**
  * Markdown parsed once, with positions in the file the writer edits.
@@ -13,14 +14,19 @@ export interface MarkdownDoc {
   tree: Root;
 }
 
-/** Deeper than this, no newsletter means it, and the parser's recursion would run out of stack. */
-export const MAX_NESTING = 40;
-/**
- * micromark matches link brackets in time that grows with the square of their number in one
- * block; no paragraph of a newsletter holds hundreds of links.
- */
-export const MAX_BRACKETS_PER_BLOCK = 500;
-const CONTAINER = /^[ \t]{0,3}(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
+/** Lists and quotes nested deeper than this are refused (see LIMITS). */
+export const MAX_NESTING = LIMITS.nesting;
+export const MAX_BRACKETS_PER_BLOCK = LIMITS.bracketsPerBlock;
+
+/** One container marker at the start of what is left of a line, after any indentation. */
+const CONTAINER = /^[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
+const INDENT = /^[ \t]*/;
+/** A line that starts a new paragraph: a list item or a heading. */
+const STARTS_BLOCK = /^[ \t]*(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#)/;
+const DELIMITER_RUN = /[*_~]+/g;
+const BACKTICK_RUN = /`+/g;
+const HTML_TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** Where Markdown is built to make the parser work without end: its line and what is wrong. */
 export interface Pathology {
@@ -28,30 +34,65 @@ export interface Pathology {
   reason: string;
 }
 
-/** The first line (1-based, within `body`) of Markdown no newsletter means, or undefined. */
+const count = (text: string, pattern: RegExp): number => {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
+};
+
+/**
+ * The first line (1-based, within `body`) of Markdown no newsletter means, or undefined. Each
+ * check counts something whose number makes the parser or the renderers work more than
+ * linearly (or recurse deeper), in one pass over the lines.
+ */
 export function findPathologicalMarkdown(body: string): Pathology | undefined {
   const lines = body.split('\n');
+  if (lines.length > LIMITS.fragmentLines) {
+    return { line: LIMITS.fragmentLines + 1, reason: `this file has ${lines.length} lines; a section is a few dozen, and at most ${LIMITS.fragmentLines} are read.` };
+  }
   let blockStart = 0;
   let brackets = 0;
+  let delimiters = 0;
+  let backticks = 0;
+  let htmlDepth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === '') {
-      blockStart = i + 1;
+    if (line.trim() === '' || STARTS_BLOCK.test(line)) {
+      blockStart = i;
       brackets = 0;
-      continue;
+      delimiters = 0;
+      backticks = 0;
+      if (line.trim() === '') continue;
     }
     for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) brackets++;
-    if (brackets > MAX_BRACKETS_PER_BLOCK) {
-      return { line: blockStart + 1, reason: `this paragraph holds more than ${MAX_BRACKETS_PER_BLOCK} [ brackets (links or references).` };
+    if (brackets > LIMITS.bracketsPerBlock) {
+      return { line: blockStart + 1, reason: `this paragraph holds more than ${LIMITS.bracketsPerBlock} [ brackets (links or references).` };
+    }
+    delimiters += count(line, DELIMITER_RUN);
+    if (delimiters > LIMITS.delimitersPerBlock) {
+      return { line: blockStart + 1, reason: `this paragraph holds more than ${LIMITS.delimitersPerBlock} runs of *, _ or ~ (emphasis marks).` };
+    }
+    backticks += count(line, BACKTICK_RUN);
+    if (backticks > LIMITS.backticksPerBlock) {
+      return { line: blockStart + 1, reason: `this paragraph holds more than ${LIMITS.backticksPerBlock} runs of backticks.` };
     }
     let rest = line;
-    let depth = 0;
-    for (let m = CONTAINER.exec(rest); m && depth <= MAX_NESTING; m = CONTAINER.exec(rest)) {
+    let depth = Math.floor(INDENT.exec(line)![0].replace(/\t/g, '    ').length / 2);
+    for (let m = CONTAINER.exec(rest); m && m[0] !== '' && depth <= LIMITS.nesting; m = CONTAINER.exec(rest)) {
       depth++;
       rest = rest.slice(m[0].length);
     }
-    if (depth > MAX_NESTING || /^\s{160,}\S/.test(line)) {
-      return { line: i + 1, reason: `the Markdown here nests lists or quotes more than ${MAX_NESTING} levels deep.` };
+    if (depth > LIMITS.nesting) {
+      return { line: i + 1, reason: `the Markdown here nests lists or quotes more than ${LIMITS.nesting} levels deep.` };
+    }
+    HTML_TAG.lastIndex = 0;
+    for (let tag = HTML_TAG.exec(line); tag; tag = HTML_TAG.exec(line)) {
+      if (tag[1]) htmlDepth = Math.max(0, htmlDepth - 1);
+      else if (!tag[3] && !VOID_ELEMENTS.has(tag[2]!.toLowerCase())) htmlDepth++;
+      if (htmlDepth > LIMITS.htmlNesting) {
+        return { line: i + 1, reason: `the HTML here nests elements more than ${LIMITS.htmlNesting} levels deep.` };
+      }
     }
   }
   return undefined;

@@ -1,53 +1,132 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { CliError, EXIT_CONTENT } from '../errors.js';
+import { LIMITS } from '../core/limits.js';
+import { firstInvalidUtf8 } from '../core/utf8.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export interface ReadOptions {
+  /** Refuse a file larger than this many bytes, before reading it. */
+  maxBytes?: number;
+  /**
+   * The workspace the file belongs to: a path that resolves (through symbolic links) outside
+   * it is refused, so that a link in a pull request never makes the CLI read another file.
+   */
+  within?: string;
+}
 
 /**
- * A section is a few kilobytes; hundreds of kilobytes are a paste gone wrong (a log, a data dump), and
- * rendering it would take the better part of a minute. Refuse it early and say why.
+ * Reads a text file a person wrote. Refuses, each with one line naming the file: a link out of
+ * the workspace, anything that is not a regular file (a FIFO would block, /dev/zero never ends),
+ * a file over the size limit (checked before reading), binary content and invalid UTF-8 (with
+ * the line of the first bad byte). Returns the text with LF line ends and no byte order mark.
  */
-export const MAX_SOURCE_BYTES = 256 * 1024;
-
-/**
- * Refuses files no writer meant as text: binary, not UTF-8. Reads synchronously: the files
- * are small and few, and a thread-pool round trip per file costs more than the read.
- */
-export async function readTextFile(absolute: string, shown: string): Promise<string> {
-  const bytes = readFileSync(absolute);
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new CliError(`this file is ${(bytes.length / 1024).toFixed(0)} KB; a newsletter file is a few KB, and at most 256 KB is read.`, {
-      file: shown,
-      hint: 'Check what was pasted into it, and move data or logs out of the sections folder.',
-    });
+export async function readTextFile(absolute: string, shown: string, options: ReadOptions = {}): Promise<string> {
+  const maxBytes = options.maxBytes ?? LIMITS.fragmentBytes;
+  let fd: number;
+  try {
+    const path = options.within ? resolveWithin(options.within, absolute, shown) : absolute;
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: the path was resolved above.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | (options.within ? constants.O_NOFOLLOW : 0));
+  } catch (error) {
+    throw readError(error, shown);
+  }
+  let bytes: Buffer;
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new CliError('cannot be read: it is a folder.', { file: shown, hint: 'Rename the folder, or remove it.' });
+    if (!info.isFile()) {
+      throw new CliError('this is not a regular file (a device, pipe or socket); only text files are read.', {
+        file: shown, hint: 'Replace it with a plain text file, or remove it.',
+      });
+    }
+    if (info.size > maxBytes) throw tooLarge(info.size, maxBytes, shown);
+    bytes = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    bytes = bytes.subarray(0, filled);
+  } finally {
+    closeSync(fd);
   }
   if (bytes.includes(0)) {
     throw new CliError('this is a binary file, not Markdown.', { file: shown, hint: 'Save it as UTF-8 text, or move it out of the sections folder.' });
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    const line = lineOfInvalidByte(bytes);
-    throw new CliError('this file is not valid UTF-8 text.', { file: shown, line, hint: 'Save it again as UTF-8 in your editor.' });
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    throw new CliError('this file is not valid UTF-8 text.', { file: shown, line: lineAt(bytes, bad), hint: 'Save it again as UTF-8 in your editor.' });
   }
   // Editors on Windows write a byte order mark and CRLF; the parsers want neither.
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-function lineOfInvalidByte(bytes: Buffer): number {
+/** A file that is not there stays an ENOENT (callers decide what missing means); the rest are CliErrors. */
+function readError(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof CliError || code === 'ENOENT') return error;
+  const reason = code === 'EISDIR' ? 'it is a folder' : code === 'ELOOP' ? 'it is a link that loops or cannot be followed' : describeFsError(error);
+  return new CliError(`cannot be read: ${reason}.`, { file: shown, hint: 'Make it a plain text file you can read, or remove it.' });
+}
+
+function tooLarge(size: number, max: number, shown: string): CliError {
+  return new CliError(`this file is ${(size / 1024).toFixed(0)} KB; a newsletter file is a few KB, and at most ${(max / 1024).toFixed(0)} KB is read.`, {
+    file: shown,
+    hint: 'Check what was pasted into it, and move data or logs out of the sections folder.',
+  });
+}
+
+function lineAt(bytes: Buffer, offset: number): number {
   let line = 1;
-  for (let end = 1; end <= bytes.length; end++) {
-    try {
-      utf8.decode(bytes.subarray(0, end), { stream: true });
-    } catch {
-      return line;
-    }
-    if (bytes[end - 1] === 0x0a) line++;
-  }
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   return line;
+}
+
+/**
+ * The real path of `absolute`, refused when it leaves `root`. Symbolic links are followed
+ * only while they stay inside the workspace: one rule for fragments, issue folders, templates
+ * and config alike.
+ */
+export function resolveWithin(root: string, absolute: string, shown: string): string {
+  const realRoot = realpathSync(root);
+  const real = realpathSync(absolute);
+  const rel = relative(realRoot, real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || rel === real) {
+    throw new CliError('this is a link to a file outside the workspace; links are followed only within it.', {
+      file: shown, hint: 'Copy the file into the workspace instead of linking to it.',
+    });
+  }
+  return real;
+}
+
+/**
+ * mkdir -p that always ends: Node's recursive mkdir loops forever on some paths (under /proc,
+ * or through a dangling link). Walks up at most as far as the path is deep.
+ */
+export function makeDirectory(path: string, depth = 0): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (isDirectory(path)) return;
+      throw Object.assign(new Error(`${path} is not a folder`), { code: 'ENOTDIR', path });
+    }
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path || depth > 256) throw error;
+    makeDirectory(parent, depth + 1);
+    mkdirSync(path);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface OutputFile {
@@ -55,23 +134,78 @@ export interface OutputFile {
   content: string;
 }
 
+/** Our own temporary files: `.newsletter-<pid>-<random>.tmp` (new content) or `.bak` (old). */
+const OWN_TEMP = /^\.newsletter-(\d+)-[0-9a-f]{12}\.(?:tmp|bak)$/;
+
 /**
- * Writes each file through a temporary sibling and a rename, so a reader (or a crash) never
- * sees half a file. Everything is rendered before this is called: a failed build writes nothing.
+ * Replaces a set of files all together or not at all. Each file is written to a temporary
+ * sibling; each file it replaces is kept by a hard link until every rename has succeeded, and
+ * put back if one fails. Temporary files that a killed run left behind are removed first.
  */
 export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
-  const staged: { temp: string; path: string }[] = [];
+  const staged: { temp: string; path: string; backup: string | undefined; renamed: boolean }[] = [];
   try {
-    for (const file of files) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.tmp`);
-      staged.push({ temp, path: file.path });
-      writeFileSync(temp, file.content, 'utf8');
+    for (const folder of new Set(files.map((file) => dirname(file.path)))) {
+      makeDirectory(folder);
+      removeStaleTemporaries(folder);
     }
-    for (const { temp, path } of staged) renameSync(temp, path);
+    for (const file of files) {
+      const entry = { temp: tempName(file.path, 'tmp'), path: file.path, backup: undefined as string | undefined, renamed: false };
+      staged.push(entry);
+      writeFileSync(entry.temp, file.content, { encoding: 'utf8', flag: 'wx' });
+    }
+    for (const entry of staged) {
+      const backup = tempName(entry.path, 'bak');
+      try {
+        linkSync(entry.path, backup);
+        entry.backup = backup;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    for (const entry of staged) {
+      renameSync(entry.temp, entry.path);
+      entry.renamed = true;
+    }
   } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const entry of staged) {
+      if (entry.renamed) {
+        if (entry.backup) renameSync(entry.backup, entry.path);
+        else rmSync(entry.path, { force: true });
+      }
+      rmSync(entry.temp, { force: true });
+      if (entry.backup) rmSync(entry.backup, { force: true });
+    }
     throw writeError(error);
+  }
+  for (const entry of staged) if (entry.backup) rmSync(entry.backup, { force: true });
+}
+
+function tempName(path: string, kind: 'tmp' | 'bak'): string {
+  return join(dirname(path), `.newsletter-${process.pid}-${randomBytes(6).toString('hex')}.${kind}`);
+}
+
+/** Temporary files of runs that are no longer running (killed mid-write). */
+function removeStaleTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = OWN_TEMP.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -81,12 +215,17 @@ export function describeFsError(error: unknown): string {
   switch (e.code) {
     case 'EACCES':
     case 'EPERM':
+    case 'EROFS':
       return 'permission denied';
     case 'ENOSPC':
       return 'the disk is full';
     case 'ENOTDIR':
     case 'EEXIST':
       return 'a file stands where a folder must go';
+    case 'EISDIR':
+      return 'a folder stands where a file must go';
+    case 'ENOENT':
+      return 'that folder cannot be created';
     default:
       return e.message;
   }
@@ -96,8 +235,8 @@ function writeError(error: unknown): CliError {
   const path = (error as NodeJS.ErrnoException).path ?? '';
   const reason = describeFsError(error);
   return new CliError(`cannot write the output: ${reason}.`, {
-    file: path || undefined,
+    file: path ? basename(path).startsWith('.newsletter-') ? dirname(path) : path : undefined,
     exitCode: EXIT_CONTENT,
-    hint: 'Choose another folder with --out, or fix the permissions; the previous output was left as it was.',
+    hint: 'Choose another folder with --out, or fix the permissions; nothing was changed.',
   });
 }

@@ -1,5 +1,6 @@
 import { packagePath } from '../paths.js';
 import { EMAIL_WARN_BYTES } from '../core/render-email.js';
+import { LIMITS } from '../core/limits.js';
 
 export interface MjmlProblem {
   line: number;
@@ -11,6 +12,8 @@ export interface MjmlResult {
   html: string;
   errors: MjmlProblem[];
   minified: boolean;
+  /** The MJML's size in bytes when it was too large to compile (see LIMITS.mjmlBytes); html is then empty. */
+  notCompiled?: number;
 }
 
 type Mjml2Html = (mjml: string, options: Record<string, unknown>) => Promise<{ html: string; errors: MjmlProblem[] }>;
@@ -42,8 +45,13 @@ function loadMjml(): Promise<Mjml2Html> {
  * email that comes near Gmail's clip is minified for sending even when not asked to be.
  */
 export async function compileMjml(mjml: string, options: { minify?: boolean } = {}): Promise<MjmlResult> {
+  // An email this large can never be sent whole; compiling it would only cost seconds.
+  const size = Buffer.byteLength(mjml);
+  if (size > LIMITS.mjmlBytes) return { html: '', errors: [], minified: false, notCompiled: size };
   const mjml2html = await loadMjml();
-  const compile = (minify: boolean) => mjml2html(mjml, {
+  const compile = (minify: boolean) => {
+    if (minify) pinBrowserslist();
+    return mjml2html(mjml, {
     validationLevel: 'soft',
     keepComments: false,
     ignoreIncludes: true,
@@ -52,7 +60,8 @@ export async function compileMjml(mjml: string, options: { minify?: boolean } = 
     minify,
     // htmlnano would otherwise load .htmlnanorc or htmlnano.config.js (code) from the folder.
     minifyOptions: { skipConfigLoading: true },
-  });
+    });
+  };
   let minified = options.minify ?? false;
   let result = await compile(minified);
   if (!minified && Buffer.byteLength(result.html) > EMAIL_WARN_BYTES) {
@@ -64,4 +73,16 @@ export async function compileMjml(mjml: string, options: { minify?: boolean } = 
     errors: result.errors.map((e) => ({ line: e.line, message: e.message, tagName: e.tagName })),
     minified,
   };
+}
+
+/**
+ * The minifier (cssnano, through htmlnano) asks browserslist which browsers to target, and
+ * browserslist reads the answer from the current folder (.browserslistrc, package.json), from
+ * BROWSERSLIST_* variables, and from packages those name: workspace input that could run code
+ * or crash the CLI. An email's CSS targets mail clients, not a project's browsers: the query is
+ * fixed, set before cssnano is first loaded (caniuse-api asks browserslist as it loads).
+ */
+function pinBrowserslist(): void {
+  for (const name of Object.keys(process.env)) if (name.startsWith('BROWSERSLIST')) delete process.env[name];
+  process.env.BROWSERSLIST = 'defaults';
 }

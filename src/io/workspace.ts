@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { YAMLParseError } from 'yaml';
 import { CliError, EXIT_USAGE, usageError } from '../errors.js';
@@ -7,12 +8,11 @@ import { CONFIG_FILE, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
 import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../core/templates.js';
-import { readTextFile } from './files.js';
+import { readTextFile, resolveWithin } from './files.js';
+import { LIMITS } from '../core/limits.js';
 import { packagePath } from '../paths.js';
 
 export const SECTIONS_DIR = 'sections';
-/** Bounds the work any issue can ask for (see MAX_SOURCE_BYTES for one file). */
-const MAX_ISSUE_CHARS = 1024 * 1024;
 export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 
 /** A workspace folder and its config; paths in messages are relative to `root`. */
@@ -32,13 +32,11 @@ export async function readConfig(root: string): Promise<Config> {
   const path = join(root, CONFIG_FILE);
   let text: string;
   try {
-    text = await readTextFile(path, CONFIG_FILE);
+    text = await readTextFile(path, CONFIG_FILE, { within: root, maxBytes: LIMITS.configBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A dangling link is no config; a link that leaves the workspace is refused below.
     if (code === 'ENOENT') return validateConfig(undefined, undefined);
-    if (code === 'EISDIR' || code === 'EACCES') {
-      throw new CliError(`cannot be read: ${code === 'EISDIR' ? 'it is a folder' : 'permission denied'}.`, { file: CONFIG_FILE, exitCode: EXIT_USAGE, hint: 'Make it a YAML file, or remove it to use the defaults.' });
-    }
     if (error instanceof CliError) throw new CliError(error.message, { file: error.file, line: error.line, hint: error.hint, exitCode: EXIT_USAGE });
     throw error;
   }
@@ -63,7 +61,8 @@ export async function listIssues(root: string): Promise<IssueId[]> {
     throw error;
   });
   return entries
-    .filter((entry) => entry.isDirectory())
+    // A link to an issue folder counts; readIssueSources refuses one that leaves the workspace.
+    .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
     .map((entry) => ({ name: entry.name, id: tryParseIssueSlug(entry.name) }))
     // Only folders named as `new` names them (april-2025) are issues; 2025-04 is for typing.
     .filter((entry): entry is { name: string; id: IssueId } => entry.id?.slug === entry.name)
@@ -93,24 +92,45 @@ export async function resolveIssue(root: string, requested: IssueId | undefined)
 }
 
 export async function readIssueSources(root: string, id: IssueId): Promise<IssueSources> {
-  const dir = issueDir(root, id);
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+  const shownDir = relativeTo(root, issueDir(root, id));
+  const dangling = (error: unknown, shown: string): unknown => (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? new CliError('this is a link to nothing: its target does not exist.', { file: shown, hint: 'Remove the link, or put the file itself there.' })
+    : error;
+  let dir: string;
+  let entries: Dirent[];
+  try {
+    dir = resolveWithin(root, issueDir(root, id), shownDir);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw dangling(error, shownDir);
+  }
+  // Links are listed too, so that one never vanishes silently: reading one refuses it if it leaves the workspace.
+  const names = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md'))
     .map((entry) => entry.name)
     .sort();
-  const read = async (name: string): Promise<SourceFile> => {
-    const path = relativeTo(root, join(dir, name));
-    return { path, text: await readTextFile(join(dir, name), path) };
-  };
-  const issueFile = names.includes(ISSUE_FILE) ? await read(ISSUE_FILE) : undefined;
-  const fragments = await Promise.all(names.filter((name) => name !== ISSUE_FILE).map(read));
-  const total = [issueFile, ...fragments].reduce((sum, file) => sum + (file?.text.length ?? 0), 0);
-  if (total > MAX_ISSUE_CHARS) {
-    throw new CliError(`this issue holds ${(total / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most 1 MB is read.`, {
-      file: relativeTo(root, dir),
-      hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+  if (names.length > LIMITS.fragmentsPerIssue + 1) {
+    throw new CliError(`this issue folder holds ${names.length} Markdown files; an issue has one per section, and at most ${LIMITS.fragmentsPerIssue} are read.`, {
+      file: shownDir, hint: 'Move notes and drafts out of the issue folder.',
     });
   }
+  let total = 0;
+  const read = async (name: string): Promise<SourceFile> => {
+    const path = `${shownDir}/${name}`;
+    const text = await readTextFile(join(dir, name), path, { within: root, maxBytes: LIMITS.fragmentBytes }).catch((error: unknown) => {
+      throw dangling(error, path);
+    });
+    total += Buffer.byteLength(text);
+    if (total > LIMITS.issueBytes) {
+      throw new CliError(`this issue holds over ${(LIMITS.issueBytes / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most ${(LIMITS.issueBytes / 1024).toFixed(0)} KB is read.`, {
+        file: shownDir, hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+      });
+    }
+    return { path, text };
+  };
+  const issueFile = names.includes(ISSUE_FILE) ? await read(ISSUE_FILE) : undefined;
+  const fragments: SourceFile[] = [];
+  for (const name of names) if (name !== ISSUE_FILE) fragments.push(await read(name));
   return { id, issueFile, fragments };
 }
 
@@ -119,9 +139,11 @@ export async function readTemplates(root: string, names: readonly TemplateName[]
   const templates = new Map<TemplateName, TemplateSource>();
   for (const name of names) {
     const own = join(root, 'templates', name);
-    const useOwn = own !== join(BUILTIN_TEMPLATES_DIR, name) && (await stat(own).catch(() => undefined))?.isFile();
+    const useOwn = own !== join(BUILTIN_TEMPLATES_DIR, name) && (await lstat(own).catch(() => undefined)) !== undefined;
     const path = useOwn ? own : join(BUILTIN_TEMPLATES_DIR, name);
-    templates.set(name, { name, path: useOwn ? relativeTo(root, own) : path, text: await readTextFile(path, path) });
+    const shown = useOwn ? relativeTo(root, own) : path;
+    const text = await readTextFile(path, shown, { within: useOwn ? root : undefined, maxBytes: LIMITS.fragmentBytes });
+    templates.set(name, { name, path: shown, text });
   }
   return templates;
 }

@@ -46,13 +46,3 @@ export function proseRange(doc: MarkdownDoc, prose: Prose, index: number, length
   const within = index - piece.start;
   return matchRange(doc, piece.node, within, piece.value.slice(within, within + length));
 }
-
-/** The sentence around a character: from the previous sentence end to the next. */
-export function sentenceAround(text: string, index: number): { start: number; text: string } {
-  const before = text.slice(0, index);
-  const start = Math.max(before.search(/[.!?]\s+(?=[^.!?]*$)/) + 1, 0);
-  const rest = text.slice(index);
-  const endMatch = /[.!?](?:\s|$)/.exec(rest);
-  const end = endMatch ? index + endMatch.index + 1 : text.length;
-  return { start, text: text.slice(start, end) };
-}

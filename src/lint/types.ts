@@ -46,6 +46,8 @@ export interface RenderedEmail {
   mjml: string;
   html: string;
   errors: { line: number; message: string; tagName: string }[];
+  /** The MJML's size when it was too large to compile: html is empty. */
+  notCompiled?: number;
 }
 
 export interface RuleContext {

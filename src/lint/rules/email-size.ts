@@ -11,7 +11,12 @@ export const emailSize: Rule = {
     notOk: [{ files: { 'kata.md': Array.from({ length: 400 }, (_, i) => `* Item ${i}: [a link to somewhere](https://example.org/${i}) with words enough to weigh something in the email.`).join('\n') } }],
   },
   async check({ issue, renderEmail, report }) {
-    const { html } = await renderEmail();
+    const { html, notCompiled } = await renderEmail();
+    if (notCompiled !== undefined) {
+      const file = issue.path ?? `sections/${issue.id.slug}/issue.md`;
+      report({ file, line: 1, message: `the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip, so it was not compiled; shorten the issue.` });
+      return;
+    }
     const bytes = Buffer.byteLength(html);
     const size = `${(bytes / 1024).toFixed(1)} KB`;
     const file = issue.path ?? `sections/${issue.id.slug}/issue.md`;

@@ -2,7 +2,7 @@ import { findDates } from '../../core/dates.js';
 import { parseIsoDate } from '../../core/front-matter.js';
 import { defaultIssueDate } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange, sentenceAround } from '../prose.js';
+import { proseBlocks, proseRange } from '../prose.js';
 import { stringList } from '../source.js';
 
 const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens?|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
@@ -29,9 +29,11 @@ export const pastDate: Rule = {
     for (const { file, doc, fragment } of docs) {
       const inEvents = fragment !== undefined && eventSections.includes(fragment.id);
       for (const prose of proseBlocks(doc)) {
-        for (const mention of findDates(prose.text, issueDate)) {
-          if (mention.last >= issueDate) continue;
-          if (!inEvents && !looksForward(prose.text, mention.index)) continue;
+        const past = findDates(prose.text, issueDate).filter((mention) => mention.last < issueDate);
+        if (past.length === 0) continue;
+        const forward = inEvents ? undefined : forwardLooking(prose.text);
+        for (const mention of past) {
+          if (forward && !forward(mention.index)) continue;
           report({
             file,
             ...proseRange(doc, prose, mention.index, mention.text.length),
@@ -44,18 +46,53 @@ export const pastDate: Rule = {
 };
 
 /**
- * Whether the sentence around a date looks forward. The nearest cue before the date decides
- * ("was released on April 1" is a recap); with none before it, a forward cue after it counts.
+ * Whether the sentence around a date looks forward. The nearest cue before the date, in its
+ * sentence, decides ("was released on April 1" is a recap); with none before it, a forward cue
+ * after it counts, unless a past one is there too. Sentences and cues are found once per block,
+ * so a block with thousands of dates costs no more than its length.
  */
-function looksForward(text: string, index: number): boolean {
-  const sentence = sentenceAround(text, index);
-  const at = index - sentence.start;
+function forwardLooking(text: string): (index: number) => boolean {
+  const ends = sentenceEnds(text);
   const cues = [
-    ...[...sentence.text.matchAll(FORWARD)].map((m) => ({ at: m.index ?? 0, forward: true })),
-    ...[...sentence.text.matchAll(PAST)].map((m) => ({ at: m.index ?? 0, forward: false })),
+    ...[...text.matchAll(FORWARD)].map((m) => ({ at: m.index ?? 0, forward: true })),
+    ...[...text.matchAll(PAST)].map((m) => ({ at: m.index ?? 0, forward: false })),
   ].sort((a, b) => a.at - b.at);
-  const before = cues.filter((c) => c.at < at).at(-1);
-  if (before) return before.forward;
-  const after = cues.filter((c) => c.at > at);
-  return after.some((c) => c.forward) && !after.some((c) => !c.forward);
+  const cueAt = cues.map((c) => c.at);
+  // Past cues up to each cue, so that "any past cue between two points" is one subtraction.
+  const pastBefore: number[] = [0];
+  for (const cue of cues) pastBefore.push(pastBefore.at(-1)! + (cue.forward ? 0 : 1));
+  const forwardBefore: number[] = [0];
+  for (const cue of cues) forwardBefore.push(forwardBefore.at(-1)! + (cue.forward ? 1 : 0));
+  return (index) => {
+    const sentence = firstAtOrAfter(ends, index);
+    const end = ends[sentence] ?? text.length;
+    const start = ends[sentence - 1] ?? 0;
+    const from = firstAtOrAfter(cueAt, start);
+    const at = firstAtOrAfter(cueAt, index);
+    const to = firstAtOrAfter(cueAt, end);
+    if (at > from) return cues[at - 1]!.forward;
+    const after = cues[at]?.at === index ? at + 1 : at;
+    const forwards = forwardBefore[to]! - forwardBefore[after]!;
+    const pasts = pastBefore[to]! - pastBefore[after]!;
+    return forwards > 0 && pasts === 0;
+  };
+}
+
+/** Offsets just past each sentence end (`.`, `!` or `?` then a space or the end of the text). */
+function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(/[.!?](?=\s|$)/g)) ends.push((m.index ?? 0) + 1);
+  return ends;
+}
+
+/** The first index of a sorted list whose value is at or after `value` (the list's length if none). */
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

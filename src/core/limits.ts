@@ -1,0 +1,32 @@
+/**
+ * Every bound on the work an input can ask for, in one place; the README's "Limits and safety"
+ * table lists the same numbers. A real issue is about 10 KB in 8 files of 20 to 60 lines: each
+ * limit is many times what a newsletter needs and small enough that no command, on the
+ * slowest input within them, runs longer than a few seconds.
+ */
+export const LIMITS = {
+  /** One fragment, issue.md or template, checked before it is read. */
+  fragmentBytes: 128 * 1024,
+  /** Lines of one fragment: the Markdown parser's cost grows with lines and list items. */
+  fragmentLines: 4000,
+  /** All the text of one issue. */
+  issueBytes: 256 * 1024,
+  /** Fragments in one issue folder, counted before any is read. */
+  fragmentsPerIssue: 40,
+  /** The config file. */
+  configBytes: 64 * 1024,
+  /** A published post given to `import`. */
+  postBytes: 256 * 1024,
+  /** Lists and block quotes nested in each other. */
+  nesting: 40,
+  /** HTML elements nested in each other in a fragment's raw HTML. */
+  htmlNesting: 100,
+  /** `[` in one paragraph (link brackets make the parser's work grow with their square). */
+  bracketsPerBlock: 500,
+  /** Runs of `*`, `_` or `~` in one paragraph (emphasis makes it grow with their square). */
+  delimitersPerBlock: 1000,
+  /** Backtick runs in one paragraph (code spans are matched by scanning ahead). */
+  backticksPerBlock: 500,
+  /** MJML source that MJML is asked to compile: far over Gmail's clip, never sendable. */
+  mjmlBytes: 1024 * 1024,
+} as const;
