@@ -3,14 +3,25 @@
 // The test suite (test/e2e/adversarial.test.ts) runs every one through every rule and renderer;
 // `npm run bench` times the slowest per command against a normal issue.
 
-/** Just under the 256 KB a fragment may hold, so that every input is read and worked on. */
-export const FRAGMENT_BUDGET = 250 * 1024;
+import { LIMITS } from '../lib/core/limits.js';
 
-/** `head`, then `unit` repeated until the text reaches `bytes`, then `tail`. */
-export function repeatTo(unit, bytes = FRAGMENT_BUDGET, head = '', tail = '') {
+/** Just under what a fragment may hold, with room for two in one issue beside the sample's files. */
+export const FRAGMENT_BUDGET = LIMITS.fragmentBytes - 8 * 1024;
+/** Lines per fragment, likewise: two of them and the sample within the issue's line limit. */
+const MAX_LINES = Math.min(LIMITS.fragmentLines, LIMITS.issueLines / 2) - 100;
+
+/**
+ * `head`, then `unit` repeated until the text reaches `bytes` (or one line short of the line
+ * limit), then `tail`. With `perBlock`, the units come in paragraphs of that many, so that a
+ * limit counted per paragraph is approached in every paragraph rather than passed in the first.
+ */
+export function repeatTo(unit, bytes = FRAGMENT_BUDGET, head = '', tail = '', perBlock = 0) {
+  const block = perBlock ? `${unit.repeat(perBlock)}\n\n` : unit;
   const room = Math.max(0, bytes - Buffer.byteLength(head) - Buffer.byteLength(tail));
-  const count = Math.max(1, Math.floor(room / Math.max(1, Buffer.byteLength(unit))));
-  return head + unit.repeat(count) + tail;
+  let count = Math.max(1, Math.floor(room / Math.max(1, Buffer.byteLength(block))));
+  const linesPer = block.split('\n').length - 1;
+  if (linesPer > 0) count = Math.min(count, Math.floor(MAX_LINES / linesPer));
+  return head + block.repeat(count) + tail;
 }
 
 /**
@@ -20,25 +31,30 @@ export function repeatTo(unit, bytes = FRAGMENT_BUDGET, head = '', tail = '') {
  */
 const UNITS = [
   // Emphasis and code delimiters that never pair up (micromark's attention resolution).
-  ['emphasis-flood', '*_'],
-  ['emphasis-runs', '**a __b '],
-  ['strike-flood', '~'],
-  ['backtick-runs', '` `` ``` '],
+  ['emphasis-flood', '*_', '', '', LIMITS.delimitersPerBlock / 2 - 1],
+  ['emphasis-runs', '**a __b ', '', '', LIMITS.delimitersPerBlock / 2 - 1],
+  ['strike-flood', '~ ', '', '', LIMITS.delimitersPerBlock - 1],
+  ['backtick-runs', '` `` ``` ', '', '', Math.floor(LIMITS.backticksPerBlock / 3) - 1],
   // Links and references.
-  ['bracket-flood', '[', '', 'x'],
-  ['link-openers', '[a](', ''],
-  ['image-openers', '![a](b ', ''],
+  ['bracket-flood', '[', '', 'x', LIMITS.bracketsPerBlock - 1],
+  ['link-openers', '[a](', '', '', LIMITS.bracketsPerBlock - 1],
+  ['image-openers', '![a](b ', '', '', LIMITS.bracketsPerBlock - 1],
   ['angle-links', '<http://a.b/'],
   ['autolink-literals', 'www.a.'],
   ['url-dots', 'http://a.' ],
   ['emails', 'a@b.'],
   // Nesting: on one line, by indentation, by quotes, by HTML.
-  ['list-markers-one-line', '- ', '- a\n  - b\n    '],
+  ['list-markers-one-line', `${'- '.repeat(LIMITS.nesting - 1)}a\n`],
   ['list-indentation', null],
-  ['quote-markers', '> '],
-  ['ordered-markers', '1. '],
-  ['nested-spans', '<span>'],
-  ['nested-divs', '<div><p>'],
+  // The same shapes, each just past its limit: refused, quickly.
+  ['emphasis-past-limit', '*_', '', '', LIMITS.delimitersPerBlock],
+  ['nesting-past-limit', '> '],
+  ['html-past-limit', '<span>'],
+  ['lines-past-limit', 'a\n', '', '', 0, LIMITS.fragmentLines + 10],
+  ['quote-markers', `${'> '.repeat(LIMITS.nesting - 1)}a\n`],
+  ['ordered-markers', `${'1. '.repeat(LIMITS.nesting - 1)}a\n`],
+  ['nested-spans', `${'<span>'.repeat(LIMITS.htmlNesting - 1)}a${'</span>'.repeat(LIMITS.htmlNesting - 1)}\n`],
+  ['nested-divs', `${'<div>'.repeat(LIMITS.htmlNesting - 1)}\n\na\n\n${'</div>'.repeat(LIMITS.htmlNesting - 1)}\n\n`],
   ['html-attributes', '<a href="x" title="'],
   // Writer's notes and lint switches.
   ['disable-comment-spaces', ' ', '<!-- newsletter-lint-disable-next-line', ''],
@@ -59,24 +75,28 @@ const UNITS = [
   ['entities', '&#'],
   // Blocks.
   ['headings', '# **a**\n'],
-  ['table-columns', '|a', '|h|\n|-|\n'],
+  ['table-columns', `${'|a'.repeat(LIMITS.tableCells - 1)}\n`, `${'|h'.repeat(LIMITS.tableCells - 1)}\n${'|-'.repeat(LIMITS.tableCells - 1)}\n`, '', 0, Math.floor(LIMITS.tableCellsPerFragment / LIMITS.tableCells) - 3],
   ['blank-lines', '\n'],
   ['short-lines', 'a\n'],
   ['list-items', '- a\n'],
   ['definitions', '[a]: http://x\n'],
-  ['footnotes', '[^a] '],
+  ['footnotes', '[^a] ', '', '', LIMITS.bracketsPerBlock - 1],
 ];
 
+/** Lists nested by indentation alone, each as deep as the limit allows, one after another. */
 function listIndentation(bytes) {
   let text = '';
-  for (let depth = 0; Buffer.byteLength(text) < bytes - 400; depth++) text += `${'  '.repeat(depth % 200)}- item\n`;
+  for (let depth = 0; Buffer.byteLength(text) < bytes - 400; depth++) {
+    if (text.split('\n').length >= MAX_LINES) break;
+    text += `${'  '.repeat(depth % (LIMITS.nesting - 1))}- item\n`;
+  }
   return text;
 }
 
 /** Every adversarial fragment, as `{ name, text }`, each about `bytes` long. */
 export function adversarialFragments(bytes = FRAGMENT_BUDGET) {
-  return UNITS.map(([name, unit, head = '', tail = '']) => ({
+  return UNITS.map(([name, unit, head = '', tail = '', perBlock = 0, lines]) => ({
     name,
-    text: unit === null ? listIndentation(bytes) : repeatTo(unit, bytes, head, tail),
+    text: unit === null ? listIndentation(bytes) : lines ? head + unit.repeat(lines) + tail : repeatTo(unit, bytes, head, tail, perBlock),
   }));
 }

@@ -7,8 +7,11 @@
 export const LIMITS = {
   /** One fragment, issue.md or template, checked before it is read. */
   fragmentBytes: 128 * 1024,
-  /** Lines of one fragment: the Markdown parser's cost grows with lines and list items. */
-  fragmentLines: 4000,
+  /** Lines of one fragment, and of a whole issue: the Markdown parser's cost grows with lines and list items. */
+  fragmentLines: 2000,
+  issueLines: 4000,
+  /** List and quote markers in one fragment, counted on every line (a line 3 levels deep counts 3). */
+  nestingMarks: 4000,
   /** All the text of one issue. */
   issueBytes: 256 * 1024,
   /** Fragments in one issue folder, counted before any is read. */
@@ -21,12 +24,16 @@ export const LIMITS = {
   nesting: 40,
   /** HTML elements nested in each other in a fragment's raw HTML. */
   htmlNesting: 100,
-  /** `[` in one paragraph (link brackets make the parser's work grow with their square). */
-  bracketsPerBlock: 500,
-  /** Runs of `*`, `_` or `~` in one paragraph (emphasis makes it grow with their square). */
-  delimitersPerBlock: 1000,
+  /** `[` in one paragraph: link brackets make the parser's work grow with their number times the paragraph's length. */
+  bracketsPerBlock: 100,
+  /** Runs of `*`, `_` or `~` in one paragraph: the same for emphasis. */
+  delimitersPerBlock: 100,
   /** Backtick runs in one paragraph (code spans are matched by scanning ahead). */
-  backticksPerBlock: 500,
-  /** MJML source that MJML is asked to compile: far over Gmail's clip, never sendable. */
-  mjmlBytes: 1024 * 1024,
+  backticksPerBlock: 100,
+  /** `|` on one line: table rows are parsed cell by cell, and an email table has a few columns. */
+  tableCells: 100,
+  /** `|` in one fragment: a table of 10 columns and 200 rows. */
+  tableCellsPerFragment: 2000,
+  /** MJML source that MJML is asked to compile: past this, the email is several times Gmail's clip, never sendable. */
+  mjmlBytes: 384 * 1024,
 } as const;

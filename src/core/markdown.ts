@@ -23,7 +23,8 @@ const CONTAINER = /^[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 const INDENT = /^[ \t]*/;
 /** A line that starts a new paragraph: a list item or a heading. */
 const STARTS_BLOCK = /^[ \t]*(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#)/;
-const DELIMITER_RUN = /[*_~]+/g;
+const DELIMITER_RUN = /\*+|_+|~+/g;
+const PIPE = /\|/g;
 const BACKTICK_RUN = /`+/g;
 const HTML_TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -56,6 +57,8 @@ export function findPathologicalMarkdown(body: string): Pathology | undefined {
   let delimiters = 0;
   let backticks = 0;
   let htmlDepth = 0;
+  let nestingMarks = 0;
+  let pipes = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '' || STARTS_BLOCK.test(line)) {
@@ -77,6 +80,12 @@ export function findPathologicalMarkdown(body: string): Pathology | undefined {
     if (backticks > LIMITS.backticksPerBlock) {
       return { line: blockStart + 1, reason: `this paragraph holds more than ${LIMITS.backticksPerBlock} runs of backticks.` };
     }
+    const pipesHere = count(line, PIPE);
+    pipes += pipesHere;
+    if (pipesHere > LIMITS.tableCells || pipes > LIMITS.tableCellsPerFragment) {
+      const reason = pipesHere > LIMITS.tableCells ? `this line holds more than ${LIMITS.tableCells} | (table cells)` : `this file holds more than ${LIMITS.tableCellsPerFragment} | (table cells)`;
+      return { line: i + 1, reason: `${reason}; a table in an email has a few columns and rows.` };
+    }
     let rest = line;
     let depth = Math.floor(INDENT.exec(line)![0].replace(/\t/g, '    ').length / 2);
     for (let m = CONTAINER.exec(rest); m && m[0] !== '' && depth <= LIMITS.nesting; m = CONTAINER.exec(rest)) {
@@ -85,6 +94,10 @@ export function findPathologicalMarkdown(body: string): Pathology | undefined {
     }
     if (depth > LIMITS.nesting) {
       return { line: i + 1, reason: `the Markdown here nests lists or quotes more than ${LIMITS.nesting} levels deep.` };
+    }
+    nestingMarks += depth;
+    if (nestingMarks > LIMITS.nestingMarks) {
+      return { line: i + 1, reason: `this file nests lists or quotes deeper, over more lines, than a newsletter does (over ${LIMITS.nestingMarks} levels counted line by line).` };
     }
     HTML_TAG.lastIndex = 0;
     for (let tag = HTML_TAG.exec(line); tag; tag = HTML_TAG.exec(line)) {

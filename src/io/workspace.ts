@@ -115,12 +115,19 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
     });
   }
   let total = 0;
+  let lines = 0;
   const read = async (name: string): Promise<SourceFile> => {
     const path = `${shownDir}/${name}`;
     const text = await readTextFile(join(dir, name), path, { within: root, maxBytes: LIMITS.fragmentBytes }).catch((error: unknown) => {
       throw dangling(error, path);
     });
     total += Buffer.byteLength(text);
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+    if (lines > LIMITS.issueLines) {
+      throw new CliError(`this issue holds over ${LIMITS.issueLines} lines; a whole issue is about 150, and at most ${LIMITS.issueLines} are read.`, {
+        file: shownDir, hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+      });
+    }
     if (total > LIMITS.issueBytes) {
       throw new CliError(`this issue holds over ${(LIMITS.issueBytes / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most ${(LIMITS.issueBytes / 1024).toFixed(0)} KB is read.`, {
         file: shownDir, hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
