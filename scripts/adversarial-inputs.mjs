@@ -73,6 +73,16 @@ const UNITS = [
   ['zero-width', '\u200b'],
   ['non-breaking-entities', '&nbsp;'],
   ['entities', '&#'],
+  // Long runs that an anchored or backtracking pattern would try from every start.
+  ['space-run', ' ', 'a', 'b'],
+  ['space-run-newlines', ' \t', 'a', '\nb'],
+  ['colon-heading', ':', '# a', 'x'],
+  ['slash-run', '/', '[a](https://a', ' x)'],
+  ['lt-flood', '<'],
+  ['unclosed-tags', '<a '],
+  ['script-openers', '<script '],
+  ['event-handlers', '<a onclick'],
+  ['url-spaces', ' ', '[a](<', 'x>)'],
   // Blocks.
   ['headings', '# **a**\n'],
   ['table-columns', `${'|a'.repeat(LIMITS.tableCells - 1)}\n`, `${'|h'.repeat(LIMITS.tableCells - 1)}\n${'|-'.repeat(LIMITS.tableCells - 1)}\n`, '', 0, Math.floor(LIMITS.tableCellsPerFragment / LIMITS.tableCells) - 3],

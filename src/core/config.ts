@@ -1,4 +1,5 @@
 import { CliError, EXIT_USAGE } from '../errors.js';
+import { trimEndOf } from './text.js';
 import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
 
@@ -92,7 +93,8 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     return value;
   };
 
-  const site = text('site', d.site, /^https:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected an https:// URL such as https://openinfra.dev').replace(/\/+$/, '');
+  const site = text('site', d.site, /^https:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected an https:// URL such as https://openinfra.dev');
+  const siteRoot = trimEndOf(site, (c) => c === '/');
   const headingLevel = input.headingLevel ?? d.headingLevel;
   if (!Number.isInteger(headingLevel) || (headingLevel as number) < 1 || (headingLevel as number) > 4) {
     fail('headingLevel', 'expected a whole number from 1 to 4');
@@ -103,7 +105,7 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
   return {
     file,
     name: text('name', d.name),
-    site,
+    site: siteRoot,
     title: text('title', d.title),
     postUrl: text('postUrl', d.postUrl, /^https?:\/\//, 'expected an absolute URL; {slug} stands for the issue'),
     blogFile: text('blogFile', d.blogFile, /^[^/\\]+\.md$/, 'expected a file name ending in .md, without folders'),

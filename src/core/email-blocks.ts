@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import type { Image, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { absoluteUrl, isMergeTag, tagUrl, type Campaign } from './urls.js';
+import { checkUrl } from './url-policy.js';
 
 /** A piece of a section in the email: flowing HTML text, or an image that spans the column. */
 export interface EmailBlock {
@@ -51,14 +52,10 @@ export function renderEmailBlocks(tree: Root, urls: UrlContext, fallbackAlt: str
     const image = standaloneImage(node);
     if (image) {
       flush();
-      blocks.push({
-        html: null,
-        image: {
-          src: secureImage(absoluteUrl(image.image.url, urls.site, urls.postUrl)),
-          alt: image.image.alt?.trim() || fallbackAlt,
-          href: image.link ? tagUrl(absoluteUrl(image.link.url, urls.site, urls.postUrl), urls.campaign) : null,
-        },
-      });
+      // An image whose source the URL policy refuses is not shown at all; a refused link leaves the image unlinked.
+      const src = emailImageSrc(image.image.url, urls);
+      const href = image.link ? emailHref(image.link.url, urls) : undefined;
+      if (src) blocks.push({ html: null, image: { src, alt: image.image.alt?.trim() || fallbackAlt, href: href ?? null } });
     } else {
       pending.push(node);
     }
@@ -101,18 +98,38 @@ function needsReparse(node: Nodes): boolean {
 }
 
 function rewriteElements(node: HastNodes, urls: UrlContext, fallbackAlt: string): void {
-  if (node.type === 'element') fixElement(node, urls, fallbackAlt);
-  if ('children' in node) for (const child of node.children) rewriteElements(child as HastNodes, urls, fallbackAlt);
+  if (!('children' in node)) return;
+  // An image the URL policy refuses is removed, not shown broken.
+  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && emailImageSrc(String(child.properties.src ?? ''), urls) === undefined));
+  for (const child of node.children) {
+    if (child.type === 'element') fixElement(child, urls, fallbackAlt);
+    rewriteElements(child as HastNodes, urls, fallbackAlt);
+  }
+}
+
+/** A link's href for the email: absolute and campaign-tagged, or undefined when the URL policy refuses it. */
+function emailHref(url: string, urls: UrlContext): string | undefined {
+  // Markdown to HTML percent-encodes `|` and braces; a merge tag must reach the platform as written.
+  const written = decoded(url);
+  if (isMergeTag(written)) return written;
+  const allowed = checkUrl(url, 'link');
+  return allowed === undefined || allowed === '' ? undefined : tagUrl(absoluteUrl(allowed, urls.site, urls.postUrl), urls.campaign);
+}
+
+/** An image's src for the email: absolute and https, or undefined when the URL policy refuses it. */
+function emailImageSrc(url: string, urls: UrlContext): string | undefined {
+  const allowed = checkUrl(url, 'image');
+  return allowed === undefined || allowed === '' ? undefined : secureImage(absoluteUrl(allowed, urls.site, urls.postUrl));
 }
 
 function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): void {
   const props = element.properties;
   if (typeof props.href === 'string') {
-    // Markdown to HTML percent-encodes `|` and braces; a merge tag must reach the platform as written.
-    const written = decoded(props.href);
-    props.href = isMergeTag(written) ? written : tagUrl(absoluteUrl(props.href, urls.site, urls.postUrl), urls.campaign);
+    const href = emailHref(props.href, urls);
+    if (href === undefined) delete props.href;
+    else props.href = href;
   }
-  if (typeof props.src === 'string') props.src = secureImage(absoluteUrl(props.src, urls.site, urls.postUrl));
+  if (typeof props.src === 'string') props.src = emailImageSrc(props.src, urls);
   if (element.tagName === 'img') {
     if (typeof props.alt !== 'string' || props.alt.trim() === '') props.alt = fallbackAlt;
     // Outlook sizes images by the attribute; other clients by the style, which keeps small

@@ -1,4 +1,5 @@
 import type { Heading, Paragraph, RootContent } from 'mdast';
+import { joinLines, trimEndOf } from './text.js';
 import { stringify } from 'yaml';
 import { CliError } from '../errors.js';
 import { sectionHeading, type Config, type SectionConfig } from './config.js';
@@ -111,7 +112,7 @@ function cutAt(doc: MarkdownDoc, node: Heading | Paragraph, text: string): Cut {
   } else if (node.type === 'paragraph') {
     title = doc.source.slice(start, bodyStart).trim();
   }
-  return { start, bodyStart, title: title.replace(/\s*\n\s*/g, ' '), text };
+  return { start, bodyStart, title: joinLines(title), text };
 }
 
 /** Whether a heading's text names a section: its heading, heading and tagline, an alias. */
@@ -123,7 +124,7 @@ export function claims(section: SectionConfig | undefined, text: string): boolea
 }
 
 function normalise(text: string): string {
-  return normaliseSpace(text).toLowerCase().replace(/[*_`]/g, '').replace(/[\s:.!]+$/, '');
+  return trimEndOf(normaliseSpace(text).toLowerCase().replace(/[*_`]/g, ''), (c) => /[\s:.!]/.test(c));
 }
 
 function normaliseSpace(text: string): string {

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { LIMITS } from './limits.js';
+import { applyUrlPolicyToHtml, isAllowedUrl } from './url-policy.js';
 
 /**
  * Markdown parsed once, with positions in the file the writer edits.
@@ -153,20 +154,31 @@ export function isOnlyComments(html: string): boolean {
 
 /**
  * The Markdown source with every HTML comment removed and everything else exactly as written,
- * so that the blog post carries the writer's Markdown through unchanged.
+ * so that the blog post carries the writer's Markdown through unchanged; except what the URL
+ * policy refuses: such a link keeps its text, such an image or definition goes, and such an
+ * attribute of raw HTML is emptied.
  */
 export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
   const cuts: { start: number; end: number; text: string }[] = [];
+  const range = (node: Nodes) => ({ start: node.position?.start.offset, end: node.position?.end.offset });
   visit(doc.tree, (node) => {
-    if (node.type !== 'html' || !node.position) return;
-    const start = node.position.start.offset;
-    const end = node.position.end.offset;
+    const { start, end } = range(node);
     if (start === undefined || end === undefined) return;
-    cuts.push({ start, end, text: stripComments(doc.source.slice(start, end)) });
+    if (node.type === 'html') {
+      cuts.push({ start, end, text: applyUrlPolicyToHtml(stripComments(doc.source.slice(start, end))) });
+    } else if ((node.type === 'image' || node.type === 'definition') && !isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link')) {
+      cuts.push({ start, end, text: '' });
+    } else if (node.type === 'link' && !isAllowedUrl(node.url, 'link')) {
+      const first = node.children[0] && range(node.children[0]).start;
+      const last = node.children.at(-1) && range(node.children.at(-1)!).end;
+      cuts.push({ start, end, text: first !== undefined && last !== undefined ? doc.source.slice(first, last) : '' });
+    }
   });
   let out = '';
   let from = 0;
   for (const cut of cuts.sort((a, b) => a.start - b.start)) {
+    // A cut inside one already made (an html node within a refused link) is part of it.
+    if (cut.start < from) continue;
     out += doc.source.slice(from, cut.start) + cut.text;
     from = cut.end;
   }

@@ -1,10 +1,12 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import { joinLines } from './text.js';
 import type { Config } from './config.js';
 import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseInline, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
+import { checkUrl } from './url-policy.js';
 import { campaignOf } from './render-email.js';
 
 const WIDTH = 72;
@@ -122,7 +124,7 @@ function phrasing(nodes: PhrasingContent[], ctx: TextContext): string {
 function phrase(node: PhrasingContent | Nodes, ctx: TextContext): string {
   switch (node.type) {
     case 'text':
-      return node.value.replace(/\s*\n\s*/g, ' ');
+      return joinLines(node.value);
     case 'inlineCode':
       return node.value;
     case 'break':
@@ -134,7 +136,8 @@ function phrase(node: PhrasingContent | Nodes, ctx: TextContext): string {
     case 'link': {
       const written = phrasing(node.children, ctx);
       const text = written.trim();
-      const url = tagUrl(absoluteUrl(node.url, ctx.site, ctx.postUrl), ctx.campaign);
+      const allowed = checkUrl(node.url, 'link');
+      const url = allowed === undefined ? '' : tagUrl(absoluteUrl(allowed, ctx.site, ctx.postUrl), ctx.campaign);
       if (url === '') return written;
       const bare = url.replace(/^mailto:/, '');
       // A link with no text still shows its URL, set apart from the words around it.
@@ -154,7 +157,7 @@ function htmlToText(html: string): string {
   return stripComments(html)
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
       if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));

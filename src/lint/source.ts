@@ -1,5 +1,6 @@
 import type { Nodes, Parents, Text } from 'mdast';
 import type { Issue } from '../core/issue.js';
+import { decodeAttributeUrl, findHtmlUrls, type UrlUse } from '../core/url-policy.js';
 import { visit, type MarkdownDoc } from '../core/markdown.js';
 import type { LintDoc } from './types.js';
 
@@ -80,11 +81,12 @@ export function nodesOfType<T extends Nodes['type']>(doc: MarkdownDoc, type: T):
   return found as Extract<Nodes, { type: T }>[];
 }
 
-/** URLs in raw HTML (href and src attributes), with their offsets in the node's value. */
-export function htmlUrls(html: string): { url: string; index: number }[] {
-  return [...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => ({
-    url: (m[1] ?? m[2] ?? m[3] ?? '').trim(),
-    index: m.index ?? 0,
+/** URLs in raw HTML (href and src attributes, references decoded), with their offsets in the node's value. */
+export function htmlUrls(html: string): { url: string; index: number; use: UrlUse }[] {
+  return findHtmlUrls(html).map((found) => ({
+    url: decodeAttributeUrl(found.value).trim(),
+    index: found.index,
+    use: found.attribute === 'src' ? 'image' : 'link',
   }));
 }
 
@@ -107,13 +109,13 @@ export function urlMatches(url: URL, pattern: string): boolean {
 }
 
 /** Links, images and definitions of a doc, and URLs in its raw HTML, each with a range. */
-export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' | 'html'; node: Nodes; range: ReturnType<typeof nodeRange> }[] {
+export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' | 'html'; use: UrlUse; node: Nodes; range: ReturnType<typeof nodeRange> }[] {
   const found: ReturnType<typeof urlsOf> = [];
   visit(doc.tree, (node) => {
-    if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', node, range: nodeRange(node) });
-    if (node.type === 'image') found.push({ url: node.url, kind: 'image', node, range: nodeRange(node) });
+    if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', use: 'link', node, range: nodeRange(node) });
+    if (node.type === 'image') found.push({ url: node.url, kind: 'image', use: 'image', node, range: nodeRange(node) });
     if (node.type === 'html') {
-      for (const { url, index } of htmlUrls(node.value)) found.push({ url, kind: 'html', node, range: matchRange(doc, node, index, node.value.slice(index, index + 4)) });
+      for (const { url, index, use } of htmlUrls(node.value)) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, index, node.value.slice(index, index + 4)) });
     }
   });
   return found;

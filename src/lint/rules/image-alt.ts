@@ -20,7 +20,7 @@ export const imageAlt: Rule = {
         else if (!image.alt?.trim()) report({ file, ...nodeRange(image), message: `the image ${image.url} has no alt text; describe it: ![What it shows](${image.url}).` });
       }
       for (const html of nodesOfType(doc, 'html')) {
-        for (const match of html.value.matchAll(/<img\b[^>]*>/gi)) {
+        for (const match of html.value.matchAll(/<img\b[^<>]*>/gi)) {
           const alt = /\balt\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[0]);
           if (!alt || !(alt[2] ?? alt[3] ?? alt[4] ?? '').trim()) {
             report({ file, ...matchRange(doc, html, match.index ?? 0, match[0]), message: 'an <img> with no alt text; add alt="what it shows".' });
