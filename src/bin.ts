@@ -1,4 +1,7 @@
 import { main } from './cli.js';
+import { EXIT_USAGE } from './errors.js';
+import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { terminalPrompter } from './ui/prompts.js';
 
 /** The real process as a Context: the only place that reads process state. */
@@ -11,14 +14,43 @@ export async function run(argv: string[]): Promise<number> {
     });
   }
   const tty = !!process.stdout.isTTY;
+  const cwd = currentFolder(argv);
+  if (cwd === undefined) {
+    process.stderr.write('error the current folder no longer exists (it was deleted or moved).\n  cd into the workspace again, or pass --cwd with an absolute path.\n');
+    return EXIT_USAGE;
+  }
   return main(argv, {
-    cwd: process.cwd(),
+    cwd,
     env,
     stdout: process.stdout,
     stderr: process.stderr,
-    interactive: !!process.stdin.isTTY && tty && !env.CI,
+    interactive: isInteractive(env, !!process.stdin.isTTY, tty),
     color: tty && !('NO_COLOR' in env) && env.TERM !== 'dumb',
     now: () => new Date(),
     prompt: terminalPrompter,
   });
+}
+
+/**
+ * The folder the CLI runs in. When the shell's folder has been deleted, process.cwd() throws
+ * and so does every library that resolves a relative path; an absolute --cwd becomes the
+ * process's folder instead, and without one there is nothing to run in.
+ */
+function currentFolder(argv: string[]): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    const at = argv.indexOf('--cwd');
+    const given = at === -1 ? argv.find((a) => a.startsWith('--cwd='))?.slice(6) : argv[at + 1];
+    if (!given || !isAbsolute(given) || !existsSync(given)) return undefined;
+    process.chdir(given);
+    return given;
+  }
+}
+
+/** Whether a person is there to answer prompts: terminals on both ends, and not CI. */
+export function isInteractive(env: Record<string, string | undefined>, stdinTty: boolean, stdoutTty: boolean): boolean {
+  // CI set, even empty, means no one is there to answer (CI=false and CI=0 say otherwise).
+  const ci = env.CI !== undefined && !/^(?:false|0)$/i.test(env.CI);
+  return stdinTty && stdoutTty && !ci;
 }

@@ -18,7 +18,8 @@ export interface ImportedPost {
   issue?: string;
   sections?: string[];
   unrecognised?: string[];
-  error?: CliError;
+  /** Why the post was not imported: a CliError, or (a bug) anything else. */
+  error?: unknown;
 }
 
 /**
@@ -39,7 +40,7 @@ export async function importPosts(ctx: Pick<Context, 'cwd'>, options: ImportOpti
       await writeIssueFolder(root, issue.id, issue.files);
       imported.push({ post: basename(post), issue: issue.id.slug, sections: issue.sections, unrecognised: issue.unrecognised });
     } catch (error) {
-      if (!(error instanceof CliError)) throw error;
+      // One post that cannot be imported, even through a bug, never stops the others.
       imported.push({ post: basename(post), error });
     }
   }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import { CliError } from '../errors.js';
 
 /** A Markdown file split into its YAML front matter and its body. */
@@ -114,7 +114,7 @@ export function parseSourceParts(text: string, file: string): SourceParts {
 }
 
 function frontMatterError(error: unknown, file: string): CliError {
-  if (error instanceof YAMLParseError) {
+  if (error instanceof YAMLError) {
     const where = error.linePos?.[0];
     // The front matter text starts with the newline of the opening ---: its line N is the file's line N.
     const reason = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';

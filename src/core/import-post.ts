@@ -1,10 +1,11 @@
 import type { Heading, Paragraph, RootContent } from 'mdast';
+import { LIMITS } from './limits.js';
 import { joinLines, trimEndOf } from './text.js';
 import { stringify } from 'yaml';
 import { CliError } from '../errors.js';
 import { sectionHeading, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
-import { parseMarkdown, textOf, type MarkdownDoc } from './markdown.js';
+import { findPathologicalMarkdown, parseMarkdown, textOf, type MarkdownDoc } from './markdown.js';
 import { findIssueInSlug, findIssueInWords, type IssueId } from './slug.js';
 
 /** A published post as an issue: issue.md and one fragment per section, by file name. */
@@ -37,8 +38,14 @@ export function importPost(text: string, file: string, config: Config, slug?: Is
     throw new CliError('this is not a published post: it has no front matter between --- lines.', { file, line: 1, hint: 'Import the .md file of a post from the site\'s src/pages/blog/.' });
   }
   const id = slug ?? issueIdOf(parts.data.title, file);
+  // A post is a whole issue: the same bounds as an issue's fragments, with an issue's lines.
+  const pathology = findPathologicalMarkdown(parts.body, LIMITS.issueLines);
+  if (pathology) throw new CliError(pathology.reason, { file, line: parts.bodyLine + pathology.line - 1, hint: 'Simplify it: a newsletter needs two or three levels and a few links per paragraph.' });
   const doc = parseMarkdown(parts.body, parts.bodyLine);
   const cuts = findCuts(doc, config);
+  if (cuts.length > LIMITS.fragmentsPerIssue) {
+    throw new CliError(`this post has ${cuts.length} headings, each a section; an issue has a dozen, and at most ${LIMITS.fragmentsPerIssue} are imported.`, { file, hint: 'Check that this is one newsletter issue, not a page of another kind.' });
+  }
 
   const files = new Map<string, string>();
   const headOfFile = text.slice(0, text.length - parts.body.length);

@@ -48,10 +48,10 @@ const count = (text: string, pattern: RegExp): number => {
  * check counts something whose number makes the parser or the renderers work more than
  * linearly (or recurse deeper), in one pass over the lines.
  */
-export function findPathologicalMarkdown(body: string): Pathology | undefined {
+export function findPathologicalMarkdown(body: string, maxLines: number = LIMITS.fragmentLines): Pathology | undefined {
   const lines = body.split('\n');
-  if (lines.length > LIMITS.fragmentLines) {
-    return { line: LIMITS.fragmentLines + 1, reason: `this file has ${lines.length} lines; a section is a few dozen, and at most ${LIMITS.fragmentLines} are read.` };
+  if (lines.length > maxLines) {
+    return { line: maxLines + 1, reason: `this file has ${lines.length} lines; a section is a few dozen, and at most ${maxLines} are read.` };
   }
   let blockStart = 0;
   let brackets = 0;
@@ -63,7 +63,7 @@ export function findPathologicalMarkdown(body: string): Pathology | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '' || STARTS_BLOCK.test(line)) {
-      blockStart = i;
+      blockStart = line.trim() === '' ? i + 1 : i;
       brackets = 0;
       delimiters = 0;
       backticks = 0;

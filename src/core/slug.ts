@@ -13,8 +13,9 @@ export interface IssueId {
   month: number;
 }
 
-const NAMED = /^([a-z]+)-(\d{4})$/;
-const NUMERIC = /^(\d{4})-(\d{1,2})$/;
+// Years are written with four digits and no leading zero: may-0999 would name the folder may-999.
+const NAMED = /^([a-z]+)-([1-9]\d{3})$/;
+const NUMERIC = /^([1-9]\d{3})-(\d{1,2})$/;
 
 /** Returns the issue a slug names, or undefined when it names none. Pure, never throws. */
 export function tryParseIssueSlug(input: string): IssueId | undefined {
@@ -47,7 +48,7 @@ export function parseIssueSlug(input: string): IssueId {
 
 function suggestSlug(input: string): string {
   const text = input.trim().toLowerCase();
-  const year = /(\d{4})/.exec(text)?.[1];
+  const year = /([1-9]\d{3})/.exec(text)?.[1];
   const word = /[a-z]{3,}/.exec(text)?.[0];
   const month = word ? (MONTHS.find((name) => name.startsWith(word.slice(0, 3))) ?? closest(word, MONTHS)) : undefined;
   if (month && year) return `Did you mean "${month}-${year}"? Issues are named month-year, such as april-2025 (or 2025-04).`;

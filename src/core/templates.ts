@@ -26,7 +26,7 @@ export function compileTemplate(source: TemplateSource): Template {
   let render = compiled.get(key);
   if (!render) {
     try {
-      render = Handlebars.create().compile(source.text, { strict: true, noEscape });
+      render = templateEnvironment().compile(source.text, { strict: true, noEscape });
     } catch (error) {
       throw templateError(source, error);
     }
@@ -48,6 +48,17 @@ export function compileTemplate(source: TemplateSource): Template {
  * compiled once, and the startup snapshot carries them compiled.
  */
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/**
+ * A Handlebars of our own for each shell. Its `log` helper would write to standard output,
+ * which `build --json` keeps for its JSON alone: here it writes nothing.
+ */
+function templateEnvironment(): typeof Handlebars {
+  const env = Handlebars.create();
+  env.registerHelper('log', () => '');
+  env.log = () => undefined;
+  return env;
+}
 
 function templateError(source: TemplateSource, error: unknown): CliError {
   const message = error instanceof Error ? error.message : String(error);

@@ -155,6 +155,8 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
       writeFileSync(entry.temp, file.content, { encoding: 'utf8', flag: 'wx' });
     }
     for (const entry of staged) {
+      // A folder where an output goes cannot be replaced (nor linked): say so before anything changes.
+      if (isDirectory(entry.path)) throw Object.assign(new Error(`${entry.path} is a folder`), { code: 'EISDIR', path: entry.path });
       const backup = tempName(entry.path, 'bak');
       try {
         linkSync(entry.path, backup);

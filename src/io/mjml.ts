@@ -27,14 +27,20 @@ let loading: Promise<Mjml2Html> | undefined;
  */
 function loadMjml(): Promise<Mjml2Html> {
   loading ??= (async () => {
-    const previous = process.cwd();
+    const previous = (() => {
+      try {
+        return process.cwd();
+      } catch {
+        return undefined; // a deleted folder: there is nothing to go back to
+      }
+    })();
     // templates/ is the CLI's own folder: no .mjmlconfig can be planted there by a workspace.
     process.chdir(packagePath('templates'));
     try {
       const module = (await import('mjml')) as unknown as { default: Mjml2Html };
       return module.default;
     } finally {
-      process.chdir(previous);
+      if (previous !== undefined) process.chdir(previous);
     }
   })();
   return loading;

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { YAMLParseError } from 'yaml';
+import { YAMLError } from 'yaml';
 import { CliError, EXIT_USAGE, usageError } from '../errors.js';
 import { parseYamlData } from '../core/front-matter.js';
 import { CONFIG_FILE, validateConfig, type Config } from '../core/config.js';
@@ -44,7 +44,7 @@ export async function readConfig(root: string): Promise<Config> {
   try {
     raw = parseYamlData(text);
   } catch (error) {
-    const where = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     throw new CliError(`config is not valid YAML: ${reason}.`, {
       file: CONFIG_FILE, line: where?.line, column: where?.col, exitCode: EXIT_USAGE,

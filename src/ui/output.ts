@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { printable } from './printable.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 
@@ -17,7 +18,7 @@ export function printWarnings(ctx: Pick<Context, 'stderr' | 'color'>, warnings: 
   const c = paint(ctx);
   for (const warning of warnings) {
     const where = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
-    ctx.stderr.write(`${c.yellow('warning')} ${where}${warning.message}\n`);
+    ctx.stderr.write(`${c.yellow('warning')} ${printable(where + warning.message)}\n`);
   }
 }
 
@@ -26,13 +27,13 @@ export function printError(ctx: Pick<Context, 'stderr' | 'color'>, error: unknow
   const c = paint(ctx);
   if (error instanceof CliError) {
     const where = error.location ? `${error.location}: ` : '';
-    ctx.stderr.write(`${c.red('error')} ${where}${error.message}\n`);
-    if (error.hint) ctx.stderr.write(`  ${c.dim(error.hint)}\n`);
+    ctx.stderr.write(`${c.red('error')} ${printable(where + error.message)}\n`);
+    if (error.hint) ctx.stderr.write(`  ${c.dim(printable(error.hint))}\n`);
     if (debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`${c.red('error')} newsletter hit a bug: ${message.split('\n')[0]}\n`);
+  ctx.stderr.write(`${c.red('error')} newsletter hit a bug: ${printable(message.split('\n')[0]!)}\n`);
   ctx.stderr.write(`  ${c.dim('Please report it with the command you ran; run again with --debug to see where it happened.')}\n`);
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
 }

@@ -1,12 +1,12 @@
 import type { ImportedPost } from '../commands/import.js';
 import type { Context } from '../context.js';
-import { EXIT_CONTENT, EXIT_OK } from '../errors.js';
+import { CliError, EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from '../errors.js';
 import { paint, printError } from './output.js';
 
 export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, imported: ImportedPost[], debug: boolean): number {
   const c = paint(ctx);
   for (const post of imported) {
-    if (post.error) {
+    if (post.error !== undefined) {
       printError(ctx, post.error, debug);
       continue;
     }
@@ -14,5 +14,6 @@ export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>,
     ctx.stdout.write(`  sections: ${post.sections!.join(', ') || '(none)'}\n`);
     if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${post.unrecognised!.map((h) => `"${h}"`).join(', ')}\n`);
   }
-  return imported.some((p) => p.error) ? EXIT_CONTENT : EXIT_OK;
+  if (imported.some((p) => p.error !== undefined && !(p.error instanceof CliError))) return EXIT_USAGE;
+  return imported.some((p) => p.error !== undefined) ? EXIT_CONTENT : EXIT_OK;
 }

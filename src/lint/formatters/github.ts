@@ -1,4 +1,5 @@
 import type { LintResult } from '../types.js';
+import { printable } from '../../ui/printable.js';
 
 /** GitHub Actions workflow commands: one annotation per message, on the file and line. */
 export function formatGithub(results: LintResult[], relativePath: (filePath: string) => string): string {
@@ -18,7 +19,7 @@ export function formatGithub(results: LintResult[], relativePath: (filePath: str
 
 // The escapes GitHub's toolkit applies to workflow command data and properties.
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { printable } from '../../ui/printable.js';
 import type { LintResult } from '../types.js';
 
 /** ESLint's stylish layout: messages grouped by file, then a summary line. */
@@ -10,11 +11,11 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
-    out += `\n${c.underline(relativePath(result.filePath))}\n`;
+    out += `\n${c.underline(printable(relativePath(result.filePath)))}\n`;
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
       m.severity === 2 ? 'error' : 'warning',
-      m.message,
+      printable(m.message),
       m.ruleId ?? '',
     ]);
     const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// The generator is shared with `npm run bench`, which times the same inputs through the CLI.
+import { adversarialFragments } from '../../scripts/adversarial-inputs.mjs';
+import { defaultConfig } from '../../src/core/config.js';
+import { importPost } from '../../src/core/import-post.js';
+import { LIMITS } from '../../src/core/limits.js';
+import { renderBlogPost } from '../../src/core/render-blog.js';
+import { renderEmailMjml } from '../../src/core/render-email.js';
+import { renderEmailText } from '../../src/core/render-text.js';
+import { compileMjml } from '../../src/io/mjml.js';
+import { RULES } from '../../src/lint/index.js';
+import { lintIssue } from '../../src/lint/run.js';
+import { builtinTemplate, issueFrom } from '../helpers/issue.js';
+import { REPO } from '../helpers/workspace.js';
+
+/*
+ * Every shape of the generator, at the size limits, through every lint rule and every renderer
+ * (blog post, MJML, HTML, text) and through import. What is asserted is the work done, not the
+ * time it took: each output grows at most linearly with the input, lint reports at most a few
+ * messages per line, and a refusal names the file and line. The inputs that once took minutes
+ * (quadratic parsing, backtracking patterns) each finish here in about a second; the test's
+ * timeout, ten times that, is a backstop, and `npm run bench` prints the real timings.
+ */
+const config = defaultConfig();
+const sampleDir = join(REPO, 'sections', 'april-2025');
+const sample = Object.fromEntries(readdirSync(sampleDir).map((name) => [name, readFileSync(join(sampleDir, name), 'utf8')]));
+const templates = {
+  blog: builtinTemplate('blog-post.md.hbs'),
+  mjml: builtinTemplate('email.mjml.hbs'),
+  text: builtinTemplate('email.txt.hbs'),
+};
+
+describe('adversarial inputs at the limits finish with bounded work', () => {
+  const shapes = adversarialFragments();
+
+  it('makes every shape, each within the limits of one fragment', () => {
+    expect(shapes.length).toBeGreaterThan(40);
+    for (const { name, text } of shapes) expect(Buffer.byteLength(text), name).toBeLessThanOrEqual(LIMITS.fragmentBytes);
+  });
+
+  it.each(shapes.map((shape) => [shape.name, shape] as const))('%s', async (_, { text }) => {
+    // Two fragments of the shape beside the sample issue: the most one issue may hold.
+    const issue = issueFrom({ ...sample, 'kata.md': text, 'starlingx.md': text });
+    const inputBytes = Buffer.byteLength(text) * 2 + 8 * 1024;
+    const refused = issue.problems.filter((p) => p.severity === 'error' && /more than|lines;|nests/.test(p.message));
+    for (const problem of refused) {
+      expect(problem.file).toMatch(/(kata|starlingx)\.md$/);
+      expect(problem.line).toBeGreaterThanOrEqual(1);
+      expect(problem.line).toBeLessThanOrEqual(LIMITS.fragmentLines + 1);
+    }
+
+    const lines = text.split('\n').length * 2 + 200;
+    let html: string | undefined;
+    const results = await lintIssue({
+      issue,
+      config,
+      previous: undefined,
+      renderEmail: async () => {
+        const mjml = renderEmailMjml(issue, config, templates.mjml);
+        const compiled = await compileMjml(mjml);
+        if (compiled.notCompiled === undefined) html = compiled.html;
+        return { mjml, ...compiled };
+      },
+    });
+    const messages = [...results.values()].flat();
+    // Rules report per construct, never per pair of constructs.
+    expect(messages.length).toBeLessThanOrEqual(RULES.length * lines + Buffer.byteLength(text));
+
+    const blog = renderBlogPost(issue, config, templates.blog);
+    expect(Buffer.byteLength(blog)).toBeLessThanOrEqual(2 * inputBytes);
+    const mjml = renderEmailMjml(issue, config, templates.mjml);
+    // Sanitised HTML can spell a character as an entity, and each block has its markup: at most some times the input.
+    expect(Buffer.byteLength(mjml)).toBeLessThanOrEqual(40 * inputBytes);
+    // Each link's URL is written out after its text, campaign-tagged: dense links make the text several times longer.
+    const plain = renderEmailText(issue, config, templates.text);
+    expect(Buffer.byteLength(plain)).toBeLessThanOrEqual(10 * inputBytes);
+    const emailSize = messages.filter((m) => m.ruleId === 'email-size');
+    if (html === undefined) expect(emailSize.some((m) => m.message.includes('not compiled'))).toBe(true);
+    else if (Buffer.byteLength(html) > 102 * 1024) expect(emailSize).toHaveLength(1);
+
+    // The same text as a published post, through import.
+    const post = `---\ntitle: "Inside Open Infrastructure: May 2031"\n---\n## OpenStack\n\n${text}\n## Kata Containers\n\n${text}`;
+    try {
+      const imported = importPost(post, 'post.md', config, undefined);
+      expect([...imported.files.values()].reduce((n, f) => n + Buffer.byteLength(f), 0)).toBeLessThanOrEqual(2 * Buffer.byteLength(post) + 4096);
+    } catch (error) {
+      expect((error as Error).name).toBe('CliError');
+    }
+  }, 30_000);
+});
