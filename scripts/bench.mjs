@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: the speed figures of issue #6, as ratios against references measured in the
+// npm run bench: the speed figures of issue #6 (and, last, the slowest adversarial input of #18), as ratios against references measured in the
 // same run. Each pair runs alternately, several times; medians are reported. Nothing here is a
 // test: it prints, and exits 0 unless something fails to run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adversarialFragments } from './adversarial-inputs.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'bin', 'newsletter.js');
@@ -125,6 +126,37 @@ try {
   const [small, large] = perIssue;
   const growth = (large.ms / large.count) / (small.ms / small.count);
   line('   lint --all: 200 issues / 50 issues, time per issue', `${growth.toFixed(2)}x (${large.ms.toFixed(0)}/${small.ms.toFixed(0)} ms)`, '<= ~1 (linear)', growth <= 1.25);
+
+  // 5. The slowest generated adversarial input within the limits, per command, against the
+  // sample issue (scripts/adversarial-inputs.mjs): two fragments of each shape in one issue.
+  // Each shape runs once to find the slowest; that one is then timed alternately with the sample.
+  const commands = {
+    build: { args: ['build'], codes: [0, 1] },
+    lint: { args: ['lint', '--no-cache', '--format', 'json'], codes: [0, 1] },
+    import: { args: ['import', 'post.md', '--issue', 'may-2031'], codes: [0, 1] },
+  };
+  const hostile = (shape) => {
+    const dir = mkdtempSync(join(work, 'adversarial-'));
+    cpSync(join(ROOT, 'sections', 'april-2025'), join(dir, 'sections', 'april-2025'), { recursive: true });
+    for (const name of ['kata.md', 'starlingx.md']) writeFileSync(join(dir, 'sections', 'april-2025', name), shape.text);
+    writeFileSync(join(dir, 'post.md'), `---\ntitle: "Inside Open Infrastructure: May 2031"\n---\n## OpenStack\n\n${shape.text}\n## Kata Containers\n\n${shape.text}`);
+    return dir;
+  };
+  const normal = mkdtempSync(join(work, 'normal-'));
+  cpSync(join(ROOT, 'sections', 'april-2025'), join(normal, 'sections', 'april-2025'), { recursive: true });
+  writeFileSync(join(normal, 'post.md'), readFileSync(existsSync(CORPUS) ? join(CORPUS, 'inside-open-infrastructure-may-2025.md') : join(ROOT, 'sections', 'april-2025', 'events.md')));
+  const shapes = adversarialFragments().map((shape) => ({ ...shape, dir: hostile(shape) }));
+  for (const [command, { args, codes }] of Object.entries(commands)) {
+    const clean = (dir) => rmSync(join(dir, 'sections', 'may-2031'), { recursive: true, force: true });
+    const once = shapes.map((shape) => {
+      clean(shape.dir);
+      return { shape, ms: time(BIN, args, shape.dir, codes) };
+    });
+    const slowest = once.sort((a, b) => b.ms - a.ms)[0];
+    const timed = pair(() => (clean(slowest.shape.dir), time(BIN, args, slowest.shape.dir, codes)), () => (clean(normal), time(BIN, args, normal, codes)));
+    const label = `${command === 'build' ? '5. ' : '   '}${command}: slowest adversarial input (${slowest.shape.name}) / sample`;
+    line(label, `${(timed.a / timed.b).toFixed(2)}x (${timed.a.toFixed(0)}/${timed.b.toFixed(0)} ms)`, '<= 5000 ms', timed.a <= 5000);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/core/limits.js';
+import { REPO } from '../helpers/workspace.js';
+
+describe('the table of limits', () => {
+  it('in the README says what src/core/limits.ts holds, every limit and only those', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    const rows = new Map([...readme.matchAll(/^\| [^|\n]*\(`(\w+)`\) \| ([^|\n]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]));
+    const shown = (key: string, value: number) => (/Bytes$/.test(key) ? `${value / 1024} KB` : String(value));
+    expect([...rows.keys()].sort()).toEqual(Object.keys(LIMITS).sort());
+    for (const [key, value] of Object.entries(LIMITS)) expect(rows.get(key), key).toBe(shown(key, value));
+  });
+});
