@@ -94,8 +94,8 @@ export function resolveWithin(root: string, absolute: string, shown: string): st
   const real = realpathSync(absolute);
   const rel = relative(realRoot, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || rel === real) {
-    throw new CliError('this is a link to a file outside the workspace; links are followed only within it.', {
-      file: shown, hint: 'Copy the file into the workspace instead of linking to it.',
+    throw new CliError('this is a link that leads outside the workspace; links are followed only within it.', {
+      file: shown, hint: 'Copy what it links to into the workspace instead.',
     });
   }
   return real;

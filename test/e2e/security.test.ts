@@ -115,10 +115,10 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     const outside = join(await tempDir(), 'secret.md');
     writeFileSync(outside, 'root:x:0:0:secret\n');
     const cases: [string, string, number, RegExp][] = [
-      [`${ISSUE}/kata.md`, outside, 1, /kata\.md: this is a link to a file outside the workspace/],
-      ['templates/email.txt.hbs', outside, 1, /templates\/email\.txt\.hbs: this is a link to a file outside the workspace/],
-      ['newsletter.config.yaml', outside, 2, /newsletter\.config\.yaml: this is a link to a file outside the workspace/],
-      ['newsletter.config.yaml', '/dev/zero', 2, /newsletter\.config\.yaml: this is a link to a file outside the workspace/],
+      [`${ISSUE}/kata.md`, outside, 1, /kata\.md: this is a link that leads outside the workspace/],
+      ['templates/email.txt.hbs', outside, 1, /templates\/email\.txt\.hbs: this is a link that leads outside the workspace/],
+      ['newsletter.config.yaml', outside, 2, /newsletter\.config\.yaml: this is a link that leads outside the workspace/],
+      ['newsletter.config.yaml', '/dev/zero', 2, /newsletter\.config\.yaml: this is a link that leads outside the workspace/],
     ];
     for (const [link, target, code, message] of cases) {
       const cwd = await sampleWorkspace();
