@@ -93,9 +93,7 @@ export async function resolveIssue(root: string, requested: IssueId | undefined)
 
 export async function readIssueSources(root: string, id: IssueId): Promise<IssueSources> {
   const shownDir = relativeTo(root, issueDir(root, id));
-  const dangling = (error: unknown, shown: string): unknown => (error as NodeJS.ErrnoException).code === 'ENOENT'
-    ? new CliError('this is a link to nothing: its target does not exist.', { file: shown, hint: 'Remove the link, or put the file itself there.' })
-    : error;
+  const dangling = danglingLink;
   let dir: string;
   let entries: Dirent[];
   try {
@@ -141,6 +139,13 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
   return { id, issueFile, fragments };
 }
 
+/** A file that was listed but cannot be found is a link whose target is gone. */
+function danglingLink(error: unknown, shown: string): unknown {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? new CliError('this is a link to nothing: its target does not exist.', { file: shown, hint: 'Remove the link, or put the file itself there.' })
+    : error;
+}
+
 /** The workspace's own templates where it has them, the built-in ones otherwise. */
 export async function readTemplates(root: string, names: readonly TemplateName[] = TEMPLATE_NAMES): Promise<Map<TemplateName, TemplateSource>> {
   const templates = new Map<TemplateName, TemplateSource>();
@@ -149,7 +154,9 @@ export async function readTemplates(root: string, names: readonly TemplateName[]
     const useOwn = own !== join(BUILTIN_TEMPLATES_DIR, name) && (await lstat(own).catch(() => undefined)) !== undefined;
     const path = useOwn ? own : join(BUILTIN_TEMPLATES_DIR, name);
     const shown = useOwn ? relativeTo(root, own) : path;
-    const text = await readTextFile(path, shown, { within: useOwn ? root : undefined, maxBytes: LIMITS.fragmentBytes });
+    const text = await readTextFile(path, shown, { within: useOwn ? root : undefined, maxBytes: LIMITS.fragmentBytes }).catch((error: unknown) => {
+      throw danglingLink(error, shown);
+    });
     templates.set(name, { name, path: shown, text });
   }
   return templates;

@@ -129,6 +129,14 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
       expectOneLineError(result, code, message);
       expect(result.stderr).not.toContain('secret');
     }
+    // A link to nothing is named as such, not a crash.
+    const dangling = await sampleWorkspace();
+    mkdirSync(join(dangling, 'templates'));
+    symlinkSync(join(dangling, 'nowhere.hbs'), join(dangling, 'templates', 'email.txt.hbs'));
+    expectOneLineError(await cli(['build'], dangling), 1, /templates\/email\.txt\.hbs: this is a link to nothing/);
+    execFileSync('rm', [join(dangling, 'templates', 'email.txt.hbs'), join(dangling, ISSUE, 'kata.md')]);
+    symlinkSync(join(dangling, 'nowhere.md'), join(dangling, ISSUE, 'kata.md'));
+    expectOneLineError(await cli(['build'], dangling), 1, /kata\.md: this is a link to nothing/);
     // Within the workspace, a linked fragment is read like any other.
     const cwd = await sampleWorkspace({ 'shared/kata.md': 'Kata 3.14 is out, linked from the shared folder.\n' });
     execFileSync('rm', [join(cwd, ISSUE, 'kata.md')]);
