@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { packagePath } from './paths.js';
-import { CliError, EXIT_OK, EXIT_USAGE } from './errors.js';
+import { CliError, EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './errors.js';
 import { printError } from './ui/output.js';
 
 const EXAMPLES = {
@@ -25,6 +25,7 @@ Examples:
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
   $ newsletter build april-2025 --email
+  $ newsletter build --strict           # in CI: fail when lint finds errors
   $ newsletter build --json --out /tmp/preview`,
 };
 
@@ -76,11 +77,13 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--out <dir>', 'write into this folder instead of dist/<issue>/')
     .option('--minify', 'minify the email HTML (keeps it further from Gmail\'s 102 KB clip)')
     .option('--json', 'print what was written as JSON, and nothing else on stdout')
+    .option('--strict', 'exit 1 when the issue has lint errors (the outputs are written all the same)')
     .addHelpText('after', EXAMPLES.build)
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
       const result = await build(workspaceOf(command), { issue, ...options });
       printBuildResult(ctx, result, !!options.json);
+      if (options.strict && result.diagnostics.some((d) => d.severity === 'error')) exitCode = EXIT_CONTENT;
     });
 
   program

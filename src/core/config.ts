@@ -55,6 +55,8 @@ export interface Config {
 }
 
 export const CONFIG_FILE = 'newsletter.config.yaml';
+/** The names a workspace's config may have; one of them at most. */
+export const CONFIG_FILES = [CONFIG_FILE, 'newsletter.config.yml'] as const;
 
 const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',

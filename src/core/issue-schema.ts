@@ -1,27 +1,24 @@
 import { CliError } from '../errors.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 import { isPlainObject, type Config } from './config.js';
 import { closest } from './suggest.js';
 import { frontMatterKeyLine, parseIsoDate, type SourceParts } from './front-matter.js';
 
-/** One thing wrong with front matter; `build` stops on errors, `lint` reports all of them. */
-export interface FrontMatterProblem {
-  file: string;
-  line: number;
-  column?: number;
-  hint?: string;
-  severity: 'error' | 'warn';
-  /** The key at fault (dotted for nested keys), or '' for the whole block. */
-  key: string;
-  message: string;
+/**
+ * A problem with front matter, as the front-matter rule reports it. Errors are fatal: an issue
+ * whose front matter cannot be understood is not rendered (lint still reports everything).
+ */
+export function frontMatterDiagnostic(file: string, line: number, severity: Severity, message: string, key = '', column?: number, hint?: string): Diagnostic {
+  return {
+    file, line, column: column ?? 1, ruleId: 'front-matter', severity, message,
+    hint: hint ?? (key ? `Fix "${key}" in the front matter, or remove it to use the default.` : undefined),
+    fatal: severity === 'error' || undefined,
+  };
 }
 
-export function problemToError(problem: FrontMatterProblem): CliError {
-  return new CliError(problem.message, {
-    file: problem.file,
-    line: problem.line,
-    column: problem.column,
-    hint: problem.hint ?? (problem.key ? `Fix "${problem.key}" in the front matter, or remove it to use the default.` : undefined),
-  });
+/** A diagnostic as the error that stops a command, one line with its hint. */
+export function diagnosticToError(diagnostic: Diagnostic): CliError {
+  return new CliError(diagnostic.message, { file: diagnostic.file, line: diagnostic.line, column: diagnostic.column > 1 ? diagnostic.column : undefined, hint: diagnostic.hint });
 }
 
 type Check = (value: unknown) => string | undefined;
@@ -63,21 +60,21 @@ const FRAGMENT_KEYS: Record<string, Check> = {
 };
 
 /** Checks issue.md's front matter: wrong types and impossible dates are errors, unknown keys warnings. */
-export function validateIssueFrontMatter(parts: SourceParts, file: string, config: Config): FrontMatterProblem[] {
+export function validateIssueFrontMatter(parts: SourceParts, file: string, config: Config): Diagnostic[] {
   const problems = checkKeys(parts, file, ISSUE_KEYS, '');
   if (isPlainObject(parts.data.seo)) problems.push(...checkKeys({ ...parts, data: parts.data.seo }, file, SEO_KEYS, 'seo.'));
   if (Array.isArray(parts.data.sections)) {
     const known = new Set(config.sections.map((s) => s.id));
     for (const id of parts.data.sections) {
       if (typeof id === 'string' && !known.has(id) && !/^[a-z0-9-]+$/.test(id)) {
-        problems.push({ file, line: frontMatterKeyLine(parts.matter, 'sections'), severity: 'error', key: 'sections', message: `"sections" names "${id}", which is not a section id.` });
+        problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, 'sections'), 'error', `"sections" names "${id}", which is not a section id.`, 'sections'));
       }
     }
   }
   return problems;
 }
 
-export function validateFragmentFrontMatter(parts: SourceParts, file: string): FrontMatterProblem[] {
+export function validateFragmentFrontMatter(parts: SourceParts, file: string): Diagnostic[] {
   return checkKeys(parts, file, FRAGMENT_KEYS, '');
 }
 
@@ -85,8 +82,8 @@ export function validateFragmentFrontMatter(parts: SourceParts, file: string): F
  * Unknown keys in issue.md are kept in the blog post as written (the site may know them), so
  * they are only warnings; in fragments they are probably typos.
  */
-function checkKeys(parts: SourceParts, file: string, schema: Record<string, Check>, prefix: string): FrontMatterProblem[] {
-  const problems: FrontMatterProblem[] = [];
+function checkKeys(parts: SourceParts, file: string, schema: Record<string, Check>, prefix: string): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   for (const [key, value] of Object.entries(parts.data)) {
     const path = `${prefix}${key}`;
     // Finding a key's line parses the YAML again: only for keys that have a problem.
@@ -94,14 +91,12 @@ function checkKeys(parts: SourceParts, file: string, schema: Record<string, Chec
     if (!check) {
       const known = Object.keys(schema);
       const near = closest(key, known);
-      problems.push({
-        file, line: frontMatterKeyLine(parts.matter, path), severity: 'warn', key: path,
-        message: near ? `unknown front matter key "${path}"; did you mean "${prefix}${near}"?` : `unknown front matter key "${path}" (known: ${known.join(', ')}).`,
-      });
+      const message = near ? `unknown front matter key "${path}"; did you mean "${prefix}${near}"?` : `unknown front matter key "${path}" (known: ${known.join(', ')}).`;
+      problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, path), 'warn', message, path));
       continue;
     }
     const reason = value === null ? 'has no value' : check(value);
-    if (reason) problems.push({ file, line: frontMatterKeyLine(parts.matter, path), severity: 'error', key: path, message: `"${path}" ${reason}.` });
+    if (reason) problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, path), 'error', `"${path}" ${reason}.`, path));
   }
   return problems;
 }

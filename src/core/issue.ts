@@ -3,7 +3,8 @@ import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
 import { parseSourceParts, type SourceParts } from './front-matter.js';
 import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
-import { problemToError, validateFragmentFrontMatter, validateIssueFrontMatter, type FrontMatterProblem } from './issue-schema.js';
+import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, validateIssueFrontMatter } from './issue-schema.js';
+import type { Diagnostic } from './diagnostic.js';
 import { monthName, type IssueId } from './slug.js';
 
 /** A file as read from the workspace: its path relative to the workspace, and its text. */
@@ -63,8 +64,8 @@ export interface Issue {
   introParts: SourceParts | undefined;
   /** Every fragment, in reading order (empty ones included: lint needs them). */
   fragments: Fragment[];
-  /** Every problem with the sources: lint reports them all, build stops on the first error. */
-  problems: FrontMatterProblem[];
+  /** Every problem with the sources: lint reports them all, build stops on the first fatal one. */
+  problems: Diagnostic[];
 }
 
 export const ISSUE_FILE = 'issue.md';
@@ -76,7 +77,7 @@ const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
  * that cannot be understood becomes an error in `problems` (see assertBuildable).
  */
 export function parseIssue(sources: IssueSources, config: Config): Issue {
-  const problems: FrontMatterProblem[] = [];
+  const problems: Diagnostic[] = [];
   const issueParts = sources.issueFile ? readParts(sources.issueFile, problems) : undefined;
   if (issueParts && sources.issueFile) problems.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config));
   const data = issueParts?.data ?? {};
@@ -107,30 +108,31 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
   };
 }
 
-/** Build stops on the first front matter error (lint reports them all instead). */
+/** Build stops on the first problem that keeps the issue from being rendered (lint reports them all). */
 export function assertBuildable(issue: Issue): void {
-  const error = issue.problems.find((p) => p.severity === 'error');
-  if (error) throw problemToError(error);
+  const fatal = issue.problems.find((p) => p.fatal);
+  if (fatal) throw diagnosticToError(fatal);
 }
 
 /**
  * Front matter that does not parse is a problem of its own; the body after it is still read,
  * so that lint can report everything else in the file too.
  */
-function readParts(file: SourceFile, problems: FrontMatterProblem[]): SourceParts {
+function readParts(file: SourceFile, problems: Diagnostic[]): SourceParts {
   try {
     return parseSourceParts(file.text, file.path);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    problems.push({ file: file.path, line: error.line ?? 1, column: error.column, severity: 'error', key: '', message: error.message, hint: error.hint });
+    problems.push(frontMatterDiagnostic(file.path, error.line ?? 1, 'error', error.message, '', error.column, error.hint));
     return looseParts(file.text);
   }
 }
 
 /** Markdown built to make the parser work without end is refused with its line, not a hang. */
-function readMarkdown(parts: SourceParts, file: string, problems: FrontMatterProblem[]): MarkdownDoc {
+function readMarkdown(parts: SourceParts, file: string, problems: Diagnostic[]): MarkdownDoc {
   const refuse = (line: number, reason: string): MarkdownDoc => {
-    problems.push({ file, line, severity: 'error', key: '', message: reason, hint: 'Simplify it: a newsletter needs two or three levels and a few links per paragraph.' });
+    // Past the limits no rule applies, and no config can turn it off: a fatal problem of its own.
+    problems.push({ file, line, column: 1, ruleId: null, severity: 'error', message: reason, hint: 'Simplify it: a newsletter needs two or three levels and a few links per paragraph.', fatal: true });
     return parseMarkdown('', parts.bodyLine);
   };
   const pathology = findPathologicalMarkdown(parts.body);
@@ -151,7 +153,7 @@ function looseParts(text: string): SourceParts {
   return { data: {}, matter: lines.slice(1, end).join('\n'), hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }
 
-function parseFragment(file: SourceFile, config: Config, problems: FrontMatterProblem[]): Fragment {
+function parseFragment(file: SourceFile, config: Config, problems: Diagnostic[]): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
   const parts = readParts(file, problems);
   const doc = readMarkdown(parts, file.path, problems);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { LintMessage } from '../lint/types.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { packagePath } from '../paths.js';
 import { writeFilesAtomically } from './files.js';
 
@@ -17,23 +17,23 @@ import { writeFilesAtomically } from './files.js';
  * The cache is a convenience: a file that cannot be read or written is ignored, never an error.
  */
 
-/** The messages of one file of an issue, path relative to the workspace, nothing left out. */
-export interface CachedFile {
-  file: string;
-  messages: LintMessage[];
+/** What linting one issue found: its files (clean ones too, paths relative to the workspace) and its diagnostics. */
+export interface LintedIssue {
+  files: string[];
+  diagnostics: Diagnostic[];
 }
 
 interface CacheData {
-  version: 1;
-  issues: Record<string, { key: string; files: CachedFile[] }>;
+  version: 2;
+  issues: Record<string, { key: string; linted: LintedIssue }>;
 }
 
 export interface LintCache {
   /** The key of a result: a hash of its inputs, this CLI's build and node's version. */
   keyOf(inputs: unknown): string;
   /** The results kept for this issue under this key, or undefined. */
-  get(slug: string, key: string): CachedFile[] | undefined;
-  set(slug: string, key: string, files: CachedFile[]): void;
+  get(slug: string, key: string): LintedIssue | undefined;
+  set(slug: string, key: string, linted: LintedIssue): void;
   /** Writes the cache, keeping only the issues named (the workspace's issues today). */
   save(slugs: readonly string[]): Promise<void>;
 }
@@ -79,10 +79,10 @@ function safeHomedir(): string {
 }
 
 function openLintCache(file: string, build: string): LintCache {
-  let data: CacheData = { version: 1, issues: {} };
+  let data: CacheData = { version: 2, issues: {} };
   try {
     const read = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
-    if (read?.version === 1 && typeof read.issues === 'object' && read.issues !== null) data = read;
+    if (read?.version === 2 && typeof read.issues === 'object' && read.issues !== null) data = read;
   } catch {
     // No cache yet, or one from elsewhere: start empty.
   }
@@ -93,17 +93,17 @@ function openLintCache(file: string, build: string): LintCache {
     },
     get(slug, key) {
       const entry = data.issues[slug];
-      return entry?.key === key && Array.isArray(entry.files) ? entry.files : undefined;
+      return entry?.key === key && Array.isArray(entry.linted?.files) && Array.isArray(entry.linted?.diagnostics) ? entry.linted : undefined;
     },
-    set(slug, key, files) {
-      data.issues[slug] = { key, files };
+    set(slug, key, linted) {
+      data.issues[slug] = { key, linted };
       changed = true;
     },
     async save(slugs) {
       const kept = Object.fromEntries(Object.entries(data.issues).filter(([slug]) => slugs.includes(slug)));
       if (!changed && Object.keys(kept).length === Object.keys(data.issues).length) return;
       try {
-        await writeFilesAtomically([{ path: file, content: JSON.stringify({ version: 1, issues: kept } satisfies CacheData) }]);
+        await writeFilesAtomically([{ path: file, content: JSON.stringify({ version: 2, issues: kept } satisfies CacheData) }]);
       } catch {
         // A read-only home or a full disk costs the next run its speed, nothing else.
       }

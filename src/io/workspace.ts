@@ -1,10 +1,10 @@
-import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
 import { CliError, EXIT_USAGE, usageError } from '../errors.js';
 import { parseYamlData } from '../core/front-matter.js';
-import { CONFIG_FILE, validateConfig, type Config } from '../core/config.js';
+import { CONFIG_FILES, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
 import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../core/templates.js';
@@ -22,14 +22,47 @@ export interface Workspace {
 }
 
 export async function openWorkspace(cwd: string): Promise<Workspace> {
-  const root = resolve(cwd);
-  const info = await stat(root).catch(() => undefined);
+  const start = resolve(cwd);
+  const info = await stat(start).catch(() => undefined);
   if (!info?.isDirectory()) throw usageError(`the folder ${cwd} does not exist.`, 'Pass an existing folder to --cwd.');
+  const root = findWorkspaceRoot(start);
   return { root, config: await readConfig(root) };
 }
 
+/**
+ * The workspace that holds `start`, found as git finds its repository: the nearest folder, from
+ * `start` up, with a config file or a sections/ folder; never past a git repository's top. With
+ * none, `start` itself (where `new` starts one).
+ */
+export function findWorkspaceRoot(start: string): string {
+  for (let dir = start, depth = 0; depth < 64; depth++) {
+    if (CONFIG_FILES.some((name) => isFile(join(dir, name))) || isFolder(join(dir, SECTIONS_DIR))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir || existsSync(join(dir, '.git'))) break;
+    dir = parent;
+  }
+  return start;
+}
+
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
+/** The config file's name in this workspace: .yaml or .yml (both is an error), or undefined. */
+function configFileOf(root: string): string | undefined {
+  const present = CONFIG_FILES.filter((name) => existsSync(join(root, name)) || isLink(join(root, name)));
+  if (present.length > 1) {
+    throw new CliError(`both ${present.join(' and ')} are here; which one is the config?`, { file: present[1], exitCode: EXIT_USAGE, hint: 'Keep one of them.' });
+  }
+  return present[0];
+}
+
+const isLink = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+
 export async function readConfig(root: string): Promise<Config> {
-  const path = join(root, CONFIG_FILE);
+  const name = configFileOf(root);
+  if (!name) return validateConfig(undefined, undefined);
+  const CONFIG_FILE = name;
+  const path = join(root, name);
   let text: string;
   try {
     text = await readTextFile(path, CONFIG_FILE, { within: root, maxBytes: LIMITS.configBytes });

@@ -2,8 +2,9 @@ import type { Config, RuleSeverity } from '../core/config.js';
 import type { Issue } from '../core/issue.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
-import { lintDocs } from './source.js';
+import { frontMatterDocs, lintDocs, placeFrontMatterReport } from './source.js';
 import type { LintMessage, LintResult, RenderedEmail, Report, Rule } from './types.js';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 
 export interface LintInput {
   issue: Issue;
@@ -15,30 +16,27 @@ export interface LintInput {
   only?: string[];
 }
 
-/** A message before it is placed in its file's result. */
-interface Located extends LintMessage {
-  file: string;
-}
-
 export function ruleSeverity(rule: Rule, config: Config): RuleSeverity {
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
 /**
- * Runs every enabled rule over one issue and groups the messages by file, as ESLint does.
- * Pure apart from `renderEmail`, which the caller provides.
+ * Runs every enabled rule over one issue, and adds what no rule owns (files past the limits,
+ * inline comments naming no rule). Pure apart from `renderEmail`, which the caller provides.
  */
-export async function lintIssue(input: LintInput): Promise<Map<string, Located[]>> {
+export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
   const { issue, config } = input;
-  const docs = lintDocs(issue);
-  const { silenced, unknown } = readDirectives(docs);
-  const located: Located[] = [];
+  const bodies = lintDocs(issue);
+  const { silenced, unknown } = readDirectives(bodies);
+  // Rules read the front matter values readers see as well, each where its writer wrote it.
+  const docs = [...bodies, ...frontMatterDocs(issue)];
+  const found: Diagnostic[] = issue.problems.filter((p) => p.ruleId === null);
   let email: Promise<RenderedEmail> | undefined;
   const renderEmail = () => (email ??= input.renderEmail());
 
   for (const { file, line, id } of unknown) {
     if (!RULE_IDS.includes(id)) {
-      located.push({ file, ruleId: null, severity: 1, line, column: 1, message: `the disable comment names "${id}", which is not a rule (rules: ${RULE_IDS.join(', ')}).` });
+      found.push({ file, ruleId: null, severity: 'warn', line, column: 1, message: `the disable comment names "${id}", which is not a rule (rules: ${RULE_IDS.join(', ')}).` });
     }
   }
 
@@ -46,35 +44,30 @@ export async function lintIssue(input: LintInput): Promise<Map<string, Located[]
     if (input.only && !input.only.includes(rule.id)) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
-    const report = (r: Report): void => {
+    const report = (reported: Report): void => {
+      const r = placeFrontMatterReport(reported, docs);
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
-      const level = severity === 'error' && r.severity !== 'warn' ? 2 : 1;
-      const message: Located = { file: r.file, ruleId: rule.id, severity: level, message: r.message, line: r.line, column: r.column ?? 1 };
-      if (r.endLine !== undefined) message.endLine = r.endLine;
-      if (r.endColumn !== undefined) message.endColumn = r.endColumn;
-      located.push(message);
+      found.push({ ...r, column: r.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' });
     };
     await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, report });
   }
-
-  const results = new Map<string, Located[]>();
-  for (const message of located) {
-    const list = results.get(message.file) ?? [];
-    list.push(message);
-    results.set(message.file, list);
-  }
-  return results;
+  return found.sort(compareDiagnostics);
 }
 
-/** ESLint's result shape for one file, messages sorted by position. */
-export function toResult(filePath: string, located: (LintMessage & { file?: string })[]): LintResult {
-  const messages = located
-    .map(({ file: _file, ...message }) => message)
-    .sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+/** ESLint's result shape for one file, messages sorted by position: severity 1 a warning, 2 an error. */
+export function toResult(filePath: string, diagnostics: Diagnostic[]): LintResult {
+  const messages = [...diagnostics].sort(compareDiagnostics).map(toLintMessage);
   return {
     filePath,
     messages,
     errorCount: messages.filter((m) => m.severity === 2).length,
     warningCount: messages.filter((m) => m.severity === 1).length,
   };
+}
+
+function toLintMessage(d: Diagnostic): LintMessage {
+  const message: LintMessage = { ruleId: d.ruleId, severity: d.severity === 'error' ? 2 : 1, message: d.message, line: d.line, column: d.column };
+  if (d.endLine !== undefined) message.endLine = d.endLine;
+  if (d.endColumn !== undefined) message.endColumn = d.endColumn;
+  return message;
 }

@@ -1,8 +1,46 @@
 import type { Nodes, Parents, Text } from 'mdast';
 import type { Issue } from '../core/issue.js';
 import { decodeAttributeUrl, findHtmlUrls, type UrlUse } from '../core/url-policy.js';
-import { visit, type MarkdownDoc } from '../core/markdown.js';
+import { parseMarkdown, visit, type MarkdownDoc } from '../core/markdown.js';
+import { frontMatterKeyLine } from '../core/front-matter.js';
 import type { LintDoc } from './types.js';
+
+/**
+ * Front matter values that readers see (a fragment's own title; the issue's title, subject,
+ * preheader, SEO title and description), each as a one-line Markdown doc at its line. Their
+ * `file` is the real file and the key, apart: the runner moves what rules report in them to
+ * the value's own column (see placeFrontMatterReport).
+ */
+export function frontMatterDocs(issue: Issue): LintDoc[] {
+  const docs: LintDoc[] = [];
+  const add = (file: string, matter: string, key: string, value: unknown): void => {
+    if (typeof value !== 'string' || value.trim() === '') return;
+    const line = frontMatterKeyLine(matter, key);
+    const lineText = matter.split('\n')[line - 1] ?? '';
+    const lead = /^\s*(?:[\w-]+|"[^"]*"|'[^']*')\s*:\s*["']?/.exec(lineText)?.[0].length ?? 0;
+    docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1 } });
+  };
+  if (issue.path && issue.introParts) {
+    const data = issue.introParts.data;
+    const seo = (typeof data.seo === 'object' && data.seo !== null ? data.seo : {}) as Record<string, unknown>;
+    for (const key of ['title', 'subject', 'preheader']) add(issue.path, issue.introParts.matter, key, data[key]);
+    for (const key of ['title', 'description']) add(issue.path, issue.introParts.matter, `seo.${key}`, seo[key]);
+  }
+  for (const fragment of issue.fragments) if (fragment.hasOwnTitle) add(fragment.path, fragment.parts.matter, 'title', fragment.heading);
+  return docs;
+}
+
+const KEY_MARK = '\u0000';
+
+/** A report made in a front matter doc, placed in its real file at the value's column. */
+export function placeFrontMatterReport<T extends { file: string; line: number; column?: number; endLine?: number; endColumn?: number }>(report: T, docs: LintDoc[]): T {
+  if (!report.file.includes(KEY_MARK)) return report;
+  const doc = docs.find((d) => d.file === report.file);
+  const file = report.file.slice(0, report.file.indexOf(KEY_MARK));
+  if (!doc?.at) return { ...report, file };
+  const shift = (line: number | undefined, column: number | undefined) => (line === doc.at!.line && column !== undefined ? column + doc.at!.column - 1 : column);
+  return { ...report, file, column: shift(report.line, report.column ?? 1), endColumn: shift(report.endLine, report.endColumn) };
+}
 
 /** The issue's intro and every fragment, as the files their writers edit. */
 export function lintDocs(issue: Issue): LintDoc[] {

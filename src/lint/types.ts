@@ -2,9 +2,10 @@ import type { Config } from '../core/config.js';
 import type { Fragment, Issue } from '../core/issue.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 
-export type Severity = 'error' | 'warn';
+export type { Severity } from '../core/diagnostic.js';
+import type { Severity } from '../core/diagnostic.js';
 
-/** A message in ESLint's shape: severity 1 is a warning, 2 an error. */
+/** A message in ESLint's shape, for the json formatter and the cache: severity 1 is a warning, 2 an error. */
 export interface LintMessage {
   /** null for a problem with an inline comment itself, as ESLint does. */
   ruleId: string | null;
@@ -23,6 +24,7 @@ export interface LintResult {
   warningCount: number;
 }
 
+/** What a rule reports: a Diagnostic without its rule id and severity, which the runner adds. */
 export interface Report {
   file: string;
   line: number;
@@ -30,6 +32,7 @@ export interface Report {
   endLine?: number;
   endColumn?: number;
   message: string;
+  hint?: string;
   /** A rule may report some findings as warnings only; never raises the configured severity. */
   severity?: 'warn';
 }
@@ -39,6 +42,8 @@ export interface LintDoc {
   file: string;
   doc: MarkdownDoc;
   fragment: Fragment | undefined;
+  /** For a front matter value: the line and column where the value starts in the file. */
+  at?: { line: number; column: number };
 }
 
 /** The email as rendered in memory, for the rules that need it. */

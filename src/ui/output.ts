@@ -2,24 +2,32 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { printable } from './printable.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 
 export function paint(ctx: Pick<Context, 'color'>): ChalkInstance {
   return new Chalk({ level: ctx.color ? 1 : 0 });
 }
 
-/** A problem that does not stop the command, printed as `warning: file:line: message`. */
-export interface Warning {
-  file?: string;
-  line?: number;
-  message: string;
-}
+/** How many diagnostics a command that is not lint shows before it sends the reader to lint. */
+const SHOWN = 3;
 
-export function printWarnings(ctx: Pick<Context, 'stderr' | 'color'>, warnings: Warning[]): void {
+/**
+ * The diagnostics of an issue in a few lines on stderr, for commands whose job is not to lint:
+ * the first few, then the counts and where to see the rest.
+ */
+export function printDiagnosticSummary(ctx: Pick<Context, 'stderr' | 'color'>, diagnostics: Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
   const c = paint(ctx);
-  for (const warning of warnings) {
-    const where = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
-    ctx.stderr.write(`${c.yellow('warning')} ${printable(where + warning.message)}\n`);
+  const ordered = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity === 'warn')];
+  for (const d of ordered.slice(0, SHOWN)) {
+    const level = d.severity === 'error' ? c.red('error') : c.yellow('warning');
+    ctx.stderr.write(`${level} ${printable(`${d.file}:${d.line}:${d.column}: ${d.message}`)}${d.ruleId ? c.dim(`  ${d.ruleId}`) : ''}\n`);
   }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const rest = diagnostics.length > SHOWN ? `; run newsletter lint to see all ${diagnostics.length}` : '';
+  ctx.stderr.write(`${(errors ? c.red : c.yellow)(`${counts} in this issue${rest}.`)}\n`);
 }
 
 /** One line for the user (and the hint on the next); a stack only when asked for. */

@@ -1,9 +1,10 @@
 import type { BuildResult } from '../commands/build.js';
 import type { Context } from '../context.js';
-import { paint, printWarnings } from './output.js';
+import { printDiagnosticSummary } from './output.js';
+import { paint } from './output.js';
 
 export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: BuildResult, json: boolean): void {
-  printWarnings(ctx, result.warnings);
+  printDiagnosticSummary(ctx, result.diagnostics);
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs }, null, 2)}\n`);
     return;

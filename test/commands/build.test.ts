@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
@@ -61,12 +61,32 @@ describe('newsletter build', () => {
     expect(result.stderr).toContain('error sections/april-2025/issue.md:5: "date" must be a real ISO 8601 date');
   });
 
-  it('reports content problems as warnings and still builds', async () => {
+  it('summarises the issue\'s diagnostics, the same as lint\'s, and still builds; --strict fails on errors', async () => {
     const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '---\nstatus: draft\nownr: me\n---\n* Zuul news\n' });
     const result = await runMain(['build'], { cwd });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('warning sections/april-2025/zuul.md:3: unknown front matter key "ownr"; did you mean "owner"?');
-    expect(result.stderr).toContain('warning sections/april-2025/zuul.md:1: section "zuul" is still marked draft.');
+    const lint = JSON.parse((await runMain(['lint', '--format', 'json', '--no-cache'], { cwd })).stdout) as { messages: unknown[]; errorCount: number; warningCount: number }[];
+    const errors = lint.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = lint.reduce((n, r) => n + r.warningCount, 0);
+    // The first few, errors first, then the counts and where to see the rest.
+    expect(result.stderr.split('\n').slice(0, 3).every((line) => line.startsWith('error sections/april-2025/'))).toBe(true);
+    expect(result.stderr).toContain(`${errors} errors, ${warnings} warnings in this issue; run newsletter lint to see all ${errors + warnings}.`);
+    expect(result.stdout).toMatch(/^Built april-2025 into dist\/april-2025\//);
+    const strict = await runMain(['build', '--strict'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(await read(cwd, 'dist/april-2025/email.txt')).toContain('Zuul news');
+  });
+
+  it('gives the same diagnostics as lint, through the same pipeline', async () => {
+    const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '---\nstatus: draft\ntitle: "TODO: headline"\n---\n* Zuul news\n' });
+    const { build } = await import('../../src/commands/build.js');
+    const { lint } = await import('../../src/commands/lint.js');
+    const built = await build({ cwd }, {});
+    const linted = await lint({ cwd, env: {} }, { issues: [], cache: false });
+    const fromLint = linted.results.flatMap((r) => r.messages.map((m) => `${relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`));
+    const fromBuild = built.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.severity === 'error' ? 2 : 1} ${d.message}`);
+    expect(fromBuild.sort()).toEqual(fromLint.sort());
+    expect(fromBuild.some((d) => d.includes('zuul.md:3:9 placeholder'))).toBe(true);
   });
 
   it('minifies an email that comes near Gmail\'s clip, and --minify always', async () => {

@@ -17,7 +17,8 @@ describe('newsletter lint', () => {
     expect(result.code).toBe(1);
     for (const expected of [
       /sections\/april-2025\/spotlight\.md\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
-      /sections\/april-2025\/issue\.md\n\s+17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
+      /sections\/april-2025\/issue\.md\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
+      /17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
       /26:51\s+warning\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
     ]) expect(result.stdout).toMatch(expected);
@@ -148,7 +149,7 @@ describe('newsletter lint, with the cache of unchanged issues', () => {
 
     // Unchanged, the issues come from the cache: a kept message altered by hand is what prints.
     const kept = JSON.parse(await readFile(file, 'utf8'));
-    kept.issues['april-2025'].files.find((f: { file: string }) => f.file.endsWith('spotlight.md')).messages[0].message = 'kept from the last lint';
+    kept.issues['april-2025'].linted.diagnostics.find((d: { file: string }) => d.file.endsWith('spotlight.md')).message = 'kept from the last lint';
     await writeFile(file, JSON.stringify(kept));
     const second = await lintAll(cwd, home);
     expect(messagesOf(second.results, 'april-2025/spotlight.md')[0]!.message).toBe('kept from the last lint');

@@ -6,13 +6,9 @@ import { adversarialFragments } from '../../scripts/adversarial-inputs.mjs';
 import { defaultConfig } from '../../src/core/config.js';
 import { importPost } from '../../src/core/import-post.js';
 import { LIMITS } from '../../src/core/limits.js';
-import { renderBlogPost } from '../../src/core/render-blog.js';
-import { renderEmailMjml } from '../../src/core/render-email.js';
-import { renderEmailText } from '../../src/core/render-text.js';
-import { compileMjml } from '../../src/io/mjml.js';
 import { RULES } from '../../src/lint/index.js';
-import { lintIssue } from '../../src/lint/run.js';
-import { builtinTemplate, issueFrom } from '../helpers/issue.js';
+import { openIssuePipeline } from '../../src/pipeline.js';
+import { builtinTemplates, issueSourcesFrom } from '../helpers/issue.js';
 import { REPO } from '../helpers/workspace.js';
 
 /*
@@ -26,11 +22,6 @@ import { REPO } from '../helpers/workspace.js';
 const config = defaultConfig();
 const sampleDir = join(REPO, 'sections', 'april-2025');
 const sample = Object.fromEntries(readdirSync(sampleDir).map((name) => [name, readFileSync(join(sampleDir, name), 'utf8')]));
-const templates = {
-  blog: builtinTemplate('blog-post.md.hbs'),
-  mjml: builtinTemplate('email.mjml.hbs'),
-  text: builtinTemplate('email.txt.hbs'),
-};
 
 describe('adversarial inputs at the limits finish with bounded work', () => {
   const shapes = adversarialFragments();
@@ -44,9 +35,9 @@ describe('adversarial inputs at the limits finish with bounded work', () => {
     // Each stage is seconds of synchronous work: let the worker answer vitest between them.
     const breathe = () => new Promise((resolve) => setImmediate(resolve));
     // Two fragments of the shape beside the sample issue: the most one issue may hold.
-    const issue = issueFrom({ ...sample, 'kata.md': text, 'starlingx.md': text });
+    const pipeline = openIssuePipeline({ config, sources: issueSourcesFrom({ ...sample, 'kata.md': text, 'starlingx.md': text }), templates: builtinTemplates() });
     const inputBytes = Buffer.byteLength(text) * 2 + 8 * 1024;
-    const refused = issue.problems.filter((p) => p.severity === 'error' && /more than|lines;|nests/.test(p.message));
+    const refused = pipeline.issue.problems.filter((p) => p.fatal);
     for (const problem of refused) {
       expect(problem.file).toMatch(/(kata|starlingx)\.md$/);
       expect(problem.line).toBeGreaterThanOrEqual(1);
@@ -55,33 +46,19 @@ describe('adversarial inputs at the limits finish with bounded work', () => {
 
     await breathe();
     const lines = text.split('\n').length * 2 + 200;
-    let html: string | undefined;
-    const results = await lintIssue({
-      issue,
-      config,
-      previous: undefined,
-      renderEmail: async () => {
-        const mjml = renderEmailMjml(issue, config, templates.mjml);
-        const compiled = await compileMjml(mjml);
-        if (compiled.notCompiled === undefined) html = compiled.html;
-        return { mjml, ...compiled };
-      },
-    });
-    const messages = [...results.values()].flat();
+    const messages = await pipeline.diagnostics();
     // Rules report per construct, never per pair of constructs.
     expect(messages.length).toBeLessThanOrEqual(RULES.length * lines + Buffer.byteLength(text));
 
     await breathe();
-    const blog = renderBlogPost(issue, config, templates.blog);
-    expect(Buffer.byteLength(blog)).toBeLessThanOrEqual(2 * inputBytes);
-    const mjml = renderEmailMjml(issue, config, templates.mjml);
+    expect(Buffer.byteLength(pipeline.blog())).toBeLessThanOrEqual(2 * inputBytes);
     // Sanitised HTML can spell a character as an entity, and each block has its markup: at most some times the input.
-    expect(Buffer.byteLength(mjml)).toBeLessThanOrEqual(40 * inputBytes);
+    expect(Buffer.byteLength(pipeline.mjml())).toBeLessThanOrEqual(40 * inputBytes);
     // Each link's URL is written out after its text, campaign-tagged: dense links make the text several times longer.
-    const plain = renderEmailText(issue, config, templates.text);
-    expect(Buffer.byteLength(plain)).toBeLessThanOrEqual(10 * inputBytes);
+    expect(Buffer.byteLength(pipeline.text())).toBeLessThanOrEqual(10 * inputBytes);
+    const { html, notCompiled } = await pipeline.email();
     const emailSize = messages.filter((m) => m.ruleId === 'email-size');
-    if (html === undefined) expect(emailSize.some((m) => m.message.includes('not compiled'))).toBe(true);
+    if (notCompiled !== undefined) expect(emailSize.some((m) => m.message.includes('not compiled'))).toBe(true);
     else if (Buffer.byteLength(html) > 102 * 1024) expect(emailSize).toHaveLength(1);
 
     await breathe();

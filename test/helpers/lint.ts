@@ -1,26 +1,18 @@
 import { defaultConfig, validateConfig } from '../../src/core/config.js';
-import { renderEmailMjml } from '../../src/core/render-email.js';
-import { compileMjml } from '../../src/io/mjml.js';
-import { lintIssue } from '../../src/lint/run.js';
-import type { LintMessage, RuleExample } from '../../src/lint/types.js';
-import { builtinTemplate, issueFrom } from './issue.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
+import type { RuleExample } from '../../src/lint/types.js';
+import { openIssuePipeline } from '../../src/pipeline.js';
+import { issueSourcesFrom, builtinTemplates } from './issue.js';
 
-/** Lints an issue given as files, in memory, with the real MJML for the email rules. */
-export async function lintFiles(example: RuleExample, only?: string[]): Promise<(LintMessage & { file: string })[]> {
+/** Lints an issue given as files, in memory, through the issue pipeline (the real MJML for the email rules). */
+export async function lintFiles(example: RuleExample, only?: string[]): Promise<Diagnostic[]> {
   const config = example.config ? validateConfig(example.config, 'test.yaml') : defaultConfig();
-  const slug = example.slug ?? 'april-2025';
-  const issue = issueFrom(example.files, slug, config);
-  const previous = example.previous ? issueFrom(example.previous, 'april-2025', config) : undefined;
-  const template = builtinTemplate('email.mjml.hbs');
-  const results = await lintIssue({
-    issue,
+  const pipeline = openIssuePipeline({
     config,
-    previous,
-    only,
-    renderEmail: async () => {
-      const mjml = renderEmailMjml(issue, config, template);
-      return { mjml, ...(await compileMjml(mjml)) };
-    },
+    sources: issueSourcesFrom(example.files, example.slug ?? 'april-2025'),
+    previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
+    templates: builtinTemplates(),
   });
-  return [...results.values()].flat();
+  const diagnostics = await pipeline.diagnostics();
+  return only ? diagnostics.filter((d) => d.ruleId !== null && only.includes(d.ruleId)) : diagnostics;
 }

@@ -30,7 +30,8 @@ it('every rule but mjml has a not-ok example (the built-in template cannot make 
 
 it('has the contract\'s rule ids, each with a default severity', () => {
   expect(RULES.map((r) => r.id).sort()).toEqual([
-    'brand-name', 'carried-over', 'email-size', 'empty-link', 'front-matter', 'heading-style', 'image-alt', 'internal-link', 'mjml',
-    'past-date', 'paste-residue', 'placeholder', 'relative-url', 'required-section', 'title-mismatch', 'tracking-link', 'twitter-handle', 'unsafe-html',
+    'brand-name', 'carried-over', 'draft-section', 'email-size', 'empty-link', 'empty-section', 'front-matter', 'heading-style', 'hidden-post',
+    'image-alt', 'internal-link', 'mjml', 'past-date', 'paste-residue', 'placeholder', 'relative-url', 'required-section', 'title-mismatch',
+    'tracking-link', 'twitter-handle', 'unknown-section', 'unsafe-html',
   ]);
 });

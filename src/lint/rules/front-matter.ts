@@ -20,13 +20,8 @@ export const frontMatter: Rule = {
       report({ file: `sections/${issue.id.slug}/issue.md`, line: 1, message: 'the issue has no issue.md; add one with its title, author and date (newsletter new makes it).' });
     }
     for (const problem of issue.problems) {
-      report({
-        file: problem.file,
-        line: problem.line,
-        column: problem.column,
-        message: problem.message,
-        severity: problem.severity === 'warn' ? 'warn' : undefined,
-      });
+      if (problem.ruleId !== 'front-matter') continue;
+      report({ file: problem.file, line: problem.line, column: problem.column, message: problem.message, hint: problem.hint, severity: problem.severity === 'warn' ? 'warn' : undefined });
     }
   },
 };

@@ -12,15 +12,16 @@ export const relativeUrl: Rule = {
       { files: { 'kata.md': '![Kata logo](img/kata.png)' } },
       { files: { 'kata.md': '[Docs](../docs/index.html)' } },
       { files: { 'kata.md': '![Kata logo](http://katacontainers.io/logo.png)' } },
+      { files: { 'kata.md': '<img src="http://katacontainers.io/logo.png" alt="Kata logo">' } },
     ],
   },
   check({ docs, report }) {
     for (const { file, doc } of docs) {
-      for (const { url, kind, range } of urlsOf(doc)) {
+      for (const { url, use, range } of urlsOf(doc)) {
         const trimmed = url.trim();
         if (trimmed === '' || trimmed.startsWith('/') || trimmed.startsWith('#') || isMergeTag(trimmed)) continue;
         if (hasScheme(trimmed)) {
-          if (kind === 'image' && /^http:/i.test(trimmed)) report({ file, ...range, message: `the image ${trimmed} is served over http:, which mail clients block; use https:.` });
+          if (use === 'image' && /^http:/i.test(trimmed)) report({ file, ...range, message: `the image ${trimmed} is served over http:, which mail clients block; use https:.` });
           continue;
         }
         report({ file, ...range, message: `"${trimmed}" is relative; start it with / (a path on the site) or give the full https:// address.` });

@@ -2,15 +2,22 @@ import { findIssueInSlug, findIssueInWords, monthName } from '../../core/slug.js
 import type { Rule } from '../types.js';
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 
+const MONTHS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
+
 export const titleMismatch: Rule = {
   id: 'title-mismatch',
   defaultSeverity: 'error',
-  description: 'An issue whose title, SEO title or post URL names another month or year than the issue itself.',
+  description: 'An issue whose title, SEO title or post URL names another month or year than the issue itself, or whose email subject, preheader or SEO description names months but not the issue\'s.',
   examples: {
-    ok: [{ files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, slug: 'april-2025' }],
+    ok: [
+      { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, slug: 'april-2025' },
+      { files: { 'issue.md': '---\npreheader: What March brought, and what comes in April\n---\n' }, slug: 'april-2025' },
+    ],
     notOk: [
       { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: March 2025"\n---\n' }, slug: 'april-2025' },
       { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.dev/blog/openinfra-newsletter-march-2025\n---\n' }, slug: 'april-2025' },
+      { files: { 'issue.md': '---\nsubject: "May news: the Summit schedule is out"\n---\n' }, slug: 'march-2025' },
+      { files: { 'issue.md': '---\npreheader: The February releases of OpenStack and Kata\n---\n' }, slug: 'march-2025' },
     ],
   },
   check({ issue, report }) {
@@ -23,6 +30,17 @@ export const titleMismatch: Rule = {
       const named = findIssueInWords(value);
       if (named && named.id.slug !== issue.id.slug) {
         report({ file, line: frontMatterKeyLine(matter, key), message: `${key} says "${named.words}" but this is the ${expected} issue (${issue.id.slug}); fix the title or the folder name.` });
+      }
+    }
+    // The email's first lines: a month named there must include the issue's own.
+    const data = issue.introParts?.data ?? {};
+    const seo = (data.seo ?? {}) as Record<string, unknown>;
+    const own = monthName(issue.id.month);
+    for (const [key, value] of [['subject', data.subject], ['preheader', data.preheader], ['seo.description', seo.description]] as const) {
+      if (typeof value !== 'string') continue;
+      const months = [...value.matchAll(MONTHS)].map((m) => m[0]);
+      if (months.length > 0 && !months.includes(own)) {
+        report({ file, line: frontMatterKeyLine(matter, key), message: `${key} names ${months[0]}, but this is the ${expected} issue; fix it, or name ${own} too.` });
       }
     }
     const slugInUrl = findIssueInSlug(issue.meta.seo.url);

@@ -6,17 +6,17 @@ export const twitterHandle: Rule = {
   defaultSeverity: 'error',
   description: 'seo.twitterUsername other than the configured handle (a misspelt handle credits someone else).',
   examples: {
-    ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } }],
+    ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } }, { files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinfradev"\n---\n' } }],
     notOk: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' } }],
   },
   check({ issue, config, report }) {
     const handle = issue.meta.seo.twitterUsername;
-    if (!issue.path || handle === config.twitterUsername) return;
-    const hint = handle.toLowerCase() === config.twitterUsername.toLowerCase() ? 'spell it' : 'use';
+    // Handles are case-insensitive: @openinfradev is the same account as @OpenInfraDev.
+    if (!issue.path || handle.toLowerCase() === config.twitterUsername.toLowerCase()) return;
     report({
       file: issue.path,
       line: frontMatterKeyLine(issue.introParts?.matter ?? '', 'seo.twitterUsername'),
-      message: `seo.twitterUsername is "${handle}"; ${hint} "${config.twitterUsername}", the configured handle.`,
+      message: `seo.twitterUsername is "${handle}"; use "${config.twitterUsername}", the configured handle.`,
     });
   },
 };

@@ -1,0 +1,23 @@
+import { closest } from '../../core/suggest.js';
+import type { Rule } from '../types.js';
+
+export const unknownSection: Rule = {
+  id: 'unknown-section',
+  defaultSeverity: 'warn',
+  description: 'A fragment file that no configured section names (a misspelt name, a scratch file): it would be published as a section of its own. A fragment with its own `title` (as `import` writes) is a deliberate section.',
+  examples: {
+    ok: [{ files: { 'starlingx.md': '* News' } }, { files: { 'openinfra-summit.md': '---\ntitle: OpenInfra Summit Europe\n---\n* News' } }],
+    notOk: [{ files: { 'starlinx.md': '* News' } }, { files: { 'draft-ideas.md': '* Ideas' } }],
+  },
+  check({ issue, config, report }) {
+    const ids = config.sections.map((s) => s.id);
+    const listed = issue.introParts?.data.sections;
+    for (const fragment of issue.fragments) {
+      // Named by config, titled by its writer, or listed in issue.md's sections: meant to be there.
+      if (fragment.section || fragment.hasOwnTitle || (Array.isArray(listed) && listed.includes(fragment.id))) continue;
+      const near = closest(fragment.id, ids);
+      const advice = near ? `did you mean ${near}.md?` : `rename it to a section's id (${ids.join(', ')}), or give it a title: to publish it as a section of its own.`;
+      report({ file: fragment.path, line: 1, message: `no section is named "${fragment.id}", so this file would be published as a section of its own; ${advice}` });
+    }
+  },
+};

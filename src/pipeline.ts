@@ -1,0 +1,107 @@
+import type { Config } from './core/config.js';
+import type { Diagnostic } from './core/diagnostic.js';
+import { parseIssue, type Issue, type IssueSources } from './core/issue.js';
+import { renderBlogPost } from './core/render-blog.js';
+import { renderEmailMjml } from './core/render-email.js';
+import { renderEmailText } from './core/render-text.js';
+import type { IssueId } from './core/slug.js';
+import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
+import { compileMjml, type MjmlResult } from './io/mjml.js';
+import { listIssues, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
+import { lintIssue } from './lint/run.js';
+
+/*
+ * The one pipeline of an issue. Everything a command needs of an issue comes from here, each
+ * step computed once and only when asked for:
+ *
+ *   sources -> parse -> issue -> blog (Markdown)
+ *                            -> MJML -> compiled email (HTML, MJML's errors)
+ *                            -> text
+ *                            -> diagnostics (parse problems + every enabled rule, which
+ *                               read the issue and, for email-size and mjml, the compiled email)
+ *
+ * build, lint, the startup snapshot's warm-up and the tests all open issues through it, so a
+ * step cannot be forgotten by one of them, and build and lint can never disagree.
+ */
+
+export interface IssueInputs {
+  config: Config;
+  sources: IssueSources;
+  /** The issue before this one in the workspace (carried-over compares with it). */
+  previous?: IssueSources;
+  templates: ReadonlyMap<TemplateName, TemplateSource>;
+}
+
+export type CompiledEmail = MjmlResult;
+
+export interface IssuePipeline {
+  readonly issue: Issue;
+  /** Every problem of the issue: its sources' and every enabled rule's, in reading order. */
+  diagnostics(): Promise<Diagnostic[]>;
+  blog(): string;
+  mjml(): string;
+  /** The email compiled by MJML (minified near Gmail's clip, or always with `minify`). */
+  email(): Promise<CompiledEmail>;
+  text(): string;
+  /** The files the issue is made of, each once, whether or not it has a problem. */
+  files(): string[];
+}
+
+const once = <T>(compute: () => T): (() => T) => {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+};
+
+/** An issue's pipeline over sources already read; pure but for MJML's compile. */
+export function openIssuePipeline(inputs: IssueInputs, options: { minify?: boolean } = {}): IssuePipeline {
+  const { config } = inputs;
+  const issue = parseIssue(inputs.sources, config);
+  const previous = once(() => (inputs.previous ? parseIssue(inputs.previous, config) : undefined));
+  const templates = new Map<TemplateName, () => Template>();
+  const template = (name: TemplateName): Template => {
+    if (!templates.has(name)) {
+      const source = inputs.templates.get(name);
+      if (!source) throw new Error(`the pipeline was opened without the template ${name}`);
+      templates.set(name, once(() => compileTemplate(source)));
+    }
+    return templates.get(name)!();
+  };
+  const mjml = once(() => renderEmailMjml(issue, config, template('email.mjml.hbs')));
+  const email = once(() => compileMjml(mjml(), { minify: options.minify }));
+  const diagnostics = once(() => lintIssue({
+    issue,
+    config,
+    previous: previous(),
+    renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
+  }));
+  return {
+    issue,
+    diagnostics,
+    blog: once(() => renderBlogPost(issue, config, template('blog-post.md.hbs'))),
+    mjml,
+    email,
+    text: once(() => renderEmailText(issue, config, template('email.txt.hbs'))),
+    files: () => [...new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path)])],
+  };
+}
+
+/** What the pipeline of one issue of a workspace needs, read from the disk. */
+export async function readIssueInputs(workspace: Workspace, id: IssueId, templateNames: readonly TemplateName[] = TEMPLATE_NAMES): Promise<IssueInputs> {
+  const { root, config } = workspace;
+  const known = await listIssues(root);
+  const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
+  return {
+    config,
+    sources: await readIssueSources(root, id),
+    // A previous issue that cannot be read is reported when it is linted itself; here it is left out.
+    previous: before ? await readIssueSources(root, before).catch(() => undefined) : undefined,
+    templates: await readTemplates(root, templateNames),
+  };
+}
