@@ -7,7 +7,9 @@ import { renderEmailText } from './core/render-text.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
-import { listIssues, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
+import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
+import { validateRuleSettings } from './lint/index.js';
+import { CONFIG_FILE } from './core/config.js';
 import { lintIssue } from './lint/run.js';
 
 /*
@@ -90,6 +92,13 @@ export function openIssuePipeline(inputs: IssueInputs, options: { minify?: boole
     text: once(() => renderEmailText(issue, config, template('email.txt.hbs'))),
     files: () => [...new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path)])],
   };
+}
+
+/** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */
+export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
+  const workspace = await openWorkspace(cwd);
+  validateRuleSettings(workspace.config, workspace.configFile ?? CONFIG_FILE);
+  return workspace;
 }
 
 /** What the pipeline of one issue of a workspace needs, read from the disk. */

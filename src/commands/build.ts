@@ -6,8 +6,8 @@ import { blogFileName } from '../core/issue.js';
 import { diagnosticToError } from '../core/issue-schema.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
-import { issueDir, openWorkspace, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openIssuePipeline, readIssueInputs } from '../pipeline.js';
+import { issueDir, relativeTo, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs } from '../pipeline.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -34,7 +34,7 @@ export interface BuildResult {
  * every other diagnostic is returned, for the caller to summarise (and, with --strict, to fail on).
  */
 export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): Promise<BuildResult> {
-  const workspace = await openWorkspace(ctx.cwd);
+  const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id), { minify: options.minify });

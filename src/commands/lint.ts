@@ -7,8 +7,8 @@ import type { TemplateName, TemplateSource } from '../core/templates.js';
 import { toResult } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
 import { openWorkspaceLintCache, type LintCache, type LintedIssue } from '../io/lint-cache.js';
-import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue, type Workspace } from '../io/workspace.js';
-import { openIssuePipeline } from '../pipeline.js';
+import { listIssues, readIssueSources, readTemplates, resolveIssue, type Workspace } from '../io/workspace.js';
+import { openCheckedWorkspace, openIssuePipeline } from '../pipeline.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -31,7 +31,7 @@ export interface LintRun {
 
 /** Lints the issues named (the latest by default, every one with --all). */
 export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptions): Promise<LintRun> {
-  const workspace = await openWorkspace(ctx.cwd);
+  const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
   const known = await listIssues(root);

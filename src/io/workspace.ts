@@ -19,6 +19,8 @@ export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 export interface Workspace {
   root: string;
   config: Config;
+  /** The config file's name, when the workspace has one. */
+  configFile: string | undefined;
 }
 
 export async function openWorkspace(cwd: string): Promise<Workspace> {
@@ -26,7 +28,7 @@ export async function openWorkspace(cwd: string): Promise<Workspace> {
   const info = await stat(start).catch(() => undefined);
   if (!info?.isDirectory()) throw usageError(`the folder ${cwd} does not exist.`, 'Pass an existing folder to --cwd.');
   const root = findWorkspaceRoot(start);
-  return { root, config: await readConfig(root) };
+  return { root, config: await readConfig(root), configFile: configFileOf(root) };
 }
 
 /**

@@ -21,6 +21,9 @@ import { twitterHandle } from './rules/twitter-handle.js';
 import { unknownSection } from './rules/unknown-section.js';
 import { unsafeHtml } from './rules/unsafe-html.js';
 import type { Rule } from './types.js';
+import type { Config } from '../core/config.js';
+import { closest } from '../core/suggest.js';
+import { CliError, EXIT_USAGE } from '../errors.js';
 
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
@@ -30,3 +33,24 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
+
+/**
+ * Checks config's `rules` against the registry: an unknown rule id, an option a rule does not
+ * take and a value of the wrong type are config errors (exit 2), with "did you mean".
+ */
+export function validateRuleSettings(config: Config, file: string): void {
+  const fail = (key: string, message: string, near?: string): never => {
+    throw new CliError(`rules.${key}: ${message}${near ? `; did you mean ${near}?` : '.'}`, {
+      file, exitCode: EXIT_USAGE, hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
+    });
+  };
+  for (const [id, setting] of Object.entries(config.rules)) {
+    const rule = RULES.find((r) => r.id === id);
+    if (!rule) fail(id, 'no rule has this id', closest(id, RULE_IDS));
+    for (const [name, value] of Object.entries(setting.options)) {
+      const option = rule!.options?.[name];
+      if (!option) fail(`${id}.${name}`, rule!.options ? `${id} takes no option "${name}"` : `${id} takes no options`, closest(name, Object.keys(rule!.options ?? {})));
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`${id}.${name}`, 'expected a list of words, such as [docs.google.com, wiki.example.org]');
+    }
+  }
+}

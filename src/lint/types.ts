@@ -74,10 +74,20 @@ export interface RuleExample {
   config?: Record<string, unknown>;
 }
 
+/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`). */
+export interface RuleOption {
+  /** The only kind of option rules take so far: a list of words (hosts, names, section ids). */
+  type: 'string[]';
+  default: readonly string[];
+  description: string;
+}
+
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
   description: string;
+  /** The options config may give it; config naming any other, or of another type, is refused. */
+  options?: Record<string, RuleOption>;
   /** Examples double as tests: every `notOk` must fire the rule and every `ok` must not. */
   examples: { ok: RuleExample[]; notOk: RuleExample[] };
   /** Whether the rule renders the email (and so loads MJML). */

@@ -1,5 +1,7 @@
+import { validateConfig } from '../../src/core/config.js';
+import type { CliError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/lint/index.js';
+import { RULES, validateRuleSettings } from '../../src/lint/index.js';
 import { lintFiles } from '../helpers/lint.js';
 
 // remark-lint's way: each rule documents examples, and these tests run them, so the
@@ -34,4 +36,25 @@ it('has the contract\'s rule ids, each with a default severity', () => {
     'image-alt', 'internal-link', 'mjml', 'past-date', 'paste-residue', 'placeholder', 'relative-url', 'required-section', 'title-mismatch',
     'tracking-link', 'twitter-handle', 'unknown-section', 'unsafe-html',
   ]);
+});
+
+describe('rule settings in config are checked against the registry', () => {
+  const check = (rules: unknown) => () => validateRuleSettings(validateConfig({ rules }, 'newsletter.config.yaml'), 'newsletter.config.yaml');
+  it.each([
+    ['an unknown rule id, with the nearest', { 'brand-names': 'off' }, 'rules.brand-names: no rule has this id; did you mean brand-name?'],
+    ['an option of the wrong type', { 'internal-link': ['error', { hosts: 'docs.google.com' }] }, 'rules.internal-link.hosts: expected a list of words, such as [docs.google.com, wiki.example.org].'],
+    ['a misspelt option', { 'internal-link': ['error', { host: ['a.b'] }] }, 'rules.internal-link.host: internal-link takes no option "host"; did you mean hosts?'],
+    ['an option of a rule that takes none', { placeholder: ['error', { words: ['x'] }] }, 'rules.placeholder.words: placeholder takes no options.'],
+  ])('refuses %s (exit 2)', (_, rules, message) => {
+    expect(check(rules)).toThrow(message);
+    try {
+      check(rules)();
+    } catch (error) {
+      expect((error as CliError).exitCode).toBe(2);
+    }
+  });
+
+  it('takes every rule id, severity and documented option', () => {
+    expect(check({ 'brand-name': 'off', 'past-date': ['error', { eventSections: ['events', 'summit'] }], 'internal-link': ['warn', { hosts: ['wiki.example.org'] }] })).not.toThrow();
+  });
 });

@@ -12,7 +12,8 @@ function variantsOf(name: string): RegExp {
 export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warn',
-  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text. Options: names.',
+  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text.',
+  options: { names: { type: 'string[]', default: DEFAULT_NAMES, description: 'the names to check, each as it must be spelt' } },
   examples: {
     ok: [{ files: { 'kata.md': 'OpenStack and Kata Containers at opendev.org, `openstack server list`, OPENSTACK DAY, the Zuul CI docs at zuul-ci.org.' } }],
     notOk: [

@@ -6,7 +6,8 @@ const DEFAULT_HOSTS = ['docs.google.com', 'drive.google.com', 'localhost', '127.
 export const internalLink: Rule = {
   id: 'internal-link',
   defaultSeverity: 'error',
-  description: 'Links to working documents no reader can open. Options: hosts (host or host/path prefixes).',
+  description: 'Links to working documents no reader can open.',
+  options: { hosts: { type: 'string[]', default: DEFAULT_HOSTS, description: 'hosts (or host/path prefixes) of working documents' } },
   examples: {
     ok: [{ files: { 'openstack.md': '## [OpenStack](https://www.openstack.org/)' } }],
     notOk: [

@@ -11,7 +11,8 @@ const PAST = /\b(?:was|were|took place|happened|released|held|has been|have been
 export const pastDate: Rule = {
   id: 'past-date',
   defaultSeverity: 'warn',
-  description: 'A date already past on the issue\'s date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will. Past-tense recaps are fine. Options: eventSections.',
+  description: 'A date already past on the issue\'s date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will. Past-tense recaps are fine.',
+  options: { eventSections: { type: 'string[]', default: ['events'], description: 'section ids in which any past date is reported' } },
   examples: {
     ok: [
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'kata.md': '* Kata 3.14 was released on April 1.', 'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen' } },

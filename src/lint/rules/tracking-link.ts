@@ -6,7 +6,8 @@ const DEFAULT_HOSTS = ['t.e2ma.net', 'e2ma.net/click', 'list-manage.com/track', 
 export const trackingLink: Rule = {
   id: 'tracking-link',
   defaultSeverity: 'error',
-  description: 'Links through an email platform\'s click-tracking redirect, copied from a sent email: they expire and track blog readers. Options: hosts.',
+  description: 'Links through an email platform\'s click-tracking redirect, copied from a sent email: they expire and track blog readers.',
+  options: { hosts: { type: 'string[]', default: DEFAULT_HOSTS, description: 'hosts (or host/path prefixes) of click-tracking redirects' } },
   examples: {
     ok: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://openinfra.org/upp/).' } }],
     notOk: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' } }],

@@ -10,7 +10,7 @@ const EVENT_HANDLER = /<[a-z][^<>]*?\s(on[a-z]+)\s*=/gi;
 export const unsafeHtml: Rule = {
   id: 'unsafe-html',
   defaultSeverity: 'error',
-  description: 'Raw HTML that could run in a reader\'s mail client or browser: <script>, <iframe>, <object>, forms, event handlers, javascript: URLs. The build drops it; the writer should know.',
+  description: 'Raw HTML that could run in a reader\'s mail client or browser: <script>, <iframe>, <object>, forms, event handlers, and URLs the URL policy refuses (javascript:, data: and their spellings). Every output leaves them out; the writer should know.',
   examples: {
     ok: [{ files: { 'kata.md': 'Some <b>bold</b> text and a [link](https://katacontainers.io).' } }],
     notOk: [
