@@ -86,6 +86,9 @@ try {
   const mjmlCli = () => time(process.execPath, [MJML, mjmlFile, '-o', join(work, 'mjml-out.html')], sample);
   const build = pair(() => time(BIN, ['build', 'april-2025'], sample), mjmlCli);
   line('1. build april-2025 / mjml CLI on its email.mjml', `${(build.a / build.b).toFixed(2)}x (${build.a.toFixed(0)}/${build.b.toFixed(0)} ms)`, '<= 0.50x', build.a / build.b <= 0.5);
+  // The README's first command, as typed there: npx finds the bin, then runs it as above.
+  const npx = pair(() => time('npx', ['--no-install', 'newsletter', 'build', 'april-2025', '--cwd', sample], ROOT), mjmlCli);
+  line('   npx newsletter build (the README\'s first command) / mjml CLI', `${(npx.a / npx.b).toFixed(2)}x (${npx.a.toFixed(0)}/${npx.b.toFixed(0)} ms)`, 'no target: npx\'s own start-up; npm link avoids it');
 
   // 2. lint --all over an archive of 18 real issues, every rule on, against MJML's CLI once:
   // every issue linted (--no-cache), then the archive unchanged since the last lint (cache).

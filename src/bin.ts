@@ -1,5 +1,5 @@
 import { main } from './cli.js';
-import { EXIT_USAGE } from './errors.js';
+import { EXIT_USAGE } from './exit-codes.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { terminalPrompter } from './ui/prompts.js';

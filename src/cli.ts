@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Context } from './context.js';
 import { packagePath } from './paths.js';
-import { CliError, EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from './errors.js';
+import { CliError } from './errors.js';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, exitCodeOf } from './exit-codes.js';
 import { printError } from './ui/output.js';
 
 const EXAMPLES = {
@@ -97,9 +98,10 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--no-cache', 'lint every issue again, even those unchanged since the last lint')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
-      const [{ lint }, { printLintRun }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
+      const [{ lint }, { printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache });
-      exitCode = printLintRun(ctx, run, options.format, options.maxWarnings);
+      printLintRun(ctx, run, options.format, options.maxWarnings);
+      exitCode = run.errorCount > 0 || tooManyWarnings(run, options.maxWarnings) ? EXIT_CONTENT : EXIT_OK;
     });
 
   program
@@ -111,7 +113,10 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .action(async (posts: string[], options, command: Command) => {
       const [{ importPosts }, { printImported }] = await Promise.all([import('./commands/import.js'), import('./ui/print-import.js')]);
       const imported = await importPosts(workspaceOf(command), { posts, issue: options.issue });
-      exitCode = printImported(ctx, imported, debug);
+      printImported(ctx, imported, debug);
+      // A post that hit a bug (not a CliError) is the CLI's failure, not the content's.
+      const failed = imported.filter((post) => post.error !== undefined);
+      exitCode = failed.some((post) => !(post.error instanceof CliError)) ? EXIT_USAGE : failed.length > 0 ? EXIT_CONTENT : EXIT_OK;
     });
 
   try {
@@ -138,7 +143,7 @@ function handleError(ctx: Context, error: unknown, debug: boolean): number {
     return EXIT_USAGE;
   }
   printError(ctx, error, debug);
-  return error instanceof CliError ? error.exitCode : EXIT_USAGE;
+  return error instanceof CliError ? exitCodeOf(error.kind) : EXIT_USAGE;
 }
 
 async function readVersion(): Promise<string> {

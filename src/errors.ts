@@ -1,11 +1,12 @@
-/** Exit codes are part of the contract: 0 clean, 1 content errors, 2 usage or config. */
-export const EXIT_OK = 0;
-export const EXIT_CONTENT = 1;
-export const EXIT_USAGE = 2;
+/**
+ * What kind of failure an error is: the content a writer wrote, the way the CLI was called or
+ * configured, or a person's cancelling. Only the CLI's edge (cli.ts) turns a kind into an exit code.
+ */
+export type ErrorKind = 'content' | 'usage' | 'cancelled';
 
 export interface CliErrorOptions {
   hint?: string;
-  exitCode?: number;
+  kind?: ErrorKind;
   /** Where the problem is, so the message can start with `file:line`. */
   file?: string;
   line?: number;
@@ -18,7 +19,7 @@ export interface CliErrorOptions {
  */
 export class CliError extends Error {
   readonly hint: string | undefined;
-  readonly exitCode: number;
+  readonly kind: ErrorKind;
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
@@ -27,7 +28,7 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? EXIT_CONTENT;
+    this.kind = options.kind ?? 'content';
     this.file = options.file;
     this.line = options.line;
     this.column = options.column;
@@ -44,5 +45,5 @@ export class CliError extends Error {
 }
 
 export function usageError(message: string, hint?: string): CliError {
-  return new CliError(message, { hint, exitCode: EXIT_USAGE });
+  return new CliError(message, { hint, kind: 'usage' });
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { CliError, EXIT_CONTENT, usageError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
 import type { IssueSources } from '../core/issue.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
 import type { TemplateName, TemplateSource } from '../core/templates.js';
@@ -73,7 +73,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
  * error at the file, as ESLint reports a file it cannot parse; the other issues are linted.
  */
 function unreadable(error: unknown, id: IssueId): LintedIssue {
-  if (!(error instanceof CliError) || error.exitCode !== EXIT_CONTENT) throw error;
+  if (!(error instanceof CliError) || error.kind !== 'content') throw error;
   const file = error.file ?? `sections/${id.slug}`;
   return { files: [file], diagnostics: [{ file, ruleId: null, severity: 'error', message: error.message, line: error.line ?? 1, column: error.column ?? 1, fatal: true }] };
 }

@@ -1,4 +1,4 @@
-import type { SectionConfig } from './config.js';
+import type { SectionConfig } from './config-types.js';
 
 /** The sections of Inside Open Infrastructure, with the headings and taglines the issues use. */
 export const DEFAULT_SECTIONS: SectionConfig[] = [
@@ -69,7 +69,16 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
     required: true,
     inNewIssue: true,
     aliases: ['Upcoming OpenInfra and Community Events', 'More OpenInfra Community Events', 'Upcoming Events'],
-    guide: 'Upcoming events only, each as a bold linked name followed by "date | place | links" lines. Remove events that will be over when the issue goes out.',
+    // One fact per list item: lines of plain text would run together into one paragraph.
+    guide: [
+      'Upcoming events only. Each event: its name in bold with its link, then one list item per fact, so that each stands on a line of its own:',
+      '',
+      '**[OpenStack Day Japan](https://example.org/openstack-day-japan)**',
+      '* 26 June 2025 | Tokyo, Japan',
+      '* [Register](https://example.org/register) | Prices go up on 1 June',
+      '',
+      'Remove events that will be over when the issue goes out.',
+    ].join('\n'),
   },
 ];
 

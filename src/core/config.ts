@@ -1,58 +1,10 @@
-import { CliError, EXIT_USAGE } from '../errors.js';
+import { CliError } from '../errors.js';
 import { trimEndOf } from './text.js';
 import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
 
-export interface SectionConfig {
-  id: string;
-  heading: string;
-  tagline?: string;
-  /** `lint` reports an issue that lacks it. */
-  required: boolean;
-  /** Whether `newsletter new` scaffolds it by default. */
-  inNewIssue: boolean;
-  /** Other headings that mean this section in published posts (used by import). */
-  aliases: string[];
-  /** Written into a new fragment as an HTML comment for its writer. */
-  guide: string;
-}
-
-export interface EmailConfig {
-  contactEmail: string;
-  postalAddress: string;
-  unsubscribeUrl: string;
-  fontFamily: string;
-  /** A web font stylesheet; none is fetched unless this is set. */
-  fontUrl: string | undefined;
-  accentColor: string;
-  utm: { source: string; medium: string; campaign: string } | false;
-}
-
-export type RuleSeverity = 'error' | 'warn' | 'off';
-export interface RuleSetting {
-  severity?: RuleSeverity;
-  options: Record<string, unknown>;
-}
-
-export interface Config {
-  /** Where the config came from, for messages; undefined when the defaults apply. */
-  file: string | undefined;
-  name: string;
-  site: string;
-  title: string;
-  postUrl: string;
-  blogFile: string;
-  author: string;
-  description: string;
-  twitterUsername: string;
-  category: { value: string; label: string }[];
-  hidePost: boolean;
-  headingLevel: number;
-  lang: string;
-  sections: SectionConfig[];
-  email: EmailConfig;
-  rules: Record<string, RuleSetting>;
-}
+export type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig } from './config-types.js';
+import type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig } from './config-types.js';
 
 export const CONFIG_FILE = 'newsletter.config.yaml';
 /** The names a workspace's config may have; one of them at most. */
@@ -78,7 +30,7 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
   const fail = (key: string, allowed: string): never => {
     throw new CliError(`${key}: ${allowed}.`, {
       file: file ?? CONFIG_FILE,
-      exitCode: EXIT_USAGE,
+      kind: 'usage',
       hint: `Fix ${key} in ${file ?? CONFIG_FILE}, or remove it to use the default.`,
     });
   };

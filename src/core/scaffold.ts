@@ -57,7 +57,12 @@ export function scaffoldFragment(section: SectionConfig): string {
   ].join('\n');
 }
 
+/** The guide's lines, each wrapped at 88 characters; lines it breaks itself (an example) stay as they are. */
 function wrapComment(text: string): string[] {
+  return text.split('\n').flatMap((paragraph) => (paragraph.trim() === '' ? [''] : wrapLine(paragraph)));
+}
+
+function wrapLine(text: string): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {

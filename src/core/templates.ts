@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { CliError, EXIT_USAGE } from '../errors.js';
+import { CliError } from '../errors.js';
 
 /** The shells a workspace may override, file by file, in its own templates/ folder. */
 export const TEMPLATE_NAMES = ['blog-post.md.hbs', 'email.mjml.hbs', 'email.txt.hbs'] as const;
@@ -67,7 +67,7 @@ function templateError(source: TemplateSource, error: unknown): CliError {
   return new CliError(`template ${source.name} cannot be used: ${first.trim()}`, {
     file: source.path,
     line: line ? Number(line) : undefined,
-    exitCode: EXIT_USAGE,
+    kind: 'usage',
     hint: `Fix the template, or delete ${source.path} to use the built-in one.`,
   });
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { CliError, EXIT_CONTENT } from '../errors.js';
+import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
 
@@ -238,7 +238,6 @@ function writeError(error: unknown): CliError {
   const reason = describeFsError(error);
   return new CliError(`cannot write the output: ${reason}.`, {
     file: path ? basename(path).startsWith('.newsletter-') ? dirname(path) : path : undefined,
-    exitCode: EXIT_CONTENT,
     hint: 'Choose another folder with --out, or fix the permissions; nothing was changed.',
   });
 }

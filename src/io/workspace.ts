@@ -2,7 +2,7 @@ import { lstat, readdir, stat } from 'node:fs/promises';
 import { existsSync, lstatSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
-import { CliError, EXIT_USAGE, usageError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
 import { parseYamlData } from '../core/front-matter.js';
 import { CONFIG_FILES, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
@@ -53,7 +53,7 @@ const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: fal
 function configFileOf(root: string): string | undefined {
   const present = CONFIG_FILES.filter((name) => existsSync(join(root, name)) || isLink(join(root, name)));
   if (present.length > 1) {
-    throw new CliError(`both ${present.join(' and ')} are here; which one is the config?`, { file: present[1], exitCode: EXIT_USAGE, hint: 'Keep one of them.' });
+    throw new CliError(`both ${present.join(' and ')} are here; which one is the config?`, { file: present[1], kind: 'usage', hint: 'Keep one of them.' });
   }
   return present[0];
 }
@@ -72,7 +72,7 @@ export async function readConfig(root: string): Promise<Config> {
     const code = (error as NodeJS.ErrnoException).code;
     // A dangling link is no config; a link that leaves the workspace is refused below.
     if (code === 'ENOENT') return validateConfig(undefined, undefined);
-    if (error instanceof CliError) throw new CliError(error.message, { file: error.file, line: error.line, hint: error.hint, exitCode: EXIT_USAGE });
+    if (error instanceof CliError) throw new CliError(error.message, { file: error.file, line: error.line, hint: error.hint, kind: 'usage' });
     throw error;
   }
   let raw: unknown;
@@ -82,7 +82,7 @@ export async function readConfig(root: string): Promise<Config> {
     const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     throw new CliError(`config is not valid YAML: ${reason}.`, {
-      file: CONFIG_FILE, line: where?.line, column: where?.col, exitCode: EXIT_USAGE,
+      file: CONFIG_FILE, line: where?.line, column: where?.col, kind: 'usage',
       hint: 'Check the quotes, colons and indentation of that line.',
     });
   }

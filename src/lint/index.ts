@@ -23,7 +23,7 @@ import { unsafeHtml } from './rules/unsafe-html.js';
 import type { Rule } from './types.js';
 import type { Config } from '../core/config.js';
 import { closest } from '../core/suggest.js';
-import { CliError, EXIT_USAGE } from '../errors.js';
+import { CliError } from '../errors.js';
 
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
@@ -41,7 +41,7 @@ export const RULE_IDS = RULES.map((rule) => rule.id);
 export function validateRuleSettings(config: Config, file: string): void {
   const fail = (key: string, message: string, near?: string): never => {
     throw new CliError(`rules.${key}: ${message}${near ? `; did you mean ${near}?` : '.'}`, {
-      file, exitCode: EXIT_USAGE, hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
+      file, kind: 'usage', hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
     });
   };
   for (const [id, setting] of Object.entries(config.rules)) {

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { printable } from './printable.js';
+import { printable } from '../core/text.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';

@@ -1,9 +1,9 @@
 import type { ImportedPost } from '../commands/import.js';
 import type { Context } from '../context.js';
-import { CliError, EXIT_CONTENT, EXIT_OK, EXIT_USAGE } from '../errors.js';
+
 import { paint, printError } from './output.js';
 
-export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, imported: ImportedPost[], debug: boolean): number {
+export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, imported: ImportedPost[], debug: boolean): void {
   const c = paint(ctx);
   for (const post of imported) {
     if (post.error !== undefined) {
@@ -14,6 +14,4 @@ export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>,
     ctx.stdout.write(`  sections: ${post.sections!.join(', ') || '(none)'}\n`);
     if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${post.unrecognised!.map((h) => `"${h}"`).join(', ')}\n`);
   }
-  if (imported.some((p) => p.error !== undefined && !(p.error instanceof CliError))) return EXIT_USAGE;
-  return imported.some((p) => p.error !== undefined) ? EXIT_CONTENT : EXIT_OK;
 }

@@ -16,7 +16,7 @@ export const terminalPrompter: Prompter = async (question: PromptQuestion) => {
   } catch (error) {
     // Ctrl-C or a closed terminal: the person chose to stop; nothing has been written yet.
     if (error instanceof Error && error.name === 'ExitPromptError') {
-      throw new CliError('cancelled; nothing was written.', { exitCode: 130 });
+      throw new CliError('cancelled; nothing was written.', { kind: 'cancelled' });
     }
     throw error;
   }

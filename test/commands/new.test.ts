@@ -5,6 +5,19 @@ import { parseSourceParts } from '../../src/core/front-matter.js';
 import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 describe('newsletter new', () => {
+  it('guides the events writer to one line per fact, which the post and the email keep', async () => {
+    const cwd = await tempDir();
+    expect((await runMain(['new', 'may-2031', '--yes'], { cwd })).code).toBe(0);
+    const events = await read(cwd, 'sections/may-2031/events.md');
+    // The guide's example, written as the writer would, by copying it out of the comment.
+    const example = events.split('\n').filter((line) => line.startsWith('**[') || line.startsWith('* ')).join('\n');
+    expect(example).toContain('* 26 June 2025 | Tokyo, Japan');
+    await writeFiles(cwd, { 'sections/may-2031/events.md': `${events}\n${example}\n` });
+    expect((await runMain(['build', '--text'], { cwd })).code).toBe(0);
+    const text = await read(cwd, 'dist/may-2031/email.txt');
+    expect(text).toMatch(/\n\s*(?:\* |- )?26 June 2025 \| Tokyo, Japan\n/);
+  });
+
   it('without a terminal asks nothing and scaffolds the default sections', async () => {
     const cwd = await tempDir();
     const result = await runMain(['new', '2025-05', '--author', 'Allison Price', '--date', '2025-05-20'], { cwd });

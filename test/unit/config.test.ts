@@ -43,7 +43,7 @@ describe('config', () => {
     [['a list'], '(top level)', /mapping/],
   ])('refuses %j naming the key and what is allowed (exit 2)', (raw, key, allowed) => {
     const error = refusal(raw);
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe('usage');
     expect(error.file).toBe('newsletter.config.yaml');
     expect(error.message.startsWith(`${key}:`)).toBe(true);
     expect(error.message).toMatch(allowed);

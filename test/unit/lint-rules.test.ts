@@ -50,7 +50,7 @@ describe('rule settings in config are checked against the registry', () => {
     try {
       check(rules)();
     } catch (error) {
-      expect((error as CliError).exitCode).toBe(2);
+      expect((error as CliError).kind).toBe('usage');
     }
   });
 

@@ -19,7 +19,7 @@ describe('issue slugs', () => {
         expect.unreachable();
       } catch (error) {
         expect(error).toBeInstanceOf(CliError);
-        expect((error as CliError).exitCode).toBe(2);
+        expect((error as CliError).kind).toBe('usage');
         expect((error as CliError).hint).toMatch(/april-2025/);
       }
     },

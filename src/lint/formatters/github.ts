@@ -1,5 +1,5 @@
 import type { LintResult } from '../types.js';
-import { printable } from '../../ui/printable.js';
+import { printable } from '../../core/text.js';
 
 /** GitHub Actions workflow commands: one annotation per message, on the file and line. */
 export function formatGithub(results: LintResult[], relativePath: (filePath: string) => string): string {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../../ui/printable.js';
+import { printable } from '../../core/text.js';
 import type { LintResult } from '../types.js';
 
 /** ESLint's stylish layout: messages grouped by file, then a summary line. */

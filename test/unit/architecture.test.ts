@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/workspace.js';
+
+/*
+ * The layers the README's architecture picture shows, held by the imports themselves:
+ *
+ *   bin.ts -> cli.ts -> commands/ -> pipeline.ts -> lint/ -> core/
+ *                   \-> ui/                      \-> io/  -> core/
+ *
+ * core/ is pure (no disk, no process, no colour); io/ is the only code that touches the disk or
+ * MJML and knows nothing of lint or ui; exit codes live at the edge (bin.ts, cli.ts) alone.
+ */
+const SRC = join(REPO, 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(SRC).map((path) => relative(SRC, path).split('\\').join('/'));
+const imports = new Map(files.map((file) => {
+  const text = readFileSync(join(SRC, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]!);
+  const local = specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s).split('\\').join('/').replace(/\.js$/, '.ts'));
+  return [file, { local, external: specifiers.filter((s) => !s.startsWith('.')), text }];
+}));
+
+const layerOf = (file: string): string => (file.includes('/') ? file.split('/')[0]! : file.replace(/\.ts$/, ''));
+
+/** What each layer may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+  core: ['errors'],
+  lint: ['core', 'errors'],
+  io: ['core', 'errors', 'paths'],
+  pipeline: ['core', 'io', 'lint', 'errors'],
+  commands: ['core', 'io', 'lint', 'pipeline', 'errors', 'context'],
+  ui: ['core', 'lint', 'commands', 'errors', 'context'],
+};
+
+describe('the layers', () => {
+  it.each(Object.entries(ALLOWED))('%s imports only what is below it', (layer, allowed) => {
+    const wrong = [...imports].filter(([file]) => layerOf(file) === layer)
+      .flatMap(([file, { local }]) => local.filter((target) => layerOf(target) !== layer && !allowed.includes(layerOf(target))).map((target) => `${file} -> ${target}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('keeps core pure: no disk, no process, no colour', () => {
+    const impure = [...imports].filter(([file]) => layerOf(file) === 'core')
+      .filter(([, { external, text }]) => external.some((s) => /^node:(fs|child_process|os)|^chalk$/.test(s)) || /\bprocess\.(?!env\b)|\bprocess\.env\b/.test(text))
+      .map(([file]) => file);
+    expect(impure).toEqual([]);
+  });
+
+  it('decides exit codes at the edge only', () => {
+    const users = [...imports].filter(([, { local }]) => local.includes('exit-codes.ts')).map(([file]) => file).sort();
+    expect(users).toEqual(['bin.ts', 'cli.ts']);
+  });
+
+  it('has no import cycle, not even through types', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const walk = (file: string, path: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of imports.get(file)?.local ?? []) walk(target, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) walk(file, []);
+    expect(cycles).toEqual([]);
+  });
+});
