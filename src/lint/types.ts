@@ -69,6 +69,8 @@ export interface RuleContext {
 /** An issue given as files, as the rule documentation examples write it. */
 export interface RuleExample {
   files: Record<string, string>;
+  /** For a not-ok example: exactly what the rule reports, as `file:line:column message`. */
+  messages?: string[];
   slug?: string;
   previous?: Record<string, string>;
   config?: Record<string, unknown>;

@@ -13,13 +13,13 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   if (rule.examples.notOk.length > 0) {
-    it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('fires on not-ok example %i, with a position', async (_, example) => {
+    it.each(rule.examples.notOk.map((example, i) => [i, example] as const))('fires on not-ok example %i, exactly where and as documented', async (_, example) => {
       const messages = await lintFiles(example, [id]);
-      expect(messages.length).toBeGreaterThan(0);
+      // Every not-ok example documents what it reports, as `file:line:column message`.
+      expect(example.messages, 'the example documents its messages').toBeDefined();
+      expect(messages.map((m) => `${m.file.replace(/^sections\/[a-z]+-\d{4}\//, '')}:${m.line}:${m.column} ${m.message}`)).toEqual(example.messages);
       for (const m of messages) {
         expect(m.ruleId).toBe(id);
-        expect(m.line).toBeGreaterThanOrEqual(1);
-        expect(m.column).toBeGreaterThanOrEqual(1);
         expect(m.message).toMatch(/[.)!?]$/);
       }
     });

@@ -17,9 +17,9 @@ export const brandName: Rule = {
   examples: {
     ok: [{ files: { 'kata.md': 'OpenStack and Kata Containers at opendev.org, `openstack server list`, OPENSTACK DAY, the Zuul CI docs at zuul-ci.org.' } }],
     notOk: [
-      { files: { 'kata.md': 'Run Openstack today.' } },
-      { files: { 'kata.md': 'Kata containers 3.14 is out.' } },
-      { files: { 'kata.md': 'The Open Infra community.' } },
+      { files: { 'kata.md': 'Run Openstack today.' }, messages: ['kata.md:1:5 "Openstack" is spelt "OpenStack".'] },
+      { files: { 'kata.md': 'Kata containers 3.14 is out.' }, messages: ['kata.md:1:1 "Kata containers" is spelt "Kata Containers".'] },
+      { files: { 'kata.md': 'The Open Infra community.' }, messages: ['kata.md:1:5 "Open Infra" is spelt "OpenInfra".'] },
     ],
   },
   check({ docs, options, report }) {

@@ -17,7 +17,7 @@ export const carriedOver: Rule = {
       { files: { 'events.md': 'For more information about OpenInfra community events, please contact us. <!-- recurring -->' }, slug: 'may-2025', previous: { 'events.md': 'For more information about OpenInfra community events, please contact us.' } },
     ],
     notOk: [
-      { files: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' } },
+      { files: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, messages: ['kata.md:1:1 this item is the same as in april-2025; update it, remove it, or mark it <!-- recurring -->.'] },
     ],
   },
   check({ issue, previous, report }) {

@@ -9,8 +9,8 @@ export const emptyLink: Rule = {
   examples: {
     ok: [{ files: { 'events.md': '[OpenInfra Summit Europe](https://summit2025.openinfra.org/)\n\n[![Summit logo](/img/s.png)](https://summit2025.openinfra.org/)' } }],
     notOk: [
-      { files: { 'events.md': '**Upcoming Events**[](https://www.socallinuxexpo.org/scale/22x/)' } },
-      { files: { 'events.md': '[Register]()' } },
+      { files: { 'events.md': '**Upcoming Events**[](https://www.socallinuxexpo.org/scale/22x/)' }, messages: ['events.md:1:20 a link with no text to https://www.socallinuxexpo.org/scale/22x/; put the words readers click between the brackets, or remove it.'] },
+      { files: { 'events.md': '[Register]()' }, messages: ['events.md:1:1 the link "Register" goes nowhere; put its address between the parentheses.'] },
     ],
   },
   check({ docs, report }) {

@@ -6,7 +6,7 @@ export const emptySection: Rule = {
   description: 'A section that is not required and holds nothing but comments: it is left out of the issue. (A required one is `required-section`\'s.)',
   examples: {
     ok: [{ files: { 'kata.md': '<!-- Kata news -->\n* Kata 3.14 is out.' } }],
-    notOk: [{ files: { 'kata.md': '<!-- Kata news: releases, events -->\n' } }],
+    notOk: [{ files: { 'kata.md': '<!-- Kata news: releases, events -->\n' }, messages: ['kata.md:1:1 section "kata" holds nothing yet and is left out of the issue; write it, or delete the file.'] }],
   },
   check({ issue, config, report }) {
     for (const fragment of issue.fragments) {

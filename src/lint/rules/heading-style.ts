@@ -11,11 +11,11 @@ export const headingStyle: Rule = {
   examples: {
     ok: [{ files: { 'events.md': '### OpenInfra Summit Europe\n\n* 17-19 October\n\n#### Sponsors\n\nThanks!' } }],
     notOk: [
-      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' } },
-      { files: { 'events.md': '# Community Events' } },
-      { files: { 'events.md': '### Summit\n\n##### Sponsors' } },
-      { files: { 'events.md': '###\n\nText' } },
-      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' } },
+      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'] },
+      { files: { 'events.md': '# Community Events' }, messages: ['events.md:1:1 a level 1 heading inside a section, whose own heading is level 2; use ### for a part of this section.'] },
+      { files: { 'events.md': '### Summit\n\n##### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 3 to 5; use ####.'] },
+      { files: { 'events.md': '###\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
+      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' }, messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'] },
     ],
   },
   check({ docs, config, report }) {

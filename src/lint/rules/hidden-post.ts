@@ -7,7 +7,7 @@ export const hiddenPost: Rule = {
   description: '`hidePost: true` in issue.md: the site would publish the post hidden from the blog\'s lists.',
   examples: {
     ok: [{ files: { 'issue.md': '---\nhidePost: false\n---\n' } }],
-    notOk: [{ files: { 'issue.md': '---\nhidePost: true\n---\n' } }],
+    notOk: [{ files: { 'issue.md': '---\nhidePost: true\n---\n' }, messages: ['issue.md:2:1 hidePost is true: the post would not be listed on the blog; set it to false to publish.'] }],
   },
   check({ issue, report }) {
     if (!issue.path || !issue.meta.hidePost) return;

@@ -8,9 +8,9 @@ export const imageAlt: Rule = {
   examples: {
     ok: [{ files: { 'issue.md': '---\n---\n![OpenInfra Summit Europe 2025 in Paris](/img/hero.png)\n' } }],
     notOk: [
-      { files: { 'issue.md': '---\n---\n![](/img/graphics-for-su-1-.png)\n' } },
-      { files: { 'kata.md': 'Logo: ![Kata]()' } },
-      { files: { 'kata.md': '<img src="/img/logo.png">' } },
+      { files: { 'issue.md': '---\n---\n![](/img/graphics-for-su-1-.png)\n' }, messages: ['issue.md:3:1 the image /img/graphics-for-su-1-.png has no alt text; describe it: ![What it shows](/img/graphics-for-su-1-.png).'] },
+      { files: { 'kata.md': 'Logo: ![Kata]()' }, messages: ['kata.md:1:7 an image with no source; give it a path such as /img/file.png, or remove it.'] },
+      { files: { 'kata.md': '<img src="/img/logo.png">' }, messages: ['kata.md:1:1 an <img> with no alt text; add alt="what it shows".'] },
     ],
   },
   check({ docs, report }) {

@@ -18,9 +18,9 @@ export const pastDate: Rule = {
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'kata.md': '* Kata 3.14 was released on April 1.', 'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen' } },
     ],
     notOk: [
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' } },
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'openstack.md': '* Users may need to find an alternative at the end of March.' } },
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'foundation.md': '* Submit a talk: the deadline is 13 April.' } },
+      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' }, messages: ['events.md:1:51 "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
+      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'openstack.md': '* Users may need to find an alternative at the end of March.' }, messages: ['openstack.md:1:55 "March" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
+      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'foundation.md': '* Submit a talk: the deadline is 13 April.' }, messages: ['foundation.md:1:34 "13 April" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
     ],
   },
   check({ issue, docs, options, report }) {

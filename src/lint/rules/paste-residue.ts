@@ -21,10 +21,10 @@ export const pasteResidue: Rule = {
   examples: {
     ok: [{ files: { 'events.md': '**OpenInfra Days** – the community’s events, 6 & 7 March.' } }],
     notOk: [
-      { files: { 'events.md': '**OpenInfra Days**<!--StartFragment-->' } },
-      { files: { 'events.md': 'The community\u200Bs events' } },
-      { files: { 'events.md': 'The communityâ€™s events' } },
-      { files: { 'events.md': 'Register&nbsp;now' } },
+      { files: { 'events.md': '**OpenInfra Days**<!--StartFragment-->' }, messages: ['events.md:1:19 a clipboard marker left from pasting: "<!--StartFragment-->"; delete it.'] },
+      { files: { 'events.md': 'The community\u200Bs events' }, messages: ['events.md:1:14 an invisible character left from pasting: U+200B; delete it.'] },
+      { files: { 'events.md': 'The communityâ€™s events' }, messages: ['events.md:1:14 mojibake (text decoded with the wrong encoding) left from pasting: "â€™"; delete it.'] },
+      { files: { 'events.md': 'Register&nbsp;now' }, messages: ['events.md:1:9 an &nbsp; entity left from pasting: "&nbsp;"; delete it.'] },
     ],
   },
   check({ docs, report }) {

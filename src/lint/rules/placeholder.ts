@@ -18,11 +18,11 @@ export const placeholder: Rule = {
   examples: {
     ok: [{ files: { 'kata.md': 'Insert the card and reboot. Kata 3.14 is out: [release notes](https://github.com/kata-containers).' } }],
     notOk: [
-      { files: { 'spotlight.md': 'Insert Spotlight' } },
-      { files: { 'kata.md': '* Kata 3.15 TBD' } },
-      { files: { 'kata.md': 'Read the [release notes](url).' } },
-      { files: { 'kata.md': 'Read more [link].' } },
-      { files: { 'kata.md': 'Lorem ipsum dolor sit amet.' } },
+      { files: { 'spotlight.md': 'Insert Spotlight' }, messages: ['spotlight.md:1:1 placeholder "Insert Spotlight" left in the text; write the real content or remove it.'] },
+      { files: { 'kata.md': '* Kata 3.15 TBD' }, messages: ['kata.md:1:13 placeholder "TBD" left in the text; write the real content or remove it.'] },
+      { files: { 'kata.md': 'Read the [release notes](url).' }, messages: ['kata.md:1:10 the link "url" is a placeholder; put the real address in.'] },
+      { files: { 'kata.md': 'Read more [link].' }, messages: ['kata.md:1:11 placeholder "[link]" left in the text; write the real content or remove it.'] },
+      { files: { 'kata.md': 'Lorem ipsum dolor sit amet.' }, messages: ['kata.md:1:1 placeholder "Lorem ipsum" left in the text; write the real content or remove it.'] },
     ],
   },
   check({ docs, report }) {

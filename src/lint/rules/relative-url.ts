@@ -9,10 +9,10 @@ export const relativeUrl: Rule = {
   examples: {
     ok: [{ files: { 'kata.md': '![Kata logo](/img/kata.png) [Docs](https://katacontainers.io/docs/) [Mail](mailto:a@b.org) [Up](#events)' } }],
     notOk: [
-      { files: { 'kata.md': '![Kata logo](img/kata.png)' } },
-      { files: { 'kata.md': '[Docs](../docs/index.html)' } },
-      { files: { 'kata.md': '![Kata logo](http://katacontainers.io/logo.png)' } },
-      { files: { 'kata.md': '<img src="http://katacontainers.io/logo.png" alt="Kata logo">' } },
+      { files: { 'kata.md': '![Kata logo](img/kata.png)' }, messages: ['kata.md:1:1 "img/kata.png" is relative; start it with / (a path on the site) or give the full https:// address.'] },
+      { files: { 'kata.md': '[Docs](../docs/index.html)' }, messages: ['kata.md:1:1 "../docs/index.html" is relative; start it with / (a path on the site) or give the full https:// address.'] },
+      { files: { 'kata.md': '![Kata logo](http://katacontainers.io/logo.png)' }, messages: ['kata.md:1:1 the image http://katacontainers.io/logo.png is served over http:, which mail clients block; use https:.'] },
+      { files: { 'kata.md': '<img src="http://katacontainers.io/logo.png" alt="Kata logo">' }, messages: ['kata.md:1:6 the image http://katacontainers.io/logo.png is served over http:, which mail clients block; use https:.'] },
     ],
   },
   check({ docs, report }) {

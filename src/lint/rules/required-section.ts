@@ -8,8 +8,8 @@ export const requiredSection: Rule = {
   examples: {
     ok: [{ files: { 'issue.md': '---\n---\n', 'events.md': '* Event' }, config: { sections: [{ id: 'events', required: true }] } }],
     notOk: [
-      { files: { 'issue.md': '---\n---\n' }, config: { sections: [{ id: 'events', required: true }] } },
-      { files: { 'issue.md': '---\n---\n', 'events.md': '<!-- to do -->\n' }, config: { sections: [{ id: 'events', required: true }] } },
+      { files: { 'issue.md': '---\n---\n' }, config: { sections: [{ id: 'events', required: true }] }, messages: ['issue.md:1:1 the required section "Community Events" is missing; add events.md.'] },
+      { files: { 'issue.md': '---\n---\n', 'events.md': '<!-- to do -->\n' }, config: { sections: [{ id: 'events', required: true }] }, messages: ['events.md:1:1 the required section "Community Events" holds nothing yet; write it, or ask its owner.'] },
     ],
   },
   check({ issue, config, report }) {

@@ -10,7 +10,7 @@ export const trackingLink: Rule = {
   options: { hosts: { type: 'string[]', default: DEFAULT_HOSTS, description: 'hosts (or host/path prefixes) of click-tracking redirects' } },
   examples: {
     ok: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://openinfra.org/upp/).' } }],
-    notOk: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' } }],
+    notOk: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' }, messages: ['foundation.md:1:12 this link is a click-tracking redirect (t.e2ma.net); open it and use the address it leads to.'] }],
   },
   check({ docs, options, report }) {
     const hosts = stringList(options.hosts, DEFAULT_HOSTS);

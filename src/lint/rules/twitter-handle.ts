@@ -7,7 +7,7 @@ export const twitterHandle: Rule = {
   description: 'seo.twitterUsername other than the configured handle (a misspelt handle credits someone else).',
   examples: {
     ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } }, { files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinfradev"\n---\n' } }],
-    notOk: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' } }],
+    notOk: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' }, messages: ['issue.md:3:1 seo.twitterUsername is "@openinradev"; use "@OpenInfraDev", the configured handle.'] }],
   },
   check({ issue, config, report }) {
     const handle = issue.meta.seo.twitterUsername;

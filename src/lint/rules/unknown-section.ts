@@ -7,7 +7,7 @@ export const unknownSection: Rule = {
   description: 'A fragment file that no configured section names (a misspelt name, a scratch file): it would be published as a section of its own. A fragment with its own `title` (as `import` writes) is a deliberate section.',
   examples: {
     ok: [{ files: { 'starlingx.md': '* News' } }, { files: { 'openinfra-summit.md': '---\ntitle: OpenInfra Summit Europe\n---\n* News' } }],
-    notOk: [{ files: { 'starlinx.md': '* News' } }, { files: { 'draft-ideas.md': '* Ideas' } }],
+    notOk: [{ files: { 'starlinx.md': '* News' }, messages: ['starlinx.md:1:1 no section is named "starlinx", so this file would be published as a section of its own; did you mean starlingx.md?'] }, { files: { 'draft-ideas.md': '* Ideas' }, messages: ['draft-ideas.md:1:1 no section is named "draft-ideas", so this file would be published as a section of its own; rename it to a section\'s id (spotlight, foundation, openstack, kata, starlingx, zuul, opendev, events), or give it a title: to publish it as a section of its own.'] }],
   },
   check({ issue, config, report }) {
     const ids = config.sections.map((s) => s.id);

@@ -14,13 +14,13 @@ export const unsafeHtml: Rule = {
   examples: {
     ok: [{ files: { 'kata.md': 'Some <b>bold</b> text and a [link](https://katacontainers.io).' } }],
     notOk: [
-      { files: { 'kata.md': '<script>alert(1)</script>' } },
-      { files: { 'kata.md': '<iframe src="https://www.youtube.com/embed/x"></iframe>' } },
-      { files: { 'kata.md': 'Click <a href="#" onclick="steal()">here</a>.' } },
-      { files: { 'kata.md': '[Click](javascript:alert(1))' } },
-      { files: { 'kata.md': '[![Logo](/img/a.png)](java&#9;script:alert(1))' } },
-      { files: { 'kata.md': '![Logo](data:image/svg+xml;base64,PHN2Zz4=)' } },
-      { files: { 'kata.md': '<a href="jav&#x61;script:alert(1)">x</a>' } },
+      { files: { 'kata.md': '<script>alert(1)</script>' }, messages: ['kata.md:1:1 <script> is not allowed in a newsletter; the email drops it. Link to the content instead.'] },
+      { files: { 'kata.md': '<iframe src="https://www.youtube.com/embed/x"></iframe>' }, messages: ['kata.md:1:1 <iframe> is not allowed in a newsletter; the email drops it. Link to the content instead.'] },
+      { files: { 'kata.md': 'Click <a href="#" onclick="steal()">here</a>.' }, messages: ['kata.md:1:7 the onclick attribute runs script and is removed from the email; remove it.'] },
+      { files: { 'kata.md': '[Click](javascript:alert(1))' }, messages: ['kata.md:1:1 "javascript:alert(1)" is not a URL a newsletter may hold (links go to https://, mailto: or tel:); it is left out of every output.'] },
+      { files: { 'kata.md': '[![Logo](/img/a.png)](java&#9;script:alert(1))' }, messages: ['kata.md:1:1 "javascript:alert(1)" is not a URL a newsletter may hold (links go to https://, mailto: or tel:); it is left out of every output.'] },
+      { files: { 'kata.md': '![Logo](data:image/svg+xml;base64,PHN2Zz4=)' }, messages: ['kata.md:1:1 "data:image/svg+xml;base64,PHN2Zz4=" is not a URL a newsletter may hold (images come from https:// addresses); it is left out of every output.'] },
+      { files: { 'kata.md': '<a href="jav&#x61;script:alert(1)">x</a>' }, messages: ['kata.md:1:4 "javascript:alert(1)" is not a URL a newsletter may hold (links go to https://, mailto: or tel:); it is left out of every output.'] },
     ],
   },
   check({ docs, report }) {
