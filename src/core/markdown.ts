@@ -155,8 +155,8 @@ export function isOnlyComments(html: string): boolean {
 /**
  * The Markdown source with every HTML comment removed and everything else exactly as written,
  * so that the blog post carries the writer's Markdown through unchanged; except what the URL
- * policy refuses: such a link keeps its text, such an image or definition goes, and such an
- * attribute of raw HTML is emptied.
+ * policy refuses: such a link keeps its text, such an image or definition goes (and so does an
+ * image with no source), and such an attribute of raw HTML is emptied.
  */
 export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
   const cuts: { start: number; end: number; text: string }[] = [];
@@ -166,7 +166,8 @@ export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
     if (start === undefined || end === undefined) return;
     if (node.type === 'html') {
       cuts.push({ start, end, text: applyUrlPolicyToHtml(stripComments(doc.source.slice(start, end))) });
-    } else if ((node.type === 'image' || node.type === 'definition') && !isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link')) {
+    } else if ((node.type === 'image' || node.type === 'definition') && (!isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link') || (node.type === 'image' && node.url.trim() === ''))) {
+      // An image with no source would show broken: it goes, as a refused one does.
       cuts.push({ start, end, text: '' });
     } else if (node.type === 'link' && !isAllowedUrl(node.url, 'link')) {
       const first = node.children[0] && range(node.children[0]).start;

@@ -60,12 +60,15 @@ describe('lint sees everything a reader sees', () => {
     expect(residue.map((m) => m.severity)).toEqual([2, 2]);
   });
 
-  it('never writes an image with no source into the email', async () => {
+  it('never writes an image with no source into the email or the blog post', async () => {
     const cwd = await sampleWorkspace();
     const issue = await read(cwd, 'sections/april-2025/issue.md');
     await writeFiles(cwd, { 'sections/april-2025/issue.md': `${issue}\nText ![]() more.\n` });
-    const built = await runMain(['build', '--email'], { cwd });
+    const built = await runMain(['build'], { cwd });
     expect(built.code).toBe(0);
     expect(await read(cwd, 'dist/april-2025/email.html')).not.toMatch(/<img[^>]*src=""|<img(?![^>]*src=)/);
+    const blog = await read(cwd, 'dist/april-2025/inside-open-infrastructure-april-2025.md');
+    expect(blog).toContain('Text  more.');
+    expect(blog).not.toContain('![]()');
   });
 });
