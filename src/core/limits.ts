@@ -27,7 +27,7 @@ export const LIMITS = {
   /** `[` in one paragraph: link brackets make the parser's work grow with their number times the paragraph's length. */
   bracketsPerBlock: 100,
   /** Runs of `*`, `_` or `~` in one paragraph: the same for emphasis. */
-  delimitersPerBlock: 100,
+  delimitersPerBlock: 50,
   /** Backtick runs in one paragraph (code spans are matched by scanning ahead). */
   backticksPerBlock: 100,
   /** `|` on one line: table rows are parsed cell by cell, and an email table has a few columns. */
@@ -35,5 +35,5 @@ export const LIMITS = {
   /** `|` in one fragment: a table of 10 columns and 200 rows. */
   tableCellsPerFragment: 2000,
   /** MJML source that MJML is asked to compile: past this, the email is several times Gmail's clip, never sendable. */
-  mjmlBytes: 384 * 1024,
+  mjmlBytes: 256 * 1024,
 } as const;

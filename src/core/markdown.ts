@@ -24,7 +24,8 @@ const CONTAINER = /^[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 const INDENT = /^[ \t]*/;
 /** A line that starts a new paragraph: a list item or a heading. */
 const STARTS_BLOCK = /^[ \t]*(?:[*+-][ \t]|\d{1,9}[.)][ \t]|#)/;
-const DELIMITER_RUN = /\*+|_+|~+/g;
+// An underscore inside a word (snake_case, utm_source) can neither open nor close emphasis, and costs the parser nothing.
+const DELIMITER_RUN = /\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|~+/gu;
 const PIPE = /\|/g;
 const BACKTICK_RUN = /`+/g;
 const HTML_TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(\/?)>/g;
