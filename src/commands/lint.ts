@@ -113,11 +113,14 @@ function openIssueLinter(workspace: Workspace, known: IssueId[], cache: LintCach
       if (kept) return kept;
 
       const pipeline = openIssuePipeline({ config, sources, previous, templates: template instanceof Map ? template : new Map() });
-      const linted = { files: pipeline.files(), diagnostics: await pipeline.diagnostics().catch((error: unknown) => {
+      const diagnostics = await pipeline.diagnostics().catch((error: unknown) => {
         // Only the email rules read the template: its error is theirs to report, as one error.
         if (template instanceof Map) throw error;
         throw template;
-      }) };
+      });
+      // Every file of the issue is listed, clean ones too, as ESLint lists every file it read;
+      // and so is a file a diagnostic names that is not there (a missing issue.md).
+      const linted = { files: [...new Set([...pipeline.files(), ...diagnostics.map((d) => d.file)])], diagnostics };
       if (key) cache?.set(id.slug, key, linted);
       return linted;
     },

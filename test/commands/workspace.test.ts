@@ -72,3 +72,13 @@ describe('lint sees everything a reader sees', () => {
     expect(blog).not.toContain('![]()');
   });
 });
+
+describe('lint lists', () => {
+  it('a problem with a file that is not there (a missing issue.md)', async () => {
+    const cwd = await sampleWorkspace();
+    const { rm } = await import('node:fs/promises');
+    await rm(join(cwd, 'sections', 'april-2025', 'issue.md'));
+    const lint = await runMain(['lint', '--format', 'json', '--no-cache'], { cwd });
+    expect(messagesOf(lint.stdout, 'april-2025/issue.md').map((m) => m.message)).toContain('the issue has no issue.md; add one with its title, author and date (newsletter new makes it).');
+  });
+});
