@@ -1,4 +1,4 @@
-import type { Config } from './core/config.js';
+import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import { parseIssue, type Issue, type IssueSources } from './core/issue.js';
 import { renderBlogPost } from './core/render-blog.js';
@@ -9,7 +9,6 @@ import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
-import { CONFIG_FILE } from './core/config.js';
 import { lintIssue } from './lint/run.js';
 
 /*
@@ -34,8 +33,6 @@ export interface IssueInputs {
   templates: ReadonlyMap<TemplateName, TemplateSource>;
 }
 
-export type CompiledEmail = MjmlResult;
-
 export interface IssuePipeline {
   readonly issue: Issue;
   /** Every problem of the issue: its sources' and every enabled rule's, in reading order. */
@@ -43,7 +40,7 @@ export interface IssuePipeline {
   blog(): string;
   mjml(): string;
   /** The email compiled by MJML (minified near Gmail's clip, or always with `minify`). */
-  email(): Promise<CompiledEmail>;
+  email(): Promise<MjmlResult>;
   text(): string;
   /** The files the issue is made of, each once, whether or not it has a problem. */
   files(): string[];
@@ -61,8 +58,18 @@ const once = <T>(compute: () => T): (() => T) => {
   };
 };
 
+export interface PipelineOptions {
+  /** Minify the email whatever its size. */
+  minify?: boolean;
+  /**
+   * false: the diagnostics leave out the rules that read the compiled email (email-size, mjml),
+   * so that a command that makes no email never loads MJML. Default true.
+   */
+  emailRules?: boolean;
+}
+
 /** An issue's pipeline over sources already read; pure but for MJML's compile. */
-export function openIssuePipeline(inputs: IssueInputs, options: { minify?: boolean } = {}): IssuePipeline {
+export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions = {}): IssuePipeline {
   const { config } = inputs;
   const issue = parseIssue(inputs.sources, config);
   const previous = once(() => (inputs.previous ? parseIssue(inputs.previous, config) : undefined));
@@ -81,6 +88,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: { minify?: boole
     issue,
     config,
     previous: previous(),
+    withoutEmail: options.emailRules === false,
     renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {
@@ -101,16 +109,19 @@ export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
   return workspace;
 }
 
-/** What the pipeline of one issue of a workspace needs, read from the disk. */
-export async function readIssueInputs(workspace: Workspace, id: IssueId, templateNames: readonly TemplateName[] = TEMPLATE_NAMES): Promise<IssueInputs> {
+/**
+ * What the pipeline of one issue of a workspace needs, read from the disk: the templates named
+ * (all by default), and the issue before it. `known`: listIssues(root), when the caller has it.
+ */
+export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[] } = {}): Promise<IssueInputs> {
   const { root, config } = workspace;
-  const known = await listIssues(root);
+  const known = options.known ?? (await listIssues(root));
   const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
   return {
     config,
     sources: await readIssueSources(root, id),
     // A previous issue that cannot be read is reported when it is linted itself; here it is left out.
     previous: before ? await readIssueSources(root, before).catch(() => undefined) : undefined,
-    templates: await readTemplates(root, templateNames),
+    templates: await readTemplates(root, options.templates ?? TEMPLATE_NAMES),
   };
 }

@@ -2,11 +2,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { blogFileName } from '../core/issue.js';
-import { diagnosticToError } from '../core/issue-schema.js';
+import { assertBuildable, blogFileName } from '../core/issue.js';
 import { parseIssueSlug } from '../core/slug.js';
+import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
-import { issueDir, relativeTo, resolveIssue } from '../io/workspace.js';
+import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs } from '../pipeline.js';
 
 export interface BuildOptions {
@@ -18,13 +18,16 @@ export interface BuildOptions {
   minify?: boolean;
 }
 
+/** The output each template shell makes. */
+const TEMPLATE_OUTPUT: Record<TemplateName, 'blog' | 'email' | 'text'> = { 'blog-post.md.hbs': 'blog', 'email.mjml.hbs': 'email', 'email.txt.hbs': 'text' };
+
 export interface BuildResult {
   issue: string;
   /** Absolute paths of what was written. */
   outputs: { blog?: string; mjml?: string; html?: string; text?: string };
   /** The output folder, relative to the workspace, for messages. */
   outDir: string;
-  /** The issue's diagnostics, the very ones `newsletter lint` reports. */
+  /** The issue's diagnostics, the very ones `newsletter lint` reports (the email rules only when the email is built). */
   diagnostics: Diagnostic[];
 }
 
@@ -36,14 +39,17 @@ export interface BuildResult {
 export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): Promise<BuildResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
-  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id), { minify: options.minify });
+  const known = await listIssues(root);
+  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const all = !options.blog && !options.email && !options.text;
+  const wanted = { blog: all || !!options.blog, email: all || !!options.email, text: all || !!options.text };
+  const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
+  // Without an email to make, the email rules stay out: MJML is loaded only to build one.
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates }), { minify: options.minify, emailRules: wanted.email });
   // What keeps the issue from being rendered stops here, whatever the config says of its rule.
-  const fatal = pipeline.issue.problems.find((d) => d.fatal);
-  if (fatal) throw diagnosticToError(fatal);
+  assertBuildable(pipeline.issue);
   const diagnostics = await pipeline.diagnostics();
 
-  const all = !options.blog && !options.email && !options.text;
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(root, options.out)) : join(root, 'dist', id.slug);
   const files: OutputFile[] = [];
   const outputs: BuildResult['outputs'] = {};
@@ -53,8 +59,8 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     outputs[key] = path;
   };
 
-  if (all || options.blog) add('blog', blogFileName(pipeline.issue, config), pipeline.blog());
-  if (all || options.email) {
+  if (wanted.blog) add('blog', blogFileName(pipeline.issue, config), pipeline.blog());
+  if (wanted.email) {
     const { html, notCompiled } = await pipeline.email();
     if (notCompiled !== undefined) {
       throw new CliError(`the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip; nothing was written.`, {
@@ -64,7 +70,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     add('mjml', 'email.mjml', pipeline.mjml());
     add('html', 'email.html', html);
   }
-  if (all || options.text) add('text', 'email.txt', pipeline.text());
+  if (wanted.text) add('text', 'email.txt', pipeline.text());
 
   await writeFilesAtomically(files);
   const shownDir = relativeTo(root, outDir);

@@ -37,13 +37,13 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
   const known = await listIssues(root);
   let targets: IssueId[];
   if (options.all) {
-    if (known.length === 0) await resolveIssue(root, undefined);
+    if (known.length === 0) await resolveIssue(root, undefined, known);
     targets = known;
   } else if (options.issues.length > 0) {
     targets = [];
-    for (const slug of options.issues) targets.push(await resolveIssue(root, parseIssueSlug(slug)));
+    for (const slug of options.issues) targets.push(await resolveIssue(root, parseIssueSlug(slug), known));
   } else {
-    targets = [await resolveIssue(root, undefined)];
+    targets = [await resolveIssue(root, undefined, known)];
   }
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
@@ -98,25 +98,27 @@ function openIssueLinter(workspace: Workspace, known: IssueId[], cache: LintCach
     return sources;
   };
   // Read once, for the cache key and the email rules; a template that cannot be read is an error of those rules only.
-  let templates: Promise<ReadonlyMap<TemplateName, TemplateSource>> | undefined;
-  const readTemplate = () => (templates ??= readTemplates(root, ['email.mjml.hbs']));
+  type TemplateRead = { templates: ReadonlyMap<TemplateName, TemplateSource>; error?: unknown };
+  let template: Promise<TemplateRead> | undefined;
+  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then(
+    (templates): TemplateRead => ({ templates }),
+    (error: unknown): TemplateRead => ({ templates: new Map(), error }),
+  ));
 
   return {
     async lint(id) {
       const sources = await read(id);
       const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
       const previous = before ? await read(before).catch(() => undefined) : undefined;
-      const template = await readTemplate().catch((error: unknown) => error);
-      const templateText = template instanceof Map ? (template.get('email.mjml.hbs') as TemplateSource).text : null;
-      const key = cache?.keyOf([config, templateText, sources, previous]);
+      const { templates, error } = await readTemplate();
+      const key = cache?.keyOf([config, templates.get('email.mjml.hbs')?.text ?? null, sources, previous]);
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return kept;
 
-      const pipeline = openIssuePipeline({ config, sources, previous, templates: template instanceof Map ? template : new Map() });
-      const diagnostics = await pipeline.diagnostics().catch((error: unknown) => {
-        // Only the email rules read the template: its error is theirs to report, as one error.
-        if (template instanceof Map) throw error;
-        throw template;
+      const pipeline = openIssuePipeline({ config, sources, previous, templates });
+      // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
+      const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
+        throw error ?? failure;
       });
       // Every file of the issue is listed, clean ones too, as ESLint lists every file it read;
       // and so is a file a diagnostic names that is not there (a missing issue.md).

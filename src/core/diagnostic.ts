@@ -23,10 +23,6 @@ export interface Diagnostic {
   fatal?: boolean;
 }
 
-export function isError(diagnostic: Diagnostic): boolean {
-  return diagnostic.severity === 'error';
-}
-
 /** Diagnostics in reading order: by file, then position, then rule. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');

@@ -99,12 +99,8 @@ function needsReparse(node: Nodes): boolean {
 
 function rewriteElements(node: HastNodes, urls: UrlContext, fallbackAlt: string): void {
   if (!('children' in node)) return;
-  // An image the URL policy refuses is removed, not shown broken.
-  node.children = node.children.filter((child) => !(child.type === 'element' && child.tagName === 'img' && emailImageSrc(String(child.properties.src ?? ''), urls) === undefined));
-  for (const child of node.children) {
-    if (child.type === 'element') fixElement(child, urls, fallbackAlt);
-    rewriteElements(child as HastNodes, urls, fallbackAlt);
-  }
+  node.children = node.children.filter((child) => child.type !== 'element' || fixElement(child, urls, fallbackAlt));
+  for (const child of node.children) rewriteElements(child as HastNodes, urls, fallbackAlt);
 }
 
 /** A link's href for the email: absolute and campaign-tagged, or undefined when the URL policy refuses it. */
@@ -122,7 +118,8 @@ function emailImageSrc(url: string, urls: UrlContext): string | undefined {
   return allowed === undefined || allowed === '' ? undefined : secureImage(absoluteUrl(allowed, urls.site, urls.postUrl));
 }
 
-function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): void {
+/** Rewrites an element's URLs and styles for the email; false for an image to remove (its source refused, or none). */
+function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): boolean {
   const props = element.properties;
   if (typeof props.href === 'string') {
     const href = emailHref(props.href, urls);
@@ -131,6 +128,8 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): vo
   }
   if (typeof props.src === 'string') props.src = emailImageSrc(props.src, urls);
   if (element.tagName === 'img') {
+    // An image the URL policy refuses is removed, not shown broken.
+    if (props.src === undefined) return false;
     if (typeof props.alt !== 'string' || props.alt.trim() === '') props.alt = fallbackAlt;
     // Outlook sizes images by the attribute; other clients by the style, which keeps small
     // images small and never lets one be wider than the column on a phone.
@@ -140,6 +139,7 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): vo
   // Styled here, not in the template's CSS, which MJML would inline into its own layout tables too.
   if (element.tagName === 'table') props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
   if (element.tagName === 'td' || element.tagName === 'th') props.style = 'border:1px solid #cbd2d9;padding:4px 8px;';
+  return true;
 }
 
 function decoded(url: string): string {

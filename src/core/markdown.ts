@@ -15,10 +15,6 @@ export interface MarkdownDoc {
   tree: Root;
 }
 
-/** Lists and quotes nested deeper than this are refused (see LIMITS). */
-export const MAX_NESTING = LIMITS.nesting;
-export const MAX_BRACKETS_PER_BLOCK = LIMITS.bracketsPerBlock;
-
 /** One container marker at the start of what is left of a line, after any indentation. */
 const CONTAINER = /^[ \t]*(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 const INDENT = /^[ \t]*/;

@@ -58,14 +58,14 @@ export async function compileMjml(mjml: string, options: { minify?: boolean } = 
   const compile = (minify: boolean) => {
     if (minify) pinBrowserslist();
     return mjml2html(mjml, {
-    validationLevel: 'soft',
-    keepComments: false,
-    ignoreIncludes: true,
-    useMjmlConfigOptions: false,
-    fonts: {},
-    minify,
-    // htmlnano would otherwise load .htmlnanorc or htmlnano.config.js (code) from the folder.
-    minifyOptions: { skipConfigLoading: true },
+      validationLevel: 'soft',
+      keepComments: false,
+      ignoreIncludes: true,
+      useMjmlConfigOptions: false,
+      fonts: {},
+      minify,
+      // htmlnano would otherwise load .htmlnanorc or htmlnano.config.js (code) from the folder.
+      minifyOptions: { skipConfigLoading: true },
     });
   };
   let minified = options.minify ?? false;

@@ -28,7 +28,8 @@ export async function openWorkspace(cwd: string): Promise<Workspace> {
   const info = await stat(start).catch(() => undefined);
   if (!info?.isDirectory()) throw usageError(`the folder ${cwd} does not exist.`, 'Pass an existing folder to --cwd.');
   const root = findWorkspaceRoot(start);
-  return { root, config: await readConfig(root), configFile: configFileOf(root) };
+  const configFile = configFileOf(root);
+  return { root, config: await readConfig(root, configFile), configFile };
 }
 
 /**
@@ -60,14 +61,12 @@ function configFileOf(root: string): string | undefined {
 
 const isLink = (path: string): boolean => lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 
-export async function readConfig(root: string): Promise<Config> {
-  const name = configFileOf(root);
+/** The workspace's config (`name`, found by configFileOf), or the defaults when it has none. */
+export async function readConfig(root: string, name = configFileOf(root)): Promise<Config> {
   if (!name) return validateConfig(undefined, undefined);
-  const CONFIG_FILE = name;
-  const path = join(root, name);
   let text: string;
   try {
-    text = await readTextFile(path, CONFIG_FILE, { within: root, maxBytes: LIMITS.configBytes });
+    text = await readTextFile(join(root, name), name, { within: root, maxBytes: LIMITS.configBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A dangling link is no config; a link that leaves the workspace is refused below.
@@ -82,11 +81,11 @@ export async function readConfig(root: string): Promise<Config> {
     const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     throw new CliError(`config is not valid YAML: ${reason}.`, {
-      file: CONFIG_FILE, line: where?.line, column: where?.col, kind: 'usage',
+      file: name, line: where?.line, column: where?.col, kind: 'usage',
       hint: 'Check the quotes, colons and indentation of that line.',
     });
   }
-  return validateConfig(raw, CONFIG_FILE);
+  return validateConfig(raw, name);
 }
 
 /** The issues in sections/, oldest first. Folders that are not issue names are ignored. */
@@ -109,9 +108,9 @@ export function issueDir(root: string, id: IssueId): string {
   return join(root, SECTIONS_DIR, id.slug);
 }
 
-/** The issue named, or the latest one when none is; refuses issues that are not there. */
-export async function resolveIssue(root: string, requested: IssueId | undefined): Promise<IssueId> {
-  const issues = await listIssues(root);
+/** The issue named, or the latest one when none is; refuses issues that are not there. `issues`: listIssues(root), when the caller has it. */
+export async function resolveIssue(root: string, requested: IssueId | undefined, issues?: IssueId[]): Promise<IssueId> {
+  issues ??= await listIssues(root);
   if (!requested) {
     const latest = issues.at(-1);
     if (!latest) {
@@ -128,14 +127,13 @@ export async function resolveIssue(root: string, requested: IssueId | undefined)
 
 export async function readIssueSources(root: string, id: IssueId): Promise<IssueSources> {
   const shownDir = relativeTo(root, issueDir(root, id));
-  const dangling = danglingLink;
   let dir: string;
   let entries: Dirent[];
   try {
     dir = resolveWithin(root, issueDir(root, id), shownDir);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw dangling(error, shownDir);
+    throw danglingLink(error, shownDir);
   }
   // Links are listed too, so that one never vanishes silently: reading one refuses it if it leaves the workspace.
   const names = entries
@@ -152,7 +150,7 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
   const read = async (name: string): Promise<SourceFile> => {
     const path = `${shownDir}/${name}`;
     const text = await readTextFile(join(dir, name), path, { within: root, maxBytes: LIMITS.fragmentBytes }).catch((error: unknown) => {
-      throw dangling(error, path);
+      throw danglingLink(error, path);
     });
     total += Buffer.byteLength(text);
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
