@@ -57,6 +57,16 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     expect(at === -1 ? 'ASCII only' : `not ASCII: ${JSON.stringify(bundle.slice(Math.max(0, at - 40), at + 20))}`).toBe('ASCII only');
   });
 
+  it('holds each version of a package once, however many folders npm put it in', () => {
+    // parse5 7.3.0 sits in three folders of MJML's tree and 8.1.1 in one; each megabyte of
+    // snapshot costs its every start about 18 ms. An error code of parse5's counts the copies.
+    const copies = (text: string, marker: string) => text.split(marker).length - 1;
+    const folders = execFileSync('find', [join(REPO, 'node_modules'), '-path', '*/parse5/package.json', '-not', '-path', '*/dist/*'], { encoding: 'utf8' }).trim().split('\n');
+    const versions = new Set(folders.map((file) => JSON.parse(readFileSync(file, 'utf8')).version));
+    expect(folders.length).toBeGreaterThan(versions.size);
+    expect(copies(readFileSync(join(REPO, 'lib', 'newsletter.cjs'), 'latin1'), 'abandoned-head-element-child')).toBe(versions.size);
+  });
+
   it('steps aside when NODE_OPTIONS sets V8 flags it was not built with', async () => {
     const cwd = await sampleWorkspace();
     const result = await runCli(['build', '--blog'], { cwd, viaShebang: true, env: { NODE_OPTIONS: '--max-old-space-size=4096' } });

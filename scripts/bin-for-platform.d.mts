@@ -1,0 +1,2 @@
+export declare const NODE_SHEBANG: string;
+export declare function binForPlatform(text: string, platform: NodeJS.Platform): string;
