@@ -16,12 +16,18 @@ Examples:
 Examples:
   $ newsletter lint                      # the latest issue
   $ newsletter lint april-2025 may-2025
-  $ newsletter lint --all --format github --max-warnings 0`,
+  $ newsletter lint --all --format github --max-warnings 0
+  $ newsletter lint --since origin/main --format github   # a pull request: the issues it touched`,
   import: `
 Examples:
   $ newsletter import ~/site/src/pages/blog/inside-open-infrastructure-june-2025.md
   $ newsletter import archive/*.md
   $ newsletter import draft.md --issue 2025-07`,
+  status: `
+Examples:
+  $ newsletter status                   # the latest issue: who owes what, can it ship?
+  $ newsletter status june-2025 --check # exit 1 unless the issue is ready
+  $ newsletter status --format markdown >> "$GITHUB_STEP_SUMMARY"`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -96,12 +102,33 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
     .option('--no-cache', 'lint every issue again, even those unchanged since the last lint')
+    .option('--since <git-ref>', 'lint the issues a change touched since this git ref (all of them when the config or a template changed)')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
-      const [{ lint }, { printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
-      const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache });
+      const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
+      const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since });
       printLintRun(ctx, run, options.format, options.maxWarnings);
+      const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
+      if (options.format === 'github' && summaryFile) {
+        const { appendText } = await import('./io/files.js');
+        const problem = await appendText(summaryFile, lintSummary(run));
+        if (problem) ctx.stderr.write(`warning: the job summary could not be written to $GITHUB_STEP_SUMMARY (${problem}).\n`);
+      }
       exitCode = run.errorCount > 0 || tooManyWarnings(run, options.maxWarnings) ? EXIT_CONTENT : EXIT_OK;
+    });
+
+  program
+    .command('status')
+    .description('who still owes what, and whether the issue can ship: each section\'s owner, state and problems')
+    .argument('[issue]', 'the issue (default: the latest)')
+    .addOption(new Option('--format <format>', 'how to print it').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--check', 'exit 1 when the issue is not ready')
+    .addHelpText('after', EXAMPLES.status)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ status }, { printStatus }] = await Promise.all([import('./commands/status.js'), import('./ui/print-status.js')]);
+      const result = await status({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issue });
+      printStatus(ctx, result, options.format);
+      if (options.check && !result.ready) exitCode = EXIT_CONTENT;
     });
 
   program

@@ -6,6 +6,7 @@ import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
+import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
@@ -123,5 +124,63 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
     // A previous issue that cannot be read is reported when it is linted itself; here it is left out.
     previous: before ? await readIssueSources(root, before).catch(() => undefined) : undefined,
     templates: await readTemplates(root, options.templates ?? TEMPLATE_NAMES),
+  };
+}
+
+/** The sources of an issue and what linting them found. */
+export interface LintedSources {
+  sources: IssueSources;
+  linted: LintedIssue;
+}
+
+export interface WorkspaceLinter {
+  lint(id: IssueId): Promise<LintedSources>;
+}
+
+/**
+ * Lints a workspace's issues one by one through the issue pipeline, reading each at most once
+ * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
+ * the cache (lint, status). `known`: listIssues(root).
+ */
+export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cache: LintCache | undefined): WorkspaceLinter {
+  const { root, config } = workspace;
+  // Issues are linted in order, each after its `previous`, so the few read last are all that is worth keeping.
+  const recent = new Map<string, IssueSources>();
+  const read = async (id: IssueId): Promise<IssueSources> => {
+    const sources = recent.get(id.slug) ?? (await readIssueSources(root, id));
+    recent.delete(id.slug);
+    recent.set(id.slug, sources);
+    if (recent.size > 3) recent.delete(recent.keys().next().value!);
+    return sources;
+  };
+  // Read once, for the cache key and the email rules; a template that cannot be read is an error of those rules only.
+  type TemplateRead = { templates: ReadonlyMap<TemplateName, TemplateSource>; error?: unknown };
+  let template: Promise<TemplateRead> | undefined;
+  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then(
+    (templates): TemplateRead => ({ templates }),
+    (error: unknown): TemplateRead => ({ templates: new Map(), error }),
+  ));
+
+  return {
+    async lint(id) {
+      const sources = await read(id);
+      const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
+      const previous = before ? await read(before).catch(() => undefined) : undefined;
+      const { templates, error } = await readTemplate();
+      const key = cache?.keyOf([config, templates.get('email.mjml.hbs')?.text ?? null, sources, previous]);
+      const kept = key ? cache?.get(id.slug, key) : undefined;
+      if (kept) return { sources, linted: kept };
+
+      const pipeline = openIssuePipeline({ config, sources, previous, templates });
+      // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
+      const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
+        throw error ?? failure;
+      });
+      // Every file of the issue is listed, clean ones too, as ESLint lists every file it read;
+      // and so is a file a diagnostic names that is not there (a missing issue.md).
+      const linted = { files: [...new Set([...pipeline.files(), ...diagnostics.map((d) => d.file)])], diagnostics };
+      if (key) cache?.set(id.slug, key, linted);
+      return { sources, linted };
+    },
   };
 }

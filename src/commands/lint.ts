@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
-import type { IssueSources } from '../core/issue.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
-import type { TemplateName, TemplateSource } from '../core/templates.js';
 import { toResult } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
-import { openWorkspaceLintCache, type LintCache, type LintedIssue } from '../io/lint-cache.js';
-import { listIssues, readIssueSources, readTemplates, resolveIssue, type Workspace } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline } from '../pipeline.js';
+import { issuesTouchedBy } from '../core/changes.js';
+import { filesChangedSince } from '../io/git.js';
+import { openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
+import { listIssues, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openWorkspaceLinter } from '../pipeline.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -19,6 +19,8 @@ export interface LintOptions {
   quiet?: boolean;
   /** false: neither read nor write the cache of results (see io/lint-cache.ts). */
   cache?: boolean;
+  /** A git ref: lint the issues with a file changed since it (every issue when the config or a template changed). */
+  since?: string;
 }
 
 export interface LintRun {
@@ -27,16 +29,26 @@ export interface LintRun {
   results: LintResult[];
   errorCount: number;
   warningCount: number;
+  /** With --since: the ref, and the shared file whose change made every issue count. */
+  since?: { ref: string; everyIssueBecause: string | undefined };
 }
 
-/** Lints the issues named (the latest by default, every one with --all). */
+/** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
 export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptions): Promise<LintRun> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
+  if (options.since !== undefined && (options.all || options.issues.length > 0)) {
+    throw usageError('give --since alone: it chooses the issues, as issues named or --all would.', 'newsletter lint --since origin/main lints the issues a change touched.');
+  }
   const known = await listIssues(root);
   let targets: IssueId[];
-  if (options.all) {
+  let since: LintRun['since'];
+  if (options.since !== undefined) {
+    const touched = issuesTouchedBy(await filesChangedSince(root, options.since, ctx.env), known);
+    since = { ref: options.since, everyIssueBecause: touched.everyIssueBecause };
+    targets = touched.issues;
+  } else if (options.all) {
     if (known.length === 0) await resolveIssue(root, undefined, known);
     targets = known;
   } else if (options.issues.length > 0) {
@@ -48,10 +60,10 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
   const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
-  const linter = openIssueLinter(workspace, known, cache);
+  const linter = openWorkspaceLinter(workspace, known, cache);
   const results: LintResult[] = [];
   for (const id of unique) {
-    const linted = await linter.lint(id).catch((error: unknown) => unreadable(error, id));
+    const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
     for (const file of linted.files) {
       const mine = linted.diagnostics.filter((d) => d.file === file && (!options.quiet || d.severity === 'error'));
       results.push(toResult(join(root, file), mine));
@@ -65,6 +77,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
     results,
     errorCount: results.reduce((n, r) => n + r.errorCount, 0),
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+    ...(since ? { since } : {}),
   };
 }
 
@@ -76,55 +89,4 @@ function unreadable(error: unknown, id: IssueId): LintedIssue {
   if (!(error instanceof CliError) || error.kind !== 'content') throw error;
   const file = error.file ?? `sections/${id.slug}`;
   return { files: [file], diagnostics: [{ file, ruleId: null, severity: 'error', message: error.message, line: error.line ?? 1, column: error.column ?? 1, fatal: true }] };
-}
-
-interface IssueLinter {
-  lint(id: IssueId): Promise<LintedIssue>;
-}
-
-/**
- * Lints issues one by one through the issue pipeline, reading each at most once (an issue is
- * also the next one's `previous`), and taking the results of unchanged issues from the cache.
- */
-function openIssueLinter(workspace: Workspace, known: IssueId[], cache: LintCache | undefined): IssueLinter {
-  const { root, config } = workspace;
-  // Issues are linted in order, each after its `previous`, so the few read last are all that is worth keeping.
-  const recent = new Map<string, IssueSources>();
-  const read = async (id: IssueId): Promise<IssueSources> => {
-    const sources = recent.get(id.slug) ?? (await readIssueSources(root, id));
-    recent.delete(id.slug);
-    recent.set(id.slug, sources);
-    if (recent.size > 3) recent.delete(recent.keys().next().value!);
-    return sources;
-  };
-  // Read once, for the cache key and the email rules; a template that cannot be read is an error of those rules only.
-  type TemplateRead = { templates: ReadonlyMap<TemplateName, TemplateSource>; error?: unknown };
-  let template: Promise<TemplateRead> | undefined;
-  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then(
-    (templates): TemplateRead => ({ templates }),
-    (error: unknown): TemplateRead => ({ templates: new Map(), error }),
-  ));
-
-  return {
-    async lint(id) {
-      const sources = await read(id);
-      const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
-      const previous = before ? await read(before).catch(() => undefined) : undefined;
-      const { templates, error } = await readTemplate();
-      const key = cache?.keyOf([config, templates.get('email.mjml.hbs')?.text ?? null, sources, previous]);
-      const kept = key ? cache?.get(id.slug, key) : undefined;
-      if (kept) return kept;
-
-      const pipeline = openIssuePipeline({ config, sources, previous, templates });
-      // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
-      const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
-        throw error ?? failure;
-      });
-      // Every file of the issue is listed, clean ones too, as ESLint lists every file it read;
-      // and so is a file a diagnostic names that is not there (a missing issue.md).
-      const linted = { files: [...new Set([...pipeline.files(), ...diagnostics.map((d) => d.file)])], diagnostics };
-      if (key) cache?.set(id.slug, key, linted);
-      return linted;
-    },
-  };
 }

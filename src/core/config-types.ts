@@ -4,6 +4,8 @@ export interface SectionConfig {
   id: string;
   heading: string;
   tagline?: string;
+  /** Who writes it, unless a fragment names its own `owner`: `new` writes it into the fragment, `status` shows it. */
+  owner?: string;
   /** `lint` reports an issue that lacks it. */
   required: boolean;
   /** Whether `newsletter new` scaffolds it by default. */

@@ -14,7 +14,7 @@ const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
   'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules',
 ];
-const SECTION_KEYS = ['id', 'heading', 'tagline', 'required', 'inNewIssue', 'aliases', 'guide'];
+const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIssue', 'aliases', 'guide'];
 const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -132,6 +132,8 @@ function validateSections(value: unknown, fail: Fail): SectionConfig[] {
     };
     const tagline = str('tagline', base?.tagline);
     if (tagline) section.tagline = tagline;
+    const owner = str('owner', undefined)?.trim();
+    if (owner) section.owner = owner;
     return section;
   });
 }

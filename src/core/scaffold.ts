@@ -44,7 +44,7 @@ export function scaffoldFragment(section: SectionConfig): string {
   return [
     '---',
     `# title: a heading of its own (replaces "${sectionHeading(section)}")`,
-    '# owner: who writes this section',
+    section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     'status: draft',
     '---',
     '<!--',

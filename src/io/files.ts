@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -240,4 +241,17 @@ function writeError(error: unknown): CliError {
     file: path ? basename(path).startsWith('.newsletter-') ? dirname(path) : path : undefined,
     hint: 'Choose another folder with --out, or fix the permissions; nothing was changed.',
   });
+}
+
+/**
+ * Adds text at the end of a file that another program owns (GitHub's job summary file): never
+ * replaces what is there, and says why when it cannot, instead of throwing.
+ */
+export async function appendText(path: string, text: string): Promise<string | undefined> {
+  try {
+    await appendFile(path, text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return describeFsError(error);
+  }
 }

@@ -1,24 +1,48 @@
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { LintFormat, LintRun } from '../commands/lint.js';
 import type { Context } from '../context.js';
 import { formatGithub } from '../lint/formatters/github.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
+import { formatSummary } from '../lint/formatters/summary.js';
+import { printable } from '../core/text.js';
 import { paint } from './output.js';
 
 /** Prints a lint run in the chosen format, and says when it has more warnings than --max-warnings allows. */
-export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, run: LintRun, format: LintFormat, maxWarnings: number | undefined): void {
+export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 'env'>, run: LintRun, format: LintFormat, maxWarnings: number | undefined): void {
   const shown = (filePath: string) => relative(run.root, filePath).split(sep).join('/');
   const c = paint(ctx);
   if (format === 'json') ctx.stdout.write(formatJson(run.results));
-  else if (format === 'github') ctx.stdout.write(formatGithub(run.results, shown));
-  else {
+  else if (format === 'github') ctx.stdout.write(formatGithub(run.results, annotationPath(run.root, ctx.env.GITHUB_WORKSPACE)));
+  else if (run.issues.length === 0 && run.since) {
+    ctx.stdout.write(`${c.green('✔')} no issue changed since ${printable(run.since.ref)}; nothing to lint.\n`);
+  } else {
     const text = formatStylish(run.results, c, shown);
     ctx.stdout.write(text || `${c.green('✔')} ${run.issues.join(', ')}: no problems found.\n`);
+  }
+  if (run.since?.everyIssueBecause) {
+    ctx.stderr.write(`${c.dim(`every issue linted: ${printable(run.since.everyIssueBecause)} changed since ${printable(run.since.ref)}.`)}\n`);
   }
   if (tooManyWarnings(run, maxWarnings)) {
     ctx.stderr.write(`${c.red('error')} ${run.warningCount} warnings, more than --max-warnings ${maxWarnings} allows.\n`);
   }
+}
+
+/**
+ * GitHub places an annotation by its path in the repository (GITHUB_WORKSPACE in Actions), which
+ * is the workspace's own only when the workspace is the repository's top folder.
+ */
+function annotationPath(root: string, repository: string | undefined): (filePath: string) => string {
+  const inRepository = repository && isAbsolute(repository) && !relative(repository, root).startsWith('..');
+  return (filePath) => relative(inRepository ? repository : root, filePath).split(sep).join('/');
+}
+
+/** The run as Markdown for a GitHub job summary ($GITHUB_STEP_SUMMARY). */
+export function lintSummary(run: LintRun): string {
+  const scope = run.since && run.issues.length === 0
+    ? `No issue changed since ${run.since.ref}.`
+    : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.`;
+  return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 
 export function tooManyWarnings(run: Pick<LintRun, 'warningCount'>, maxWarnings: number | undefined): boolean {

@@ -16,7 +16,7 @@ describe('newsletter lint', () => {
     const result = await runMain(['lint'], { cwd });
     expect(result.code).toBe(1);
     for (const expected of [
-      /sections\/april-2025\/spotlight\.md\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
+      /sections\/april-2025\/spotlight\.md\n\s+4:1\s+warning\s+section "spotlight" is still marked draft.*draft-section\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
       /sections\/april-2025\/issue\.md\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
       /17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
@@ -34,9 +34,12 @@ describe('newsletter lint', () => {
     const spotlight = results.find((r) => (r as { filePath: string }).filePath.endsWith('spotlight.md'));
     expect(spotlight).toEqual({
       filePath: join(cwd, 'sections/april-2025/spotlight.md'),
-      messages: [{ ruleId: 'placeholder', severity: 2, message: 'placeholder "Insert Spotlight" left in the text; write the real content or remove it.', line: 6, column: 1, endLine: 6, endColumn: 17 }],
+      messages: [
+        { ruleId: 'draft-section', severity: 1, message: 'section "spotlight" is still marked draft; set status: ready when it is done.', line: 4, column: 1 },
+        { ruleId: 'placeholder', severity: 2, message: 'placeholder "Insert Spotlight" left in the text; write the real content or remove it.', line: 6, column: 1, endLine: 6, endColumn: 17 },
+      ],
       errorCount: 1,
-      warningCount: 0,
+      warningCount: 1,
     });
     const kata = results.find((r) => (r as { filePath: string }).filePath.endsWith('kata.md'));
     expect(kata).toEqual({ filePath: join(cwd, 'sections/april-2025/kata.md'), messages: [], errorCount: 0, warningCount: 0 });

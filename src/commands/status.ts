@@ -1,0 +1,30 @@
+import type { Context } from '../context.js';
+import { parseIssue } from '../core/issue.js';
+import { issueStatus, type IssueStatus } from '../core/readiness.js';
+import { parseIssueSlug } from '../core/slug.js';
+import { openWorkspaceLintCache } from '../io/lint-cache.js';
+import { listIssues, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openWorkspaceLinter } from '../pipeline.js';
+
+export const STATUS_FORMATS = ['text', 'markdown', 'json'] as const;
+export type StatusFormat = (typeof STATUS_FORMATS)[number];
+
+export interface StatusOptions {
+  issue?: string;
+}
+
+/**
+ * Who owes what in an issue, and whether it can ship (the latest issue by default). Its
+ * diagnostics are lint's own, from lint's cache when the issue has not changed since the last
+ * lint, so that the email is rendered only when the email rules must run again.
+ */
+export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: StatusOptions): Promise<IssueStatus> {
+  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { root, config } = workspace;
+  const known = await listIssues(root);
+  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const cache = openWorkspaceLintCache(root, ctx.env);
+  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache).lint(id);
+  await cache?.save(known.map((k) => k.slug));
+  return issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
+}

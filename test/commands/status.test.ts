@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, read, runCli, runMain, sampleWorkspace, sharedMissing, SHARED, tempDir, writeFiles } from '../helpers/workspace.js';
+
+const execFileAsync = promisify(execFile);
+
+const CLEAN_ISSUE = {
+  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  description: Kata 3.15 and the Summit in Paris\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+  'sections/may-2025/spotlight.md': '---\ntitle: A lead story\nowner: "@aprice"\nstatus: ready\n---\nThe story, told well.\n',
+  'sections/may-2025/foundation.md': '---\nowner: Jimmy McArthur\n---\n* News of the foundation, with a [link](https://openinfra.org/).\n',
+  'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
+};
+
+const MAY_10 = new Date('2025-05-10T23:30:00Z');
+
+describe('newsletter status', () => {
+  it('names the sample\'s placeholder, its draft section and hidePost among the blockers, and exits 0', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runMain(['status'], { cwd, now: new Date('2025-04-14T08:00:00Z') });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('april-2025');
+    expect(lines[1]).toMatch(/^ {2}section\s+heading\s+owner\s+state\s+words\s+errors\s+warnings$/);
+    expect(lines).toContain('  spotlight   OpenDev: Free Software Needs Free Tools  Allison Price  draft      2       1         1');
+    expect(lines).toContain('  kata        Kata Containers                          -              ready     39       0         0');
+    expect(result.stdout).toContain('  date       2025-04-21 (in 7 days)\n');
+    expect(result.stdout).toContain('  subject    Inside Open Infrastructure: April 2025\n');
+    expect(result.stdout).toMatch(/\nnot ready: \d+ things in the way\n/);
+    expect(result.stdout).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)\n');
+    expect(result.stdout).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\n');
+    expect(result.stdout).toContain('  - sections/april-2025/spotlight.md:6: placeholder "Insert Spotlight" left in the text; write the real content or remove it. (placeholder)\n');
+  });
+
+  it('names every missing required section, and --check exits 1 while the issue is not ready', async () => {
+    const cwd = await sampleWorkspace();
+    await rm(join(cwd, 'sections/april-2025/events.md'));
+    await rm(join(cwd, 'sections/april-2025/foundation.md'));
+    const result = await runCli(['status', '--check'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ {2}foundation\s+OpenInfra Foundation News\s+-\s+missing\s+0\s+0\s+0$/m);
+    expect(result.stdout).toContain('  - the required section "OpenInfra Foundation News" is missing: add sections/april-2025/foundation.md\n');
+    expect(result.stdout).toContain('  - the required section "Community Events" is missing: add sections/april-2025/events.md\n');
+    // Without --check, status informs and exits 0 on the same issue.
+    expect((await runCli(['status'], { cwd })).code).toBe(0);
+  });
+
+  it('says ready, and --check exits 0, when nothing stands in the way', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, CLEAN_ISSUE);
+    const result = await runMain(['status', '--check'], { cwd, now: MAY_10 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  date       2025-05-20 (in 10 days)\n');
+    expect(result.stdout).toContain('  total      16 words, 0 errors, 0 warnings\n');
+    expect(result.stdout.endsWith('\nready: may-2025 can ship.\n')).toBe(true);
+  });
+
+  it('prints the JSON contract', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/kata.md': '---\nstatus: draft\n---\n* Kata 3.15 is out.\n', 'sections/may-2025/zuul.md': '<!-- Zuul news here -->\n' });
+    const result = await runMain(['status', 'may-2025', '--format', 'json'], { cwd, now: new Date('2025-05-25T00:00:00Z') });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      issue: 'may-2025',
+      date: '2025-05-20',
+      daysLeft: -5,
+      subject: 'Inside Open Infrastructure: May 2025',
+      preheader: 'Kata 3.15 and the Summit in Paris',
+      ready: false,
+      blockers: ['the section "Kata Containers" is a draft: sections/may-2025/kata.md'],
+      sections: [
+        { id: 'spotlight', heading: 'A lead story', owner: '@aprice', state: 'ready', words: 4, errors: 0, warnings: 0, file: 'sections/may-2025/spotlight.md' },
+        { id: 'foundation', heading: 'OpenInfra Foundation News', owner: 'Jimmy McArthur', state: 'ready', words: 7, errors: 0, warnings: 0, file: 'sections/may-2025/foundation.md' },
+        { id: 'kata', heading: 'Kata Containers', owner: null, state: 'draft', words: 4, errors: 0, warnings: 1, file: 'sections/may-2025/kata.md' },
+        { id: 'zuul', heading: 'Zuul', owner: null, state: 'empty', words: 0, errors: 0, warnings: 1, file: 'sections/may-2025/zuul.md' },
+        { id: 'events', heading: 'Community Events', owner: null, state: 'ready', words: 5, errors: 0, warnings: 0, file: 'sections/may-2025/events.md' },
+      ],
+      errors: 0,
+      warnings: 2,
+      words: 20,
+    });
+  });
+
+  it('prints Markdown for a job summary: a table, @handles kept as mentions, other owners as plain text', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/foundation.md': '---\nowner: "Jo | the *editor*"\n---\n* TODO\n' });
+    const result = await runMain(['status', '--format', 'markdown'], { cwd, now: MAY_10 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('### may-2025: not ready\n\n| Section | Owner | State | Words | Errors | Warnings |\n|---|---|---|---:|---:|---:|\n');
+    expect(result.stdout).toContain('| A lead story (`spotlight`) | @aprice | ready | 4 | 0 | 0 |\n');
+    expect(result.stdout).toContain('| OpenInfra Foundation News (`foundation`) | Jo \\| the \\*editor\\* | ready | 1 | 1 | 0 |\n');
+    expect(result.stdout).toMatch(/\*\*In the way:\*\*\n\n- sections\/may-2025\/foundation\.md:4: placeholder "TODO" .*\(placeholder\)\n/);
+  });
+
+  it('takes owners from config, which new writes into the fragments', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'sections:\n  - { id: spotlight, required: true, owner: Allison Price }\n  - { id: kata, owner: "@kata-writer" }\n  - { id: events, required: true }\n' });
+    expect((await runCli(['new', 'june-2025', '--yes'], { cwd })).code).toBe(0);
+    expect(await read(cwd, 'sections/june-2025/kata.md')).toMatch(/^---\n# title: .*\nowner: "@kata-writer"\nstatus: draft\n---\n/);
+    await writeFiles(cwd, { 'sections/june-2025/spotlight.md': '---\nstatus: ready\n---\nA story.\n' });
+    const result = await runCli(['status', '--format', 'json'], { cwd });
+    const sections = JSON.parse(result.stdout).sections as { id: string; owner: string | null; state: string }[];
+    expect(sections.map((s) => [s.id, s.owner, s.state])).toEqual([
+      ['spotlight', 'Allison Price', 'ready'],
+      ['kata', '@kata-writer', 'empty'],
+      ['events', null, 'empty'],
+    ]);
+  });
+
+  it('reuses lint\'s results: the email is rendered only when the email rules must run again', async () => {
+    const cwd = await sampleWorkspace();
+    const dir = await tempDir();
+    const probe = join(dir, 'probe.mjs');
+    await writeFiles(dir, { 'probe.mjs': "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('mjml-core')) ? 'MJML-LOADED' : 'MJML-NOT-LOADED'); });" });
+    const statusLoadsMjml = async () => {
+      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'status', '--format', 'json'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') } });
+      return stderr.includes('MJML-LOADED');
+    };
+    expect(await statusLoadsMjml()).toBe(true);
+    expect(await statusLoadsMjml()).toBe(false);
+    await writeFiles(cwd, { 'sections/april-2025/kata.md': '* Kata 3.15 is out.\n' });
+    expect(await statusLoadsMjml()).toBe(true);
+    const lint = await execFileAsync(process.execPath, [BIN, 'lint', '--all'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') } }).then(() => 0, (e: { code: number }) => e.code);
+    expect(lint).toBe(1);
+    expect(await statusLoadsMjml()).toBe(false);
+  });
+
+  it('shows an imported issue\'s sections as published', async (context) => {
+    const post = join(SHARED, 'corpus', 'inside-open-infrastructure-may-2025.md');
+    if (sharedMissing(post)) return context.skip();
+    const cwd = await tempDir();
+    expect((await runCli(['import', post], { cwd })).code).toBe(0);
+    const status = JSON.parse((await runCli(['status', '--format', 'json'], { cwd })).stdout) as { issue: string; sections: { id: string; state: string; words: number }[] };
+    expect(status.issue).toBe('may-2025');
+    expect(status.sections.map((s) => s.state).every((state) => state === 'ready')).toBe(true);
+    expect(status.sections.every((s) => s.words > 0)).toBe(true);
+  });
+
+  it('exits 2 on a format it does not know', async () => {
+    const cwd = await sampleWorkspace();
+    const result = await runCli(['status', '--format', 'html'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Allowed choices are text, markdown, json/);
+  });
+});
