@@ -28,6 +28,11 @@ Examples:
   $ newsletter status                   # the latest issue: who owes what, can it ship?
   $ newsletter status june-2025 --check # exit 1 unless the issue is ready
   $ newsletter status --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  publish: `
+Examples:
+  $ newsletter publish --site ../osf-website            # the latest issue, if it is ready
+  $ newsletter publish june-2025 --site ../osf-website --dry-run
+  $ newsletter publish --json                           # with siteRepo in the config`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -102,11 +107,12 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--max-warnings <n>', 'fail (exit 1) when there are more warnings than this', parseCount)
     .option('--quiet', 'report errors only')
     .option('--no-cache', 'lint every issue again, even those unchanged since the last lint')
+    .option('--site <dir>', 'check site images (/img/...) against this checkout of the site (default: config siteRepo)')
     .option('--since <git-ref>', 'lint the issues a change touched since this git ref (all of them when the config or a template changed)')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
       const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
-      const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since });
+      const run = await lint({ ...workspaceOf(command), env: ctx.env }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since, site: options.site });
       printLintRun(ctx, run, options.format, options.maxWarnings);
       const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) {
@@ -129,6 +135,22 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       const result = await status({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issue });
       printStatus(ctx, result, options.format);
       if (options.check && !result.ready) exitCode = EXIT_CONTENT;
+    });
+
+  program
+    .command('publish')
+    .description('put a ready issue into a checkout of the site: the blog post and the issue\'s own images')
+    .argument('[issue]', 'the issue (default: the latest)')
+    .option('--site <dir>', 'the checkout of the site\'s repository (default: config siteRepo)')
+    .option('--dry-run', 'write nothing; print what would be written')
+    .option('--force', 'publish an issue that is not ready, or replace a published post that differs')
+    .option('--json', 'print {"issue", "site", "written", "unchanged"} and nothing else on stdout')
+    .addHelpText('after', EXAMPLES.publish)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ publish }, { printPublishResult }] = await Promise.all([import('./commands/publish.js'), import('./ui/print-publish.js')]);
+      const result = await publish({ ...workspaceOf(command), now: ctx.now }, { issue, site: options.site, dryRun: options.dryRun, force: options.force });
+      printPublishResult(ctx, result, !!options.json);
+      if (result.refused) exitCode = EXIT_CONTENT;
     });
 
   program

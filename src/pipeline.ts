@@ -1,12 +1,15 @@
+import { resolve } from 'node:path';
 import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import { parseIssue, type Issue, type IssueSources } from './core/issue.js';
 import { renderBlogPost } from './core/render-blog.js';
 import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
+import type { SiteCheckout } from './core/images.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
+import { openSiteCheckout } from './io/images.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
@@ -32,6 +35,8 @@ export interface IssueInputs {
   /** The issue before this one in the workspace (carried-over compares with it). */
   previous?: IssueSources;
   templates: ReadonlyMap<TemplateName, TemplateSource>;
+  /** A checkout of the site (lint --site, config siteRepo), for the site-image rule and the image checks. */
+  site?: SiteCheckout;
 }
 
 export interface IssuePipeline {
@@ -90,6 +95,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     config,
     previous: previous(),
     withoutEmail: options.emailRules === false,
+    site: inputs.site,
     renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {
@@ -114,7 +120,7 @@ export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
  * What the pipeline of one issue of a workspace needs, read from the disk: the templates named
  * (all by default), and the issue before it. `known`: listIssues(root), when the caller has it.
  */
-export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[] } = {}): Promise<IssueInputs> {
+export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[]; site?: SiteCheckout } = {}): Promise<IssueInputs> {
   const { root, config } = workspace;
   const known = options.known ?? (await listIssues(root));
   const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
@@ -124,7 +130,19 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
     // A previous issue that cannot be read is reported when it is linted itself; here it is left out.
     previous: before ? await readIssueSources(root, before).catch(() => undefined) : undefined,
     templates: await readTemplates(root, options.templates ?? TEMPLATE_NAMES),
+    ...(options.site ? { site: options.site } : {}),
   };
+}
+
+/**
+ * The checkout of the site the commands check images against and publish to: `given` (a
+ * --site option, relative to the current folder), else config's siteRepo (relative to the
+ * workspace), else none.
+ */
+export async function siteCheckoutOf(workspace: Workspace, cwd: string, given?: string): Promise<SiteCheckout | undefined> {
+  const path = given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
+  if (path === undefined) return undefined;
+  return openSiteCheckout(path, given ?? workspace.config.siteRepo!);
 }
 
 /** The sources of an issue and what linting them found. */
@@ -142,8 +160,10 @@ export interface WorkspaceLinter {
  * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
  * the cache (lint, status). `known`: listIssues(root).
  */
-export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cache: LintCache | undefined): WorkspaceLinter {
+export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfNoSite: LintCache | undefined, site?: SiteCheckout): WorkspaceLinter {
   const { root, config } = workspace;
+  // What the site checkout holds is not among the cache's inputs: with one, every issue is linted afresh.
+  const cache = site ? undefined : cacheIfNoSite;
   // Issues are linted in order, each after its `previous`, so the few read last are all that is worth keeping.
   const recent = new Map<string, IssueSources>();
   const read = async (id: IssueId): Promise<IssueSources> => {
@@ -171,7 +191,7 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return { sources, linted: kept };
 
-      const pipeline = openIssuePipeline({ config, sources, previous, templates });
+      const pipeline = openIssuePipeline({ config, sources, previous, templates, site });
       // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
       const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
         throw error ?? failure;

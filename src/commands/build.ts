@@ -2,12 +2,13 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { assertBuildable, blogFileName } from '../core/issue.js';
+import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
+import { LIMITS } from '../core/limits.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
-import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -25,6 +26,8 @@ export interface BuildResult {
   issue: string;
   /** Absolute paths of what was written. */
   outputs: { blog?: string; mjml?: string; html?: string; text?: string };
+  /** Absolute paths of the issue's own images copied beside the outputs (img/<name>). */
+  images: string[];
   /** The output folder, relative to the workspace, for messages. */
   outDir: string;
   /** The issue's diagnostics, the very ones `newsletter lint` reports (the email rules only when the email is built). */
@@ -45,7 +48,8 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const wanted = { blog: all || !!options.blog, email: all || !!options.email, text: all || !!options.text };
   const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
   // Without an email to make, the email rules stay out: MJML is loaded only to build one.
-  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates }), { minify: options.minify, emailRules: wanted.email });
+  const site = await siteCheckoutOf(workspace, ctx.cwd);
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site }), { minify: options.minify, emailRules: wanted.email });
   // What keeps the issue from being rendered stops here, whatever the config says of its rule.
   assertBuildable(pipeline.issue);
   const diagnostics = await pipeline.diagnostics();
@@ -71,8 +75,17 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     add('html', 'email.html', html);
   }
   if (wanted.text) add('text', 'email.txt', pipeline.text());
+  // The issue's own images go beside the outputs, under the names the blog post and email use.
+  const images: string[] = [];
+  if (wanted.blog || wanted.email) {
+    for (const image of shownLocalImages(pipeline.issue)) {
+      const path = join(outDir, 'img', image.name);
+      files.push({ path, content: readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes }) });
+      images.push(path);
+    }
+  }
 
   await writeFilesAtomically(files);
   const shownDir = relativeTo(root, outDir);
-  return { issue: id.slug, outputs, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics };
+  return { issue: id.slug, outputs, images, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics };
 }

@@ -8,7 +8,7 @@ import { issuesTouchedBy } from '../core/changes.js';
 import { filesChangedSince } from '../io/git.js';
 import { openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openWorkspaceLinter } from '../pipeline.js';
+import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
 export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -19,6 +19,8 @@ export interface LintOptions {
   quiet?: boolean;
   /** false: neither read nor write the cache of results (see io/lint-cache.ts). */
   cache?: boolean;
+  /** A checkout of the site to check site images against (default: config siteRepo). */
+  site?: string;
   /** A git ref: lint the issues with a file changed since it (every issue when the config or a template changed). */
   since?: string;
 }
@@ -60,7 +62,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
   const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
-  const linter = openWorkspaceLinter(workspace, known, cache);
+  const linter = openWorkspaceLinter(workspace, known, cache, await siteCheckoutOf(workspace, ctx.cwd, options.site));
   const results: LintResult[] = [];
   for (const id of unique) {
     const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));

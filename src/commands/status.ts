@@ -4,7 +4,7 @@ import { issueStatus, type IssueStatus } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openWorkspaceLinter } from '../pipeline.js';
+import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
 export const STATUS_FORMATS = ['text', 'markdown', 'json'] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
@@ -24,7 +24,7 @@ export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options:
   const known = await listIssues(root);
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const cache = openWorkspaceLintCache(root, ctx.env);
-  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache).lint(id);
+  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, await siteCheckoutOf(workspace, ctx.cwd)).lint(id);
   await cache?.save(known.map((k) => k.slug));
   return issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
 }

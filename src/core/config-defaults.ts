@@ -93,6 +93,10 @@ export const DEFAULT_CONFIG_VALUES = {
   twitterUsername: '@OpenInfraDev',
   category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
   hidePost: false,
+  /** Where an issue's own images are served on the site ({slug} stands for the issue). */
+  imagePath: '/img/newsletter/{slug}/',
+  /** The site's repository, laid out as OpenStackweb/osf-website. */
+  siteLayout: { blogDir: 'src/pages/blog', imageDir: 'static/img', imageUrl: '/img/' },
   headingLevel: 2,
   lang: 'en',
   email: {

@@ -33,6 +33,13 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/** Where a checkout of the site keeps posts and images, and the path its images are served at. */
+export interface SiteLayout {
+  blogDir: string;
+  imageDir: string;
+  imageUrl: string;
+}
+
 export interface Config {
   /** Where the config came from, for messages; undefined when the defaults apply. */
   file: string | undefined;
@@ -51,4 +58,9 @@ export interface Config {
   sections: SectionConfig[];
   email: EmailConfig;
   rules: Record<string, RuleSetting>;
+  /** The site path an issue's own images are published under; {slug} stands for the issue. */
+  imagePath: string;
+  /** A checkout of the site, relative to the workspace (lint checks site images in it; publish's default --site). */
+  siteRepo: string | undefined;
+  siteLayout: SiteLayout;
 }

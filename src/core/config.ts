@@ -12,8 +12,9 @@ export const CONFIG_FILES = [CONFIG_FILE, 'newsletter.config.yml'] as const;
 
 const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
-  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules',
+  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout',
 ];
+const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl'];
 const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIssue', 'aliases', 'guide'];
 const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -73,7 +74,30 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     sections: validateSections(input.sections, fail),
     email: validateEmail(input.email, fail),
     rules: validateRules(input.rules, fail),
+    ...validateSite(input, fail),
   };
+}
+
+/** Where images go on the site, and where a checkout of the site keeps posts and images. */
+function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 'imagePath' | 'siteRepo' | 'siteLayout'> {
+  const d = DEFAULT_CONFIG_VALUES.siteLayout;
+  const layout = input.siteLayout ?? {};
+  if (!isPlainObject(layout)) return fail('siteLayout', 'expected a mapping with blogDir, imageDir and imageUrl');
+  rejectUnknown(layout, SITE_LAYOUT_KEYS, 'siteLayout.', fail);
+  const folder = (key: 'blogDir' | 'imageDir'): string => {
+    const value = layout[key] ?? d[key];
+    if (typeof value !== 'string' || !/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\]+$/.test(value)) return fail(`siteLayout.${key}`, 'expected a folder inside the site checkout, such as ' + d[key]);
+    return value.replace(/\/+$/, '');
+  };
+  const imageUrl = layout.imageUrl ?? d.imageUrl;
+  if (typeof imageUrl !== 'string' || !/^\/(?:[^\s/]+\/)*$/.test(imageUrl)) return fail('siteLayout.imageUrl', 'expected the site path the image folder is served at, such as /img/');
+  const imagePath = input.imagePath ?? DEFAULT_CONFIG_VALUES.imagePath;
+  if (typeof imagePath !== 'string' || !imagePath.startsWith(imageUrl) || !imagePath.endsWith('/') || /\s|\.\./.test(imagePath)) {
+    return fail('imagePath', `expected a site path under ${imageUrl} ending in /, such as ${DEFAULT_CONFIG_VALUES.imagePath} ({slug} stands for the issue)`);
+  }
+  const siteRepo = input.siteRepo;
+  if (siteRepo !== undefined && (typeof siteRepo !== 'string' || siteRepo.trim() === '')) return fail('siteRepo', 'expected the folder of a checkout of the site, such as ../osf-website');
+  return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl } };
 }
 
 type Fail = (key: string, allowed: string) => never;

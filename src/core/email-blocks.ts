@@ -18,6 +18,8 @@ export interface UrlContext {
   postUrl: string;
   /** Campaign tagging for links (never for image sources); undefined when off. */
   campaign?: Campaign;
+  /** Where an image is published (an issue's own image moves to the site); as written by default. */
+  imageUrl?: (url: string) => string;
 }
 
 /** The column's content width: 600 px less the 24 px padding on each side. */
@@ -114,7 +116,7 @@ function emailHref(url: string, urls: UrlContext): string | undefined {
 
 /** An image's src for the email: absolute and https, or undefined when the URL policy refuses it. */
 function emailImageSrc(url: string, urls: UrlContext): string | undefined {
-  const allowed = checkUrl(url, 'image');
+  const allowed = checkUrl(urls.imageUrl ? urls.imageUrl(url) : url, 'image');
   return allowed === undefined || allowed === '' ? undefined : secureImage(absoluteUrl(allowed, urls.site, urls.postUrl));
 }
 

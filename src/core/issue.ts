@@ -2,10 +2,11 @@ import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
 import { parseSourceParts, type SourceParts } from './front-matter.js';
-import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, type MarkdownDoc } from './markdown.js';
+import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, visit, type MarkdownDoc } from './markdown.js';
 import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, validateIssueFrontMatter } from './issue-schema.js';
 import type { Diagnostic } from './diagnostic.js';
 import { monthName, type IssueId } from './slug.js';
+import { issueImageFolder, localImagePath, publishedImageName, type ImageFile } from './images.js';
 
 /** A file as read from the workspace: its path relative to the workspace, and its text. */
 export interface SourceFile {
@@ -18,6 +19,16 @@ export interface IssueSources {
   id: IssueId;
   issueFile: SourceFile | undefined;
   fragments: SourceFile[];
+  /** The image files in the issue's folder (none when not read). */
+  images?: ImageFile[];
+}
+
+/** An image of the issue's own folder, and the site path it is published at. */
+export interface LocalImage {
+  file: ImageFile;
+  /** Where the site serves it: config imagePath for the issue, then its published name. */
+  sitePath: string;
+  name: string;
 }
 
 /** The blog post's front matter, in the site's CMS schema. */
@@ -66,6 +77,8 @@ export interface Issue {
   fragments: Fragment[];
   /** Every problem with the sources: lint reports them all, build stops on the first fatal one. */
   problems: Diagnostic[];
+  /** The images of the issue's folder, by their path relative to it (img/photo.png). */
+  images: ReadonlyMap<string, LocalImage>;
 }
 
 export const ISSUE_FILE = 'issue.md';
@@ -105,7 +118,44 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     introParts: issueParts,
     fragments: ordered,
     problems,
+    images: localImages(sources, config),
   };
+}
+
+function localImages(sources: IssueSources, config: Config): Map<string, LocalImage> {
+  const folder = `sections/${sources.id.slug}/`;
+  const base = issueImageFolder(config, sources.id);
+  const images = new Map<string, LocalImage>();
+  for (const file of sources.images ?? []) {
+    if (!file.path.startsWith(folder)) continue;
+    const local = file.path.slice(folder.length);
+    const name = publishedImageName(local, file);
+    images.set(local, { file, name, sitePath: base + name });
+  }
+  return images;
+}
+
+/**
+ * The issue's own images that its outputs show (those the Markdown of a rendered section or of
+ * the intro names), each once, by published name: what build copies and publish puts on the site.
+ */
+export function shownLocalImages(issue: Issue): LocalImage[] {
+  const shown = new Map<string, LocalImage>();
+  for (const doc of [issue.intro, ...renderedFragments(issue).map((f) => f.doc)]) {
+    visit(doc.tree, (node) => {
+      if (node.type !== 'image' && node.type !== 'definition') return;
+      const local = localImagePath(node.url);
+      const image = local && !local.outside ? issue.images.get(local.path) : undefined;
+      if (image) shown.set(image.name, image);
+    });
+  }
+  return [...shown.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** The URL an image is shown at: a local image's site path, or the URL as written. */
+export function imageUrlOf(issue: Pick<Issue, 'images'>, url: string): string {
+  const local = localImagePath(url);
+  return (local && !local.outside && issue.images.get(local.path)?.sitePath) || url;
 }
 
 /** Build stops on the first problem that keeps the issue from being rendered (lint reports them all). */

@@ -16,6 +16,10 @@ export const LIMITS = {
   issueBytes: 256 * 1024,
   /** Fragments in one issue folder, counted before any is read. */
   fragmentsPerIssue: 40,
+  /** Image files in one issue folder (its subfolders included), counted before any is read. */
+  imagesPerIssue: 100,
+  /** One image file, checked before it is read (lint's image-size errs far below this). */
+  imageBytes: 25 * 1024 * 1024,
   /** The config file. */
   configBytes: 64 * 1024,
   /** A published post given to `import`. */

@@ -153,9 +153,10 @@ export function isOnlyComments(html: string): boolean {
  * The Markdown source with every HTML comment removed and everything else exactly as written,
  * so that the blog post carries the writer's Markdown through unchanged; except what the URL
  * policy refuses: such a link keeps its text, such an image or definition goes (and so does an
- * image with no source), and such an attribute of raw HTML is emptied.
+ * image with no source), and such an attribute of raw HTML is emptied. `imageUrl` gives the URL
+ * an image is published at (an issue's own image moves to the site); only its destination changes.
  */
-export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
+export function renderMarkdownWithoutComments(doc: MarkdownDoc, imageUrl: (url: string) => string = (url) => url): string {
   const cuts: { start: number; end: number; text: string }[] = [];
   const range = (node: Nodes) => ({ start: node.position?.start.offset, end: node.position?.end.offset });
   visit(doc.tree, (node) => {
@@ -166,6 +167,14 @@ export function renderMarkdownWithoutComments(doc: MarkdownDoc): string {
     } else if ((node.type === 'image' || node.type === 'definition') && (!isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link') || (node.type === 'image' && node.url.trim() === ''))) {
       // An image with no source would show broken: it goes, as a refused one does.
       cuts.push({ start, end, text: '' });
+    } else if ((node.type === 'image' || node.type === 'definition') && imageUrl(node.url) !== node.url) {
+      const written = doc.source.slice(start, end);
+      // The destination as written, last in the node (a title may follow, never the URL itself).
+      const at = written.lastIndexOf(node.url);
+      const moved = imageUrl(node.url);
+      // Written with escapes, the URL is not found as it reads: the node is written anew.
+      const anew = node.type === 'image' ? `![${(node.alt ?? '').replace(/[[\]\\]/g, '\\$&')}](${moved})` : `[${node.label ?? node.identifier}]: ${moved}`;
+      cuts.push({ start, end, text: at === -1 ? anew : written.slice(0, at) + moved + written.slice(at + node.url.length) });
     } else if (node.type === 'link' && !isAllowedUrl(node.url, 'link')) {
       const first = node.children[0] && range(node.children[0]).start;
       const last = node.children.at(-1) && range(node.children.at(-1)!).end;

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
-import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
+import { fragmentHeadingText, imageUrlOf, renderedFragments, type Issue } from './issue.js';
 import { renderMarkdownWithoutComments } from './markdown.js';
 import type { Template } from './templates.js';
 
@@ -17,13 +17,14 @@ export interface BlogView {
  */
 export function renderBlogPost(issue: Issue, config: Config, template: Template): string {
   const marks = '#'.repeat(config.headingLevel);
+  const imageUrl = (url: string) => imageUrlOf(issue, url);
   const view: BlogView = {
     frontMatter: renderBlogFrontMatter(issue),
-    intro: renderMarkdownWithoutComments(issue.intro),
+    intro: renderMarkdownWithoutComments(issue.intro, imageUrl),
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
-        body: renderMarkdownWithoutComments(fragment.doc),
+        body: renderMarkdownWithoutComments(fragment.doc, imageUrl),
       })),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { fillPattern, type Config } from './config.js';
 import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
-import { renderedFragments, type Issue } from './issue.js';
+import { imageUrlOf, renderedFragments, type Issue } from './issue.js';
 import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -48,7 +48,7 @@ const PREHEADER_PAD = '&#847;&zwnj;&nbsp;';
 export function buildEmailView(issue: Issue, config: Config): EmailView {
   const issueLabel = `${monthName(issue.id.month)} ${issue.id.year}`;
   const campaign = campaignOf(issue, config);
-  const urls: UrlContext = { site: config.site, postUrl: issue.meta.seo.url, campaign };
+  const urls: UrlContext = { site: config.site, postUrl: issue.meta.seo.url, campaign, imageUrl: (url) => imageUrlOf(issue, url) };
   const preheader = shorten(issue.preheader.replace(/\s+/g, ' ').trim(), PREHEADER_SHOWN);
   return {
     lang: config.lang,

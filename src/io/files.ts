@@ -17,12 +17,10 @@ export interface ReadOptions {
 }
 
 /**
- * Reads a text file a person wrote. Refuses, each with one line naming the file: a link out of
- * the workspace, anything that is not a regular file (a FIFO would block, /dev/zero never ends),
- * a file over the size limit (checked before reading), binary content and invalid UTF-8 (with
- * the line of the first bad byte). Returns the text with LF line ends and no byte order mark.
+ * The bytes of a regular file, with readTextFile's refusals (a link out of the workspace, a
+ * folder, a device or pipe, a file over the size limit, checked before reading).
  */
-export async function readTextFile(absolute: string, shown: string, options: ReadOptions = {}): Promise<string> {
+export function readFileBytes(absolute: string, shown: string, options: ReadOptions = {}): Buffer {
   const maxBytes = options.maxBytes ?? LIMITS.fragmentBytes;
   let fd: number;
   try {
@@ -37,7 +35,7 @@ export async function readTextFile(absolute: string, shown: string, options: Rea
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new CliError('cannot be read: it is a folder.', { file: shown, hint: 'Rename the folder, or remove it.' });
     if (!info.isFile()) {
-      throw new CliError('this is not a regular file (a device, pipe or socket); only text files are read.', {
+      throw new CliError('this is not a regular file (a device, pipe or socket); only regular files are read.', {
         file: shown, hint: 'Replace it with a plain text file, or remove it.',
       });
     }
@@ -53,6 +51,17 @@ export async function readTextFile(absolute: string, shown: string, options: Rea
   } finally {
     closeSync(fd);
   }
+  return bytes;
+}
+
+/**
+ * Reads a text file a person wrote. Refuses, each with one line naming the file: a link out of
+ * the workspace, anything that is not a regular file (a FIFO would block, /dev/zero never ends),
+ * a file over the size limit (checked before reading), binary content and invalid UTF-8 (with
+ * the line of the first bad byte). Returns the text with LF line ends and no byte order mark.
+ */
+export async function readTextFile(absolute: string, shown: string, options: ReadOptions = {}): Promise<string> {
+  const bytes = readFileBytes(absolute, shown, options);
   if (bytes.includes(0)) {
     throw new CliError('this is a binary file, not Markdown.', { file: shown, hint: 'Save it as UTF-8 text, or move it out of the sections folder.' });
   }
@@ -132,7 +141,8 @@ function isDirectory(path: string): boolean {
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes (an image). */
+  content: string | Uint8Array;
 }
 
 /** Our own temporary files: `.newsletter-<pid>-<random>.tmp` (new content) or `.bak` (old). */

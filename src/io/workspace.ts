@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
 import { CliError, usageError } from '../errors.js';
 import { parseYamlData } from '../core/front-matter.js';
+import { readIssueImages } from './images.js';
 import { CONFIG_FILES, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
 import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
@@ -169,7 +170,7 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
   const issueFile = names.includes(ISSUE_FILE) ? await read(ISSUE_FILE) : undefined;
   const fragments: SourceFile[] = [];
   for (const name of names) if (name !== ISSUE_FILE) fragments.push(await read(name));
-  return { id, issueFile, fragments };
+  return { id, issueFile, fragments, images: await readIssueImages(root, dir) };
 }
 
 /** A file that was listed but cannot be found is a link whose target is gone. */

@@ -8,13 +8,17 @@ import { frontMatter } from './rules/front-matter.js';
 import { headingStyle } from './rules/heading-style.js';
 import { hiddenPost } from './rules/hidden-post.js';
 import { imageAlt } from './rules/image-alt.js';
+import { imageFormat } from './rules/image-format.js';
+import { imageSize } from './rules/image-size.js';
 import { internalLink } from './rules/internal-link.js';
+import { localImage } from './rules/local-image.js';
 import { mjml } from './rules/mjml.js';
 import { pasteResidue } from './rules/paste-residue.js';
 import { pastDate } from './rules/past-date.js';
 import { placeholder } from './rules/placeholder.js';
 import { relativeUrl } from './rules/relative-url.js';
 import { requiredSection } from './rules/required-section.js';
+import { siteImage } from './rules/site-image.js';
 import { titleMismatch } from './rules/title-mismatch.js';
 import { trackingLink } from './rules/tracking-link.js';
 import { twitterHandle } from './rules/twitter-handle.js';
@@ -29,7 +33,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, unsafeHtml, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  emailSize, mjml,
+  localImage, siteImage, imageSize, imageFormat, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);
@@ -50,7 +54,8 @@ export function validateRuleSettings(config: Config, file: string): void {
     for (const [name, value] of Object.entries(setting.options)) {
       const option = rule!.options?.[name];
       if (!option) fail(`${id}.${name}`, rule!.options ? `${id} takes no option "${name}"` : `${id} takes no options`, closest(name, Object.keys(rule!.options ?? {})));
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(`${id}.${name}`, 'expected a list of words, such as [docs.google.com, wiki.example.org]');
+      if (option!.type === 'count' && !(Number.isInteger(value) && (value as number) >= 0)) fail(`${id}.${name}`, `expected a whole number, such as ${option!.default}`);
+      if (option!.type === 'string[]' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) fail(`${id}.${name}`, 'expected a list of words, such as [docs.google.com, wiki.example.org]');
     }
   }
 }

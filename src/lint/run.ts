@@ -1,4 +1,5 @@
 import type { Config, RuleSeverity } from '../core/config.js';
+import type { ImageFile, SiteCheckout } from '../core/images.js';
 import type { Issue } from '../core/issue.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
@@ -16,6 +17,8 @@ export interface LintInput {
   only?: string[];
   /** Leave out the rules that read the compiled email (a command that makes none). */
   withoutEmail?: boolean;
+  /** A checkout of the site, when one is known: the site-image rule and the image checks read it. */
+  site?: SiteCheckout;
 }
 
 export function ruleSeverity(rule: Rule, config: Config): RuleSeverity {
@@ -35,6 +38,10 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
   const found: Diagnostic[] = issue.problems.filter((p) => p.ruleId === null);
   let email: Promise<RenderedEmail> | undefined;
   const renderEmail = () => (email ??= input.renderEmail());
+  // Each site file is looked up once, however many rules and images ask for it.
+  const lookups = new Map<string, Promise<ImageFile | null>>();
+  const site = input.site;
+  const siteImage = site ? (file: string) => lookups.get(file) ?? lookups.set(file, site.image(file)).get(file)! : undefined;
 
   for (const { file, line, id } of unknown) {
     if (!RULE_IDS.includes(id)) {
@@ -51,7 +58,7 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
       found.push({ ...r, column: r.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' });
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, report });
   }
   return found.sort(compareDiagnostics);
 }

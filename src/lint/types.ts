@@ -1,5 +1,6 @@
 import type { Config } from '../core/config.js';
 import type { Fragment, Issue } from '../core/issue.js';
+import type { ImageFile } from '../core/images.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 
 export type { Severity } from '../core/diagnostic.js';
@@ -63,6 +64,11 @@ export interface RuleContext {
   previous: Issue | undefined;
   docs: LintDoc[];
   renderEmail: () => Promise<RenderedEmail>;
+  /**
+   * A file of the site checkout (relative to it, as siteImageFile gives): the image, or null
+   * when the checkout lacks it. Undefined when no checkout is known (lint --site, config siteRepo).
+   */
+  siteImage?: (file: string) => Promise<ImageFile | null>;
   report(report: Report): void;
 }
 
@@ -74,15 +80,16 @@ export interface RuleExample {
   slug?: string;
   previous?: Record<string, string>;
   config?: Record<string, unknown>;
+  /** Image files in the issue's folder, by their path in it, as read from the disk (anything left out: a small PNG). */
+  images?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
+  /** Files of a checkout of the site, by their path in it; given, the checkout is known. */
+  site?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
 }
 
-/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`). */
-export interface RuleOption {
-  /** The only kind of option rules take so far: a list of words (hosts, names, section ids). */
-  type: 'string[]';
-  default: readonly string[];
-  description: string;
-}
+/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`): a list of words (hosts, names, section ids) or a whole number (a limit). */
+export type RuleOption =
+  | { type: 'string[]'; default: readonly string[]; description: string }
+  | { type: 'count'; default: number; description: string };
 
 export interface Rule {
   id: string;

@@ -1,15 +1,31 @@
 import { defaultConfig, validateConfig } from '../../src/core/config.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
+import { createHash } from 'node:crypto';
+import type { ImageFile, SiteCheckout } from '../../src/core/images.js';
 import type { RuleExample } from '../../src/lint/types.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { issueSourcesFrom, builtinTemplates } from './issue.js';
+
+/** Image files as read from the disk, from what an example says of them (the rest: a small PNG). */
+function imageFiles(images: RuleExample['images'], prefix: string): ImageFile[] {
+  return Object.entries(images ?? {}).map(([path, given]) => ({
+    path: prefix + path, bytes: 20_000, width: 600, height: 400, format: 'png', hash: createHash('sha256').update(path).digest('hex'), ...given,
+  }));
+}
+
+/** A site checkout held in memory: the files an example lists, and nothing else. */
+function siteFrom(files: NonNullable<RuleExample['site']>): SiteCheckout {
+  const images = new Map(imageFiles(files, '').map((image) => [image.path, image]));
+  return { root: '/site', image: async (file) => images.get(file) ?? null };
+}
 
 /** Lints an issue given as files, in memory, through the issue pipeline (the real MJML for the email rules). */
 export async function lintFiles(example: RuleExample, only?: string[]): Promise<Diagnostic[]> {
   const config = example.config ? validateConfig(example.config, 'test.yaml') : defaultConfig();
   const pipeline = openIssuePipeline({
     config,
-    sources: issueSourcesFrom(example.files, example.slug ?? 'april-2025'),
+    sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
+    site: example.site ? siteFrom(example.site) : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
     templates: builtinTemplates(),
   });

@@ -1,0 +1,109 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { issueImageFolder } from '../core/images.js';
+import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
+import { LIMITS } from '../core/limits.js';
+import { issueStatus } from '../core/readiness.js';
+import { parseIssueSlug } from '../core/slug.js';
+import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { listIssues, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
+
+export interface PublishOptions {
+  issue?: string;
+  /** The site checkout (default: config siteRepo). */
+  site?: string;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+/** Why nothing was written. */
+export type PublishRefusal =
+  | { reason: 'not-ready'; blockers: string[] }
+  | { reason: 'changed'; file: string; difference: string };
+
+export interface PublishResult {
+  issue: string;
+  /** The site checkout, absolute. */
+  site: string;
+  /** Files written (or, with dryRun, to be written), relative to the site, forward slashes. */
+  written: string[];
+  /** Files already there with the same content. */
+  unchanged: string[];
+  dryRun: boolean;
+  /** With --force: what would have stopped it. */
+  overridden: string[];
+  refused?: PublishRefusal;
+}
+
+/**
+ * Puts a finished issue into a checkout of the site: the blog post under the site's name in
+ * its blog folder, and the issue's own images under the image path the post names. Only a
+ * ready issue (core/readiness.ts) is published, and a published post that differs is never
+ * replaced, unless forced. Everything is written at once or not at all; git is left to the editor.
+ */
+export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: PublishOptions): Promise<PublishResult> {
+  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { root, config } = workspace;
+  const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
+  if (!site) throw usageError('publish needs the site: --site DIR, a checkout of the site\'s repository.', 'Or set siteRepo: ../osf-website in the config.');
+  const blogDir = join(site.root, config.siteLayout.blogDir);
+  if (!(await stat(blogDir).catch(() => undefined))?.isDirectory()) {
+    throw usageError(`${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`, 'Give --site the clone of the site\'s repository, or set siteLayout.blogDir in the config.');
+  }
+  const known = await listIssues(root);
+  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
+  assertBuildable(pipeline.issue);
+  const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());
+  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [] };
+  if (!status.ready) {
+    if (!options.force) return { ...result, refused: { reason: 'not-ready', blockers: status.blockers } };
+    result.overridden = status.blockers;
+  }
+
+  const shown = (path: string) => relative(site.root, path).split(sep).join('/');
+  const imageFolder = join(site.root, config.siteLayout.imageDir, issueImageFolder(config, id).slice(config.siteLayout.imageUrl.length));
+  const files: OutputFile[] = [
+    { path: join(blogDir, blogFileName(pipeline.issue, config)), content: pipeline.blog() },
+    ...shownLocalImages(pipeline.issue).map((image) => ({
+      path: join(imageFolder, image.name),
+      content: readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes }),
+    })),
+  ];
+  const toWrite: OutputFile[] = [];
+  for (const file of files) {
+    const published = await readFile(file.path).catch(() => undefined);
+    const wanted = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
+    if (published?.equals(wanted)) {
+      result.unchanged.push(shown(file.path));
+      continue;
+    }
+    if (published && !options.force) {
+      return { ...result, written: [], unchanged: [], refused: { reason: 'changed', file: shown(file.path), difference: describeDifference(published, wanted) } };
+    }
+    toWrite.push(file);
+    result.written.push(shown(file.path));
+  }
+  if (!options.dryRun) await writeFilesAtomically(toWrite);
+  return result;
+}
+
+/** How a published file differs from what this build makes, in a few words: where it starts, and how many lines each side has alone. */
+export function describeDifference(published: Buffer, wanted: Buffer): string {
+  if (published.includes(0) || wanted.includes(0)) return `${published.length} bytes published, ${wanted.length} now`;
+  const before = published.toString('utf8').split('\n');
+  const after = wanted.toString('utf8').split('\n');
+  let first = 0;
+  while (first < before.length && first < after.length && before[first] === after[first]) first++;
+  const count = (lines: string[]) => lines.reduce((m, line) => m.set(line, (m.get(line) ?? 0) + 1), new Map<string, number>());
+  const left = count(before);
+  const right = count(after);
+  let removed = 0;
+  let added = 0;
+  for (const [line, n] of left) removed += Math.max(0, n - (right.get(line) ?? 0));
+  for (const [line, n] of right) added += Math.max(0, n - (left.get(line) ?? 0));
+  return `from line ${first + 1}: ${added} line${added === 1 ? '' : 's'} new, ${removed} line${removed === 1 ? '' : 's'} gone`;
+}

@@ -1,0 +1,95 @@
+import type { Config } from './config.js';
+import { fillPattern } from './config.js';
+import { monthName, type IssueId } from './slug.js';
+import { hasScheme, isMergeTag } from './urls.js';
+
+/*
+ * Images: those an issue keeps in its own folder (sections/<issue>/img/photo.png, written
+ * `![...](img/photo.png)` or `./img/photo.png`), which build copies and publish puts on the
+ * site, and the site's own (`/img/sponsors.png`), which a checkout of the site holds.
+ */
+
+/** An image file as read from the disk: what the lint rules and the published name need. */
+export interface ImageFile {
+  /** Relative to the workspace, forward slashes. */
+  path: string;
+  bytes: number;
+  /** sha256 of the content, hex; names a published copy. */
+  hash: string;
+  width?: number;
+  height?: number;
+  /** What the content is (png, jpg, gif, webp, svg, avif...), or the extension when unreadable. */
+  format: string;
+}
+
+/** A checkout of the site, as the lint rules ask it: the image a file holds, or null when there is none. */
+export interface SiteCheckout {
+  /** The checkout's folder, for messages and for publish. */
+  root: string;
+  image(file: string): Promise<ImageFile | null>;
+}
+
+/** The extensions read as images from an issue's folder. */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'tif', 'tiff', 'heic'];
+
+/**
+ * The path, relative to the issue's folder, that an image URL names when it is a relative path
+ * (`img/a.png`, `./img/a.png`); undefined for anything else (a site path, a URL, a merge tag).
+ * A path that leaves the folder (`../x.png`) gives `outside: true`.
+ */
+export function localImagePath(url: string): { path: string; outside: boolean } | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed.startsWith('/') || trimmed.startsWith('#') || trimmed.startsWith('\\') || hasScheme(trimmed) || isMergeTag(trimmed)) return undefined;
+  const withoutQuery = trimmed.split(/[?#]/)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURI(withoutQuery);
+  } catch {
+    decoded = withoutQuery;
+  }
+  const parts: string[] = [];
+  let outside = false;
+  for (const part of decoded.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) outside = true;
+      else parts.pop();
+    } else parts.push(part);
+  }
+  return { path: parts.join('/'), outside };
+}
+
+/**
+ * The name a local image is published under: its own name, made safe for a URL, and the first
+ * eight hex digits of its content's hash, so that the same file always gets the same name and a
+ * changed file a new one (no inbox or CDN shows a stale copy).
+ */
+export function publishedImageName(localPath: string, image: Pick<ImageFile, 'hash'>): string {
+  const file = localPath.split('/').pop()!;
+  const dot = file.lastIndexOf('.');
+  const stem = (dot > 0 ? file.slice(0, dot) : file).toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'image';
+  const extension = dot > 0 ? file.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  return `${stem}-${image.hash.slice(0, 8)}${extension ? `.${extension === 'jpeg' ? 'jpg' : extension}` : ''}`;
+}
+
+/** The site path of an issue's images folder: config's imagePath for this issue. */
+export function issueImageFolder(config: Config, id: IssueId): string {
+  return fillPattern(config.imagePath, id, monthName(id.month));
+}
+
+/**
+ * The file a site path names in a checkout of the site (`/img/x.png` -> static/img/x.png),
+ * relative to the checkout; undefined when the path is not under the served image folder.
+ */
+export function siteImageFile(config: Config, url: string): string | undefined {
+  let path = url.trim();
+  if (path.startsWith(`${config.site}/`)) path = path.slice(config.site.length);
+  path = path.split(/[?#]/)[0]!;
+  if (!path.startsWith(config.siteLayout.imageUrl) || path.includes('..')) return undefined;
+  try {
+    path = decodeURI(path);
+  } catch {
+    return undefined;
+  }
+  return `${config.siteLayout.imageDir}/${path.slice(config.siteLayout.imageUrl.length)}`;
+}

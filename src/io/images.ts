@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { imageSize } from 'image-size';
+import { CliError } from '../errors.js';
+import { IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/images.js';
+import { LIMITS } from '../core/limits.js';
+import { readFileBytes } from './files.js';
+
+const IMAGE_NAME = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
+
+/**
+ * The image files of an issue's folder and its subfolders (img/ by custom), each read once for
+ * its hash, format and size in pixels. `dir` is the folder, `root` the workspace.
+ */
+export async function readIssueImages(root: string, dir: string): Promise<ImageFile[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const paths = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && IMAGE_NAME.test(entry.name))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  if (paths.length > LIMITS.imagesPerIssue) {
+    throw new CliError(`this issue folder holds ${paths.length} images; at most ${LIMITS.imagesPerIssue} are read.`, {
+      file: shownPath(root, dir), hint: 'Keep only the images the issue shows in its folder.',
+    });
+  }
+  const images: ImageFile[] = [];
+  for (const path of paths) images.push(await readImageFile(root, path));
+  return images;
+}
+
+/** One image file, or undefined when there is none at `path` (a site image not in the checkout). */
+export async function readImageIfThere(root: string, path: string, within = root): Promise<ImageFile | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? readImageFile(root, path, within) : undefined;
+}
+
+async function readImageFile(root: string, path: string, within = root): Promise<ImageFile> {
+  const shown = shownPath(root, path);
+  const info = await stat(path).catch(() => undefined);
+  if (info && info.size > LIMITS.imageBytes) {
+    throw new CliError(`this image is ${(info.size / 1048576).toFixed(0)} MB; an email image should weigh under 1 MB, and at most ${LIMITS.imageBytes / 1048576} MB is read.`, {
+      file: shown, hint: 'Export it smaller (1200 px wide is plenty for an email), or move it out of the issue folder.',
+    });
+  }
+  const bytes = readFileBytes(path, shown, { within, maxBytes: LIMITS.imageBytes });
+  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  let size: { width?: number; height?: number; type?: string } = {};
+  try {
+    size = imageSize(bytes);
+  } catch {
+    // Not an image its extension says it is: the format stays the extension, with no size.
+  }
+  return {
+    path: shown,
+    bytes: bytes.length,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+    ...(size.width !== undefined ? { width: size.width } : {}),
+    ...(size.height !== undefined ? { height: size.height } : {}),
+    format: normalFormat(size.type ?? extension),
+  };
+}
+
+function normalFormat(format: string): string {
+  const lower = format.toLowerCase();
+  return lower === 'jpeg' ? 'jpg' : lower === 'tiff' ? 'tif' : lower;
+}
+
+function shownPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/**
+ * A checkout of the site at `root` (its own folder, or refused with one line when it is not
+ * one): each image looked up is read from it, never from outside it.
+ */
+export async function openSiteCheckout(root: string, shown: string): Promise<SiteCheckout> {
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new CliError(`the site checkout ${shown} is not a folder.`, { kind: 'usage', hint: 'Give --site the folder of a clone of the site (git clone https://github.com/OpenStackweb/osf-website), or fix siteRepo in the config.' });
+  }
+  return {
+    root,
+    image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
+  };
+}

@@ -1,0 +1,46 @@
+import type { PublishResult } from '../commands/publish.js';
+import type { Context } from '../context.js';
+import { printable } from '../core/text.js';
+import { paint } from './output.js';
+
+/** How many blockers a refusal lists before pointing to status (which lists them all). */
+const SHOWN_BLOCKERS = 10;
+
+/** Prints what publish did, would do (--dry-run) or refused; --json prints the manifest alone on stdout. */
+export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: PublishResult, json: boolean): void {
+  const c = paint(ctx);
+  const { refused } = result;
+  if (refused?.reason === 'not-ready') {
+    ctx.stderr.write(`${c.red('error')} ${result.issue} is not ready to publish; nothing was written:\n`);
+    for (const blocker of refused.blockers.slice(0, SHOWN_BLOCKERS)) ctx.stderr.write(`  - ${printable(blocker)}\n`);
+    if (refused.blockers.length > SHOWN_BLOCKERS) ctx.stderr.write(`  and ${refused.blockers.length - SHOWN_BLOCKERS} more (newsletter status ${result.issue} lists them all)\n`);
+    ctx.stderr.write(`  ${c.dim('Fix them, or publish anyway with --force.')}\n`);
+    return;
+  }
+  if (refused?.reason === 'changed') {
+    ctx.stderr.write(`${c.red('error')} ${printable(refused.file)} is already published and differs from this build (${refused.difference}); nothing was written.\n`);
+    ctx.stderr.write(`  ${c.dim('Check the site\'s copy first (it may hold an editor\'s fix); --force replaces it.')}\n`);
+    return;
+  }
+  if (result.overridden.length > 0) {
+    ctx.stderr.write(`${c.yellow('warning')} publishing ${result.issue} although it is not ready (--force): ${result.overridden.length} thing${result.overridden.length === 1 ? '' : 's'} in the way, as newsletter status lists.\n`);
+  }
+  if (json) {
+    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged }, null, 2)}\n`);
+    return;
+  }
+  if (result.written.length === 0) {
+    ctx.stdout.write(`${c.green('✔')} ${result.issue} is already published in ${printable(result.site)}; nothing to do.\n`);
+    return;
+  }
+  ctx.stdout.write(`${result.dryRun ? 'Would publish' : c.green('Published')} ${result.issue} into ${printable(result.site)}:\n`);
+  const wrote = result.dryRun ? 'would write' : 'wrote';
+  for (const file of result.written) ctx.stdout.write(`  ${wrote.padEnd(11)}  ${printable(file)}\n`);
+  for (const file of result.unchanged) ctx.stdout.write(`  ${'unchanged'.padEnd(11)}  ${printable(file)}\n`);
+  if (result.dryRun) ctx.stdout.write('Nothing was written (--dry-run).\n');
+  else ctx.stdout.write(`\nNext: review and commit in the site's repository: git -C ${shellQuote(result.site)} status\n`);
+}
+
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
