@@ -33,6 +33,14 @@ Examples:
   $ newsletter publish --site ../osf-website            # the latest issue, if it is ready
   $ newsletter publish june-2025 --site ../osf-website --dry-run
   $ newsletter publish --json                           # with siteRepo in the config`,
+  send: `
+Examples:
+  $ newsletter send --to me@example.org                         # the latest issue, to my inbox
+  $ newsletter send june-2025 --to me@example.org --to me@phone.example.org
+  $ newsletter send --dry-run                                   # dist/<issue>/email.eml, nothing sent
+
+SMTP: NEWSLETTER_SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS from the start),
+or email.smtp in the config with NEWSLETTER_SMTP_PASSWORD.`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -90,6 +98,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--minify', 'minify the email HTML (keeps it further from Gmail\'s 102 KB clip)')
     .option('--json', 'print what was written as JSON, and nothing else on stdout')
     .option('--strict', 'exit 1 when the issue has lint errors (the outputs are written all the same)')
+    .option('--eml', 'also write email.eml, the message a mail platform can take as is (needs email.from)')
     .addHelpText('after', EXAMPLES.build)
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
@@ -151,6 +160,22 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       const result = await publish({ ...workspaceOf(command), now: ctx.now }, { issue, site: options.site, dryRun: options.dryRun, force: options.force });
       printPublishResult(ctx, result, !!options.json);
       if (result.refused) exitCode = EXIT_CONTENT;
+    });
+
+  program
+    .command('send')
+    .description('send one test message of a ready issue to your own inbox, through SMTP')
+    .argument('[issue]', 'the issue (default: the latest)')
+    .option('--to <address>', 'a recipient (repeat for more; at most 10)', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--dry-run', 'send nothing; write the message as dist/<issue>/email.eml')
+    .option('--force', 'send an issue that is not ready')
+    .option('--no-test-prefix', 'leave "[TEST] " out of the subject')
+    .addHelpText('after', EXAMPLES.send)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
+      const result = await send({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issue, to: options.to, dryRun: options.dryRun, force: options.force, testPrefix: options.testPrefix });
+      printSendResult(ctx, result);
+      if (result.refused || (result.delivery?.refused.length ?? 0) > 0) exitCode = EXIT_CONTENT;
     });
 
   program

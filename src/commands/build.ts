@@ -1,8 +1,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
+import { addressOf, testMessage } from '../core/email-message.js';
+import { assertBuildable, blogFileName, defaultIssueDate, shownLocalImages } from '../core/issue.js';
+import { composeMessage } from '../io/mail.js';
 import { LIMITS } from '../core/limits.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
@@ -17,6 +19,8 @@ export interface BuildOptions {
   text?: boolean;
   out?: string;
   minify?: boolean;
+  /** Also write email.eml: the message as the mail platform takes it (needs email.from). */
+  eml?: boolean;
 }
 
 /** The output each template shell makes. */
@@ -25,7 +29,7 @@ const TEMPLATE_OUTPUT: Record<TemplateName, 'blog' | 'email' | 'text'> = { 'blog
 export interface BuildResult {
   issue: string;
   /** Absolute paths of what was written. */
-  outputs: { blog?: string; mjml?: string; html?: string; text?: string };
+  outputs: { blog?: string; mjml?: string; html?: string; text?: string; eml?: string };
   /** Absolute paths of the issue's own images copied beside the outputs (img/<name>). */
   images: string[];
   /** The output folder, relative to the workspace, for messages. */
@@ -45,7 +49,9 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const known = await listIssues(root);
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const all = !options.blog && !options.email && !options.text;
-  const wanted = { blog: all || !!options.blog, email: all || !!options.email, text: all || !!options.text };
+  const wanted = { blog: all || !!options.blog, email: all || !!options.email || !!options.eml, text: all || !!options.text || !!options.eml };
+  const from = config.email.from;
+  if (options.eml && !from) throw usageError('email.from is not set; email.eml needs a sender.', `Add to ${workspace.configFile ?? 'newsletter.config.yaml'}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`);
   const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
   // Without an email to make, the email rules stay out: MJML is loaded only to build one.
   const site = await siteCheckoutOf(workspace, ctx.cwd);
@@ -57,7 +63,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(root, options.out)) : join(root, 'dist', id.slug);
   const files: OutputFile[] = [];
   const outputs: BuildResult['outputs'] = {};
-  const add = (key: keyof BuildResult['outputs'], name: string, content: string): void => {
+  const add = (key: keyof BuildResult['outputs'], name: string, content: string | Uint8Array): void => {
     const path = join(outDir, name);
     files.push({ path, content });
     outputs[key] = path;
@@ -75,6 +81,12 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     add('html', 'email.html', html);
   }
   if (wanted.text) add('text', 'email.txt', pipeline.text());
+  if (options.eml && from) {
+    // Dated by the issue and addressed to its sender, so that the same sources give the same bytes.
+    const date = new Date(Number.isNaN(Date.parse(pipeline.issue.meta.date)) ? defaultIssueDate(id) : pipeline.issue.meta.date);
+    const message = testMessage(pipeline.issue, config, { html: (await pipeline.email()).html, text: pipeline.text() }, { from, to: [addressOf(from)], testPrefix: false, date });
+    add('eml', 'email.eml', await composeMessage(message));
+  }
   // The issue's own images go beside the outputs, under the names the blog post and email use.
   const images: string[] = [];
   if (wanted.blog || wanted.email) {

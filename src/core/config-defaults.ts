@@ -102,8 +102,11 @@ export const DEFAULT_CONFIG_VALUES = {
   email: {
     contactEmail: 'info@openinfra.dev',
     postalAddress: 'OpenInfra Foundation, P.O. Box 1903, Austin, TX 78767, USA',
-    // A merge tag: the mail platform replaces it with each reader's own link.
-    unsubscribeUrl: '*|UNSUB|*',
+    // No platform's merge tag by default: a tag of the wrong platform shows, literally, to every reader.
+    platform: 'none' as 'mailchimp' | 'none',
+    unsubscribeUrl: undefined as string | undefined,
+    from: undefined as string | undefined,
+    smtp: undefined as { host: string; port: number; secure: boolean; user: string | undefined } | undefined,
     fontFamily: 'Helvetica, Arial, sans-serif',
     fontUrl: undefined as string | undefined,
     accentColor: '#f15b3e',

@@ -16,10 +16,25 @@ export interface SectionConfig {
   guide: string;
 }
 
+/** Where `send` delivers its test message; the password comes only from the environment. */
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (port 465); otherwise STARTTLS, required off loopback. */
+  secure: boolean;
+  user: string | undefined;
+}
+
 export interface EmailConfig {
   contactEmail: string;
   postalAddress: string;
-  unsubscribeUrl: string;
+  /** The mail platform that sends the issue; it names the merge tags of its footer. */
+  platform: 'mailchimp' | 'none';
+  /** A URL or merge tag that overrides the platform's; none with platform none. */
+  unsubscribeUrl: string | undefined;
+  /** The sender of test messages, `Name <address>`; `send` needs it. */
+  from: string | undefined;
+  smtp: SmtpConfig | undefined;
   fontFamily: string;
   /** A web font stylesheet; none is fetched unless this is set. */
   fontUrl: string | undefined;

@@ -2,8 +2,9 @@ import { CliError } from '../errors.js';
 import { trimEndOf } from './text.js';
 import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
+import { PLATFORMS } from './platforms.js';
 
-export type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig } from './config-types.js';
+export type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig, SmtpConfig } from './config-types.js';
 import type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig } from './config-types.js';
 
 export const CONFIG_FILE = 'newsletter.config.yaml';
@@ -181,11 +182,48 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
     utm: validateUtm(value.utm, d.utm, fail),
     contactEmail: str('contactEmail', d.contactEmail) as string,
     postalAddress: str('postalAddress', d.postalAddress) as string,
-    unsubscribeUrl: str('unsubscribeUrl', d.unsubscribeUrl) as string,
+    platform: validatePlatform(value.platform, fail),
+    unsubscribeUrl: str('unsubscribeUrl', d.unsubscribeUrl),
+    from: validateFrom(str('from', d.from), fail),
+    smtp: validateSmtp(value.smtp, fail),
     fontFamily: str('fontFamily', d.fontFamily) as string,
     fontUrl,
     accentColor,
   };
+}
+
+function validatePlatform(value: unknown, fail: Fail): EmailConfig['platform'] {
+  if (value === undefined) return 'none';
+  if (value === 'mailchimp' || value === 'none') return value;
+  return fail('email.platform', `expected one of ${Object.keys(PLATFORMS).join(', ')} (for another platform, set email.unsubscribeUrl to its unsubscribe merge tag)`);
+}
+
+/** `Name <address>` or a bare address: what a From header takes. */
+const FROM = /^(?:[^<>\r\n"]+ <[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/;
+
+function validateFrom(value: string | undefined, fail: Fail): string | undefined {
+  if (value !== undefined && !FROM.test(value.trim())) fail('email.from', 'expected the sender as Name <address>, such as "OpenInfra Foundation <newsletter@openinfra.dev>"');
+  return value?.trim();
+}
+
+const SMTP_KEYS = ['host', 'port', 'secure', 'user'];
+
+function validateSmtp(value: unknown, fail: Fail): EmailConfig['smtp'] {
+  if (value === undefined) return undefined;
+  if (!isPlainObject(value)) return fail('email.smtp', 'expected a mapping with host, port, secure and user');
+  for (const secret of ['pass', 'password']) {
+    if (secret in value) fail(`email.smtp.${secret}`, 'a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead');
+  }
+  rejectUnknown(value, SMTP_KEYS, 'email.smtp.', fail);
+  const host = value.host;
+  if (typeof host !== 'string' || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return fail('email.smtp.host', 'expected a host name, such as smtp.example.org');
+  const secure = value.secure ?? false;
+  if (typeof secure !== 'boolean') return fail('email.smtp.secure', 'expected true (TLS from the start, port 465) or false (STARTTLS)');
+  const port = value.port ?? (secure ? 465 : 587);
+  if (!Number.isInteger(port) || (port as number) < 1 || (port as number) > 65535) return fail('email.smtp.port', 'expected a port number, such as 587');
+  const user = value.user;
+  if (user !== undefined && (typeof user !== 'string' || user === '')) return fail('email.smtp.user', 'expected the user name to log in with');
+  return { host, port: port as number, secure, user: user as string | undefined };
 }
 
 function validateUtm(value: unknown, fallback: EmailConfig['utm'], fail: Fail): EmailConfig['utm'] {

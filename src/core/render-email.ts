@@ -5,6 +5,7 @@ import { imageUrlOf, renderedFragments, type Issue } from './issue.js';
 import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
+import { unsubscribeUrlOf } from './platforms.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
 
 export interface EmailSectionView {
@@ -71,7 +72,8 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
-    unsubscribeUrl: absoluteUrl(config.email.unsubscribeUrl, config.site, issue.meta.seo.url),
+    // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.
+    unsubscribeUrl: absoluteUrl(unsubscribeUrlOf(config) ?? '', config.site, issue.meta.seo.url),
   };
 }
 

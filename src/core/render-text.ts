@@ -5,6 +5,7 @@ import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseInline, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
+import { unsubscribeUrlOf } from './platforms.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
 import { checkUrl } from './url-policy.js';
 import { campaignOf } from './render-email.js';
@@ -47,7 +48,8 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
-    unsubscribeUrl: absoluteUrl(config.email.unsubscribeUrl, config.site, issue.meta.seo.url),
+    // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.
+    unsubscribeUrl: absoluteUrl(unsubscribeUrlOf(config) ?? '', config.site, issue.meta.seo.url),
   };
   const text = template(view)
     .split('\n')

@@ -24,6 +24,7 @@ import { trackingLink } from './rules/tracking-link.js';
 import { twitterHandle } from './rules/twitter-handle.js';
 import { unknownSection } from './rules/unknown-section.js';
 import { unsafeHtml } from './rules/unsafe-html.js';
+import { unsubscribe } from './rules/unsubscribe.js';
 import type { Rule } from './types.js';
 import type { Config } from '../core/config.js';
 import { closest } from '../core/suggest.js';
@@ -33,7 +34,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, unsafeHtml, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, imageSize, imageFormat, emailSize, mjml,
+  localImage, siteImage, imageSize, imageFormat, unsubscribe, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -30,6 +30,24 @@ export function printDiagnosticSummary(ctx: Pick<Context, 'stderr' | 'color'>, d
   ctx.stderr.write(`${(errors ? c.red : c.yellow)(`${counts} in this issue${rest}.`)}\n`);
 }
 
+/** How many blockers a refusal lists before pointing to status (which lists them all). */
+const SHOWN_BLOCKERS = 10;
+
+/** Why publish or send will not go ahead: the issue, each blocker on its line, and the way out. */
+export function printNotReady(ctx: Pick<Context, 'stderr' | 'color'>, issue: string, blockers: readonly string[], doing: 'publish' | 'send'): void {
+  const c = paint(ctx);
+  ctx.stderr.write(`${c.red('error')} ${issue} is not ready to ${doing}; nothing was ${doing === 'publish' ? 'written' : 'sent'}:\n`);
+  for (const blocker of blockers.slice(0, SHOWN_BLOCKERS)) ctx.stderr.write(`  - ${printable(blocker)}\n`);
+  if (blockers.length > SHOWN_BLOCKERS) ctx.stderr.write(`  and ${blockers.length - SHOWN_BLOCKERS} more (newsletter status ${issue} lists them all)\n`);
+  ctx.stderr.write(`  ${c.dim(`Fix them, or ${doing === 'publish' ? 'publish anyway' : 'send the test anyway'} with --force.`)}\n`);
+}
+
+/** What --force went past, as a warning. */
+export function printOverridden(ctx: Pick<Context, 'stderr' | 'color'>, issue: string, blockers: readonly string[], doing: 'publishing' | 'sending'): void {
+  if (blockers.length === 0) return;
+  ctx.stderr.write(`${paint(ctx).yellow('warning')} ${doing} ${issue} although it is not ready (--force): ${blockers.length} thing${blockers.length === 1 ? '' : 's'} in the way, as newsletter status lists.\n`);
+}
+
 /** One line for the user (and the hint on the next); a stack only when asked for. */
 export function printError(ctx: Pick<Context, 'stderr' | 'color'>, error: unknown, debug: boolean): void {
   const c = paint(ctx);

@@ -1,20 +1,14 @@
 import type { PublishResult } from '../commands/publish.js';
 import type { Context } from '../context.js';
 import { printable } from '../core/text.js';
-import { paint } from './output.js';
-
-/** How many blockers a refusal lists before pointing to status (which lists them all). */
-const SHOWN_BLOCKERS = 10;
+import { paint, printNotReady, printOverridden } from './output.js';
 
 /** Prints what publish did, would do (--dry-run) or refused; --json prints the manifest alone on stdout. */
 export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: PublishResult, json: boolean): void {
   const c = paint(ctx);
   const { refused } = result;
   if (refused?.reason === 'not-ready') {
-    ctx.stderr.write(`${c.red('error')} ${result.issue} is not ready to publish; nothing was written:\n`);
-    for (const blocker of refused.blockers.slice(0, SHOWN_BLOCKERS)) ctx.stderr.write(`  - ${printable(blocker)}\n`);
-    if (refused.blockers.length > SHOWN_BLOCKERS) ctx.stderr.write(`  and ${refused.blockers.length - SHOWN_BLOCKERS} more (newsletter status ${result.issue} lists them all)\n`);
-    ctx.stderr.write(`  ${c.dim('Fix them, or publish anyway with --force.')}\n`);
+    printNotReady(ctx, result.issue, refused.blockers, 'publish');
     return;
   }
   if (refused?.reason === 'changed') {
@@ -22,9 +16,7 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     ctx.stderr.write(`  ${c.dim('Check the site\'s copy first (it may hold an editor\'s fix); --force replaces it.')}\n`);
     return;
   }
-  if (result.overridden.length > 0) {
-    ctx.stderr.write(`${c.yellow('warning')} publishing ${result.issue} although it is not ready (--force): ${result.overridden.length} thing${result.overridden.length === 1 ? '' : 's'} in the way, as newsletter status lists.\n`);
-  }
+  printOverridden(ctx, result.issue, result.overridden, 'publishing');
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged }, null, 2)}\n`);
     return;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { read, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_ISSUE = {
+  'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
   'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
   'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
   'sections/may-2025/foundation.md': '* News of the foundation, with a [link](https://openinfra.org/).\n',
@@ -17,7 +18,7 @@ describe('newsletter lint', () => {
     expect(result.code).toBe(1);
     for (const expected of [
       /sections\/april-2025\/spotlight\.md\n\s+4:1\s+warning\s+section "spotlight" is still marked draft.*draft-section\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
-      /sections\/april-2025\/issue\.md\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
+      /sections\/april-2025\/issue\.md\n\s+1:1\s+error\s+the email has no unsubscribe link.*unsubscribe\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
       /17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
       /26:51\s+warning\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
@@ -72,13 +73,13 @@ describe('newsletter lint', () => {
     const messages = (JSON.parse(lines) as { messages: { line: number; ruleId: string }[] }[]).flatMap((r) => r.messages);
     expect(messages).toEqual([expect.objectContaining({ line: 3, ruleId: 'placeholder' })]);
 
-    await writeFiles(cwd, { 'newsletter.config.yaml': 'rules:\n  placeholder: warn\n' });
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'email: { platform: mailchimp }\nrules:\n  placeholder: warn\n' });
     const warned = await runMain(['lint', '--format', 'json'], { cwd });
     expect(warned.code).toBe(0);
     const counts = (JSON.parse(warned.stdout) as { errorCount: number; warningCount: number }[]).reduce((a, r) => [a[0]! + r.errorCount, a[1]! + r.warningCount], [0, 0]);
     expect(counts).toEqual([0, 1]);
 
-    await writeFiles(cwd, { 'newsletter.config.yaml': 'rules:\n  placeholder: off\n' });
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'email: { platform: mailchimp }\nrules:\n  placeholder: off\n' });
     expect((await runMain(['lint'], { cwd })).code).toBe(0);
   });
 

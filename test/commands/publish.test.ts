@@ -9,6 +9,7 @@ const POST = 'src/pages/blog/inside-open-infrastructure-may-2025.md';
 
 /** A clean May issue whose spotlight shows a photo kept in the issue's own folder. */
 const MAY = {
+  'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
   'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/summit.png)\n',
   'sections/may-2025/spotlight.md': '---\ntitle: A lead story\nstatus: ready\n---\nThe story, told well.\n\n![The Kata team at the PTG](img/Team%20Photo.png)\n',
   'sections/may-2025/foundation.md': '* News of the foundation, with a [link](https://openinfra.org/).\n',
@@ -120,7 +121,7 @@ describe('newsletter publish', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stderr.split('\n')[0]).toBe(`error ${notSite} has no src/pages/blog/; is it a checkout of the site?`);
     const site = await siteCheckout();
-    await writeFiles(cwd, { 'newsletter.config.yaml': `siteRepo: ${JSON.stringify(site)}\n` });
+    await writeFiles(cwd, { 'newsletter.config.yaml': `siteRepo: ${JSON.stringify(site)}\nemail: { platform: mailchimp }\n` });
     expect((await runCli(['publish'], { cwd })).code).toBe(0);
     expect(existsSync(join(site, POST))).toBe(true);
   });

@@ -54,6 +54,7 @@ describe('the README\'s CI recipe, in a pull request', () => {
     git(origin, 'init', '--quiet', '--bare', '--initial-branch=main');
     const cwd = await tempDir();
     await cp(join(REPO, 'sections', 'april-2025'), join(cwd, 'sections', 'april-2025'), { recursive: true });
+    await writeFiles(cwd, { 'newsletter.config.yaml': 'email: { platform: mailchimp }\n' });
     initRepository(cwd);
     git(cwd, 'remote', 'add', 'origin', origin);
     git(cwd, 'push', '--quiet', 'origin', 'main');

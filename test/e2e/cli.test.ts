@@ -30,7 +30,7 @@ describe('the newsletter bin', () => {
     const built = await runCli(['build'], { cwd });
     expect(built.code).toBe(0);
     // Only the guides are there: the required sections are errors, the others left out.
-    expect(built.stderr).toContain('the required section "Spotlight" holds nothing yet');
+    expect(built.stderr).toContain('the required section "Community Events" holds nothing yet');
     const lint = await runCli(['lint', '--format', 'json'], { cwd });
     expect(lint.stdout).toContain('holds nothing yet and is left out of the issue');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig } from '../../src/core/config.js';
 import { renderEmailText, wrap } from '../../src/core/render-text.js';
 import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
 
@@ -15,8 +15,12 @@ describe('plain-text email', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(`A paragraph with a link (https://example.org/a?${utm}) and html & more.`);
     // A long URL stands on its own line, indented under its item.
     expect(text).toContain(`- one\n  - nested x\n    (https://openinfra.dev/rel?${utm})\n- two`);
-    expect(text).toContain('Unsubscribe: *|UNSUB|*');
+    // No platform is the default: the footer says in words how to unsubscribe.
+    expect(text).toContain('To unsubscribe, write to info@openinfra.dev with the subject "Unsubscribe".');
     expect(text).not.toMatch(/<[a-z]/i);
+    const mailchimp = renderEmailText(issueFrom({ 'kata.md': '* Kata' }), validateConfig({ email: { platform: 'mailchimp' } }, 'test.yaml'), template);
+    expect(mailchimp).toContain('Unsubscribe: *|UNSUB|*');
+    expect(mailchimp).not.toContain('To unsubscribe, write');
   });
 
   it('has every link of the sample issue', () => {

@@ -1,0 +1,149 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { createTransport } from 'nodemailer';
+import { CliError, usageError } from '../errors.js';
+import type { SmtpConfig } from '../core/config.js';
+import type { TestMessage } from '../core/email-message.js';
+
+/** The message as RFC 5322 bytes: what `send --dry-run` writes and what SMTP carries, the same. */
+export async function composeMessage(message: TestMessage): Promise<Buffer> {
+  const composer = new MailComposer({
+    from: message.from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    date: message.date,
+    messageId: message.messageId,
+    headers: message.headers,
+    baseBoundary: message.baseBoundary,
+    textEncoding: 'quoted-printable',
+    // CRLF everywhere, as SMTP carries it: the .eml is then the very bytes that are sent.
+    newline: 'windows',
+  } as ConstructorParameters<typeof MailComposer>[0]);
+  return composer.compile().build();
+}
+
+/** Where to send: a host, and a login when there is one. The password never leaves this object. */
+export interface SmtpTarget {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+}
+
+/**
+ * The SMTP server from NEWSLETTER_SMTP_URL (smtp:// or smtps://, with user and password) or
+ * from config email.smtp with NEWSLETTER_SMTP_PASSWORD; undefined when neither is set.
+ */
+export function smtpTargetOf(env: Record<string, string | undefined>, smtp: SmtpConfig | undefined): SmtpTarget | undefined {
+  const url = env.NEWSLETTER_SMTP_URL?.trim();
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw usageError('NEWSLETTER_SMTP_URL is not a URL; write it as smtp://user:password@host:587 or smtps://user:password@host:465.');
+    }
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw usageError(`NEWSLETTER_SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//.`);
+    const secure = parsed.protocol === 'smtps:';
+    return {
+      host: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+      secure,
+      ...(parsed.username ? { user: decodeURIComponent(parsed.username) } : {}),
+      ...(parsed.password ? { pass: decodeURIComponent(parsed.password) } : {}),
+    };
+  }
+  if (!smtp) return undefined;
+  const pass = env.NEWSLETTER_SMTP_PASSWORD;
+  return { host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { user: smtp.user } : {}), ...(pass ? { pass } : {}) };
+}
+
+export interface Delivery {
+  accepted: string[];
+  refused: { address: string; reason: string }[];
+}
+
+/** Connecting, the greeting, and each reply after: a server that stops answering is given up on this soon. */
+const STEP_TIMEOUT_MS = 8_000;
+/** And the whole send, so that every failure is reported within 30 seconds. */
+const SEND_TIMEOUT_MS = 25_000;
+
+const isLoopback = (host: string) => host === 'localhost' || /^127\./.test(host) || host === '::1';
+
+/**
+ * Sends the composed message to each recipient through the SMTP server, and says which it took.
+ * Off loopback, the connection must be encrypted (TLS, or STARTTLS required) before any login.
+ * Every failure is a one-line CliError naming the server, never the password.
+ */
+export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { from: string; to: string[] }): Promise<Delivery> {
+  const transport = createTransport({
+    host: target.host,
+    port: target.port,
+    secure: target.secure,
+    requireTLS: !target.secure && !isLoopback(target.host),
+    ...(target.user ? { auth: { user: target.user, pass: target.pass ?? '' } } : {}),
+    connectionTimeout: STEP_TIMEOUT_MS,
+    greetingTimeout: STEP_TIMEOUT_MS,
+    socketTimeout: STEP_TIMEOUT_MS,
+    dnsTimeout: STEP_TIMEOUT_MS,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  const server = `${target.host}:${target.port}`;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const info = await Promise.race([
+      transport.sendMail({ envelope, raw }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS);
+      }),
+    ]);
+    const rejectedErrors = ((info as { rejectedErrors?: { recipient?: string; response?: string; message: string }[] }).rejectedErrors ?? []);
+    const refused = (info.rejected ?? []).map((address) => {
+      const error = rejectedErrors.find((e) => e.recipient === address);
+      return { address, reason: clean(error?.response ?? error?.message ?? 'refused by the server', target) };
+    });
+    return { accepted: info.accepted ?? [], refused };
+  } catch (error) {
+    throw smtpError(error, server, target, envelope.to);
+  } finally {
+    clearTimeout(timer);
+    transport.close();
+  }
+}
+
+/** A server's words, on one line, with the password taken out should a server echo it. */
+function clean(text: string, target: SmtpTarget): string {
+  let line = text.replace(/\s+/g, ' ').trim();
+  if (target.pass) for (const form of [target.pass, encodeURIComponent(target.pass), Buffer.from(target.pass).toString('base64')]) line = line.split(form).join('***');
+  return line;
+}
+
+function smtpError(error: unknown, server: string, target: SmtpTarget, to: string[]): CliError {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string; rejected?: string[]; rejectedErrors?: { recipient?: string; response?: string }[] };
+  const said = e.response ? `: ${clean(e.response, target)}` : '';
+  switch (e.code) {
+    case 'EAUTH':
+      return new CliError(`the SMTP server ${server} refused the login${target.user ? ` of ${target.user}` : ''}${said}.`, { hint: 'Check the user and the password (NEWSLETTER_SMTP_URL or NEWSLETTER_SMTP_PASSWORD).' });
+    case 'ENOAUTH':
+      return new CliError(`the SMTP server ${server} asks for a login, and none was given.`, { hint: 'Put the user and password in NEWSLETTER_SMTP_URL (smtp://user:password@host:587).' });
+    case 'ETLS':
+    case 'EREQUIRETLS':
+      return new CliError(`TLS with the SMTP server ${server} failed (${clean(e.message ?? '', target)}); nothing was sent.`, { hint: 'Use smtps:// for port 465; a server off this machine must offer STARTTLS on other ports.' });
+    case 'ETIMEDOUT':
+      return new CliError(`the SMTP server ${server} stopped answering; nothing was sent.`, { hint: 'Check the host and port, and that the server is up.' });
+    case 'EDNS':
+      return new CliError(`the SMTP host ${target.host} could not be found.`, { hint: 'Check the host name in NEWSLETTER_SMTP_URL or email.smtp.host.' });
+    case 'EENVELOPE': {
+      const reason = e.rejectedErrors?.[0]?.response ?? e.response ?? e.message ?? '';
+      return new CliError(`the SMTP server ${server} refused ${to.length === 1 ? to[0] : 'every recipient'}: ${clean(reason, target)}`, { hint: 'Check the addresses, and that this server may send to them.' });
+    }
+    default: {
+      const refusedConnection = /ECONNREFUSED/.test(`${e.code} ${e.message}`);
+      if (refusedConnection) return new CliError(`could not connect to the SMTP server ${server} (connection refused); nothing was sent.`, { hint: 'Is the server running, on this host and port?' });
+      return new CliError(`sending through the SMTP server ${server} failed: ${clean(e.message ?? String(error), target)}`, { hint: 'Nothing was sent, or the server did not confirm it.' });
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import { createServer, type Server } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+
+const CONFIG = 'email:\n  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\n';
+
+/** A ready May issue. */
+const MAY = {
+  'newsletter.config.yaml': CONFIG,
+  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+  'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well: café, naïve, 東京.\n',
+  'sections/may-2025/foundation.md': '* News of the foundation, with a [link](https://openinfra.org/).\n',
+  'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
+};
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: Buffer;
+}
+
+const servers: { close(): void }[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
+
+/** A real SMTP server on loopback (nodemailer's smtp-server): what it receives, and its port. */
+async function smtpServer(options: { login?: { user: string; pass: string }; refuse?: string[] } = {}): Promise<{ port: number; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: options.login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !options.login,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === options.login?.user && auth.password === options.login?.pass) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) callback(Object.assign(new Error('No such mailbox here'), { responseCode: 550 }));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  return { port: (server.server.address() as { port: number }).port, received };
+}
+
+/** A server that takes connections and never says a word. */
+async function silentServer(): Promise<number> {
+  const sockets: import('node:net').Socket[] = [];
+  const server: Server = createServer((socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push({ close: () => { for (const s of sockets) s.destroy(); server.close(); } });
+  return (server.address() as { port: number }).port;
+}
+
+describe('newsletter send', () => {
+  it('delivers one message with the built HTML and text, a [TEST] subject and the headers inboxes ask for', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const { port, received } = await smtpServer();
+    const result = await runCli(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  accepted  phone@example.org\n`);
+    expect(result.code).toBe(0);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.from).toBe('newsletter@openinfra.dev');
+    expect(received[0]!.to).toEqual(['editor@example.org', 'phone@example.org']);
+
+    await runCli(['build', '--email', '--text'], { cwd });
+    const mail = await simpleParser(received[0]!.raw);
+    expect(mail.html).toBe(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8'));
+    expect(mail.text).toBe(await readFile(join(cwd, 'dist/may-2025/email.txt'), 'utf8'));
+    expect(mail.subject).toBe('[TEST] Inside Open Infrastructure: May 2025');
+    expect(mail.from?.value).toEqual([{ name: 'OpenInfra Foundation', address: 'newsletter@openinfra.dev' }]);
+    expect(mail.messageId).toMatch(/^<may-2025\.[0-9a-f]{24}@openinfra\.dev>$/);
+    expect(mail.date).toBeInstanceOf(Date);
+    const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line;
+    expect(header('list-unsubscribe')).toBe('List-Unsubscribe: <https://openinfra.dev/unsubscribe>');
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('sends exactly the message --dry-run writes', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const { port, received } = await smtpServer();
+    const now = new Date('2025-05-12T09:30:00Z');
+    const dry = await runMain(['send', '--to', 'editor@example.org', '--dry-run', '--no-test-prefix'], { cwd, now });
+    expect(dry.stdout).toBe('Wrote dist/may-2025/email.eml: the message for editor@example.org, as it would be sent; nothing was sent.\n');
+    expect(received).toHaveLength(0);
+    const sent = await runMain(['send', '--to', 'editor@example.org', '--no-test-prefix'], { cwd, now, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    expect(sent.code).toBe(0);
+    const eml = await readFile(join(cwd, 'dist/may-2025/email.eml'));
+    expect(received[0]!.raw.toString('utf8').replace(/\r\n$/, '')).toBe(eml.toString('utf8').replace(/\r\n$/, ''));
+    expect((await simpleParser(eml)).subject).toBe('Inside Open Infrastructure: May 2025');
+  });
+
+  it('logs in, and a wrong password is one line that never shows the password', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const { port, received } = await smtpServer({ login: { user: 'editor', pass: 's3cret-Pa55' } });
+    const good = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@127.0.0.1:${port}` } });
+    expect(good.code).toBe(0);
+    expect(received).toHaveLength(1);
+    const bad = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:wr0ng-Pa55@127.0.0.1:${port}` } });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.split('\n')[0]).toMatch(new RegExp(`^error the SMTP server 127\\.0\\.0\\.1:${port} refused the login of editor: 535 .*\\.$`));
+    expect(`${bad.stdout}${bad.stderr}`).not.toContain('wr0ng');
+    expect(`${good.stdout}${good.stderr}`).not.toContain('s3cret');
+  });
+
+  it('takes the server from config email.smtp and the password from NEWSLETTER_SMTP_PASSWORD only', async () => {
+    const cwd = await tempDir();
+    const { port, received } = await smtpServer({ login: { user: 'editor', pass: 'from-the-environment' } });
+    await writeFiles(cwd, { ...MAY, 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor }\n` });
+    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment' } });
+    expect(result.code).toBe(0);
+    expect(received).toHaveLength(1);
+    await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor, pass: hunter2 }\n` });
+    const inFile = await runCli(['send', '--to', 'editor@example.org'], { cwd });
+    expect(inFile.code).toBe(2);
+    expect(inFile.stderr.split('\n')[0]).toBe('error newsletter.config.yaml: email.smtp.pass: a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead.');
+  });
+
+  it('reports each recipient the server refuses, delivers to the others, and exits 1', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const { port, received } = await smtpServer({ refuse: ['nobody@example.org'] });
+    const result = await runCli(['send', '--to', 'editor@example.org', '--to', 'nobody@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  refused   nobody@example.org: 550 No such mailbox here\n`);
+    expect(received[0]!.to).toEqual(['editor@example.org']);
+  });
+
+  it('says in one line when the port is closed or the server never answers, within 30 seconds', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const closed = await silentServer();
+    servers.pop()!.close(); // nothing listens there any more
+    const refused = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${closed}` } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`error could not connect to the SMTP server 127.0.0.1:${closed} (connection refused); nothing was sent.\n  Is the server running, on this host and port?\n`);
+
+    const silent = await silentServer();
+    const started = Date.now();
+    const hung = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${silent}` } });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(hung.code).toBe(1);
+    expect(hung.stderr.split('\n')[0]).toBe(`error the SMTP server 127.0.0.1:${silent} stopped answering; nothing was sent.`);
+  }, 40_000);
+
+  it('refuses more than 10 recipients, a missing sender and an issue that is not ready', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const many = await runCli(['send', ...Array.from({ length: 11 }, (_, i) => ['--to', `reader${i}@example.org`]).flat()], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://127.0.0.1:9' } });
+    expect(many.code).toBe(2);
+    expect(many.stderr).toBe('error 11 recipients; a test goes to at most 10.\n  Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.\n');
+
+    const sample = await sampleWorkspace({ 'newsletter.config.yaml': CONFIG });
+    const { port, received } = await smtpServer();
+    const notReady = await runCli(['send', '--to', 'editor@example.org'], { cwd: sample, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    expect(notReady.code).toBe(1);
+    expect(notReady.stderr).toMatch(/^error april-2025 is not ready to send; nothing was sent:\n {2}- the section "OpenDev: Free Software Needs Free Tools" is a draft/);
+    expect(received).toHaveLength(0);
+
+    const noSender = await tempDir();
+    await writeFiles(noSender, { ...MAY, 'newsletter.config.yaml': 'email: { unsubscribeUrl: "*|UNSUB|*" }\n' });
+    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd: noSender });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('error email.from is not set; the test needs a sender.');
+  });
+});
+
+describe('build --eml', () => {
+  it('writes the message a mail platform takes, the same bytes every time, with build\'s HTML and text', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    expect((await runCli(['build', '--eml'], { cwd })).code).toBe(0);
+    const eml = await readFile(join(cwd, 'dist/may-2025/email.eml'));
+    const mail = await simpleParser(eml);
+    expect(mail.subject).toBe('Inside Open Infrastructure: May 2025');
+    expect(mail.html).toBe(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8'));
+    expect(mail.text).toBe(await readFile(join(cwd, 'dist/may-2025/email.txt'), 'utf8'));
+    expect(mail.date?.toISOString()).toBe('2025-05-20T00:00:00.000Z');
+    await runCli(['build', '--eml'], { cwd });
+    expect(await readFile(join(cwd, 'dist/may-2025/email.eml'))).toEqual(eml);
+  });
+});
