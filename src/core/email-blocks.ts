@@ -120,9 +120,14 @@ function emailImageSrc(url: string, urls: UrlContext): string | undefined {
   return allowed === undefined || allowed === '' ? undefined : secureImage(absoluteUrl(allowed, urls.site, urls.postUrl));
 }
 
-/** Rewrites an element's URLs and styles for the email; false for an image to remove (its source refused, or none). */
+/**
+ * Rewrites an element's URLs and styles for the email; false for an element to remove: an image
+ * whose source is refused (or none), and a link with nothing in it, which readers cannot see and
+ * screen readers announce as a nameless link (lint's empty-link reports it where it was written).
+ */
 function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): boolean {
   const props = element.properties;
+  if (element.tagName === 'a' && !holdsContent(element)) return false;
   if (typeof props.href === 'string') {
     const href = emailHref(props.href, urls);
     if (href === undefined) delete props.href;
@@ -142,6 +147,13 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): bo
   if (element.tagName === 'table') props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
   if (element.tagName === 'td' || element.tagName === 'th') props.style = 'border:1px solid #cbd2d9;padding:4px 8px;';
   return true;
+}
+
+/** Whether an element shows something: text other than spaces, or an image. */
+function holdsContent(node: HastNodes): boolean {
+  if (node.type === 'text') return node.value.trim() !== '';
+  if (node.type === 'element' && node.tagName === 'img') return true;
+  return 'children' in node && (node.children as HastNodes[]).some(holdsContent);
 }
 
 function decoded(url: string): string {

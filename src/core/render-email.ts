@@ -5,6 +5,7 @@ import { imageUrlOf, renderedFragments, type Issue } from './issue.js';
 import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
+import { AA_TEXT, readableShade } from './color.js';
 import { unsubscribeUrlOf } from './platforms.js';
 import { absoluteUrl, tagUrl, type Campaign } from './urls.js';
 
@@ -29,7 +30,14 @@ export interface EmailView {
   siteUrl: string;
   fontFamily: string;
   fontUrl: string | null;
+  /** The configured accent, for decoration only: no text is drawn in it. */
   accentColor: string;
+  /** The accent's shade for links: 4.5 to 1 on the white card and the grey bars (WCAG 2.1 AA). */
+  linkColor: string;
+  /** Its shade for links in dark mode, on the dark card and bars. */
+  linkColorDark: string;
+  /** The accent's shade under the header's white text. */
+  bannerColor: string;
   intro: EmailBlock[];
   sections: EmailSectionView[];
   contactEmail: string;
@@ -40,6 +48,10 @@ export interface EmailView {
 /** Gmail clips messages over about 102 KB (and then drops their styles); warn while there is room. */
 export const EMAIL_CLIP_BYTES = 102 * 1024;
 export const EMAIL_WARN_BYTES = 90 * 1024;
+
+/** The backgrounds text sits on in the built-in template: the card and the bars, light and dark. */
+const LIGHT_BACKGROUNDS = ['#ffffff', '#eef1f4'];
+const DARK_BACKGROUNDS = ['#1f2937', '#111827'];
 
 const PREHEADER_LENGTH = 200;
 /** Inboxes show about this much of a preheader; past it, cut at a word. */
@@ -63,6 +75,9 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
     fontFamily: config.email.fontFamily,
     fontUrl: config.email.fontUrl ?? null,
     accentColor: config.email.accentColor,
+    linkColor: readableShade(config.email.accentColor, LIGHT_BACKGROUNDS, AA_TEXT),
+    linkColorDark: readableShade(config.email.accentColor, DARK_BACKGROUNDS, AA_TEXT, true),
+    bannerColor: readableShade(config.email.accentColor, ['#ffffff'], AA_TEXT),
     intro: renderEmailBlocks(withoutComments(issue.intro.tree), urls, issue.meta.title),
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,

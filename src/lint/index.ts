@@ -11,6 +11,7 @@ import { imageAlt } from './rules/image-alt.js';
 import { imageFormat } from './rules/image-format.js';
 import { imageSize } from './rules/image-size.js';
 import { internalLink } from './rules/internal-link.js';
+import { linkText } from './rules/link-text.js';
 import { localImage } from './rules/local-image.js';
 import { mjml } from './rules/mjml.js';
 import { pasteResidue } from './rules/paste-residue.js';
@@ -32,7 +33,7 @@ import { CliError } from '../errors.js';
 
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
-  frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, unsafeHtml, internalLink, trackingLink,
+  frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
   localImage, siteImage, imageSize, imageFormat, unsubscribe, emailSize, mjml,
 ];

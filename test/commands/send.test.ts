@@ -13,7 +13,7 @@ const MAY = {
   'newsletter.config.yaml': CONFIG,
   'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
   'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well: café, naïve, 東京.\n',
-  'sections/may-2025/foundation.md': '* News of the foundation, with a [link](https://openinfra.org/).\n',
+  'sections/may-2025/foundation.md': '* News of the foundation, see [its site](https://openinfra.org/).\n',
   'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
 };
 

@@ -43,7 +43,7 @@ async function runRecipe(cwd: string, summary: string): Promise<StepResult[]> {
 const JUNE = {
   'sections/june-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: June 2025"\ndate: 2025-06-17\nhidePost: false\nseo:\n  description: Kata 3.16, StarlingX 11 and the Summit in Paris\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
   'sections/june-2025/spotlight.md': '---\ntitle: A lead story\nowner: "@aprice"\nstatus: ready\n---\nThe story, told well.\n',
-  'sections/june-2025/foundation.md': '---\nstatus: ready\n---\n* News of the foundation, with a [link](https://openinfra.org/).\n',
+  'sections/june-2025/foundation.md': '---\nstatus: ready\n---\n* News of the foundation, see [its site](https://openinfra.org/).\n',
   'sections/june-2025/events.md': '---\nstatus: ready\n---\n* 17-19 October 2025 | Paris-Saclay, FR\n',
 };
 
