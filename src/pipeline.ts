@@ -6,6 +6,7 @@ import { renderBlogPost } from './core/render-blog.js';
 import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { SiteCheckout } from './core/images.js';
+import type { LinkStatus } from './core/urls.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
@@ -37,6 +38,8 @@ export interface IssueInputs {
   templates: ReadonlyMap<TemplateName, TemplateSource>;
   /** A checkout of the site (lint --site, config siteRepo), for the site-image rule and the image checks. */
   site?: SiteCheckout;
+  /** With lint --online: asks the network about URLs. */
+  checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
 }
 
 export interface IssuePipeline {
@@ -96,6 +99,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     previous: previous(),
     withoutEmail: options.emailRules === false,
     site: inputs.site,
+    checkLinks: inputs.checkLinks,
     renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {
@@ -160,10 +164,11 @@ export interface WorkspaceLinter {
  * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
  * the cache (lint, status). `known`: listIssues(root).
  */
-export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfNoSite: LintCache | undefined, site?: SiteCheckout): WorkspaceLinter {
+export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<IssueInputs, 'site' | 'checkLinks'> = {}): WorkspaceLinter {
   const { root, config } = workspace;
-  // What the site checkout holds is not among the cache's inputs: with one, every issue is linted afresh.
-  const cache = site ? undefined : cacheIfNoSite;
+  const { site, checkLinks } = outside;
+  // Neither a site checkout's files nor the network are among the cache's inputs: with either, every issue is linted afresh.
+  const cache = site || checkLinks ? undefined : cacheIfOffline;
   // Issues are linted in order, each after its `previous`, so the few read last are all that is worth keeping.
   const recent = new Map<string, IssueSources>();
   const read = async (id: IssueId): Promise<IssueSources> => {
@@ -191,7 +196,7 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return { sources, linted: kept };
 
-      const pipeline = openIssuePipeline({ config, sources, previous, templates, site });
+      const pipeline = openIssuePipeline({ config, sources, previous, templates, site, checkLinks });
       // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
       const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
         throw error ?? failure;

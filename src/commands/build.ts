@@ -4,7 +4,6 @@ import { CliError, usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
 import { assertBuildable, blogFileName, defaultIssueDate, shownLocalImages } from '../core/issue.js';
-import { composeMessage } from '../io/mail.js';
 import { LIMITS } from '../core/limits.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
@@ -85,6 +84,8 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     // Dated by the issue and addressed to its sender, so that the same sources give the same bytes.
     const date = new Date(Number.isNaN(Date.parse(pipeline.issue.meta.date)) ? defaultIssueDate(id) : pipeline.issue.meta.date);
     const message = testMessage(pipeline.issue, config, { html: (await pipeline.email()).html, text: pipeline.text() }, { from, to: [addressOf(from)], testPrefix: false, date });
+    // nodemailer is loaded only to write an .eml: a plain build (and the startup snapshot) carries none of it.
+    const { composeMessage } = await import('../io/mail.js');
     add('eml', 'email.eml', await composeMessage(message));
   }
   // The issue's own images go beside the outputs, under the names the blog post and email use.

@@ -6,7 +6,9 @@ import { toResult } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
 import { issuesTouchedBy } from '../core/changes.js';
 import { filesChangedSince } from '../io/git.js';
-import { openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
+import type { LinkStatus } from '../core/urls.js';
+import { checkLinks, openLinkCache } from '../io/link-check.js';
+import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
@@ -21,6 +23,10 @@ export interface LintOptions {
   cache?: boolean;
   /** A checkout of the site to check site images against (default: config siteRepo). */
   site?: string;
+  /** Check every link and image over HTTP (the only time lint touches the network). */
+  online?: boolean;
+  /** Told as link checks finish, for a progress line. */
+  progress?: (done: number, total: number) => void;
   /** A git ref: lint the issues with a file changed since it (every issue when the config or a template changed). */
   since?: string;
 }
@@ -36,7 +42,7 @@ export interface LintRun {
 }
 
 /** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
-export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptions): Promise<LintRun> {
+export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: LintOptions): Promise<LintRun> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
@@ -62,7 +68,8 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
   const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
-  const linter = openWorkspaceLinter(workspace, known, cache, await siteCheckoutOf(workspace, ctx.cwd, options.site));
+  const links = options.online ? onlineChecker(ctx, options) : undefined;
+  const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check });
   const results: LintResult[] = [];
   for (const id of unique) {
     const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
@@ -72,6 +79,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env'>, options: LintOptio
     }
   }
   await cache?.save(known.map((id) => id.slug));
+  await links?.save();
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   return {
     root,
@@ -91,4 +99,29 @@ function unreadable(error: unknown, id: IssueId): LintedIssue {
   if (!(error instanceof CliError) || error.kind !== 'content') throw error;
   const file = error.file ?? `sections/${id.slug}`;
   return { files: [file], diagnostics: [{ file, ruleId: null, severity: 'error', message: error.message, line: error.line ?? 1, column: error.column ?? 1, fatal: true }] };
+}
+
+/**
+ * The link checker of `--online`: results of the last 24 hours from the cache (links that
+ * answered; a failure is always asked again), the rest from the network.
+ */
+function onlineChecker(ctx: Pick<Context, 'env' | 'now'>, options: LintOptions) {
+  const folder = options.cache === false ? undefined : cacheFolder(ctx.env);
+  const cache = folder ? openLinkCache(folder, ctx.now()) : undefined;
+  return {
+    async check(urls: string[]): Promise<ReadonlyMap<string, LinkStatus>> {
+      const known = new Map<string, LinkStatus>();
+      for (const url of urls) {
+        const kept = cache?.get(url);
+        if (kept) known.set(url, kept);
+      }
+      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress });
+      for (const [url, status] of checked) {
+        if (status.ok) cache?.set(url, status);
+        known.set(url, status);
+      }
+      return known;
+    },
+    save: async () => cache?.save(),
+  };
 }

@@ -24,7 +24,7 @@ export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options:
   const known = await listIssues(root);
   const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const cache = openWorkspaceLintCache(root, ctx.env);
-  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, await siteCheckoutOf(workspace, ctx.cwd)).lint(id);
+  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd) }).lint(id);
   await cache?.save(known.map((k) => k.slug));
   return issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
 }

@@ -50,3 +50,8 @@ export function tagUrl(url: string, campaign: Campaign | undefined): string {
   const joiner = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
   return `${base}${joiner}${params}${hash}`;
 }
+
+/** What `lint --online` found at a URL: it answers (perhaps at a new address), or what is wrong. */
+export type LinkStatus =
+  | { ok: true; movedTo?: string }
+  | { ok: false; problem: string };

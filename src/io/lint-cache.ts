@@ -63,11 +63,16 @@ function readBuildId(): string | undefined {
  * Undefined, and no cache, when there is no such folder to name.
  */
 function lintCacheFile(root: string, env: Record<string, string | undefined>): string | undefined {
+  const folder = cacheFolder(env);
+  return folder && join(folder, `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
+/** The CLI's folder in the user's cache folder (lint results, link checks), or undefined when none can be named. */
+export function cacheFolder(env: Record<string, string | undefined>): string | undefined {
   const xdg = env.XDG_CACHE_HOME;
   // The XDG spec says to ignore a relative path; a home that cannot be found gives no cache.
   const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || safeHomedir(), '.cache');
-  if (!isAbsolute(base)) return undefined;
-  return join(base, 'newsletter', `lint-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+  return isAbsolute(base) ? join(base, 'newsletter') : undefined;
 }
 
 function safeHomedir(): string {

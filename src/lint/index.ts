@@ -1,6 +1,7 @@
 import { brandName } from './rules/brand-name.js';
 import { carriedOver } from './rules/carried-over.js';
 import { emailSize } from './rules/email-size.js';
+import { deadLink } from './rules/dead-link.js';
 import { draftSection } from './rules/draft-section.js';
 import { emptyLink } from './rules/empty-link.js';
 import { emptySection } from './rules/empty-section.js';
@@ -35,7 +36,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, imageSize, imageFormat, unsubscribe, emailSize, mjml,
+  localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -2,6 +2,7 @@ import type { Config } from '../core/config.js';
 import type { Fragment, Issue } from '../core/issue.js';
 import type { ImageFile } from '../core/images.js';
 import type { MarkdownDoc } from '../core/markdown.js';
+import type { LinkStatus } from '../core/urls.js';
 
 export type { Severity } from '../core/diagnostic.js';
 import type { Severity } from '../core/diagnostic.js';
@@ -69,6 +70,8 @@ export interface RuleContext {
    * when the checkout lacks it. Undefined when no checkout is known (lint --site, config siteRepo).
    */
   siteImage?: (file: string) => Promise<ImageFile | null>;
+  /** With `lint --online`: what each URL answers, checked all at once. Undefined offline. */
+  checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
   report(report: Report): void;
 }
 

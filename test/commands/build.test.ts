@@ -82,7 +82,7 @@ describe('newsletter build', () => {
     const { build } = await import('../../src/commands/build.js');
     const { lint } = await import('../../src/commands/lint.js');
     const built = await build({ cwd }, {});
-    const linted = await lint({ cwd, env: {} }, { issues: [], cache: false });
+    const linted = await lint({ cwd, env: {}, now: () => new Date() }, { issues: [], cache: false });
     const fromLint = linted.results.flatMap((r) => r.messages.map((m) => `${relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`));
     const fromBuild = built.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.severity === 'error' ? 2 : 1} ${d.message}`);
     expect(fromBuild.sort()).toEqual(fromLint.sort());

@@ -31,7 +31,7 @@ export const linkText: Rule = {
         const images = link.children.filter((c) => c.type === 'image');
         if (images.length > 0 && text === '' && images.every((image) => !image.alt?.trim())) {
           report({ ...range, message: 'this linked image has no alt text, so the link has no name; describe where it goes in the image\'s alt text.' });
-        } else if (VAGUE.has(text.toLowerCase().replace(/[.!:…»›>\s]+$/u, ''))) {
+        } else if (VAGUE.has(text.toLowerCase().replace(/[.!:\u2026\u00bb\u203a>\s]+$/u, ''))) {
           report({ ...range, message: `the link text "${text}" says nothing of where it goes; use words that do, such as the page's title.` });
         } else if (BARE_URL.test(text)) {
           report({ ...range, message: 'the link text is a bare URL, which a screen reader spells out; name the page instead (its title).' });
