@@ -10,6 +10,7 @@ import type { LinkStatus } from './core/urls.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
+import { checkEmailCompat } from './io/email-compat.js';
 import { openSiteCheckout } from './io/images.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
@@ -100,6 +101,8 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     withoutEmail: options.emailRules === false,
     site: inputs.site,
     checkLinks: inputs.checkLinks,
+    compat: checkEmailCompat,
+    emailTemplate: inputs.templates.get('email.mjml.hbs'),
     renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {

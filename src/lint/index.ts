@@ -1,5 +1,6 @@
 import { brandName } from './rules/brand-name.js';
 import { carriedOver } from './rules/carried-over.js';
+import { emailCompat } from './rules/email-compat.js';
 import { emailSize } from './rules/email-size.js';
 import { deadLink } from './rules/dead-link.js';
 import { draftSection } from './rules/draft-section.js';
@@ -36,7 +37,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailSize, mjml,
+  localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

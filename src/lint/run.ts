@@ -2,6 +2,8 @@ import type { Config, RuleSeverity } from '../core/config.js';
 import type { ImageFile, SiteCheckout } from '../core/images.js';
 import type { Issue } from '../core/issue.js';
 import type { LinkStatus } from '../core/urls.js';
+import type { CompatCheck } from '../core/email-compat.js';
+import type { TemplateSource } from '../core/templates.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
 import { frontMatterDocs, lintDocs, placeFrontMatterReport } from './source.js';
@@ -20,6 +22,8 @@ export interface LintInput {
   withoutEmail?: boolean;
   /** A checkout of the site, when one is known: the site-image rule and the image checks read it. */
   site?: SiteCheckout;
+  compat?: CompatCheck;
+  emailTemplate?: TemplateSource;
   /** With lint --online: asks the network about URLs (dead-link). */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
 }
@@ -61,7 +65,7 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
       found.push({ ...r, column: r.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' });
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, report });
   }
   return found.sort(compareDiagnostics);
 }

@@ -1,6 +1,8 @@
 import type { Config } from '../core/config.js';
 import type { Fragment, Issue } from '../core/issue.js';
+import type { CompatCheck } from '../core/email-compat.js';
 import type { ImageFile } from '../core/images.js';
+import type { TemplateSource } from '../core/templates.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 import type { LinkStatus } from '../core/urls.js';
 
@@ -70,6 +72,10 @@ export interface RuleContext {
    * when the checkout lacks it. Undefined when no checkout is known (lint --site, config siteRepo).
    */
   siteImage?: (file: string) => Promise<ImageFile | null>;
+  /** Checks HTML or CSS against mail clients (caniemail); undefined where no one asked for it. */
+  compat?: CompatCheck;
+  /** The email template the issue is rendered with (the workspace's own, or the built-in). */
+  emailTemplate?: TemplateSource;
   /** With `lint --online`: what each URL answers, checked all at once. Undefined offline. */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
   report(report: Report): void;

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { read, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { read, REPO, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_ISSUE = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
@@ -212,5 +212,25 @@ describe('newsletter lint, with the cache of unchanged issues', () => {
     const blocked = join(await tempDir(), 'not-a-folder');
     await writeFile(blocked, '');
     expect(await lintAll(cwd, blocked)).toEqual(first);
+  });
+});
+
+describe('email-compat on templates', () => {
+  it('reports what a workspace template uses that mail clients drop, at the template\'s line, and nothing in the built-in template', async () => {
+    const builtin = await readFile(join(REPO, 'templates', 'email.mjml.hbs'), 'utf8');
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'templates/email.mjml.hbs': builtin });
+    const compat = async () => {
+      const result = await runCli(['lint', '--format', 'json', '--no-cache'], { cwd });
+      return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[])
+        .flatMap((r) => r.messages.filter((m) => m.ruleId === 'email-compat').map((m) => `${r.filePath.slice(cwd.length + 1)}:${m.line}:${m.column} ${m.message}`));
+    };
+    // The built-in template, as a workspace's own: every feature it uses is documented as safe.
+    expect(await compat()).toEqual([]);
+    const lines = builtin.split('\n');
+    const at = lines.findIndex((line) => line.includes('p { margin: 0 0 12px 0; }'));
+    lines.splice(at + 1, 0, '      .nl-text p { position: absolute; }');
+    await writeFiles(cwd, { 'templates/email.mjml.hbs': lines.join('\n') });
+    expect(await compat()).toEqual([`templates/email.mjml.hbs:${at + 2}:20 "position" is not shown by Gmail, Outlook (caniemail.com); keep the email readable without it, or leave it out.`]);
   });
 });
