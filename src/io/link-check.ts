@@ -90,7 +90,7 @@ async function checkOne(url: string, timeoutMs: number): Promise<LinkStatus> {
 }
 
 async function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number): Promise<Response> {
-  const response = await fetch(url, { method, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'newsletter-link-check (+https://github.com/)', accept: '*/*' } });
+  const response = await fetch(url, { method, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { 'user-agent': 'newsletter lint --online (a link check)', accept: '*/*' } });
   // Only the status matters: the body is not read.
   await response.body?.cancel().catch(() => undefined);
   return response;
