@@ -7,6 +7,7 @@ import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.j
 import { LIMITS } from '../core/limits.js';
 import { issueStatus } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
+import { plural } from '../core/text.js';
 import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
@@ -105,5 +106,5 @@ export function describeDifference(published: Buffer, wanted: Buffer): string {
   let added = 0;
   for (const [line, n] of left) removed += Math.max(0, n - (right.get(line) ?? 0));
   for (const [line, n] of right) added += Math.max(0, n - (left.get(line) ?? 0));
-  return `from line ${first + 1}: ${added} line${added === 1 ? '' : 's'} new, ${removed} line${removed === 1 ? '' : 's'} gone`;
+  return `from line ${first + 1}: ${plural(added, 'line')} new, ${plural(removed, 'line')} gone`;
 }

@@ -34,3 +34,13 @@ const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 export function printable(text: string): string {
   return text.replace(/[\t\n]/g, ' ').replace(UNPRINTABLE, '?');
 }
+
+/** "1 error", "2 errors": a count and its noun. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Text for a Markdown table cell: printable, one line, and nothing in it may open markup or end the cell. */
+export function markdownCell(text: string): string {
+  return printable(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
+}

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { printable } from '../core/text.js';
+import { plural, printable } from '../core/text.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -25,13 +25,13 @@ export function printDiagnosticSummary(ctx: Pick<Context, 'stderr' | 'color'>, d
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const rest = diagnostics.length > SHOWN ? `; run newsletter lint to see all ${diagnostics.length}` : '';
   ctx.stderr.write(`${(errors ? c.red : c.yellow)(`${counts} in this issue${rest}.`)}\n`);
 }
 
-/** How many blockers a refusal lists before pointing to status (which lists them all). */
-const SHOWN_BLOCKERS = 10;
+/** How many blockers text shows before pointing to status or lint (which list them all). */
+export const SHOWN_BLOCKERS = 10;
 
 /** Why publish or send will not go ahead: the issue, each blocker on its line, and the way out. */
 export function printNotReady(ctx: Pick<Context, 'stderr' | 'color'>, issue: string, blockers: readonly string[], doing: 'publish' | 'send'): void {
@@ -45,7 +45,7 @@ export function printNotReady(ctx: Pick<Context, 'stderr' | 'color'>, issue: str
 /** What --force went past, as a warning. */
 export function printOverridden(ctx: Pick<Context, 'stderr' | 'color'>, issue: string, blockers: readonly string[], doing: 'publishing' | 'sending'): void {
   if (blockers.length === 0) return;
-  ctx.stderr.write(`${paint(ctx).yellow('warning')} ${doing} ${issue} although it is not ready (--force): ${blockers.length} thing${blockers.length === 1 ? '' : 's'} in the way, as newsletter status lists.\n`);
+  ctx.stderr.write(`${paint(ctx).yellow('warning')} ${doing} ${issue} although it is not ready (--force): ${plural(blockers.length, 'thing')} in the way, as newsletter status lists.\n`);
 }
 
 /** One line for the user (and the hint on the next); a stack only when asked for. */

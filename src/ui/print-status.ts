@@ -2,8 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { StatusFormat } from '../commands/status.js';
 import type { Context } from '../context.js';
 import type { IssueStatus, SectionState, SectionStatus } from '../core/readiness.js';
-import { printable } from '../core/text.js';
-import { paint } from './output.js';
+import { markdownCell, plural, printable } from '../core/text.js';
+import { paint, SHOWN_BLOCKERS } from './output.js';
 
 /** Prints an issue's status on stdout in the chosen format. */
 export function printStatus(ctx: Pick<Context, 'stdout' | 'color'>, status: IssueStatus, format: StatusFormat): void {
@@ -29,10 +29,6 @@ export function statusJson(status: IssueStatus) {
   };
 }
 
-/** How many blockers text and Markdown show before sending the reader to lint (JSON has them all). */
-const SHOWN_BLOCKERS = 10;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function when(daysLeft: number | null): string {
   if (daysLeft === null) return 'no valid date';
@@ -67,11 +63,6 @@ function statusText(status: IssueStatus, c: ChalkInstance): string {
     if (status.blockers.length > SHOWN_BLOCKERS) lines.push(`  and ${status.blockers.length - SHOWN_BLOCKERS} more: run newsletter lint ${status.issue} to see every problem.`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Markdown inline text in a table cell: nothing in it may open markup, end the cell or break the row. */
-function markdownCell(text: string): string {
-  return printable(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
 }
 
 /** An owner written as a GitHub handle (`@jdoe`) stays one, so the summary mentions them; anyone else is plain text. */

@@ -147,6 +147,7 @@ describe('newsletter send', () => {
     expect(received[0]!.to).toEqual(['editor@example.org']);
   });
 
+  // The 30 seconds are the test's own time limit: a send that took longer would fail it.
   it('says in one line when the port is closed or the server never answers, within 30 seconds', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
@@ -157,12 +158,10 @@ describe('newsletter send', () => {
     expect(refused.stderr).toBe(`error could not connect to the SMTP server 127.0.0.1:${closed} (connection refused); nothing was sent.\n  Is the server running, on this host and port?\n`);
 
     const silent = await silentServer();
-    const started = Date.now();
     const hung = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${silent}` } });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(hung.code).toBe(1);
     expect(hung.stderr.split('\n')[0]).toBe(`error the SMTP server 127.0.0.1:${silent} stopped answering; nothing was sent.`);
-  }, 40_000);
+  }, 30_000);
 
   it('refuses more than 10 recipients, a missing sender and an issue that is not ready', async () => {
     const cwd = await tempDir();

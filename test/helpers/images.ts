@@ -1,15 +1,17 @@
 import { crc32, deflateSync } from 'node:zlib';
 
+/** A PNG chunk: its length, type, data and CRC. */
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
 /** A real PNG of this size (grey pixels), as any image tool writes one. */
 export function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -25,12 +27,7 @@ export function heavyPng(bytes: number): Buffer {
   const image = png(4, 4);
   const end = image.length - 12;
   const data = Buffer.concat([Buffer.from('Comment\0', 'latin1'), Buffer.alloc(Math.max(0, bytes - image.length - 20), 0x20)]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from('tEXt', 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([image.subarray(0, end), length, body, crc, image.subarray(end)]);
+  return Buffer.concat([image.subarray(0, end), chunk('tEXt', data), image.subarray(end)]);
 }
 
 /** A lossless WebP of 1 x 1 (the smallest there is). */

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { printable } from '../../core/text.js';
+import { plural, printable } from '../../core/text.js';
 import type { LintResult } from '../types.js';
 
 /** ESLint's stylish layout: messages grouped by file, then a summary line. */
@@ -26,6 +26,6 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
   }
   const total = errors + warnings;
   if (total === 0) return '';
-  const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   return `${out}\n${(errors ? c.red : c.yellow).bold(summary)}\n`;
 }

@@ -1,15 +1,8 @@
 import type { LintResult } from '../types.js';
-import { printable } from '../../core/text.js';
+import { markdownCell, plural } from '../../core/text.js';
 
 /** How many problems a job summary lists; the annotations and the log have them all. */
 const LISTED = 50;
-
-/** Markdown inline text in a table cell: nothing in it may open markup, end the cell or break the row. */
-function cell(text: string): string {
-  return printable(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
-}
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * A lint run as a GitHub job summary ($GITHUB_STEP_SUMMARY): the counts, then a table of the
@@ -21,11 +14,11 @@ export function formatSummary(results: LintResult[], relativePath: (filePath: st
   const errors = problems.filter((p) => p.severity === 2).length;
   const warnings = problems.length - errors;
   const verdict = problems.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const lines = [`### newsletter lint: ${verdict}`, '', cell(scope), ''];
+  const lines = [`### newsletter lint: ${verdict}`, '', markdownCell(scope), ''];
   if (problems.length > 0) {
     lines.push('| | File | Rule | Message |', '|---|---|---|---|');
     for (const p of problems.slice(0, LISTED)) {
-      lines.push(`| ${p.severity === 2 ? 'error' : 'warning'} | \`${p.file.replace(/`/g, "'")}:${p.line}\` | ${cell(p.ruleId ?? '')} | ${cell(p.message)} |`);
+      lines.push(`| ${p.severity === 2 ? 'error' : 'warning'} | \`${p.file.replace(/`/g, "'")}:${p.line}\` | ${markdownCell(p.ruleId ?? '')} | ${markdownCell(p.message)} |`);
     }
     if (problems.length > LISTED) lines.push('', `and ${problems.length - LISTED} more, in the job's log and annotations.`);
     lines.push('');
