@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: the speed figures of issue #6 (and, last, the slowest adversarial input of #18), as ratios against references measured in the
+// npm run bench: the speed figures of issue #6 (then the slowest adversarial input of #18, and the preview's of #13), as ratios against references measured in the
 // same run. Each pair runs alternately, several times; medians are reported. Nothing here is a
 // test: it prints, and exits 0 unless something fails to run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -159,6 +159,15 @@ try {
     const timed = pair(() => (clean(slowest.shape.dir), time(BIN, args, slowest.shape.dir, codes)), () => (clean(normal), time(BIN, args, normal, codes)));
     const label = `${command === 'build' ? '5. ' : '   '}${command}: slowest adversarial input (${slowest.shape.name}) / sample`;
     line(label, `${(timed.a / timed.b).toFixed(2)}x (${timed.a.toFixed(0)}/${timed.b.toFixed(0)} ms)`, '<= 5000 ms', timed.a <= 5000);
+  }
+
+  // 6. The preview: from saving a fragment to the new email painted in Chromium (absolute, the
+  // issue's target), and the CPU an idle preview uses in two seconds.
+  if (!existsSync('/usr/bin/chromium')) console.log('skip 6. preview: no Chromium at /usr/bin/chromium (apt-get install chromium)');
+  else {
+    const preview = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-preview.mjs'), String(Math.max(RUNS, 15))], { encoding: 'utf8', env: ENV }));
+    line('6. preview: fragment saved -> new email painted, median', `${preview.median.toFixed(0)} ms (${preview.min.toFixed(0)}-${preview.max.toFixed(0)})`, '< 250 ms', preview.median < 250);
+    line('   preview: CPU used while idle for 2 s', `${preview.idleCpuMs.toFixed(0)} ms`, '<= 10 ms (one tick)', preview.idleCpuMs <= 10);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

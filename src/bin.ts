@@ -1,5 +1,5 @@
 import { main } from './cli.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { EXIT_CANCELLED, EXIT_USAGE } from './exit-codes.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { terminalPrompter } from './ui/prompts.js';
@@ -28,7 +28,27 @@ export async function run(argv: string[]): Promise<number> {
     color: tty && !('NO_COLOR' in env) && env.TERM !== 'dumb',
     now: () => new Date(),
     prompt: terminalPrompter,
+    onInterrupt,
   });
+}
+
+/**
+ * The first Ctrl-C goes to the command, to end cleanly (close its server, finish its write);
+ * a second one, while it is still at that, ends the process at once, as a shell would.
+ */
+function onInterrupt(listener: () => void): () => void {
+  let seen = 0;
+  const handler = (): void => {
+    seen += 1;
+    if (seen === 1) listener();
+    else process.exit(EXIT_CANCELLED);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', listener);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', listener);
+  };
 }
 
 /**

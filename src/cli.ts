@@ -41,6 +41,15 @@ Examples:
 
 SMTP: NEWSLETTER_SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS from the start),
 or email.smtp in the config with NEWSLETTER_SMTP_PASSWORD.`,
+  preview: `
+Examples:
+  $ newsletter preview                  # the latest issue, at http://127.0.0.1:4400/
+  $ newsletter preview june-2025 --port 0 --open
+  $ newsletter screenshot --out shots   # PNGs at 375 and 800 px, light and dark`,
+  screenshot: `
+Examples:
+  $ newsletter screenshot                          # into dist/<issue>/screenshots/
+  $ newsletter screenshot june-2025 --out /tmp/shots --browser /usr/bin/google-chrome`,
   build: `
 Examples:
   $ newsletter build                    # the latest issue: blog post, email and text
@@ -182,6 +191,46 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     });
 
   program
+    .command('preview')
+    .description('serve a live preview of an issue on this machine: inbox row, email on phone and desktop, light and dark, text, blog post and problems, updated on every save')
+    .argument('[issue]', 'the issue shown first (default: the latest)')
+    .option('--port <n>', 'the port (0: any free one)', parsePort, 4400)
+    .option('--host <address>', 'the address to listen on; anything but loopback lets others on the network read the issue', '127.0.0.1')
+    .option('--open', 'open the page in the default browser')
+    .addHelpText('after', EXAMPLES.preview)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ startPreview }, { openInBrowser }] = await Promise.all([import('./commands/preview.js'), import('./io/open-browser.js')]);
+      const server = await startPreview(workspaceOf(command), { issue, port: options.port, host: options.host });
+      if (server.exposed) ctx.stderr.write(`warning: serving on ${options.host}: anyone who can reach this machine there can read the issue and its drafts.\n`);
+      ctx.stdout.write(`Preview at ${server.url}\n`);
+      if (options.open) {
+        const problem = await openInBrowser(`${server.url}${server.issue}/`);
+        if (problem) ctx.stderr.write(`warning: no browser could be opened (${problem}); open ${server.url} yourself.\n`);
+      }
+      // Until Ctrl-C: then the server closes after the render under way, and the command ends (exit 0).
+      await new Promise<void>((resolveStop) => {
+        const stop = ctx.onInterrupt(() => {
+          stop();
+          void server.close().then(resolveStop);
+        });
+      });
+    });
+
+  program
+    .command('screenshot')
+    .description('save PNGs of an issue\'s email at 375 and 800 px wide, light and dark, with Chromium')
+    .argument('[issue]', 'the issue (default: the latest)')
+    .option('--out <dir>', 'the folder for the PNGs (default: dist/<issue>/screenshots)')
+    .option('--browser <path>', 'the Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium)')
+    .option('--offline', 'ask the network for nothing: remote images are left out of the pictures')
+    .addHelpText('after', EXAMPLES.screenshot)
+    .action(async (issue: string | undefined, options, command: Command) => {
+      const [{ screenshot }, { printScreenshots }] = await Promise.all([import('./commands/screenshot.js'), import('./ui/print-screenshot.js')]);
+      const result = await screenshot({ ...workspaceOf(command), env: ctx.env }, { issue, out: options.out, browser: options.browser, offline: options.offline });
+      printScreenshots(ctx, result);
+    });
+
+  program
     .command('import')
     .description('split published posts into issues of fragments, so the archive can be linted and rebuilt')
     .argument('<posts...>', 'blog post files (.md with the CMS front matter)')
@@ -206,6 +255,11 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     exitCode = handleError(ctx, error, debug);
   }
   return exitCode;
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535 (0: any free one).');
+  return Number(value);
 }
 
 function parseCount(value: string): number {

@@ -13,6 +13,11 @@ export interface Context {
   color: boolean;
   now: () => Date;
   prompt: Prompter;
+  /**
+   * Calls `listener` on the first Ctrl-C (SIGINT) from now on, for a command that runs until
+   * stopped to end cleanly; returns what stops listening. The bin ends the process at a second one.
+   */
+  onInterrupt(listener: () => void): () => void;
 }
 
 export interface Writer {

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
-import { parseIssue, type Issue, type IssueSources } from './core/issue.js';
+import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue.js';
+import { CliError } from './errors.js';
 import { renderBlogPost } from './core/render-blog.js';
 import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
@@ -114,6 +115,36 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     text: once(() => renderEmailText(issue, config, template('email.txt.hbs'))),
     files: () => [...new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path)])],
   };
+}
+
+/** The texts of an issue's outputs, exactly as build writes them. */
+export interface IssueOutputs {
+  /** The blog post, under the file name the site gives it. */
+  blog?: { name: string; text: string };
+  mjml?: string;
+  html?: string;
+  text?: string;
+}
+
+/**
+ * The outputs `wanted` of an issue, rendered through its pipeline: what build writes and the
+ * preview serves, so that the two can never differ. An email too large for MJML is an error.
+ */
+export async function renderIssueOutputs(pipeline: IssuePipeline, config: Config, wanted: { blog: boolean; email: boolean; text: boolean }, issueFolder: string): Promise<IssueOutputs> {
+  const outputs: IssueOutputs = {};
+  if (wanted.blog) outputs.blog = { name: blogFileName(pipeline.issue, config), text: pipeline.blog() };
+  if (wanted.email) {
+    const { html, notCompiled } = await pipeline.email();
+    if (notCompiled !== undefined) {
+      throw new CliError(`the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip; nothing was written.`, {
+        file: issueFolder, hint: 'Shorten the issue: a whole issue is usually under 20 KB of Markdown.',
+      });
+    }
+    outputs.mjml = pipeline.mjml();
+    outputs.html = html;
+  }
+  if (wanted.text) outputs.text = pipeline.text();
+  return outputs;
 }
 
 /** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */

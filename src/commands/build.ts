@@ -1,15 +1,15 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { CliError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
-import { assertBuildable, blogFileName, defaultIssueDate, shownLocalImages } from '../core/issue.js';
+import { assertBuildable, defaultIssueDate, shownLocalImages } from '../core/issue.js';
 import { LIMITS } from '../core/limits.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -68,18 +68,11 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
     outputs[key] = path;
   };
 
-  if (wanted.blog) add('blog', blogFileName(pipeline.issue, config), pipeline.blog());
-  if (wanted.email) {
-    const { html, notCompiled } = await pipeline.email();
-    if (notCompiled !== undefined) {
-      throw new CliError(`the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip; nothing was written.`, {
-        file: relativeTo(root, issueDir(root, id)), hint: 'Shorten the issue: a whole issue is usually under 20 KB of Markdown.',
-      });
-    }
-    add('mjml', 'email.mjml', pipeline.mjml());
-    add('html', 'email.html', html);
-  }
-  if (wanted.text) add('text', 'email.txt', pipeline.text());
+  const rendered = await renderIssueOutputs(pipeline, config, wanted, relativeTo(root, issueDir(root, id)));
+  if (rendered.blog) add('blog', rendered.blog.name, rendered.blog.text);
+  if (rendered.mjml !== undefined) add('mjml', 'email.mjml', rendered.mjml);
+  if (rendered.html !== undefined) add('html', 'email.html', rendered.html);
+  if (rendered.text !== undefined) add('text', 'email.txt', rendered.text);
   if (options.eml && from) {
     // Dated by the issue and addressed to its sender, so that the same sources give the same bytes.
     const date = new Date(Number.isNaN(Date.parse(pipeline.issue.meta.date)) ? defaultIssueDate(id) : pipeline.issue.meta.date);

@@ -110,6 +110,7 @@ export async function runMain(args: string[], options: { cwd: string; answers?: 
       }
       return answer;
     },
+    onInterrupt: () => () => undefined,
   };
   const code = await main(args, ctx);
   return { code, stdout, stderr, asked };

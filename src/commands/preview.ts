@@ -1,0 +1,258 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { CliError } from '../errors.js';
+import { addressOf } from '../core/email-message.js';
+import { parseSourceParts } from '../core/front-matter.js';
+import { assertBuildable, fragmentHeadingText, renderedFragments, shownLocalImages, type Issue } from '../core/issue.js';
+import { LIMITS } from '../core/limits.js';
+import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
+import { parseIssueSlug } from '../core/slug.js';
+import { absoluteUrl } from '../core/urls.js';
+import { readFileBytes } from '../io/files.js';
+import { serveLocally, type Reply } from '../io/http-server.js';
+import { watchFolders, type FolderWatch } from '../io/watch.js';
+import { findWorkspaceRoot, issueDir, listIssues, relativeTo, resolveIssue, SECTIONS_DIR } from '../io/workspace.js';
+import { readPreviewAssets } from '../io/preview-assets.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf, type IssueOutputs } from '../pipeline.js';
+
+export interface PreviewOptions {
+  issue?: string;
+  port: number;
+  host: string;
+}
+
+export interface PreviewServer {
+  /** Where the page is: http://host:port/. */
+  url: string;
+  /** The issue shown first. */
+  issue: string;
+  /** Whether anyone beyond this machine may reach it (--host other than loopback). */
+  exposed: boolean;
+  /** Stops watching and serving, after the render under way (if any) has finished. */
+  close(): Promise<void>;
+}
+
+/** What the last render of an issue left: its outputs and page when good, its error when not. */
+interface IssueState {
+  version: string;
+  error?: PreviewView['error'];
+  outputs?: IssueOutputs;
+  rendering?: PreviewRendering;
+  /** The issue's own images by published name: the files the preview may serve of it. */
+  images?: ReadonlyMap<string, string>;
+}
+
+interface IssuePreview {
+  state: IssueState;
+  /** Resolves when the render under way, and any asked for during it, are done. */
+  settled: Promise<void>;
+  render(): Promise<void>;
+  listeners: Set<(version: string) => void>;
+}
+
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif',
+};
+
+/**
+ * Serves a live preview of a workspace's issues on host:port: the page of each issue, its raw
+ * outputs (the bytes build writes) and its own images, nothing else. Every issue opened is
+ * rendered again, through the issue pipeline, whenever a file of the workspace changes.
+ */
+export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOptions): Promise<PreviewServer> {
+  const root = findWorkspaceRoot(resolve(ctx.cwd));
+  const first = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
+  const assets = await readPreviewAssets();
+
+  // A page's version names this server too, so that a page left open across a restart sees it is stale.
+  const boot = randomBytes(4).toString('hex');
+  let renders = 0;
+  let issues: string[] = [];
+  const previews = new Map<string, IssuePreview>();
+
+  const renderIssue = async (slug: string): Promise<IssueState> => {
+    const version = `${boot}-${++renders}`;
+    try {
+      const workspace = await openCheckedWorkspace(root);
+      const known = await listIssues(root);
+      issues = known.map((id) => id.slug);
+      const id = known.find((k) => k.slug === slug);
+      if (!id) throw new CliError(`the issue ${slug} is no longer in ${SECTIONS_DIR}/.`, { hint: 'Pick another issue above.' });
+      const site = await siteCheckoutOf(workspace, root);
+      const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
+      assertBuildable(pipeline.issue);
+      const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
+      const diagnostics = await pipeline.diagnostics();
+      const { config } = workspace;
+      const { issue } = pipeline;
+      const images = new Map<string, string>();
+      const addresses: Record<string, string> = {};
+      for (const image of shownLocalImages(issue)) {
+        images.set(image.name, image.file.path);
+        const served = `/${slug}/img/${image.name}`;
+        addresses[image.sitePath] = served;
+        addresses[absoluteUrl(image.sitePath, config.site, issue.meta.seo.url).replace(/^http:\/\//i, 'https://')] = served;
+      }
+      const blog = parseSourceParts(outputs.blog!.text, outputs.blog!.name);
+      const bodyLine = issue.introParts?.bodyLine ?? 1;
+      const rendering: PreviewRendering = {
+        inbox: { from: fromName(config.email.from, config.name), subject: issue.subject, preheader: issue.preheader },
+        text: outputs.text!,
+        blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
+        sections: sectionsOf(issue),
+        diagnostics: diagnostics.map((d) => (issue.path && d.file === issue.path && d.line < bodyLine ? { ...d, inbox: true } : d)),
+        images: addresses,
+        emailVersion: createHash('sha256').update(outputs.html!).digest('hex').slice(0, 16),
+      };
+      return { version, outputs, rendering, images };
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      return { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+    }
+  };
+
+  const open = async (slug: string): Promise<IssuePreview> => {
+    const existing = previews.get(slug);
+    if (existing) return existing;
+    let again = false;
+    let running: Promise<void> | undefined;
+    const preview: IssuePreview = {
+      state: { version: '' },
+      settled: Promise.resolve(),
+      listeners: new Set(),
+      render() {
+        if (running) {
+          again = true;
+          return running;
+        }
+        running = (async () => {
+          do {
+            again = false;
+            const next = await renderIssue(slug).catch((error: unknown): IssueState => ({
+              version: `${boot}-${++renders}`,
+              error: { location: '', message: `the preview hit a bug: ${error instanceof Error ? error.message : String(error)}`, hint: 'Please report it; the next save tries again.' },
+            }));
+            // A failed render keeps the last good outputs on show, beneath its error.
+            preview.state = next.error ? { ...preview.state, version: next.version, error: next.error } : next;
+            for (const listener of preview.listeners) listener(next.version);
+          } while (again);
+        })().finally(() => {
+          running = undefined;
+        });
+        preview.settled = running;
+        return running;
+      },
+    };
+    previews.set(slug, preview);
+    await preview.render();
+    return preview;
+  };
+
+  const known = async (slug: string): Promise<IssuePreview | undefined> => {
+    if (previews.has(slug)) return previews.get(slug);
+    if (!(await listIssues(root).catch(() => [])).some((id) => id.slug === slug)) return undefined;
+    const preview = await open(slug);
+    await watch?.resync();
+    return preview;
+  };
+
+  const route = async (path: string): Promise<Reply> => {
+    const asset = assets.get(path);
+    if (asset) return { status: 200, type: asset.type, body: asset.body };
+    if (path === '/') return { status: 302, type: 'text/plain; charset=utf-8', body: '', headers: { location: `/${[...previews.keys()][0] ?? first.slug}/` } };
+    const [, slug = '', name = '', rest] = path.split('/');
+    const preview = slug.startsWith('_') ? undefined : await known(slug);
+    if (!preview || (rest !== undefined && name !== 'img')) return notFound();
+    await preview.settled;
+    const { state } = preview;
+    if (name === '') {
+      const view: PreviewView = { slug, issues, version: state.version, ...(state.error ? { error: state.error } : {}), ...(state.rendering ? { rendering: state.rendering } : {}) };
+      return { status: 200, type: 'text/html; charset=utf-8', body: previewPage(view), headers: { 'content-security-policy': PAGE_POLICY } };
+    }
+    if (name === 'events') {
+      return {
+        events: (send) => {
+          send('version', state.version);
+          const listener = (version: string) => send('version', version);
+          preview.listeners.add(listener);
+          return () => preview.listeners.delete(listener);
+        },
+      };
+    }
+    if (name === 'img' && rest !== undefined) {
+      const file = state.images?.get(rest);
+      if (!file) return notFound();
+      const type = CONTENT_TYPES[rest.split('.').pop()!] ?? 'application/octet-stream';
+      let body: Buffer;
+      try {
+        body = readFileBytes(join(root, file), file, { within: root, maxBytes: LIMITS.imageBytes });
+      } catch {
+        // Gone since the render, or a link out of the workspace: there is nothing of it to serve.
+        return notFound();
+      }
+      return { status: 200, type, body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
+    }
+    if (!RAW_OUTPUTS.has(name)) return notFound();
+    // While the sources do not render, there is no output that build would write: say why instead.
+    if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };
+    const raw = rawOutput(state.outputs, name);
+    return { status: 200, type: raw.type, body: raw.text, headers: raw.type.startsWith('text/html') ? { 'content-security-policy': EMAIL_POLICY } : {} };
+  };
+
+  let watch: FolderWatch | undefined;
+  await open(first.slug);
+  const server = await serveLocally({ host: options.host, port: options.port, route });
+  watch = await watchFolders(() => [
+    { path: root },
+    { path: join(root, SECTIONS_DIR), deep: true },
+    { path: join(root, 'templates'), deep: true },
+  ], () => {
+    for (const preview of previews.values()) void preview.render();
+  });
+
+  return {
+    url: server.url,
+    issue: first.slug,
+    exposed: !LOOPBACK.test(options.host),
+    async close() {
+      watch?.close();
+      await server.close();
+      await Promise.all([...previews.values()].map((p) => p.settled));
+    },
+  };
+}
+
+function notFound(): Reply {
+  return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found: the preview serves an issue\'s page (/<issue>/), email.html, email.txt, email.mjml and blog.md.\n' };
+}
+
+const RAW_OUTPUTS = new Set(['email.html', 'email.txt', 'email.mjml', 'blog.md']);
+
+/** The raw outputs, at addresses that say what they are, as build writes them. */
+function rawOutput(outputs: IssueOutputs, name: string): { type: string; text: string } {
+  switch (name) {
+    case 'email.html': return { type: 'text/html; charset=utf-8', text: outputs.html! };
+    case 'email.mjml': return { type: 'text/plain; charset=utf-8', text: outputs.mjml! };
+    case 'blog.md': return { type: 'text/markdown; charset=utf-8', text: outputs.blog!.text };
+    default: return { type: 'text/plain; charset=utf-8', text: outputs.text! };
+  }
+}
+
+/** The sender's name as an inbox lists it: the display name of email.from, else the newsletter's name. */
+function fromName(from: string | undefined, fallback: string): string {
+  if (!from) return fallback;
+  const name = from.slice(0, Math.max(0, from.indexOf('<'))).trim().replace(/^"|"$/g, '');
+  return name || addressOf(from);
+}
+
+function sectionsOf(issue: Issue): PreviewRendering['sections'] {
+  return renderedFragments(issue).map((fragment) => ({ id: fragment.id, heading: plainHeading(fragmentHeadingText(fragment)), file: fragment.path }));
+}
+
+/** A heading's Markdown as the words readers see: links, emphasis and code marks dropped. */
+function plainHeading(markdown: string): string {
+  return markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}

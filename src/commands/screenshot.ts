@@ -1,0 +1,71 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { assertBuildable, shownLocalImages } from '../core/issue.js';
+import { LIMITS } from '../core/limits.js';
+import { parseIssueSlug } from '../core/slug.js';
+import { absoluteUrl } from '../core/urls.js';
+import { findBrowser, launchBrowser, screenshotHtml, type Shot } from '../io/browser.js';
+import { readFileBytes, writeFilesAtomically } from '../io/files.js';
+import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+
+export interface ScreenshotOptions {
+  issue?: string;
+  out?: string;
+  browser?: string;
+  /** Ask the network for nothing: remote images are left out of the pictures. */
+  offline?: boolean;
+}
+
+export interface ScreenshotResult {
+  issue: string;
+  /** The PNGs written, absolute, in the order of SHOTS. */
+  files: string[];
+  /** The folder they are in, relative to the workspace when inside it. */
+  outDir: string;
+}
+
+/** A phone and a desktop, each light and dark: what a reviewer looks at before sending. */
+export const SHOTS: readonly Shot[] = [
+  { width: 375, dark: false }, { width: 375, dark: true },
+  { width: 800, dark: false }, { width: 800, dark: true },
+];
+
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif' };
+
+/**
+ * Pictures of an issue's email as inboxes show it, taken in Chromium: the email rendered
+ * through the issue pipeline (the bytes build writes), the issue's own images served from the
+ * workspace, since the site does not have them yet.
+ */
+export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: ScreenshotOptions): Promise<ScreenshotResult> {
+  const browserPath = findBrowser(options.browser, ctx.env, ctx.cwd);
+  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { root, config } = workspace;
+  const known = await listIssues(root);
+  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const site = await siteCheckoutOf(workspace, ctx.cwd);
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates: ['email.mjml.hbs'], site }), { emailRules: false });
+  assertBuildable(pipeline.issue);
+  const { html } = await renderIssueOutputs(pipeline, config, { blog: false, email: true, text: false }, relativeTo(root, issueDir(root, id)));
+
+  const files = new Map<string, { type: string; body: Buffer }>();
+  for (const image of shownLocalImages(pipeline.issue)) {
+    const url = absoluteUrl(image.sitePath, config.site, pipeline.issue.meta.seo.url).replace(/^http:\/\//i, 'https://');
+    const body = readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes });
+    files.set(url, { type: IMAGE_TYPES[image.name.split('.').pop()!] ?? 'application/octet-stream', body });
+  }
+
+  const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(ctx.cwd, options.out)) : join(root, 'dist', id.slug, 'screenshots');
+  const browser = await launchBrowser(browserPath);
+  let pictures: Buffer[];
+  try {
+    pictures = await screenshotHtml(browser, html!, [...SHOTS], { files, offline: !!options.offline });
+  } finally {
+    await browser.close();
+  }
+  const written = SHOTS.map((shot, i) => ({ path: join(outDir, `email-${shot.width}-${shot.dark ? 'dark' : 'light'}.png`), content: pictures[i]! }));
+  await writeFilesAtomically(written);
+  const shown = relativeTo(root, outDir);
+  return { issue: id.slug, files: written.map((file) => file.path), outDir: shown.startsWith('..') ? outDir : shown };
+}

@@ -1,0 +1,181 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, launchChromium } from '../helpers/browser.js';
+import { startPreviewCli, type RunningPreview } from '../helpers/preview.js';
+import { png } from '../helpers/images.js';
+import { runCli, sampleWorkspace } from '../helpers/workspace.js';
+
+const missing = browserMissing();
+if (missing) console.warn(`preview tests in Chromium ${missing}`);
+
+/** The preview's page in Chromium; nothing but the preview itself is reached (no network in tests). */
+async function openPage(browser: Browser, preview: RunningPreview, width = 1600): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 1000 } });
+  await page.route('**/*', (route) => (route.request().url().startsWith(preview.url) ? route.continue() : route.abort()));
+  await page.goto(`${preview.url}april-2025/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('iframe#phone[data-loaded="true"]');
+  await page.waitForSelector('iframe#desktop[data-loaded="true"]');
+  return page;
+}
+
+const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frames().find((f) => f.name() === id || f.url().endsWith('/email.html') && f.parentFrame() === page.mainFrame() && page.mainFrame().childFrames().indexOf(f) === (id === 'phone' ? 0 : 1))!;
+
+/** Waits until the page has painted a render after `version`. */
+async function paintedAfter(page: Page, version: string): Promise<void> {
+  await page.waitForFunction((old) => document.body.dataset.painted !== undefined && document.body.dataset.painted !== old && document.body.dataset.version === document.body.dataset.painted, version, { timeout: 15_000 });
+}
+
+describe.skipIf(missing)('newsletter preview in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows every output of the sample: inbox row, email at 375 and 800 px, text, blog post and every problem lint finds', async () => {
+    const dir = await sampleWorkspace({ 'newsletter.config.yaml': 'email:\n  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n' });
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+
+    await expect(page.locator('#inbox .from').textContent()).resolves.toBe('OpenInfra Foundation');
+    await expect(page.locator('#inbox .subject').textContent()).resolves.toBe('Inside Open Infrastructure: April 2025');
+    await expect(page.locator('#inbox .preheader').textContent()).resolves.toContain('StarlingX R10.0');
+
+    for (const [id, width] of [['phone', 375], ['desktop', 800]] as const) {
+      const email = frame(page, id);
+      expect(await email.evaluate(() => document.documentElement.clientWidth), id).toBe(width);
+      expect(await email.evaluate(() => document.body.innerText), id).toContain('OpenDev: Free Software Needs Free Tools');
+    }
+    // The frames run no script: the sandbox allows none.
+    expect(await page.locator('iframe#phone').getAttribute('sandbox')).not.toContain('allow-scripts');
+
+    await page.click('button[data-tab="text"]');
+    const text = await page.locator('#text').textContent();
+    expect(text).toBe(await (await fetch(`${preview.url}april-2025/email.txt`)).text());
+    expect(await page.locator('#tab-email').isHidden()).toBe(true);
+
+    await page.click('button[data-tab="blog"]');
+    await expect(page.locator('#blog h1').textContent()).resolves.toBe('Inside Open Infrastructure: April 2025');
+    expect(await page.locator('#blog').innerText()).toContain('Upcoming OpenInfra and Community Events');
+
+    // The problems are lint's, grouped by section, each at its file:line.
+    const lint = await runCli(['lint', '--format', 'json'], { cwd: dir });
+    const linted = (JSON.parse(lint.stdout) as { filePath: string; messages: { line: number; column: number }[] }[])
+      .flatMap((file) => file.messages.map((m) => `${file.filePath}:${m.line}:${m.column}`));
+    const shown = await page.locator('#problems .where').allTextContents();
+    expect(shown.length).toBe(linted.length);
+    for (const where of shown) expect(linted.some((l) => l.endsWith(where)), where).toBe(true);
+    expect(await page.locator('#problems h3').allTextContents()).toContain('Community Events');
+    await page.close();
+  });
+
+  it('scrolls the email to the section of a problem clicked', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    const phone = frame(page, 'phone');
+    expect(await phone.evaluate(() => window.scrollY)).toBe(0);
+    await page.locator('#problems button.problem[data-heading="Community Events"]').first().click();
+    await page.waitForFunction(() => (document.getElementById('phone') as HTMLIFrameElement).contentWindow!.scrollY > 0);
+    const top = await phone.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent!.startsWith('Community Events'))!.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(5);
+    await page.close();
+  });
+
+  it('updates the open page when a fragment is saved, without reloading it and keeping the scroll position', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+      (document.getElementById('phone') as HTMLIFrameElement).contentWindow!.scrollTo(0, 700);
+    });
+    const version = await page.evaluate(() => document.body.dataset.version!);
+    // The email's own inline styles (max-width: 600px on each card) survive the update.
+    const cardWidth = () => frame(page, 'desktop').evaluate(() => getComputedStyle(document.querySelector('div.nl-card')!).maxWidth);
+    expect(await cardWidth()).toBe('600px');
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n* Kata Containers 3.99 is out, written while the preview ran.\n`);
+    await paintedAfter(page, version);
+    expect(await cardWidth()).toBe('600px');
+
+    for (const id of ['phone', 'desktop'] as const) {
+      expect(await frame(page, id).evaluate(() => document.body.innerText), id).toContain('Kata Containers 3.99 is out');
+    }
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await frame(page, 'phone').evaluate(() => window.scrollY)).toBe(700);
+    expect(await page.locator('#text').textContent()).toContain('Kata Containers 3.99 is out');
+    await page.close();
+  });
+
+  it('shows a broken fragment\'s error in the page, and recovers at the next good save', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    const original = await readFile(fragment, 'utf8');
+
+    let version = await page.evaluate(() => document.body.dataset.version!);
+    await writeFile(fragment, 'x'.repeat(300 * 1024));
+    await paintedAfter(page, version);
+    expect(await page.locator('#error').isVisible()).toBe(true);
+    expect(await page.locator('#error').textContent()).toContain('sections/april-2025/kata.md');
+    expect(await page.locator('#status').textContent()).toContain('Not rendered');
+    // The last good email stays on show.
+    expect(await frame(page, 'phone').evaluate(() => document.body.innerText)).toContain('Kata Containers');
+
+    version = await page.evaluate(() => document.body.dataset.version!);
+    await writeFile(fragment, `${original}\n* Back in order.\n`);
+    await paintedAfter(page, version);
+    expect(await page.locator('#error').isHidden()).toBe(true);
+    expect(await frame(page, 'phone').evaluate(() => document.body.innerText)).toContain('Back in order.');
+    await page.close();
+  });
+
+  it('renders dark mode and phone width without sideways scrolling, and shows the issue\'s own images', async () => {
+    const dir = await sampleWorkspace({ 'sections/april-2025/img/team.png': png(1200, 600) });
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n![The Kata team](img/team.png)\n`);
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    const phone = frame(page, 'phone');
+    const cardColour = () => phone.evaluate(() => getComputedStyle(document.querySelector('div.nl-card')!).backgroundColor);
+    expect(await cardColour()).toBe('rgb(255, 255, 255)');
+    await page.check('#dark');
+    expect(await cardColour()).toBe('rgb(31, 41, 55)');
+    for (const id of ['phone', 'desktop'] as const) {
+      const overflow = await frame(page, id).evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, id).toBe(0);
+    }
+    const image = await phone.evaluate(() => {
+      const img = [...document.images].find((i) => i.alt === 'The Kata team')!;
+      return { src: img.getAttribute('src'), width: img.naturalWidth };
+    });
+    expect(image.src).toMatch(/^\/april-2025\/img\/team-[0-9a-f]{8}\.png$/);
+    expect(image.width).toBe(1200);
+    // Switched off, the light email is back.
+    await page.uncheck('#dark');
+    expect(await cardColour()).toBe('rgb(255, 255, 255)');
+    await page.close();
+  });
+
+  it('runs nothing written in a fragment', async () => {
+    const dir = await sampleWorkspace();
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n<img src="x" onerror="top.pwned = 1"> <script>top.pwned = 2</script> <a href="javascript:top.pwned=3">link</a>\n`);
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.click('button[data-tab="blog"]');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
