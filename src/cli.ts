@@ -201,6 +201,13 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ startPreview }, { openInBrowser }] = await Promise.all([import('./commands/preview.js'), import('./io/open-browser.js')]);
       const server = await startPreview(workspaceOf(command), { issue, port: options.port, host: options.host });
+      // Listening for Ctrl-C before the address is printed: whoever reads the line may stop it at once.
+      const stopped = new Promise<void>((resolveStop) => {
+        const stop = ctx.onInterrupt(() => {
+          stop();
+          void server.close().then(resolveStop);
+        });
+      });
       if (server.exposed) ctx.stderr.write(`warning: serving on ${options.host}: anyone who can reach this machine there can read the issue and its drafts.\n`);
       ctx.stdout.write(`Preview at ${server.url}\n`);
       if (options.open) {
@@ -208,12 +215,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
         if (problem) ctx.stderr.write(`warning: no browser could be opened (${problem}); open ${server.url} yourself.\n`);
       }
       // Until Ctrl-C: then the server closes after the render under way, and the command ends (exit 0).
-      await new Promise<void>((resolveStop) => {
-        const stop = ctx.onInterrupt(() => {
-          stop();
-          void server.close().then(resolveStop);
-        });
-      });
+      await stopped;
     });
 
   program

@@ -139,7 +139,7 @@ async function update() {
   }
   const emailVersion = next.body.dataset.emailVersion;
   if (emailVersion && emailVersion !== document.body.dataset.emailVersion) {
-    const email = await fetch(`/${issue}/email.html`, { cache: 'no-store' });
+    const email = await fetch(`/${issue}/email.html?shown`, { cache: 'no-store' });
     if (email.ok) {
       swapEmail(await email.text());
       document.body.dataset.emailVersion = emailVersion;

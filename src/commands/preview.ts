@@ -159,7 +159,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOp
     return preview;
   };
 
-  const route = async (path: string): Promise<Reply> => {
+  const route = async (path: string, query: URLSearchParams): Promise<Reply> => {
     const asset = assets.get(path);
     if (asset) return { status: 200, type: asset.type, body: asset.body };
     if (path === '/') return { status: 302, type: 'text/plain; charset=utf-8', body: '', headers: { location: `/${[...previews.keys()][0] ?? first.slug}/` } };
@@ -196,6 +196,10 @@ export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOp
       return { status: 200, type, body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
     }
     if (!RAW_OUTPUTS.has(name)) return notFound();
+    // The page's frames ask for the email on show: the last that rendered, even while a later save does not.
+    if (name === 'email.html' && query.has('shown') && state.outputs) {
+      return { status: 200, type: 'text/html; charset=utf-8', body: state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
+    }
     // While the sources do not render, there is no output that build would write: say why instead.
     if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };
     const raw = rawOutput(state.outputs, name);

@@ -80,21 +80,22 @@ export function previewPage(view: PreviewView): string {
   <label class="switch"><input type="checkbox" id="dark"> Dark mode</label>
   <nav class="raw" aria-label="Raw outputs">Raw: <a href="/${slug}/email.html">email.html</a> <a href="/${slug}/email.txt">email.txt</a> <a href="/${slug}/email.mjml">email.mjml</a> <a href="/${slug}/blog.md">blog.md</a></nav>
 </header>
-<div id="error" role="alert" data-live${view.error ? '' : ' hidden'}>${view.error ? errorHtml(view.error) : ''}</div>
+<div id="error" role="alert" data-live${view.error ? '' : ' hidden'}>${view.error ? errorHtml(view.error, !!rendering) : ''}</div>
 ${rendering ? renderedHtml(slug, rendering) : '<p class="empty">Nothing to show until the issue renders.</p>'}
 </body>
 </html>
 `;
 }
 
-function errorHtml(error: NonNullable<PreviewView['error']>): string {
-  return `<p><strong>${escapeHtml(error.location ? `${error.location}: ` : '')}${escapeHtml(error.message)}</strong></p>${error.hint ? `<p>${escapeHtml(error.hint)}</p>` : ''}<p class="note">The preview shows the last version that rendered, and updates at the next good save.</p>`;
+function errorHtml(error: NonNullable<PreviewView['error']>, shown: boolean): string {
+  const note = shown ? 'Below is the last version that rendered; the page updates at the next good save.' : 'The issue shows here at the next good save.';
+  return `<p><strong>${escapeHtml(error.location ? `${error.location}: ` : '')}${escapeHtml(error.message)}</strong></p>${error.hint ? `<p>${escapeHtml(error.hint)}</p>` : ''}<p class="note">${note}</p>`;
 }
 
 function renderedHtml(slug: string, rendering: PreviewRendering): string {
   const { inbox, blog } = rendering;
   const frame = (id: string, width: number, label: string) =>
-    `<figure class="device ${id}"><figcaption>${label}</figcaption><iframe id="${id}" class="email" src="/${slug}/email.html" width="${width}" title="The email, ${label.toLowerCase()}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></figure>`;
+    `<figure class="device ${id}"><figcaption>${label}</figcaption><iframe id="${id}" name="${id}" class="email" src="/${slug}/email.html?shown" width="${width}" title="The email, ${label.toLowerCase()}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></figure>`;
   return `<section id="inbox" class="inbox" aria-label="As the inbox lists it" data-live>
   <span class="from">${escapeHtml(inbox.from)}</span>
   <span class="subject">${escapeHtml(inbox.subject)}</span>

@@ -93,6 +93,8 @@ describe('newsletter preview over HTTP', () => {
       expect(body, path).not.toContain('SECRET-CONFIG-MARKER');
       expect(body, path).not.toContain('status:');
     }
+    // The symlinked image is not among the issue's images the preview serves, under any name.
+    expect((await rawGet(preview.port, '/april-2025/')).body.toString()).not.toMatch(/\/april-2025\/img\/passwd/);
     const posted = await rawGet(preview.port, '/april-2025/', { method: 'POST' });
     expect(posted.status).toBe(405);
   });
@@ -152,6 +154,10 @@ describe('newsletter preview over HTTP', () => {
     const raw = await rawGet(preview.port, '/april-2025/email.html');
     expect(raw.status).toBe(409);
     expect(raw.body.toString()).toMatch(/^sections\/april-2025\/kata\.md:2/);
+    // The page's frames ask for the email on show, which is the last good one.
+    const shown = await rawGet(preview.port, '/april-2025/email.html?shown');
+    expect(shown.status).toBe(200);
+    expect(shown.body.toString()).toContain('A line added while the preview runs.');
 
     changed = nextVersion(preview.port, version);
     await writeFile(fragment, `${original}\n* Fixed again.\n`);
@@ -169,6 +175,35 @@ describe('newsletter preview over HTTP', () => {
     await writeFiles(dir, { 'newsletter.config.yaml': 'name: Inside Open Infrastructure\n' });
     await changed;
     expect((await rawGet(preview.port, '/april-2025/email.html')).status).toBe(200);
+  });
+
+  it('renders again when a template of the workspace changes, and opens on an issue that does not render yet', async () => {
+    const dir = await sampleWorkspace();
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    const original = await readFile(fragment, 'utf8');
+    await writeFile(fragment, '---\ntitle: [oops\n---\n');
+    const preview = await startPreviewCli(dir);
+    const page = (await rawGet(preview.port, '/april-2025/')).body.toString();
+    expect(page).toContain('sections/april-2025/kata.md:2:');
+    expect(page).toContain('The issue shows here at the next good save.');
+    let version = versionOf(page);
+
+    let changed = nextVersion(preview.port, version);
+    await writeFile(fragment, original);
+    version = await changed;
+    expect((await rawGet(preview.port, '/april-2025/email.txt')).status).toBe(200);
+
+    changed = nextVersion(preview.port, version);
+    await writeFiles(dir, { 'templates/email.txt.hbs': 'A text of our own for {{title}}.\n' });
+    await changed;
+    expect((await rawGet(preview.port, '/april-2025/email.txt')).body.toString()).toMatch(/^A text of our own for Inside Open Infrastructure: April 2025\n/);
+  });
+
+  it('with --open and no way to open a browser, says so and keeps serving', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir, ['--open'], { PATH: '/nonexistent' });
+    await expect.poll(() => preview.stderr()).toMatch(/^warning: no browser could be opened \(xdg-open is not installed\); open http:\/\/127\.0\.0\.1:\d+\/ yourself\.\n$/);
+    expect((await rawGet(preview.port, '/april-2025/')).status).toBe(200);
   });
 
   it('ends with exit 0 on Ctrl-C', async () => {

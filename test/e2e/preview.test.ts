@@ -21,7 +21,7 @@ async function openPage(browser: Browser, preview: RunningPreview, width = 1600)
   return page;
 }
 
-const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frames().find((f) => f.name() === id || f.url().endsWith('/email.html') && f.parentFrame() === page.mainFrame() && page.mainFrame().childFrames().indexOf(f) === (id === 'phone' ? 0 : 1))!;
+const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frame({ name: id })!;
 
 /** Waits until the page has painted a render after `version`. */
 async function paintedAfter(page: Page, version: string): Promise<void> {
@@ -126,7 +126,11 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
     expect(await page.locator('#error').isVisible()).toBe(true);
     expect(await page.locator('#error').textContent()).toContain('sections/april-2025/kata.md');
     expect(await page.locator('#status').textContent()).toContain('Not rendered');
-    // The last good email stays on show.
+    // The last good email stays on show, also in a page opened afresh.
+    expect(await frame(page, 'phone').evaluate(() => document.body.innerText)).toContain('Kata Containers');
+    await page.reload();
+    await page.waitForSelector('iframe#phone[data-loaded="true"]');
+    expect(await page.locator('#error').isVisible()).toBe(true);
     expect(await frame(page, 'phone').evaluate(() => document.body.innerText)).toContain('Kata Containers');
 
     version = await page.evaluate(() => document.body.dataset.version!);

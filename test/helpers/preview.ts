@@ -20,10 +20,10 @@ afterEach(async () => {
 });
 
 /** The real CLI's `preview`, as a user starts it, with --port 0; resolves when it prints its address. */
-export function startPreviewCli(cwd: string, args: string[] = []): Promise<RunningPreview> {
+export function startPreviewCli(cwd: string, args: string[] = [], env: Record<string, string> = {}): Promise<RunningPreview> {
   const child = spawn(process.execPath, [BIN, 'preview', '--port', '0', ...args], {
     cwd,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME },
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
