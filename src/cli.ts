@@ -192,7 +192,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
 
   program
     .command('preview')
-    .description('serve a live preview of an issue on this machine: inbox row, email on phone and desktop, light and dark, text, blog post and problems, updated on every save')
+    .description('serve a live preview of an issue on this machine (email on phone and desktop, light and dark, text, blog post, problems), updated on every save')
     .argument('[issue]', 'the issue shown first (default: the latest)')
     .option('--port <n>', 'the port (0: any free one)', parsePort, 4400)
     .option('--host <address>', 'the address to listen on; anything but loopback lets others on the network read the issue', '127.0.0.1')
