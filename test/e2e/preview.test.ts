@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ import { png } from '../helpers/images.js';
 import { runCli, sampleWorkspace } from '../helpers/workspace.js';
 
 const missing = browserMissing();
+/** axe-core's own script, run in the page as its README says. */
+const AXE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 if (missing) console.warn(`preview tests in Chromium ${missing}`);
 
 /** The preview's page in Chromium; nothing but the preview itself is reached (no network in tests). */
@@ -180,6 +183,22 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('is itself readable by everyone: no WCAG 2.1 A or AA violation in the page, %s', async (scheme) => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    if (scheme === 'dark') await page.check('#dark');
+    // The page's policy lets only its own script run; axe is added through the browser's own channel.
+    await page.evaluate(await AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run({ exclude: [['iframe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await page.close();
   });
 });
