@@ -200,7 +200,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .addHelpText('after', EXAMPLES.preview)
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ startPreview }, { openInBrowser }] = await Promise.all([import('./commands/preview.js'), import('./io/open-browser.js')]);
-      const server = await startPreview(workspaceOf(command), { issue, port: options.port, host: options.host });
+      const server = await startPreview({ ...workspaceOf(command), now: ctx.now }, { issue, port: options.port, host: options.host });
       // Listening for Ctrl-C before the address is printed: whoever reads the line may stop it at once.
       const stopped = new Promise<void>((resolveStop) => {
         const stop = ctx.onInterrupt(() => {

@@ -7,6 +7,7 @@ import { parseSourceParts } from '../core/front-matter.js';
 import { assertBuildable, fragmentHeadingText, renderedFragments, shownLocalImages, type Issue } from '../core/issue.js';
 import { LIMITS } from '../core/limits.js';
 import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
+import { issueStatus, whenDue } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { absoluteUrl } from '../core/urls.js';
 import { readFileBytes } from '../io/files.js';
@@ -62,7 +63,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * outputs (the bytes build writes) and its own images, nothing else. Every issue opened is
  * rendered again, through the issue pipeline, whenever a file of the workspace changes.
  */
-export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOptions): Promise<PreviewServer> {
+export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: PreviewOptions): Promise<PreviewServer> {
   const root = findWorkspaceRoot(resolve(ctx.cwd));
   const first = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
   const assets = await readPreviewAssets();
@@ -88,6 +89,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOp
       const diagnostics = await pipeline.diagnostics();
       const { config } = workspace;
       const { issue } = pipeline;
+      const status = issueStatus(issue, diagnostics, config, ctx.now());
       const images = new Map<string, string>();
       const addresses: Record<string, string> = {};
       for (const image of shownLocalImages(issue)) {
@@ -106,6 +108,8 @@ export async function startPreview(ctx: Pick<Context, 'cwd'>, options: PreviewOp
         diagnostics: diagnostics.map((d) => (issue.path && d.file === issue.path && d.line < bodyLine ? { ...d, inbox: true } : d)),
         images: addresses,
         emailVersion: createHash('sha256').update(outputs.html!).digest('hex').slice(0, 16),
+        emailBytes: Buffer.byteLength(outputs.html!),
+        readiness: { ready: status.ready, blockers: status.blockers, date: status.date, due: whenDue(status.daysLeft) },
       };
       return { version, outputs, rendering, images };
     } catch (error) {

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import type { Diagnostic } from './diagnostic.js';
 import { parseMarkdown } from './markdown.js';
+import { EMAIL_CLIP_BYTES } from './render-email.js';
 import { plural } from './text.js';
 
 /*
@@ -33,6 +34,10 @@ export interface PreviewRendering {
   images: Record<string, string>;
   /** Changes when, and only when, the email's HTML does. */
   emailVersion: string;
+  /** The email's HTML, in bytes, against Gmail's clip. */
+  emailBytes: number;
+  /** Whether the issue can ship (status's verdict, the one readiness), and when it is due. */
+  readiness: { ready: boolean; blockers: string[]; date: string; due: string };
 }
 
 export interface PreviewView {
@@ -115,7 +120,7 @@ ${frame('desktop', 800, 'Desktop, 800 px')}
 <section id="tab-text" class="panel" role="tabpanel" hidden><pre id="text" data-live>${escapeHtml(rendering.text)}</pre></section>
 <section id="tab-blog" class="panel" role="tabpanel" hidden><article id="blog" class="post" data-live>${blogHtml(blog)}</article></section>
 </main>
-<aside id="problems" aria-label="Problems" data-live>${problemsHtml(rendering)}</aside>
+<aside id="problems" aria-label="Can it ship, and its problems" data-live>${shipHtml(rendering)}${problemsHtml(rendering)}</aside>
 </div>
 <script type="application/json" id="images" data-live>${scriptJson(rendering.images)}</script>`;
 }
@@ -128,6 +133,17 @@ function scriptJson(value: unknown): string {
 function blogHtml(blog: PreviewRendering['blog']): string {
   const hidden = blog.hidden ? '<p class="note">hidePost is true: the site lists this post nowhere.</p>' : '';
   return `${hidden}<h1>${escapeHtml(blog.title)}</h1><p class="byline">${escapeHtml(blog.byline)}</p>${blog.html}`;
+}
+
+/** The editor's questions first: can it ship, when is it due, does the email fit Gmail. */
+function shipHtml(rendering: PreviewRendering): string {
+  const { readiness, emailBytes } = rendering;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  const size = `<p>Email ${kb(emailBytes)} of HTML; Gmail clips past ${kb(EMAIL_CLIP_BYTES)}.</p>`;
+  const due = `<p>Due ${escapeHtml(readiness.date)} (${escapeHtml(readiness.due)}).</p>`;
+  if (readiness.ready) return `<h2 class="good">Ready to ship</h2>${due}${size}`;
+  const blockers = readiness.blockers.map((b) => `<li>${escapeHtml(b)}</li>`).join('');
+  return `<h2 class="bad">Not ready: ${plural(readiness.blockers.length, 'blocker')}</h2>${due}${size}<details><summary>What stands in the way</summary><ul class="blockers">${blockers}</ul></details>`;
 }
 
 /** Problems grouped as the issue reads: the issue's own file first, then each section, then the rest. */

@@ -3,6 +3,7 @@ import { sectionHeading } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Fragment, Issue } from './issue.js';
 import { parseInline, textOf, visit } from './markdown.js';
+import { plural } from './text.js';
 
 /*
  * Whether an issue can ship, and who still owes what. "Ready" means one thing everywhere
@@ -122,6 +123,13 @@ function wordCount(fragment: Fragment): number {
     else if (node.type === 'image') add(node.alt ?? '');
   });
   return words;
+}
+
+/** The publish date as a person says it: "in 3 days", "today", "2 days ago". */
+export function whenDue(daysLeft: number | null): string {
+  if (daysLeft === null) return 'no valid date';
+  if (daysLeft === 0) return 'today';
+  return daysLeft > 0 ? `in ${plural(daysLeft, 'day')}` : `${plural(-daysLeft, 'day')} ago`;
 }
 
 /** Whole UTC days from `today` to an ISO date (or date-time); the time of day does not count. */

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { StatusFormat } from '../commands/status.js';
 import type { Context } from '../context.js';
-import type { IssueStatus, SectionState, SectionStatus } from '../core/readiness.js';
+import { whenDue, type IssueStatus, type SectionState, type SectionStatus } from '../core/readiness.js';
 import { markdownCell, plural, printable } from '../core/text.js';
 import { paint, SHOWN_BLOCKERS } from './output.js';
 
@@ -29,13 +29,6 @@ export function statusJson(status: IssueStatus) {
   };
 }
 
-
-function when(daysLeft: number | null): string {
-  if (daysLeft === null) return 'no valid date';
-  if (daysLeft === 0) return 'today';
-  return daysLeft > 0 ? `in ${plural(daysLeft, 'day')}` : `${plural(-daysLeft, 'day')} ago`;
-}
-
 const STATE_COLOUR: Record<SectionState, keyof Pick<ChalkInstance, 'red' | 'yellow' | 'green'>> = { missing: 'red', empty: 'yellow', draft: 'yellow', ready: 'green' };
 
 function statusText(status: IssueStatus, c: ChalkInstance): string {
@@ -50,7 +43,7 @@ function statusText(status: IssueStatus, c: ChalkInstance): string {
   });
   lines.push(
     '',
-    `  date       ${status.date} (${when(status.daysLeft)})`,
+    `  date       ${status.date} (${whenDue(status.daysLeft)})`,
     `  subject    ${printable(status.subject)}`,
     `  preheader  ${printable(status.preheader)}`,
     `  total      ${plural(status.words, 'word')}, ${plural(status.errors, 'error')}, ${plural(status.warnings, 'warning')}`,
@@ -79,7 +72,7 @@ function statusMarkdown(status: IssueStatus): string {
     '|---|---|---|---:|---:|---:|',
     ...status.sections.map((s: SectionStatus) => `| ${markdownCell(s.heading)} (\`${s.id}\`) | ${ownerCell(s.owner)} | ${s.state} | ${s.words} | ${s.errors} | ${s.warnings} |`),
     '',
-    `**Date:** ${status.date} (${when(status.daysLeft)}) · **Subject:** ${markdownCell(status.subject)} · **Preheader:** ${markdownCell(status.preheader)}`,
+    `**Date:** ${status.date} (${whenDue(status.daysLeft)}) · **Subject:** ${markdownCell(status.subject)} · **Preheader:** ${markdownCell(status.preheader)}`,
     '',
     `**Total:** ${plural(status.words, 'word')}, ${plural(status.errors, 'error')}, ${plural(status.warnings, 'warning')}`,
     '',
