@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeFiles } from '../helpers/workspace.js';
+import { readyMayIssue, runCli, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -53,11 +53,7 @@ async function site(): Promise<Site> {
 async function issueLinkingTo(links: string[]): Promise<string> {
   const cwd = await tempDir();
   await writeFiles(cwd, {
-    'newsletter.config.yaml': 'email: { platform: mailchimp }\n',
-    'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n',
-    'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
-    'sections/may-2025/foundation.md': '* The foundation\'s news.\n',
-    'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
+    ...readyMayIssue(),
     'sections/may-2025/kata.md': links.map((link, i) => `* [Page ${i + 1}](${link})`).join('\n'),
   });
   return cwd;

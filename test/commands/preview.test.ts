@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawGet, startPreviewCli } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { readyMayIssue, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** Resolves with the first server-sent event named `version` after `since`, or rejects after `ms`. */
 function nextVersion(port: number, since: string): Promise<string> {
@@ -76,13 +76,7 @@ describe('newsletter preview over HTTP', () => {
 
   it('says when an issue is ready to ship', async () => {
     const dir = await tempDir();
-    await writeFiles(dir, {
-      'newsletter.config.yaml': 'email:\n  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\n',
-      'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n',
-      'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
-      'sections/may-2025/foundation.md': '* News of the foundation, see [its site](https://openinfra.org/).\n',
-      'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
-    });
+    await writeFiles(dir, readyMayIssue({ sender: true }));
     const preview = await startPreviewCli(dir);
     const html = (await rawGet(preview.port, '/may-2025/')).body.toString();
     expect(html).toMatch(/<h2 class="good">Ready to ship<\/h2><p>Due 2025-05-20 \(/);

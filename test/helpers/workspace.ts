@@ -36,6 +36,17 @@ export async function sampleWorkspace(extra: Record<string, string | Buffer> = {
   return dir;
 }
 
+/** A May 2025 issue that lints clean and is ready to ship, with its config (an unsubscribe link; `from` only with `sender`). */
+export function readyMayIssue(options: { sender?: boolean } = {}): Record<string, string> {
+  return {
+    'newsletter.config.yaml': `email:\n${options.sender ? '  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n' : ''}  unsubscribeUrl: https://openinfra.dev/unsubscribe\n`,
+    'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n',
+    'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
+    'sections/may-2025/foundation.md': '* The foundation\'s news.\n',
+    'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
+  };
+}
+
 export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
