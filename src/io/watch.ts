@@ -2,6 +2,15 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/**
+ * Files editors keep beside the one being edited (vim's .swp, Emacs's #lock# and backup~, a
+ * hidden temporary written before a rename): their changes are not the writer's saves.
+ */
+export function isEditorScratch(name: string): boolean {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return /^\.|~$|\.sw[a-p]$|^#.*#$|^4913$/.test(base);
+}
+
 export interface WatchedFolder {
   path: string;
   /** Its subfolders too (an issue's img/ folder), found again after every change. */
@@ -27,8 +36,8 @@ export async function watchFolders(folders: () => WatchedFolder[], onChange: () 
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const changed = (): void => {
-    if (closed) return;
+  const changed = (_event: string, name: string | Buffer | null): void => {
+    if (closed || (typeof name === 'string' && isEditorScratch(name))) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       void sync().then(() => {
