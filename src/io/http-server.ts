@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { usageError } from '../errors.js';
 
 /** What a route answers: a whole body, or a stream of server-sent events. */
@@ -25,19 +26,27 @@ export interface ServeOptions {
 }
 
 /**
- * Whether a Host header names this machine as a browser reaches it: a loopback address or
- * `localhost`. Anything else is a name some DNS points here (DNS rebinding): a page of another
- * site would otherwise read the preview through it.
+ * Whether a Host header names this machine as a browser reaches it: a loopback address,
+ * `localhost`, or an address the server was told to serve on (`servedAs`, with --host). Any
+ * other name is one some DNS points here (DNS rebinding): a page of another site would
+ * otherwise read the preview through it.
  */
-export function isLocalHostHeader(header: string | undefined, servedHost: string): boolean {
+export function isLocalHostHeader(header: string | undefined, servedAs: ReadonlySet<string>): boolean {
   if (!header) return false;
   const host = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
   const name = host.toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost')) return true;
-  if (isIP(name) === 4) return name.startsWith('127.');
-  if (isIP(name) === 6) return name === '::1';
-  // Served on another address by choice (--host), that address is a name the server answers to.
-  return name === servedHost.toLowerCase();
+  if (name === 'localhost' || name.endsWith('.localhost') || servedAs.has(name)) return true;
+  return isIP(name) === 4 ? name.startsWith('127.') : name === '::1';
+}
+
+/**
+ * The addresses a server on `host` is reached at besides loopback: `host` itself, or, for the
+ * wildcard addresses (0.0.0.0, ::), every address of this machine's interfaces.
+ */
+export function addressesServedAt(host: string): Set<string> {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (name !== '0.0.0.0' && name !== '::') return new Set([name]);
+  return new Set(Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address.toLowerCase())));
 }
 
 /**
@@ -71,6 +80,7 @@ const SECURITY_HEADERS = {
  */
 export function serveLocally(options: ServeOptions): Promise<LocalServer> {
   const streams = new Set<ServerResponse>();
+  const servedAs = addressesServedAt(options.host);
   const server = createServer((request, response) => {
     void answer(request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
@@ -83,7 +93,7 @@ export function serveLocally(options: ServeOptions): Promise<LocalServer> {
       response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS, ...headers });
       response.end(request.method === 'HEAD' ? undefined : `${text}\n`);
     };
-    if (!isLocalHostHeader(request.headers.host, options.host)) return plain(421, 'This preview answers only to localhost and loopback addresses.');
+    if (!isLocalHostHeader(request.headers.host, servedAs)) return plain(421, 'This preview answers only to the addresses of this machine, not to names.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Only GET and HEAD.', { allow: 'GET, HEAD' });
     const url = new URL(request.url ?? '/', 'http://localhost');
     const path = plainPath(url.pathname);

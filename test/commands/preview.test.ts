@@ -253,10 +253,14 @@ describe('newsletter preview over HTTP', () => {
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('warns when told to listen beyond loopback', async () => {
+  it('warns when told to listen beyond loopback, and then answers to this machine\'s addresses but still to no name', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir, ['--host', '0.0.0.0']);
     expect(preview.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/$/);
     expect(preview.stderr()).toBe('warning: serving on 0.0.0.0: anyone who can reach this machine there can read the issue and its drafts.\n');
+    // The requests go to loopback; only the Host header says which address the browser used.
+    const outside = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
+    if (outside) expect((await rawGet(preview.port, '/april-2025/email.txt', { host: `${outside.address}:${preview.port}` })).status).toBe(200);
+    expect((await rawGet(preview.port, '/april-2025/email.txt', { host: `evil.example:${preview.port}` })).status).toBe(421);
   });
 });
