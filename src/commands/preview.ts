@@ -6,6 +6,7 @@ import { addressOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
 import { assertBuildable, fragmentHeadingText, renderedFragments, shownLocalImages, type Issue } from '../core/issue.js';
 import { LIMITS } from '../core/limits.js';
+import { parseInline, textOf } from '../core/markdown.js';
 import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
 import { issueStatus, whenDue } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
@@ -46,6 +47,8 @@ interface IssueState {
 
 interface IssuePreview {
   state: IssueState;
+  /** A file changed while no page of the issue was open: rendered again when one asks. */
+  stale: boolean;
   /** Resolves when the render under way, and any asked for during it, are done. */
   settled: Promise<void>;
   render(): Promise<void>;
@@ -125,6 +128,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     let running: Promise<void> | undefined;
     const preview: IssuePreview = {
       state: { version: '' },
+      stale: false,
       settled: Promise.resolve(),
       listeners: new Set(),
       render() {
@@ -132,6 +136,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
           again = true;
           return running;
         }
+        preview.stale = false;
         running = (async () => {
           do {
             again = false;
@@ -170,7 +175,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     const [, slug = '', name = '', rest] = path.split('/');
     const preview = slug.startsWith('_') ? undefined : await known(slug);
     if (!preview || (rest !== undefined && name !== 'img')) return notFound();
-    await preview.settled;
+    await (preview.stale ? preview.render() : preview.settled);
     const { state } = preview;
     if (name === '') {
       const view: PreviewView = { slug, issues, version: state.version, ...(state.error ? { error: state.error } : {}), ...(state.rendering ? { rendering: state.rendering } : {}) };
@@ -218,7 +223,11 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     { path: join(root, SECTIONS_DIR), deep: true },
     { path: join(root, 'templates'), deep: true },
   ], () => {
-    for (const preview of previews.values()) void preview.render();
+    // The issues on show now render at once; one looked at earlier, when it is asked for again.
+    for (const preview of previews.values()) {
+      if (preview.listeners.size > 0) void preview.render();
+      else preview.stale = true;
+    }
   });
 
   return {
@@ -256,11 +265,7 @@ function fromName(from: string | undefined, fallback: string): string {
   return name || addressOf(from);
 }
 
+/** Each rendered section with its heading as the words readers see (links and marks dropped), as the email shows it. */
 function sectionsOf(issue: Issue): PreviewRendering['sections'] {
-  return renderedFragments(issue).map((fragment) => ({ id: fragment.id, heading: plainHeading(fragmentHeadingText(fragment)), file: fragment.path }));
-}
-
-/** A heading's Markdown as the words readers see: links, emphasis and code marks dropped. */
-function plainHeading(markdown: string): string {
-  return markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  return renderedFragments(issue).map((fragment) => ({ id: fragment.id, heading: parseInline(fragmentHeadingText(fragment)).map(textOf).join('').trim(), file: fragment.path }));
 }

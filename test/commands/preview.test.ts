@@ -219,6 +219,14 @@ describe('newsletter preview over HTTP', () => {
     expect((await rawGet(preview.port, '/april-2025/')).status).toBe(200);
   });
 
+  it('renders an issue no page has open when it is next asked for, not at every save', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const fragment = join(dir, 'sections/april-2025/kata.md');
+    await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n* Asked for later.\n`);
+    await expect.poll(async () => (await rawGet(preview.port, '/april-2025/email.txt')).body.toString(), { timeout: 10_000 }).toContain('Asked for later.');
+  });
+
   it('ends with exit 0 on Ctrl-C', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
