@@ -80,7 +80,7 @@ export function previewPage(view: PreviewView): string {
 </head>
 <body data-issue="${escapeHtml(slug)}" data-version="${escapeHtml(view.version)}" data-email-version="${escapeHtml(rendering?.emailVersion ?? '')}">
 <header class="bar">
-  <label>Issue <select id="issue-switch" aria-label="Issue">${options}</select></label>
+  <label>Issue <select id="issue-switch" aria-label="Issue" data-live>${options}</select></label>
   <p id="status" class="${view.error || errors > 0 ? 'bad' : warnings > 0 ? 'warn' : 'good'}" data-live>${escapeHtml(status)}</p>
   <label class="switch"><input type="checkbox" id="dark"> Dark mode</label>
   <nav class="raw" aria-label="Raw outputs">Raw: <a href="/${slug}/email.html">email.html</a> <a href="/${slug}/email.txt">email.txt</a> <a href="/${slug}/email.mjml">email.mjml</a> <a href="/${slug}/blog.md">blog.md</a></nav>
