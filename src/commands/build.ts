@@ -4,10 +4,10 @@ import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
 import { assertBuildable, defaultIssueDate, shownLocalImages } from '../core/issue.js';
-import { LIMITS } from '../core/limits.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
-import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { readLocalImage } from '../io/images.js';
 import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
@@ -86,7 +86,7 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   if (wanted.blog || wanted.email) {
     for (const image of shownLocalImages(pipeline.issue)) {
       const path = join(outDir, 'img', image.name);
-      files.push({ path, content: readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes }) });
+      files.push({ path, content: readLocalImage(root, image.file) });
       images.push(path);
     }
   }

@@ -4,14 +4,14 @@ import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { addressOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
-import { assertBuildable, fragmentHeadingText, renderedFragments, shownLocalImages, type Issue } from '../core/issue.js';
-import { LIMITS } from '../core/limits.js';
+import { imageContentType, type ImageFile } from '../core/images.js';
+import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue.js';
 import { parseInline, textOf } from '../core/markdown.js';
 import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
 import { issueStatus, whenDue } from '../core/readiness.js';
+import { localImagesInEmail } from '../core/render-email.js';
 import { parseIssueSlug } from '../core/slug.js';
-import { absoluteUrl } from '../core/urls.js';
-import { readFileBytes } from '../io/files.js';
+import { readLocalImage } from '../io/images.js';
 import { serveLocally, type Reply } from '../io/http-server.js';
 import { watchFolders, type FolderWatch } from '../io/watch.js';
 import { findWorkspaceRoot, issueDir, listIssues, relativeTo, resolveIssue, SECTIONS_DIR } from '../io/workspace.js';
@@ -42,7 +42,7 @@ interface IssueState {
   outputs?: IssueOutputs;
   rendering?: PreviewRendering;
   /** The issue's own images by published name: the files the preview may serve of it. */
-  images?: ReadonlyMap<string, string>;
+  images?: ReadonlyMap<string, ImageFile>;
 }
 
 interface IssuePreview {
@@ -56,10 +56,6 @@ interface IssuePreview {
 }
 
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
-
-const CONTENT_TYPES: Record<string, string> = {
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif',
-};
 
 /**
  * Serves a live preview of a workspace's issues on host:port: the page of each issue, its raw
@@ -93,13 +89,14 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
       const { config } = workspace;
       const { issue } = pipeline;
       const status = issueStatus(issue, diagnostics, config, ctx.now());
-      const images = new Map<string, string>();
+      const images = new Map<string, ImageFile>();
       const addresses: Record<string, string> = {};
-      for (const image of shownLocalImages(issue)) {
-        images.set(image.name, image.file.path);
+      for (const { address, image } of localImagesInEmail(issue, config)) {
+        images.set(image.name, image.file);
         const served = `/${slug}/img/${image.name}`;
+        // The email names it by its address on the site, the blog post by its site path.
+        addresses[address] = served;
         addresses[image.sitePath] = served;
-        addresses[absoluteUrl(image.sitePath, config.site, issue.meta.seo.url).replace(/^http:\/\//i, 'https://')] = served;
       }
       const blog = parseSourceParts(outputs.blog!.text, outputs.blog!.name);
       const bodyLine = issue.introParts?.bodyLine ?? 1;
@@ -194,15 +191,14 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     if (name === 'img' && rest !== undefined) {
       const file = state.images?.get(rest);
       if (!file) return notFound();
-      const type = CONTENT_TYPES[rest.split('.').pop()!] ?? 'application/octet-stream';
       let body: Buffer;
       try {
-        body = readFileBytes(join(root, file), file, { within: root, maxBytes: LIMITS.imageBytes });
+        body = readLocalImage(root, file);
       } catch {
         // Gone since the render, or a link out of the workspace: there is nothing of it to serve.
         return notFound();
       }
-      return { status: 200, type, body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
+      return { status: 200, type: imageContentType(rest), body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
     }
     if (!RAW_OUTPUTS.has(name)) return notFound();
     // The page's frames ask for the email on show: the last that rendered, even while a later save does not.

@@ -4,11 +4,11 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { issueImageFolder } from '../core/images.js';
 import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
-import { LIMITS } from '../core/limits.js';
 import { issueStatus } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { plural } from '../core/text.js';
-import { readFileBytes, writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { readLocalImage } from '../io/images.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
 
@@ -71,7 +71,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
     { path: join(blogDir, blogFileName(pipeline.issue, config)), content: pipeline.blog() },
     ...shownLocalImages(pipeline.issue).map((image) => ({
       path: join(imageFolder, image.name),
-      content: readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes }),
+      content: readLocalImage(root, image.file),
     })),
   ];
   const toWrite: OutputFile[] = [];

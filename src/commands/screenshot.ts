@@ -1,11 +1,12 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { assertBuildable, shownLocalImages } from '../core/issue.js';
-import { LIMITS } from '../core/limits.js';
+import { imageContentType } from '../core/images.js';
+import { assertBuildable } from '../core/issue.js';
+import { localImagesInEmail } from '../core/render-email.js';
 import { parseIssueSlug } from '../core/slug.js';
-import { absoluteUrl } from '../core/urls.js';
 import { findBrowser, launchBrowser, screenshotHtml, type Shot } from '../io/browser.js';
-import { readFileBytes, writeFilesAtomically } from '../io/files.js';
+import { writeFilesAtomically } from '../io/files.js';
+import { readLocalImage } from '../io/images.js';
 import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
@@ -31,8 +32,6 @@ export const SHOTS: readonly Shot[] = [
   { width: 800, dark: false }, { width: 800, dark: true },
 ];
 
-const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif' };
-
 /**
  * Pictures of an issue's email as inboxes show it, taken in Chromium: the email rendered
  * through the issue pipeline (the bytes build writes), the issue's own images served from the
@@ -49,12 +48,7 @@ export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: Scr
   assertBuildable(pipeline.issue);
   const { html } = await renderIssueOutputs(pipeline, config, { blog: false, email: true, text: false }, relativeTo(root, issueDir(root, id)));
 
-  const files = new Map<string, { type: string; body: Buffer }>();
-  for (const image of shownLocalImages(pipeline.issue)) {
-    const url = absoluteUrl(image.sitePath, config.site, pipeline.issue.meta.seo.url).replace(/^http:\/\//i, 'https://');
-    const body = readFileBytes(join(root, image.file.path), image.file.path, { within: root, maxBytes: LIMITS.imageBytes });
-    files.set(url, { type: IMAGE_TYPES[image.name.split('.').pop()!] ?? 'application/octet-stream', body });
-  }
+  const files = new Map(localImagesInEmail(pipeline.issue, config).map(({ address, image }) => [address, { type: imageContentType(image.name), body: readLocalImage(root, image.file) }]));
 
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(ctx.cwd, options.out)) : join(root, 'dist', id.slug, 'screenshots');
   const browser = await launchBrowser(browserPath);

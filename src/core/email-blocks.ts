@@ -117,7 +117,12 @@ function emailHref(url: string, urls: UrlContext): string | undefined {
 /** An image's src for the email: absolute and https, or undefined when the URL policy refuses it. */
 function emailImageSrc(url: string, urls: UrlContext): string | undefined {
   const allowed = checkUrl(urls.imageUrl ? urls.imageUrl(url) : url, 'image');
-  return allowed === undefined || allowed === '' ? undefined : secureImage(absoluteUrl(allowed, urls.site, urls.postUrl));
+  return allowed === undefined || allowed === '' ? undefined : emailImageAddress(allowed, urls);
+}
+
+/** Where the email loads an image from: its URL made absolute, over https. */
+export function emailImageAddress(url: string, urls: Pick<UrlContext, 'site' | 'postUrl'>): string {
+  return secureImage(absoluteUrl(url, urls.site, urls.postUrl));
 }
 
 /**

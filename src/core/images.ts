@@ -29,6 +29,15 @@ export interface SiteCheckout {
   image(file: string): Promise<ImageFile | null>;
 }
 
+/** The Content-Type of an image by its file name, as the preview and the screenshot's browser serve it. */
+export function imageContentType(name: string): string {
+  return IMAGE_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
+
+const IMAGE_CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif',
+};
+
 /** The extensions read as images from an issue's folder. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'avif', 'bmp', 'tif', 'tiff', 'heic'];
 

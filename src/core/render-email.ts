@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { fillPattern, type Config } from './config.js';
-import { renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
-import { imageUrlOf, renderedFragments, type Issue } from './issue.js';
+import { emailImageAddress, renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
+import { imageUrlOf, renderedFragments, shownLocalImages, type Issue, type LocalImage } from './issue.js';
 import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -57,6 +57,14 @@ const PREHEADER_LENGTH = 200;
 /** Inboxes show about this much of a preheader; past it, cut at a word. */
 const PREHEADER_SHOWN = 100;
 const PREHEADER_PAD = '&#847;&zwnj;&nbsp;';
+
+/**
+ * The issue's own images that the email shows, each with the address the email loads it from
+ * (on the site, where publish puts it): what the preview and the screenshots serve in its place.
+ */
+export function localImagesInEmail(issue: Issue, config: Config): { address: string; image: LocalImage }[] {
+  return shownLocalImages(issue).map((image) => ({ address: emailImageAddress(image.sitePath, { site: config.site, postUrl: issue.meta.seo.url }), image }));
+}
 
 export function buildEmailView(issue: Issue, config: Config): EmailView {
   const issueLabel = `${monthName(issue.id.month)} ${issue.id.year}`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { imageSize } from 'image-size';
@@ -29,15 +30,21 @@ export async function readIssueImages(root: string, dir: string): Promise<ImageF
   return images;
 }
 
+/** The bytes of one of an issue's own images, read afresh from the workspace (never through a link out of it). */
+export function readLocalImage(root: string, image: Pick<ImageFile, 'path'>): Buffer {
+  return readFileBytes(join(root, image.path), image.path, { within: root, maxBytes: LIMITS.imageBytes });
+}
+
 /** One image file, or undefined when there is none at `path` (a site image not in the checkout). */
 export async function readImageIfThere(root: string, path: string, within = root): Promise<ImageFile | undefined> {
   const info = await stat(path).catch(() => undefined);
-  return info?.isFile() ? readImageFile(root, path, within) : undefined;
+  return info?.isFile() ? readImageFile(root, path, within, info) : undefined;
 }
 
-async function readImageFile(root: string, path: string, within = root): Promise<ImageFile> {
+/** `known`: the file's stat, when the caller has it already. */
+async function readImageFile(root: string, path: string, within = root, known?: Stats): Promise<ImageFile> {
   const shown = shownPath(root, path);
-  const info = await stat(path).catch(() => undefined);
+  const info = known ?? (await stat(path).catch(() => undefined));
   if (info && info.size > LIMITS.imageBytes) {
     throw new CliError(`this image is ${(info.size / 1048576).toFixed(0)} MB; an email image should weigh under 1 MB, and at most ${LIMITS.imageBytes / 1048576} MB is read.`, {
       file: shown, hint: 'Export it smaller (1200 px wide is plenty for an email), or move it out of the issue folder.',
