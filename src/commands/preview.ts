@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { addressOf } from '../core/email-message.js';
+import { addressOf, displayNameOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
 import { imageContentType, type ImageFile } from '../core/images.js';
 import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue.js';
@@ -10,6 +10,7 @@ import { parseInline, textOf } from '../core/markdown.js';
 import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
 import { issueStatus, whenDue } from '../core/readiness.js';
 import { localImagesInEmail } from '../core/render-email.js';
+import { isLoopbackHost } from '../core/urls.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { readLocalImage } from '../io/images.js';
 import { serveLocally, type Reply } from '../io/http-server.js';
@@ -55,8 +56,6 @@ interface IssuePreview {
   listeners: Set<(version: string) => void>;
 }
 
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/i;
-
 /**
  * Serves a live preview of a workspace's issues on host:port: the page of each issue, its raw
  * outputs (the bytes build writes) and its own images, nothing else. Every issue opened is
@@ -101,7 +100,8 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
       const blog = parseSourceParts(outputs.blog!.text, outputs.blog!.name);
       const bodyLine = issue.introParts?.bodyLine ?? 1;
       const rendering: PreviewRendering = {
-        inbox: { from: fromName(config.email.from, config.name), subject: issue.subject, preheader: issue.preheader },
+        // As an inbox lists the sender: its display name, else its address; the newsletter's name when none is set.
+        inbox: { from: config.email.from ? (displayNameOf(config.email.from) ?? addressOf(config.email.from)) : config.name, subject: issue.subject, preheader: issue.preheader },
         text: outputs.text!,
         blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
         sections: sectionsOf(issue),
@@ -229,7 +229,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
   return {
     url: server.url,
     issue: first.slug,
-    exposed: !LOOPBACK.test(options.host),
+    exposed: !isLoopbackHost(options.host),
     async close() {
       watch?.close();
       await server.close();
@@ -252,13 +252,6 @@ function rawOutput(outputs: IssueOutputs, name: string): { type: string; text: s
     case 'blog.md': return { type: 'text/markdown; charset=utf-8', text: outputs.blog!.text };
     default: return { type: 'text/plain; charset=utf-8', text: outputs.text! };
   }
-}
-
-/** The sender's name as an inbox lists it: the display name of email.from, else the newsletter's name. */
-function fromName(from: string | undefined, fallback: string): string {
-  if (!from) return fallback;
-  const name = from.slice(0, Math.max(0, from.indexOf('<'))).trim().replace(/^"|"$/g, '');
-  return name || addressOf(from);
 }
 
 /** Each rendered section with its heading as the words readers see (links and marks dropped), as the email shows it. */

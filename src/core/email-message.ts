@@ -18,6 +18,12 @@ export function addressOf(from: string): string {
   return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
 }
 
+/** The name a `Name <address>` sender shows in an inbox, or undefined for a bare address. */
+export function displayNameOf(from: string): string | undefined {
+  const name = from.slice(0, Math.max(0, from.indexOf('<'))).trim().replace(/^"|"$/g, '');
+  return name || undefined;
+}
+
 /** Everything a test message is made of; composing it into RFC 5322 bytes is io's job. */
 export interface TestMessage {
   from: string;

@@ -51,6 +51,15 @@ export function tagUrl(url: string, campaign: Campaign | undefined): string {
   return `${base}${joiner}${params}${hash}`;
 }
 
+/**
+ * Whether a host name or address is this machine's loopback: `localhost` (and its subdomains,
+ * which resolve to loopback by RFC 6761), 127.0.0.0/8, or ::1 (with or without brackets).
+ */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(name) || name === '::1';
+}
+
 /** What `lint --online` found at a URL: it answers (perhaps at a new address), or what is wrong. */
 export type LinkStatus =
   | { ok: true; movedTo?: string }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { usageError } from '../errors.js';
+import { isLoopbackHost } from '../core/urls.js';
 
 /** What a route answers: a whole body, or a stream of server-sent events. */
 export type Reply =
@@ -35,8 +36,7 @@ export function isLocalHostHeader(header: string | undefined, servedAs: Readonly
   if (!header) return false;
   const host = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
   const name = host.toLowerCase();
-  if (name === 'localhost' || name.endsWith('.localhost') || servedAs.has(name)) return true;
-  return isIP(name) === 4 ? name.startsWith('127.') : name === '::1';
+  return isLoopbackHost(name) || servedAs.has(name);
 }
 
 /**

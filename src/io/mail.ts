@@ -3,6 +3,7 @@ import { createTransport } from 'nodemailer';
 import { CliError, usageError } from '../errors.js';
 import type { SmtpConfig } from '../core/config.js';
 import type { TestMessage } from '../core/email-message.js';
+import { isLoopbackHost } from '../core/urls.js';
 
 /** The message as RFC 5322 bytes: what `send --dry-run` writes and what SMTP carries, the same. */
 export async function composeMessage(message: TestMessage): Promise<Buffer> {
@@ -70,8 +71,6 @@ const STEP_TIMEOUT_MS = 8_000;
 /** And the whole send, so that every failure is reported within 30 seconds. */
 const SEND_TIMEOUT_MS = 25_000;
 
-const isLoopback = (host: string) => host === 'localhost' || /^127\./.test(host) || host === '::1';
-
 /**
  * Sends the composed message to each recipient through the SMTP server, and says which it took.
  * Off loopback, the connection must be encrypted (TLS, or STARTTLS required) before any login.
@@ -82,7 +81,7 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
     host: target.host,
     port: target.port,
     secure: target.secure,
-    requireTLS: !target.secure && !isLoopback(target.host),
+    requireTLS: !target.secure && !isLoopbackHost(target.host),
     ...(target.user ? { auth: { user: target.user, pass: target.pass ?? '' } } : {}),
     connectionTimeout: STEP_TIMEOUT_MS,
     greetingTimeout: STEP_TIMEOUT_MS,
