@@ -80,13 +80,20 @@ function standaloneImage(node: RootContent): { image: Image; link: Link | undefi
 
 /** Markdown to HTML that is safe to send: raw HTML parsed, then allowlisted; URLs made absolute. */
 export function renderEmailHtml(tree: Root | Nodes, urls: UrlContext, fallbackAlt: string): string {
-  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] };
+  const clean = safeHtmlTree(tree.type === 'root' ? tree : { type: 'root', children: [tree as RootContent] });
+  rewriteElements(clean, urls, fallbackAlt);
+  return toHtml(clean).trim();
+}
+
+/**
+ * Markdown as an HTML tree that is safe to show: its raw HTML parsed, then allowlisted; task
+ * items marked in text. The tree given is changed (its task items), and not used again.
+ */
+export function safeHtmlTree(root: Root): HastRoot {
   markTaskItems(root);
   const converted = toHast(root, { allowDangerousHtml: true }) as HastRoot;
   const hast = needsReparse(root) ? (raw(converted) as HastRoot) : converted;
-  const clean = sanitize(hast, EMAIL_SCHEMA) as HastRoot;
-  rewriteElements(clean, urls, fallbackAlt);
-  return toHtml(clean).trim();
+  return sanitize(hast, EMAIL_SCHEMA) as HastRoot;
 }
 
 /**

@@ -1,9 +1,7 @@
-import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
-import { raw } from 'hast-util-raw';
-import { defaultSchema, sanitize } from 'hast-util-sanitize';
+import type { Element, Nodes as HastNodes } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { toHast } from 'mdast-util-to-hast';
 import type { Diagnostic } from './diagnostic.js';
+import { safeHtmlTree } from './email-blocks.js';
 import { parseMarkdown } from './markdown.js';
 import { EMAIL_CLIP_BYTES } from './render-email.js';
 import { plural } from './text.js';
@@ -169,13 +167,12 @@ function problemsHtml(rendering: PreviewRendering): string {
 }
 
 /**
- * The blog post's Markdown body as the site shows it: raw HTML parsed and allowlisted (no
- * script reaches the preview), the issue's own images shown from the preview (`images`: their
- * address in the post, and where the preview serves them).
+ * The blog post's Markdown body as the site shows it: raw HTML parsed and allowlisted as for
+ * the email (no script reaches the preview), the issue's own images shown from the preview
+ * (`images`: their address in the post, and where the preview serves them).
  */
 export function blogPreviewHtml(body: string, images: Record<string, string>): string {
-  const { tree } = parseMarkdown(body);
-  const hast = sanitize(raw(toHast(tree, { allowDangerousHtml: true }) as HastRoot) as HastRoot, { ...defaultSchema, clobberPrefix: '' }) as HastRoot;
+  const hast = safeHtmlTree(parseMarkdown(body).tree);
   const visit = (node: HastNodes): void => {
     if (node.type === 'element' && (node as Element).tagName === 'img') {
       const src = String((node as Element).properties.src ?? '');
