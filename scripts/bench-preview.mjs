@@ -1,11 +1,10 @@
 // The preview's figures for npm run bench: the time from saving a fragment to the new email
 // being painted in Chromium, and the CPU an idle preview uses. Prints one JSON object.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openPreviewInChromium } from './preview-in-chromium.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.argv[2] ?? 15);
@@ -18,25 +17,10 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-const child = spawn(process.execPath, [join(ROOT, 'bin', 'newsletter.js'), 'preview', '--port', '0'], { cwd: work, stdio: ['ignore', 'pipe', 'inherit'] });
-let browser;
+cpSync(join(ROOT, 'sections', 'april-2025'), join(work, 'sections', 'april-2025'), { recursive: true });
+const preview = await openPreviewInChromium(work, { width: 1600, height: 1000 });
 try {
-  cpSync(join(ROOT, 'sections', 'april-2025'), join(work, 'sections', 'april-2025'), { recursive: true });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Preview at (\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`preview exited ${code}`)));
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const origin = new URL(url).origin;
-  await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-  await page.goto(`${url}april-2025/`);
-  await page.waitForSelector('iframe#phone[data-loaded="true"]');
+  const { page } = preview;
   const fragment = join(work, 'sections', 'april-2025', 'kata.md');
   const original = readFileSync(fragment, 'utf8');
   const times = [];
@@ -52,13 +36,11 @@ try {
   }
   // Idle: nothing changes for two seconds; the server should not wake.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const idleStart = cpuMs(child.pid);
+  const idleStart = cpuMs(preview.pid);
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const idle = cpuMs(child.pid) - idleStart;
+  const idle = cpuMs(preview.pid) - idleStart;
   console.log(JSON.stringify({ median: median(times), min: Math.min(...times), max: Math.max(...times), idleCpuMs: idle }));
 } finally {
-  await browser?.close();
-  child.kill('SIGINT');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await preview.close();
   rmSync(work, { recursive: true, force: true });
 }
