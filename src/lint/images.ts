@@ -16,8 +16,19 @@ export interface ImageUse {
   siteFile?: string;
 }
 
+/** Found once per lint of an issue (its docs), however many image rules ask. */
+const found = new WeakMap<RuleContext['docs'], ImageUse[]>();
+
 /** Every image the issue's Markdown and raw HTML show, in reading order. */
-export function imageUsesOf({ docs, issue, config }: Pick<RuleContext, 'docs' | 'issue' | 'config'>): ImageUse[] {
+export function imageUsesOf(context: Pick<RuleContext, 'docs' | 'issue' | 'config'>): ImageUse[] {
+  const known = found.get(context.docs);
+  if (known) return known;
+  const uses = findImageUses(context);
+  found.set(context.docs, uses);
+  return uses;
+}
+
+function findImageUses({ docs, issue, config }: Pick<RuleContext, 'docs' | 'issue' | 'config'>): ImageUse[] {
   const uses: ImageUse[] = [];
   for (const { file, doc, at } of docs) {
     if (at) continue; // front matter values hold no images
