@@ -6,7 +6,7 @@ import { usageError } from '../errors.js';
 import { packagePath } from '../paths.js';
 
 /** Where Debian and Ubuntu put Chromium; CHROME_PATH or --browser name any other. */
-export const DEFAULT_BROWSER = '/usr/bin/chromium';
+const DEFAULT_BROWSER = '/usr/bin/chromium';
 
 /**
  * The browser to drive: `given` (--browser, relative to cwd), else $CHROME_PATH, else Debian's

@@ -32,7 +32,7 @@ export interface ServeOptions {
  * other name is one some DNS points here (DNS rebinding): a page of another site would
  * otherwise read the preview through it.
  */
-export function isLocalHostHeader(header: string | undefined, servedAs: ReadonlySet<string>): boolean {
+function isLocalHostHeader(header: string | undefined, servedAs: ReadonlySet<string>): boolean {
   if (!header) return false;
   const host = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
   const name = host.toLowerCase();
@@ -43,7 +43,7 @@ export function isLocalHostHeader(header: string | undefined, servedAs: Readonly
  * The addresses a server on `host` is reached at besides loopback: `host` itself, or, for the
  * wildcard addresses (0.0.0.0, ::), every address of this machine's interfaces.
  */
-export function addressesServedAt(host: string): Set<string> {
+function addressesServedAt(host: string): Set<string> {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (name !== '0.0.0.0' && name !== '::') return new Set([name]);
   return new Set(Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address.toLowerCase())));
@@ -54,7 +54,7 @@ export function addressesServedAt(host: string): Set<string> {
  * empty segment, no NUL; undefined otherwise. The routes map paths to rendered outputs and never
  * to files, but a path that tries to climb is refused before any route reads it.
  */
-export function plainPath(rawPath: string): string | undefined {
+function plainPath(rawPath: string): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(rawPath);

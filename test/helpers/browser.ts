@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../../src/io/browser.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -9,11 +10,7 @@ export function browserMissing(): string | undefined {
   return `skipped: no Chromium at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium); .ci/run does this in CI.`;
 }
 
-/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
-export async function launchChromium(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** Debian's Chromium, headless, with nothing that reaches the network on its own: as the CLI launches it. */
+export function launchChromium(): Promise<Browser> {
+  return launchBrowser(CHROMIUM);
 }
