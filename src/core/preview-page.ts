@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { safeHtmlTree } from './email-blocks.js';
 import { parseMarkdown } from './markdown.js';
 import { EMAIL_CLIP_BYTES } from './render-email.js';
-import { plural } from './text.js';
+import { errorsAndWarnings, plural } from './text.js';
 
 /*
  * The preview's page: plain data in, one HTML document out. The page's script
@@ -65,7 +65,7 @@ export function previewPage(view: PreviewView): string {
   const { slug, rendering } = view;
   const errors = rendering?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
   const warnings = (rendering?.diagnostics.length ?? 0) - errors;
-  const status = view.error ? 'Not rendered: the last save has an error' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const status = view.error ? 'Not rendered: the last save has an error' : errorsAndWarnings(errors, warnings);
   const options = view.issues.map((id) => `<option value="${escapeHtml(id)}"${id === slug ? ' selected' : ''}>${escapeHtml(id)}</option>`).join('');
   return `<!doctype html>
 <html lang="en">

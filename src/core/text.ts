@@ -40,6 +40,11 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** "2 errors, 1 warning": the counts every report of diagnostics gives. */
+export function errorsAndWarnings(errors: number, warnings: number): string {
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
 /** Text for a Markdown table cell: printable, one line, and nothing in it may open markup or end the cell. */
 export function markdownCell(text: string): string {
   return printable(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);

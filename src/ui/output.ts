@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { plural, printable } from '../core/text.js';
+import { errorsAndWarnings, plural, printable } from '../core/text.js';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -25,7 +25,7 @@ export function printDiagnosticSummary(ctx: Pick<Context, 'stderr' | 'color'>, d
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const counts = errorsAndWarnings(errors, warnings);
   const rest = diagnostics.length > SHOWN ? `; run newsletter lint to see all ${diagnostics.length}` : '';
   ctx.stderr.write(`${(errors ? c.red : c.yellow)(`${counts} in this issue${rest}.`)}\n`);
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { plural, printable } from '../../core/text.js';
+import { errorsAndWarnings, plural, printable } from '../../core/text.js';
 import type { LintResult } from '../types.js';
 
 /** ESLint's stylish layout: messages grouped by file, then a summary line. */
@@ -26,6 +26,6 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
   }
   const total = errors + warnings;
   if (total === 0) return '';
-  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const summary = `✖ ${plural(total, 'problem')} (${errorsAndWarnings(errors, warnings)})`;
   return `${out}\n${(errors ? c.red : c.yellow).bold(summary)}\n`;
 }

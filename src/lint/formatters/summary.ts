@@ -1,5 +1,5 @@
 import type { LintResult } from '../types.js';
-import { markdownCell, plural } from '../../core/text.js';
+import { errorsAndWarnings, markdownCell } from '../../core/text.js';
 
 /** How many problems a job summary lists; the annotations and the log have them all. */
 const LISTED = 50;
@@ -13,7 +13,7 @@ export function formatSummary(results: LintResult[], relativePath: (filePath: st
     .sort((a, b) => b.severity - a.severity);
   const errors = problems.filter((p) => p.severity === 2).length;
   const warnings = problems.length - errors;
-  const verdict = problems.length === 0 ? 'no problems' : `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const verdict = problems.length === 0 ? 'no problems' : errorsAndWarnings(errors, warnings);
   const lines = [`### newsletter lint: ${verdict}`, '', markdownCell(scope), ''];
   if (problems.length > 0) {
     lines.push('| | File | Rule | Message |', '|---|---|---|---|');
