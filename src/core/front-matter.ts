@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import { CliError } from '../errors.js';
 
 /** A Markdown file split into its YAML front matter and its body. */
@@ -10,6 +10,8 @@ export interface SourceParts {
   body: string;
   /** The file line on which the body starts (1-based). */
   bodyLine: number;
+  /** The file line of each front matter key, by its path (`seo.twitterUsername` for nested ones). */
+  keyLines: Record<string, number>;
 }
 
 /**
@@ -31,7 +33,13 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJS
  * YAML would only warn about (an unknown tag, a directive): anything not plain data is refused.
  */
 export function parseYamlData(text: string): unknown {
-  const doc = parseDocument(text, YAML_OPTIONS);
+  return readYaml(text).data;
+}
+
+/** parseYamlData, and the line of each key (see SourceParts.keyLines). */
+function readYaml(text: string): { data: unknown; keyLines: Record<string, number> } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) throw problem;
   let data: unknown;
@@ -41,7 +49,34 @@ export function parseYamlData(text: string): unknown {
     // toJS refuses aliases with a ReferenceError; report it as YAML reports its errors.
     throw new YAMLParseError([0, 1], 'BAD_ALIAS', 'aliases (*name) are not read here; write the value out');
   }
-  return asData(data, 0);
+  return { data: asData(data, 0), keyLines: keyLinesOf(doc.contents, lineCounter) };
+}
+
+/** The line of every string key of nested mappings, by path; the first of a repeated one. */
+function keyLinesOf(contents: unknown, lineCounter: LineCounter): Record<string, number> {
+  const lines = Object.create(null) as Record<string, number>;
+  const walk = (node: unknown, prefix: string, depth: number): void => {
+    if (!isMap(node) || depth > MAX_YAML_DEPTH) return;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      if (typeof key !== 'string' || offset === undefined) continue;
+      const path = prefix === '' ? key : `${prefix}.${key}`;
+      lines[path] ??= lineCounter.linePos(offset).line;
+      walk(pair.value, path, depth + 1);
+    }
+  };
+  walk(contents, '', 0);
+  return lines;
+}
+
+/**
+ * The key lines of front matter that is not valid YAML, as far as YAML can tell, so that
+ * problems found in the rest of the file still point at their line.
+ */
+export function looseKeyLines(matterText: string): Record<string, number> {
+  const lineCounter = new LineCounter();
+  return keyLinesOf(parseDocument(matterText, { ...YAML_OPTIONS, lineCounter }).contents, lineCounter);
 }
 
 /** Deeper than this, YAML is not front matter or config but a way to exhaust the stack. */
@@ -79,7 +114,7 @@ export function parseSourceParts(text: string, file: string): SourceParts {
       file, line: 1, hint: 'Start the file with a line of just --- and write the front matter as YAML.',
     });
   }
-  if (!OPENING.test(text)) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1 };
+  if (!OPENING.test(text)) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1, keyLines: {} };
   const afterOpening = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n') + 1;
   const rest = text.slice(afterOpening);
   const close = CLOSING.exec(rest);
@@ -93,8 +128,10 @@ export function parseSourceParts(text: string, file: string): SourceParts {
   const lineEnd = rest.indexOf('\n', close.index);
   const body = lineEnd === -1 ? '' : rest.slice(lineEnd + 1);
   let data: unknown;
+  let keyLines: Record<string, number> = {};
   try {
-    data = matterText.trim() === '' ? {} : parseYamlData(matterText);
+    if (matterText.trim() === '') data = {};
+    else ({ data, keyLines } = readYaml(matterText));
   } catch (error) {
     throw frontMatterError(error, file);
   }
@@ -110,6 +147,7 @@ export function parseSourceParts(text: string, file: string): SourceParts {
     hasFrontMatter: true,
     body,
     bodyLine: countLines(text.slice(0, text.length - body.length)),
+    keyLines,
   };
 }
 
@@ -136,37 +174,16 @@ function countLines(text: string): number {
 }
 
 /**
- * The file line of a front matter key (`seo.twitterUsername` for nested ones), for messages.
- * Falls back to line 1, where the front matter starts.
+ * The file line of a front matter key (`seo.twitterUsername` for nested ones), for messages:
+ * that of its nearest parent when it is missing, else line 1, where the front matter starts.
  */
-export function frontMatterKeyLine(matterText: string, path: string): number {
-  const { doc, lineCounter } = parsedMatter(matterText);
-  const offset = findKeyOffset(doc.contents, path.split('.'));
-  if (offset === undefined) return 1;
-  return lineCounter.linePos(offset).line;
-}
-
-// Keys of one file are looked up one after another: keep the last parse.
-let lastMatter: { text: string; doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
-
-function parsedMatter(text: string): NonNullable<typeof lastMatter> {
-  if (lastMatter?.text !== text) {
-    const lineCounter = new LineCounter();
-    lastMatter = { text, doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter }), lineCounter };
+export function frontMatterKeyLine(parts: Pick<SourceParts, 'keyLines'> | undefined, path: string): number {
+  const keys = path.split('.');
+  for (let length = keys.length; length > 0; length--) {
+    const line = parts?.keyLines[keys.slice(0, length).join('.')];
+    if (line !== undefined) return line;
   }
-  return lastMatter;
-}
-
-function findKeyOffset(node: unknown, path: string[]): number | undefined {
-  let current = node as { items?: { key?: { value?: unknown; range?: number[] }; value?: unknown }[] } | undefined;
-  let offset: number | undefined;
-  for (const key of path) {
-    const pair = current?.items?.find((item) => item.key?.value === key);
-    if (!pair) return offset;
-    offset = pair.key?.range?.[0];
-    current = pair.value as typeof current;
-  }
-  return offset;
+  return 1;
 }
 
 /** ISO 8601 dates as the CMS writes them: 2025-04-21 or 2025-04-21T17:11:25.697Z. */

@@ -67,7 +67,7 @@ export function validateIssueFrontMatter(parts: SourceParts, file: string, confi
     const known = new Set(config.sections.map((s) => s.id));
     for (const id of parts.data.sections) {
       if (typeof id === 'string' && !known.has(id) && !/^[a-z0-9-]+$/.test(id)) {
-        problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, 'sections'), 'error', `"sections" names "${id}", which is not a section id.`, 'sections'));
+        problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts, 'sections'), 'error', `"sections" names "${id}", which is not a section id.`, 'sections'));
       }
     }
   }
@@ -92,11 +92,11 @@ function checkKeys(parts: SourceParts, file: string, schema: Record<string, Chec
       const known = Object.keys(schema);
       const near = closest(key, known);
       const message = near ? `unknown front matter key "${path}"; did you mean "${prefix}${near}"?` : `unknown front matter key "${path}" (known: ${known.join(', ')}).`;
-      problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, path), 'warn', message, path));
+      problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts, path), 'warn', message, path));
       continue;
     }
     const reason = value === null ? 'has no value' : check(value);
-    if (reason) problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts.matter, path), 'error', `"${path}" ${reason}.`, path));
+    if (reason) problems.push(frontMatterDiagnostic(file, frontMatterKeyLine(parts, path), 'error', `"${path}" ${reason}.`, path));
   }
   return problems;
 }

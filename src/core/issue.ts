@@ -1,7 +1,7 @@
 import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
-import { parseSourceParts, type SourceParts } from './front-matter.js';
+import { looseKeyLines, parseSourceParts, type SourceParts } from './front-matter.js';
 import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, visit, type MarkdownDoc } from './markdown.js';
 import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, validateIssueFrontMatter } from './issue-schema.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -199,8 +199,10 @@ function looseParts(text: string): SourceParts {
   const close = /^---\s*$/m;
   const lines = text.split('\n');
   const end = lines.findIndex((line, i) => i > 0 && close.test(line));
-  if (!text.startsWith('---') || end < 0) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1 };
-  return { data: {}, matter: lines.slice(1, end).join('\n'), hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+  if (!text.startsWith('---') || end < 0) return { data: {}, matter: '', hasFrontMatter: false, body: text, bodyLine: 1, keyLines: {} };
+  // As parseSourceParts keeps it: from the newline that ends the opening line, so that line N is the file's.
+  const matter = `\n${lines.slice(1, end).join('\n')}`;
+  return { data: {}, matter, hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines: looseKeyLines(matter) };
 }
 
 function parseFragment(file: SourceFile, config: Config, problems: Diagnostic[]): Fragment {

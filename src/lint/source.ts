@@ -2,7 +2,7 @@ import type { Nodes, Parents, Text } from 'mdast';
 import type { Issue } from '../core/issue.js';
 import { decodeAttributeUrl, findHtmlUrls, type UrlUse } from '../core/url-policy.js';
 import { parseMarkdown, visit, type MarkdownDoc } from '../core/markdown.js';
-import { frontMatterKeyLine } from '../core/front-matter.js';
+import { frontMatterKeyLine, type SourceParts } from '../core/front-matter.js';
 import type { LintDoc } from './types.js';
 
 /**
@@ -13,20 +13,20 @@ import type { LintDoc } from './types.js';
  */
 export function frontMatterDocs(issue: Issue): LintDoc[] {
   const docs: LintDoc[] = [];
-  const add = (file: string, matter: string, key: string, value: unknown): void => {
+  const add = (file: string, parts: SourceParts, key: string, value: unknown): void => {
     if (typeof value !== 'string' || value.trim() === '') return;
-    const line = frontMatterKeyLine(matter, key);
-    const lineText = matter.split('\n')[line - 1] ?? '';
+    const line = frontMatterKeyLine(parts, key);
+    const lineText = parts.matter.split('\n')[line - 1] ?? '';
     const lead = /^\s*(?:[\w-]+|"[^"]*"|'[^']*')\s*:\s*["']?/.exec(lineText)?.[0].length ?? 0;
     docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1 } });
   };
   if (issue.path && issue.introParts) {
     const data = issue.introParts.data;
     const seo = (typeof data.seo === 'object' && data.seo !== null ? data.seo : {}) as Record<string, unknown>;
-    for (const key of ['title', 'subject', 'preheader']) add(issue.path, issue.introParts.matter, key, data[key]);
-    for (const key of ['title', 'description']) add(issue.path, issue.introParts.matter, `seo.${key}`, seo[key]);
+    for (const key of ['title', 'subject', 'preheader']) add(issue.path, issue.introParts, key, data[key]);
+    for (const key of ['title', 'description']) add(issue.path, issue.introParts, `seo.${key}`, seo[key]);
   }
-  for (const fragment of issue.fragments) if (fragment.hasOwnTitle) add(fragment.path, fragment.parts.matter, 'title', fragment.heading);
+  for (const fragment of issue.fragments) if (fragment.hasOwnTitle) add(fragment.path, fragment.parts, 'title', fragment.heading);
   return docs;
 }
 

@@ -12,7 +12,7 @@ export const draftSection: Rule = {
   check({ issue, report }) {
     for (const fragment of issue.fragments) {
       if (fragment.status !== 'draft') continue;
-      report({ file: fragment.path, line: frontMatterKeyLine(fragment.parts.matter, 'status'), message: `section "${fragment.id}" is still marked draft; set status: ready when it is done.` });
+      report({ file: fragment.path, line: frontMatterKeyLine(fragment.parts, 'status'), message: `section "${fragment.id}" is still marked draft; set status: ready when it is done.` });
     }
   },
 };

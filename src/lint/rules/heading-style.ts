@@ -22,7 +22,7 @@ export const headingStyle: Rule = {
     const sectionLevel = config.headingLevel;
     for (const { file, doc, fragment } of docs) {
       if (fragment?.hasOwnTitle && /\*\*|__/.test(fragment.heading)) {
-        report({ file, line: frontMatterKeyLine(fragment.parts.matter, 'title'), message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.' });
+        report({ file, line: frontMatterKeyLine(fragment.parts, 'title'), message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.' });
       }
       let previous = sectionLevel;
       for (const heading of nodesOfType(doc, 'heading') as Heading[]) {

@@ -11,7 +11,7 @@ export const hiddenPost: Rule = {
   },
   check({ issue, report }) {
     if (!issue.path || !issue.meta.hidePost) return;
-    const line = issue.introParts?.data.hidePost === undefined ? 1 : frontMatterKeyLine(issue.introParts.matter, 'hidePost');
+    const line = issue.introParts?.data.hidePost === undefined ? 1 : frontMatterKeyLine(issue.introParts, 'hidePost');
     report({ file: issue.path, line, message: 'hidePost is true: the post would not be listed on the blog; set it to false to publish.' });
   },
 };

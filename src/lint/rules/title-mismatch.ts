@@ -24,14 +24,14 @@ export const titleMismatch: Rule = {
     const file = issue.path;
     if (!file) return;
     const expected = `${monthName(issue.id.month)} ${issue.id.year}`;
-    const matter = issue.introParts?.matter ?? '';
+    const parts = issue.introParts;
     // seo.title defaults to the title: checked only where it is written, or a wrong title counts twice.
     const seoTitle = (issue.introParts?.data.seo as Record<string, unknown> | undefined)?.title;
     const checks: [string, string][] = [['title', issue.meta.title], ...(typeof seoTitle === 'string' ? [['seo.title', seoTitle] as [string, string]] : [])];
     for (const [key, value] of checks) {
       const named = findIssueInWords(value);
       if (named && named.id.slug !== issue.id.slug) {
-        report({ file, line: frontMatterKeyLine(matter, key), message: `${key} says "${named.words}" but this is the ${expected} issue (${issue.id.slug}); fix the title or the folder name.` });
+        report({ file, line: frontMatterKeyLine(parts, key), message: `${key} says "${named.words}" but this is the ${expected} issue (${issue.id.slug}); fix the title or the folder name.` });
       }
     }
     // The email's first lines: a month named there must include the issue's own.
@@ -42,12 +42,12 @@ export const titleMismatch: Rule = {
       if (typeof value !== 'string') continue;
       const months = [...value.matchAll(MONTHS)].map((m) => m[0]);
       if (months.length > 0 && !months.includes(own)) {
-        report({ file, line: frontMatterKeyLine(matter, key), message: `${key} names ${months[0]}, but this is the ${expected} issue; fix it, or name ${own} too.` });
+        report({ file, line: frontMatterKeyLine(parts, key), message: `${key} names ${months[0]}, but this is the ${expected} issue; fix it, or name ${own} too.` });
       }
     }
     const slugInUrl = findIssueInSlug(issue.meta.seo.url);
     if (slugInUrl && slugInUrl.id.slug !== issue.id.slug) {
-      report({ file, line: frontMatterKeyLine(matter, 'seo.url'), message: `seo.url points at ${slugInUrl.words} but this is the ${issue.id.slug} issue.` });
+      report({ file, line: frontMatterKeyLine(parts, 'seo.url'), message: `seo.url points at ${slugInUrl.words} but this is the ${issue.id.slug} issue.` });
     }
   },
 };

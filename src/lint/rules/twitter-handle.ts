@@ -15,7 +15,7 @@ export const twitterHandle: Rule = {
     if (!issue.path || handle.toLowerCase() === config.twitterUsername.toLowerCase()) return;
     report({
       file: issue.path,
-      line: frontMatterKeyLine(issue.introParts?.matter ?? '', 'seo.twitterUsername'),
+      line: frontMatterKeyLine(issue.introParts, 'seo.twitterUsername'),
       message: `seo.twitterUsername is "${handle}"; use "${config.twitterUsername}", the configured handle.`,
     });
   },
