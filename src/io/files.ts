@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
@@ -191,7 +191,16 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
     }
     throw writeError(error);
   }
-  for (const entry of staged) if (entry.backup) rmSync(entry.backup, { force: true });
+  for (const entry of staged) if (entry.backup) removeFile(entry.backup);
+}
+
+/** unlink, for a file that may be gone already (rmSync would lstat it first). */
+function removeFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 function tempName(path: string, kind: 'tmp' | 'bak'): string {
