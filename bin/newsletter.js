@@ -1,18 +1,20 @@
 #!/bin/sh
-":" //; self=$(readlink -f -- "$0" 2>/dev/null || printf %s "$0"); lib=${self%/bin/*}/lib
+":" //; set -f; self=$0; if [ -L "$self" ]; then self=$(readlink -f -- "$self" 2>/dev/null || printf %s "$self"); fi; case $self in /*) ;; *) self=$PWD/$self ;; esac; root=${self%/bin/*}; lib=$root/lib
 ":" //; cmd=; skip=; for a in "$@"; do if [ -n "$skip" ]; then skip=; elif [ "$a" = --cwd ]; then skip=1; else case $a in -*) ;; *) cmd=$a; break ;; esac; fi; done
-":" //; case $cmd in build|lint) ;; *) NEWSLETTER_NO_SNAPSHOT=1 ;; esac; case " $* " in *" --debug "*) NEWSLETTER_NO_SNAPSHOT=1 ;; esac
-":" //; stamp_of() { printf '%s|%s|%s\n' "${lib%/lib}" "$1" "$(stat -c '%s|%Y' -- "$1" 2>/dev/null || stat -f '%z|%m' -- "$1" 2>/dev/null)"; }
-":" //; if [ -n "$NEWSLETTER_PRINT_STAMP" ]; then stamp_of "$(readlink -f -- "$(command -v node)" 2>/dev/null)"; exit 0; fi
-":" //; if [ -z "$NEWSLETTER_NO_SNAPSHOT" ] && [ -z "$NODE_OPTIONS" ] && [ -f "$lib/newsletter.blob" ] && [ -f "$lib/newsletter.blob.stamp" ] && IFS= read -r stamp < "$lib/newsletter.blob.stamp"; then node=$(readlink -f -- "$(command -v node)" 2>/dev/null); [ "$stamp" = "$(stamp_of "$node")" ] && exec "$node" --snapshot-blob "$lib/newsletter.blob" -- "$@"; fi
+":" //; case $cmd in build|lint) ;; *) NEWSLETTER_NO_SNAPSHOT=1 ;; esac; case " $* " in *" --debug "*|*" --eml "*) NEWSLETTER_NO_SNAPSHOT=1 ;; esac
+":" //; node=; IFS=:; for dir in $PATH; do if [ -f "${dir:-.}/node" ] && [ -x "${dir:-.}/node" ]; then node=${dir:-.}/node; break; fi; done; unset IFS
+":" //; start=modules; if [ -z "$NEWSLETTER_NO_SNAPSHOT" ] && [ -z "$NODE_OPTIONS" ] && [ -n "$node" ] && [ -f "$lib/newsletter.blob" ] && [ -f "$lib/newsletter.blob.stamp" ] && IFS="|" read -r built_for built_with size mtime < "$lib/newsletter.blob.stamp" && [ "$root" -ef "$built_for" ] && [ "$node" -ef "$built_with" ] && [ "$(stat -L -c '%s|%Y' -- "$node" 2>/dev/null || stat -L -f '%z|%m' -- "$node" 2>/dev/null)" = "$size|$mtime" ]; then start=snapshot; fi
+":" //; if [ -n "$NEWSLETTER_PRINT_START" ]; then echo "$start"; exit 0; fi; if [ $start = snapshot ]; then exec "$node" --snapshot-blob "$lib/newsletter.blob" -- "$@"; fi
 ":" //; exec node "$0" "$@"
 // Run as a program, the lines above are sh: for build and lint, the commands that render
 // emails, they start node from the CLI's startup snapshot (built by npm install, MJML already
-// loaded) when its stamp matches this folder and this node, and NODE_OPTIONS (whose V8 flags
-// a snapshot would refuse) is empty; otherwise, and with --debug (for
-// readable stacks), they run this file with node. Run with node, they are a string and comments.
-// The stamp is `folder|node|size|mtime` of the node binary (GNU stat on Linux, BSD stat on
-// macOS); NEWSLETTER_PRINT_STAMP=1 prints the one this machine would need (a test compares it
-// with what scripts/build-snapshot.mjs wrote). See docs/snapshot.md.
+// loaded) when its stamp, `folder|node|size|mtime`, matches: this is the folder and this the
+// node binary it was built for (the same files, whatever the path: test -ef), and that node's
+// size and modification time are unchanged (GNU stat on Linux, BSD stat on macOS). Not with
+// NODE_OPTIONS set (V8 refuses a snapshot under other flags), --debug (readable stacks) or
+// --eml (nodemailer is not in the snapshot). Only sh builtins run, and one stat (and one
+// readlink when started through npm's link): each process costs a start. Otherwise they run
+// this file with node; run with node, they are strings and comments.
+// NEWSLETTER_PRINT_START=1 prints which way it would start. See docs/snapshot.md.
 import { run } from '../lib/bin.js';
 process.exitCode = await run(process.argv.slice(2));

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -13,14 +13,29 @@ const lib = join(root, 'lib');
 const bundle = join(lib, 'newsletter.cjs');
 const blob = join(lib, 'newsletter.blob');
 const stamp = join(lib, 'newsletter.blob.stamp');
+const packages = join(lib, 'newsletter.packages.json');
 const require = createRequire(import.meta.url);
 
 // Modules that MJML's dependencies require but never call here (see snapshot-unused.cjs).
-const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream'];
-// htmlnano finds its optional helpers (cssnano, svgo...) with import(name), which a snapshot
-// cannot do; the bundle asks a require() made in htmlnano's folder instead, at run time, so the
-// same packages are found as by node and none of them weighs on the snapshot.
-for (const file of [blob, stamp, bundle]) rmSync(file, { force: true });
+const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream', 'parse5-htmlparser2-tree-adapter'];
+// cheerio's parse5 adapter: MJML and juice load cheerio in XML mode, which parses with htmlparser2.
+const UNUSED_FILES = /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]parsers[\\/]parse5-adapter\.js$/;
+// The snapshot serves build and lint only (bin/newsletter.js starts every other command, and
+// build --eml, from the modules): what only those use would be bytes every start pays for.
+// These stand-ins throw if called, which the bin never lets happen.
+const OTHER_COMMANDS = ['new', 'import', 'status', 'publish', 'send', 'preview', 'screenshot'];
+const NOT_SERVED = new Set([
+  ...OTHER_COMMANDS.map((name) => join(lib, 'commands', `${name}.js`)),
+  ...OTHER_COMMANDS.map((name) => join(lib, 'ui', `print-${name}.js`)),
+  join(lib, 'io', 'mail.js'), // build --eml (nodemailer)
+  join(lib, 'io', 'open-browser.js'), // preview
+]);
+const NOT_SERVED_PACKAGES = ['@inquirer/prompts']; // new's questions
+// htmlnano (with its own parser and entity tables) only minifies: build --minify, and an email
+// near Gmail's clip. The bundle holds a stand-in that requires the real one from the CLI's
+// node_modules on first use, at run time, where its import() of cssnano and others works as
+// under node; so none of it weighs on the snapshot, which could not import() them anyway.
+for (const file of [blob, stamp, bundle, packages]) rmSync(file, { force: true });
 
 /**
  * npm keeps a package once per folder that cannot share it (MJML's tree holds three copies of
@@ -74,16 +89,50 @@ function dedupePackages() {
     },
   };
 }
+/** Resolves what the snapshot does not serve (NOT_SERVED) to a module that throws when loaded. */
+function notServed() {
+  const stub = (what) => `throw new Error(${JSON.stringify(`newsletter's startup snapshot does not include ${what}; run it with NEWSLETTER_NO_SNAPSHOT=1`)});`;
+  return {
+    name: 'not-served',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (NOT_SERVED_PACKAGES.includes(args.path)) return { path: args.path, namespace: 'not-served' };
+        if (!args.path.startsWith('.')) return undefined;
+        const resolved = join(args.resolveDir, args.path);
+        return NOT_SERVED.has(resolved) ? { path: relative(lib, resolved), namespace: 'not-served' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'not-served' }, (args) => ({ contents: stub(args.path), loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * What the bundle holds, for whoever wonders what the snapshot weighs (and for the tests): each
+ * package as name@version, with the folders its files came from and its bytes in the bundle.
+ */
+function bundledPackages(metafile) {
+  const found = {};
+  for (const [file, { bytesInOutput }] of Object.entries(Object.values(metafile.outputs)[0].inputs)) {
+    const at = file.lastIndexOf('node_modules/');
+    if (at === -1) continue;
+    const parts = file.slice(at + 'node_modules/'.length).split('/');
+    const folder = file.slice(0, at) + 'node_modules/' + parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
+    const { name, version } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8'));
+    const entry = (found[`${name}@${version}`] ??= { folders: [], bytes: 0 });
+    if (!entry.folders.includes(folder)) entry.folders.push(folder);
+    entry.bytes += bytesInOutput;
+  }
+  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 try {
   const esbuild = await import('esbuild');
-  const htmlnanoEntry = require.resolve('htmlnano');
-  const htmlnanoDir = dirname(htmlnanoEntry);
-  const optionalModule = `
-    exports.__import = async (name) => {
-      const exported = require('node:module').createRequire(${JSON.stringify(htmlnanoEntry)})(name);
-      return { ...exported, default: exported };
-    };`;
-  await esbuild.build({
+  const htmlnanoOnFirstUse = `
+    let htmlnano;
+    const load = () => (htmlnano ??= require('node:module').createRequire(${JSON.stringify(require.resolve('htmlnano'))})('htmlnano'));
+    module.exports = { process: (...args) => load().process(...args) };`;
+  const { metafile } = await esbuild.build({
+    metafile: true,
     entryPoints: [join(lib, 'snapshot.js')],
     outfile: bundle,
     bundle: true,
@@ -91,27 +140,26 @@ try {
     format: 'cjs',
     target: 'node20',
     minify: true,
-    keepNames: true,
     legalComments: 'none',
     logLevel: 'error',
     alias: Object.fromEntries(UNUSED.map((name) => [name, join(root, 'scripts', 'snapshot-unused.cjs')])),
     // Every module's import.meta.url becomes lib/paths.js's: paths.ts is the only user.
     define: { 'import.meta.url': '__nl_import_meta_url' },
     banner: { js: "const __nl_import_meta_url = require('url').pathToFileURL(require('path').join(__dirname, 'paths.js')).href;" },
-    plugins: [dedupePackages(), {
-      name: 'htmlnano-optional-imports',
+    plugins: [notServed(), dedupePackages(), {
+      name: 'unused-files',
       setup(build) {
-        build.onResolve({ filter: /^newsletter:htmlnano-optional$/ }, () => ({ path: 'htmlnano-optional', namespace: 'newsletter' }));
-        build.onLoad({ filter: /.*/, namespace: 'newsletter' }, () => ({ contents: optionalModule, loader: 'js', resolveDir: htmlnanoDir }));
-        build.onLoad({ filter: /[\\/]htmlnano[\\/]dist[\\/].*\.m?js$/ }, async (args) => {
-          const { readFile } = await import('node:fs/promises');
-          const source = await readFile(args.path, 'utf8');
-          const contents = source.replace(/\bimport\((?=[A-Za-z_$])/g, 'require("newsletter:htmlnano-optional").__import(');
-          return { contents, loader: 'js' };
-        });
+        build.onLoad({ filter: UNUSED_FILES }, () => ({ contents: `module.exports = require(${JSON.stringify(join(root, 'scripts', 'snapshot-unused.cjs'))});`, loader: 'js' }));
+      },
+    }, {
+      name: 'htmlnano-on-first-use',
+      setup(build) {
+        build.onResolve({ filter: /^htmlnano$/ }, () => ({ path: 'htmlnano', namespace: 'htmlnano-on-first-use' }));
+        build.onLoad({ filter: /.*/, namespace: 'htmlnano-on-first-use' }, () => ({ contents: htmlnanoOnFirstUse, loader: 'js' }));
       },
     }],
   });
+  writeFileSync(packages, `${JSON.stringify(bundledPackages(metafile), null, 1)}\n`);
   execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: lib, stdio: ['ignore', 'ignore', 'pipe'] });
   const node = statSync(process.execPath);
   writeFileSync(stamp, `${root}|${process.execPath}|${node.size}|${Math.floor(node.mtimeMs / 1000)}\n`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,13 +11,50 @@ const BLOB = join(REPO, 'lib', 'newsletter.blob');
 const optedOut = process.env.NEWSLETTER_NO_SNAPSHOT ? 'skipped: NEWSLETTER_NO_SNAPSHOT is set, so the startup snapshot is not tested.' : undefined;
 if (optedOut) console.warn(optedOut);
 
+/** lib/newsletter.packages.json: what the snapshot's bundle holds, by name@version. */
+function bundledPackages(): Record<string, { folders: string[]; bytes: number }> {
+  return JSON.parse(readFileSync(join(REPO, 'lib', 'newsletter.packages.json'), 'utf8'));
+}
+
+/** Which way the bin would start for these arguments: "snapshot" or "modules". */
+function startsFrom(bin: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(bin, args, { env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '', ...env, NEWSLETTER_PRINT_START: '1' }, encoding: 'utf8' }).trim();
+}
+
 // The snapshot is an optimisation: whatever it runs must be exactly what the modules run.
 describe.skipIf(optedOut)('the startup snapshot', () => {
-  it('was built by npm test\'s compile step, with the stamp the bin computes on this machine', () => {
+  it('was built by npm test\'s compile step, with a stamp the bin accepts on this machine', () => {
     expect(existsSync(BLOB), 'scripts/build-snapshot.mjs did not build lib/newsletter.blob; its warning says why').toBe(true);
-    const wanted = execFileSync(join(REPO, 'bin', 'newsletter.js'), [], { env: { ...process.env, NEWSLETTER_PRINT_STAMP: '1' }, encoding: 'utf8' });
-    expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toBe(wanted);
-    expect(wanted).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\n$/);
+    expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\n$/);
+    expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['build'])).toBe('snapshot');
+    expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['--cwd', 'x', 'lint', '--all'])).toBe('snapshot');
+  });
+
+  it('is started only for build and lint, and not for build --eml (nodemailer is not in it) or --debug', () => {
+    const bin = join(REPO, 'bin', 'newsletter.js');
+    for (const args of [['new', 'may-2031'], ['status'], ['preview'], ['--help'], ['build', '--eml'], ['lint', '--debug']]) {
+      expect(startsFrom(bin, args), args.join(' ')).toBe('modules');
+    }
+  });
+
+  it('is not trusted when its stamp names another folder, another node, or this node with another size or time', async () => {
+    const [folder, node, size, mtime] = readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8').trim().split('|');
+    // A copy of the CLI whose lib/ holds the real blob beside a stamp of our making.
+    const copy = await tempDir();
+    await mkdir(join(copy, 'bin'));
+    await mkdir(join(copy, 'lib'));
+    await copyFile(join(REPO, 'bin', 'newsletter.js'), join(copy, 'bin', 'newsletter.js'));
+    await symlink(BLOB, join(copy, 'lib', 'newsletter.blob'));
+    const decisionWith = (stamp: string) => {
+      writeFileSync(join(copy, 'lib', 'newsletter.blob.stamp'), `${stamp}\n`);
+      return startsFrom(join(copy, 'bin', 'newsletter.js'), ['build']);
+    };
+    expect(decisionWith(`${copy}|${node}|${size}|${mtime}`)).toBe('snapshot');
+    expect(decisionWith(`${folder}|${node}|${size}|${mtime}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${process.execPath}x|${size}|${mtime}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${Number(size) + 1}|${mtime}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${size}|${Number(mtime) - 1}`)).toBe('modules');
+    expect(decisionWith('garbage')).toBe('modules');
   });
 
   it('is what the bin starts from, and builds byte for byte what the modules build', async () => {
@@ -58,17 +95,25 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
   });
 
   it('holds each version of a package once, however many folders npm put it in', () => {
-    // parse5 7.3.0 sits in three folders of MJML's tree and 8.1.1 in one; each megabyte of
-    // snapshot costs its every start about 18 ms. An error code of parse5's counts the copies.
-    const copies = (text: string, marker: string) => text.split(marker).length - 1;
-    const folders = execFileSync('find', [join(REPO, 'node_modules'), '-path', '*/parse5/package.json', '-not', '-path', '*/dist/*'], { encoding: 'utf8' }).trim().split('\n');
-    const versions = new Set(folders.map((file) => JSON.parse(readFileSync(file, 'utf8')).version));
-    expect(folders.length).toBeGreaterThan(versions.size);
-    expect(copies(readFileSync(join(REPO, 'lib', 'newsletter.cjs'), 'latin1'), 'abandoned-head-element-child')).toBe(versions.size);
+    // htmlparser2 9.1.0 sits in three folders of MJML's tree; each megabyte of snapshot costs
+    // every start about 18 ms. The build lists what it bundled, by name@version.
+    const bundled = bundledPackages();
+    const folders = execFileSync('find', [join(REPO, 'node_modules'), '-path', '*/htmlparser2/package.json', '-not', '-path', '*/dist/*'], { encoding: 'utf8' }).trim().split('\n');
+    expect(folders.filter((file) => JSON.parse(readFileSync(file, 'utf8')).version === '9.1.0').length).toBeGreaterThan(1);
+    expect(bundled['htmlparser2@9.1.0']?.folders).toHaveLength(1);
+    expect(Object.entries(bundled).filter(([, { folders: from }]) => from.length > 1)).toEqual([]);
+  });
+
+  it('leaves out what build and lint never load: other commands\' packages, htmlnano (loaded on first use) and cheerio\'s parse5', () => {
+    const names = Object.keys(bundledPackages()).map((key) => key.slice(0, key.lastIndexOf('@')));
+    for (const name of ['nodemailer', '@inquirer/prompts', 'htmlnano', 'playwright-core']) expect(names, name).not.toContain(name);
+    expect(Object.keys(bundledPackages())).not.toContain('parse5@7.3.0');
+    expect(Object.keys(bundledPackages())).toContain('parse5@8.1.1'); // ours, for raw HTML in Markdown
   });
 
   it('steps aside when NODE_OPTIONS sets V8 flags it was not built with', async () => {
     const cwd = await sampleWorkspace();
+    expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['build'], { NODE_OPTIONS: '--max-old-space-size=4096' })).toBe('modules');
     const result = await runCli(['build', '--blog'], { cwd, viaShebang: true, env: { NODE_OPTIONS: '--max-old-space-size=4096' } });
     expect(result.stderr).toMatch(/ in this issue; run newsletter lint/);
     expect(result.stderr).not.toMatch(/snapshot|hit a bug/i);
