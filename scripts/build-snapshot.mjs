@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lodashStandIn } from './snapshot-lodash.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const lib = join(root, 'lib');
@@ -146,7 +147,17 @@ try {
     // Every module's import.meta.url becomes lib/paths.js's: paths.ts is the only user.
     define: { 'import.meta.url': '__nl_import_meta_url' },
     banner: { js: "const __nl_import_meta_url = require('url').pathToFileURL(require('path').join(__dirname, 'paths.js')).href;" },
-    plugins: [notServed(), dedupePackages(), {
+    plugins: [notServed(), {
+      name: 'lodash-functions',
+      setup(build) {
+        build.onResolve({ filter: /^lodash(?:\/fp)?$/ }, (args) => ({ path: args.path, namespace: 'lodash-functions' }));
+        build.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, (args) => ({
+          contents: lodashStandIn(args.path === 'lodash/fp', require.resolve('lodash')),
+          loader: 'js',
+          resolveDir: root,
+        }));
+      },
+    }, dedupePackages(), {
       name: 'unused-files',
       setup(build) {
         build.onLoad({ filter: UNUSED_FILES }, () => ({ contents: `module.exports = require(${JSON.stringify(join(root, 'scripts', 'snapshot-unused.cjs'))});`, loader: 'js' }));

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LODASH_FP_METHODS, LODASH_METHODS } from '../../scripts/snapshot-lodash.mjs';
 import { REPO, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const BLOB = join(REPO, 'lib', 'newsletter.blob');
@@ -109,6 +110,24 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     for (const name of ['nodemailer', '@inquirer/prompts', 'htmlnano', 'playwright-core']) expect(names, name).not.toContain(name);
     expect(Object.keys(bundledPackages())).not.toContain('parse5@7.3.0');
     expect(Object.keys(bundledPackages())).toContain('parse5@8.1.1'); // ours, for raw HTML in Markdown
+  });
+
+  it('gives MJML each lodash function it calls from lodash\'s own one-function modules, not the whole library', () => {
+    // Every `_lodash.<name>` and `_fp.<name>` in the packages the bundle holds must be in the
+    // stand-ins' lists: another name would be read from the whole library, loaded at run time.
+    const called = { lodash: new Set<string>(), fp: new Set<string>() };
+    for (const { folders } of Object.values(bundledPackages())) {
+      if (folders.some((folder) => folder.endsWith('/lodash'))) continue;
+      const files = execFileSync('find', [...folders.map((folder) => join(REPO, folder)), '-name', '*.js', '-not', '-path', '*/node_modules/*/node_modules/*'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      for (const file of files) {
+        for (const [, fp, name] of readFileSync(file, 'utf8').matchAll(/\b_(lodash|fp)\.([A-Za-z]+)\b/g)) called[fp === 'fp' ? 'fp' : 'lodash'].add(name!);
+      }
+    }
+    expect(called.lodash.size).toBeGreaterThan(10);
+    expect([...called.lodash].filter((name) => !LODASH_METHODS.includes(name))).toEqual([]);
+    expect([...called.fp].filter((name) => !LODASH_FP_METHODS.includes(name))).toEqual([]);
+    expect(Object.keys(bundledPackages())).toContain('lodash@4.18.1');
+    expect(bundledPackages()['lodash@4.18.1']!.bytes).toBeLessThan(100_000); // the whole library with lodash/fp is 165 KB
   });
 
   it('steps aside when NODE_OPTIONS sets V8 flags it was not built with', async () => {
