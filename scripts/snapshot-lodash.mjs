@@ -11,14 +11,16 @@ export const LODASH_FP_METHODS = ['filter', 'flow', 'identity', 'join', 'map'];
 export function lodashStandIn(fp, wholeLibrary) {
   const folder = fp ? 'lodash/fp' : 'lodash';
   const methods = (fp ? LODASH_FP_METHODS : LODASH_METHODS).map((name) => `  ${name}: require(${JSON.stringify(`${folder}/${name}.js`)}),`).join('\n');
-  return `const methods = {\n${methods}\n};
-let whole;
-module.exports = new Proxy(methods, {
+  // The functions are the object's own properties, read as fast as any; only a name that is
+  // not one of them reaches the prototype, a Proxy that reads it from the whole library.
+  return `let whole;
+const rest = new Proxy({}, {
   get(target, key) {
-    if (key in target || typeof key === 'symbol' || key === '__esModule') return target[key];
+    if (typeof key === 'symbol' || key === '__esModule') return undefined;
     whole ??= require('node:module').createRequire(${JSON.stringify(wholeLibrary)})(${JSON.stringify(folder)});
     return whole[key];
   },
 });
+module.exports = Object.setPrototypeOf({\n${methods}\n}, rest);
 `;
 }

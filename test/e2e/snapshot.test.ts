@@ -3,10 +3,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LODASH_FP_METHODS, LODASH_METHODS } from '../../scripts/snapshot-lodash.mjs';
+import { createRequire } from 'node:module';
+import { LODASH_FP_METHODS, LODASH_METHODS, lodashStandIn } from '../../scripts/snapshot-lodash.mjs';
 import { REPO, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const BLOB = join(REPO, 'lib', 'newsletter.blob');
+const require = createRequire(join(REPO, 'package.json'));
 // The snapshot must build wherever the tests run (npm test compiles it first); only a run that
 // turns it off on purpose skips these tests, and says so.
 const optedOut = process.env.NEWSLETTER_NO_SNAPSHOT ? 'skipped: NEWSLETTER_NO_SNAPSHOT is set, so the startup snapshot is not tested.' : undefined;
@@ -128,6 +130,21 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     expect([...called.fp].filter((name) => !LODASH_FP_METHODS.includes(name))).toEqual([]);
     expect(Object.keys(bundledPackages())).toContain('lodash@4.18.1');
     expect(bundledPackages()['lodash@4.18.1']!.bytes).toBeLessThan(100_000); // the whole library with lodash/fp is 165 KB
+  });
+
+  it('reads a lodash function the lists lack from the whole library', () => {
+    const load = (fp: boolean) => {
+      const module = { exports: {} as Record<string, (...args: unknown[]) => unknown> };
+      new Function('module', 'require', lodashStandIn(fp, require.resolve('lodash')))(module, require);
+      return module.exports;
+    };
+    const lodash = load(false);
+    expect(lodash.get!({ a: { b: 1 } }, 'a.b')).toBe(1);
+    expect(Object.keys(lodash)).not.toContain('chunk');
+    expect(lodash.chunk!([1, 2, 3], 2)).toEqual([[1, 2], [3]]);
+    const fp = load(true);
+    expect((fp.map!((n: number) => n * 2) as (list: number[]) => number[])([1, 2])).toEqual([2, 4]);
+    expect((fp.chunk!(2) as (list: number[]) => number[][])([1, 2, 3])).toEqual([[1, 2], [3]]);
   });
 
   it('steps aside when NODE_OPTIONS sets V8 flags it was not built with', async () => {
