@@ -110,7 +110,6 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--eml', 'also write email.eml, the message a mail platform can take as is (needs email.from)')
     .addHelpText('after', EXAMPLES.build)
     .action(async (issue: string | undefined, options, command: Command) => {
-      ctx.shortRun();
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
       const result = await build(workspaceOf(command), { issue, ...options });
       printBuildResult(ctx, result, !!options.json);
@@ -131,7 +130,6 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--since <git-ref>', 'lint the issues a change touched since this git ref (all of them when the config or a template changed)')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
-      if (!options.all && !options.since && issues.length <= 1) ctx.shortRun();
       const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = options.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;

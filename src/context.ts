@@ -18,11 +18,6 @@ export interface Context {
    * stopped to end cleanly; returns what stops listening. The bin ends the process at a second one.
    */
   onInterrupt(listener: () => void): () => void;
-  /**
-   * Says that this run renders one issue and ends: too short for V8's optimising compiler
-   * (TurboFan) to earn back the time it takes, which the process may then switch off.
-   */
-  shortRun(): void;
 }
 
 export interface Writer {

@@ -122,7 +122,6 @@ export async function runMain(args: string[], options: { cwd: string; answers?: 
       return answer;
     },
     onInterrupt: () => () => undefined,
-    shortRun: () => undefined,
   };
   const code = await main(args, ctx);
   return { code, stdout, stderr, asked };
