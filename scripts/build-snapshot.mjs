@@ -32,16 +32,12 @@ const NOT_SERVED = new Set([
   join(lib, 'io', 'open-browser.js'), // preview
 ]);
 const NOT_SERVED_PACKAGES = ['@inquirer/prompts']; // new's questions
-// htmlnano (with its own parser and entity tables) only minifies: build --minify, and an email
-// near Gmail's clip. The bundle holds a stand-in that requires the real one from the CLI's
-// node_modules on first use, at run time, where its import() of cssnano and others works as
-// under node; so none of it weighs on the snapshot, which could not import() them anyway.
 for (const file of [blob, stamp, bundle, packages]) rmSync(file, { force: true });
 
 /**
  * npm keeps a package once per folder that cannot share it (MJML's tree holds three copies of
- * parse5 7.3.0 and four of entities 6.0.1). Every copy would be loaded into the snapshot, and
- * each megabyte of snapshot costs its start about 18 ms: a package of the same name and version
+ * htmlparser2 9.1.0 and four of entities 6.0.1). Every copy would be loaded into the snapshot, and
+ * each megabyte of snapshot costs its start about 19 ms: a package of the same name and version
  * is bundled once, from the first of its folders in sorted order (so that every build is alike).
  */
 function dedupePackages() {
@@ -90,6 +86,7 @@ function dedupePackages() {
     },
   };
 }
+
 /** Resolves what the snapshot does not serve (NOT_SERVED) to a module that throws when loaded. */
 function notServed() {
   const stub = (what) => `throw new Error(${JSON.stringify(`newsletter's startup snapshot does not include ${what}; run it with NEWSLETTER_NO_SNAPSHOT=1`)});`;
@@ -103,6 +100,38 @@ function notServed() {
         return NOT_SERVED.has(resolved) ? { path: relative(lib, resolved), namespace: 'not-served' } : undefined;
       });
       build.onLoad({ filter: /.*/, namespace: 'not-served' }, (args) => ({ contents: stub(args.path), loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * Packages the bundle holds less of than they are. lodash and lodash/fp: the functions MJML
+ * calls (see snapshot-lodash.mjs). htmlnano (with its own parser and entity tables) and
+ * cssnano's preset only minify: build --minify, and an email near Gmail's clip. Their stand-ins
+ * require the real ones from MJML's folder on first use, at run time, where htmlnano's import()
+ * of cssnano works as under node; so none of it weighs on the snapshot, which could not
+ * import() them anyway.
+ */
+function standIns() {
+  const onFirstUse = (name) => `let loaded;
+const load = () => (loaded ??= require('node:module').createRequire(${JSON.stringify(require.resolve('mjml-core'))})(${JSON.stringify(name)}));
+`;
+  const contents = {
+    htmlnano: `${onFirstUse('htmlnano')}module.exports = { process: (...args) => load().process(...args) };\n`,
+    // MJML hands the preset to cssnano only when minifying; it holds postcss-selector-parser.
+    'cssnano-preset-lite': `${onFirstUse('cssnano-preset-lite')}module.exports = function cssnanoPresetLite(...args) { return load()(...args); };\n`,
+    lodash: lodashStandIn(false, require.resolve('lodash')),
+    'lodash/fp': lodashStandIn(true, require.resolve('lodash')),
+  };
+  return {
+    name: 'stand-ins',
+    setup(build) {
+      build.onResolve({ filter: /^(?:lodash(?:\/fp)?|htmlnano|cssnano-preset-lite)$/ }, (args) => ({ path: args.path, namespace: 'stand-in' }));
+      build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
+        contents: contents[args.path],
+        loader: 'js',
+        resolveDir: root,
+      }));
     },
   };
 }
@@ -128,10 +157,6 @@ function bundledPackages(metafile) {
 
 try {
   const esbuild = await import('esbuild');
-  const htmlnanoOnFirstUse = `
-    let htmlnano;
-    const load = () => (htmlnano ??= require('node:module').createRequire(${JSON.stringify(require.resolve('htmlnano'))})('htmlnano'));
-    module.exports = { process: (...args) => load().process(...args) };`;
   const { metafile } = await esbuild.build({
     metafile: true,
     entryPoints: [join(lib, 'snapshot.js')],
@@ -147,28 +172,12 @@ try {
     // Every module's import.meta.url becomes lib/paths.js's: paths.ts is the only user.
     define: { 'import.meta.url': '__nl_import_meta_url' },
     banner: { js: "const __nl_import_meta_url = require('url').pathToFileURL(require('path').join(__dirname, 'paths.js')).href;" },
-    plugins: [notServed(), {
-      name: 'lodash-functions',
-      setup(build) {
-        build.onResolve({ filter: /^lodash(?:\/fp)?$/ }, (args) => ({ path: args.path, namespace: 'lodash-functions' }));
-        build.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, (args) => ({
-          contents: lodashStandIn(args.path === 'lodash/fp', require.resolve('lodash')),
-          loader: 'js',
-          resolveDir: root,
-        }));
-      },
-    }, dedupePackages(), {
+    plugins: [notServed(), standIns(), {
       name: 'unused-files',
       setup(build) {
         build.onLoad({ filter: UNUSED_FILES }, () => ({ contents: `module.exports = require(${JSON.stringify(join(root, 'scripts', 'snapshot-unused.cjs'))});`, loader: 'js' }));
       },
-    }, {
-      name: 'htmlnano-on-first-use',
-      setup(build) {
-        build.onResolve({ filter: /^htmlnano$/ }, () => ({ path: 'htmlnano', namespace: 'htmlnano-on-first-use' }));
-        build.onLoad({ filter: /.*/, namespace: 'htmlnano-on-first-use' }, () => ({ contents: htmlnanoOnFirstUse, loader: 'js' }));
-      },
-    }],
+    }, dedupePackages()],
   });
   writeFileSync(packages, `${JSON.stringify(bundledPackages(metafile), null, 1)}\n`);
   execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: lib, stdio: ['ignore', 'ignore', 'pipe'] });
