@@ -177,11 +177,12 @@ function countLines(text: string): number {
  * The file line of a front matter key (`seo.twitterUsername` for nested ones), for messages:
  * that of its nearest parent when it is missing, else line 1, where the front matter starts.
  */
-export function frontMatterKeyLine(parts: Pick<SourceParts, 'keyLines'> | undefined, path: string): number {
-  const keys = path.split('.');
+export function frontMatterKeyLine(parts: Pick<SourceParts, 'keyLines'> | undefined, keyPath: string): number {
+  const keys = keyPath.split('.');
   for (let length = keys.length; length > 0; length--) {
-    const line = parts?.keyLines[keys.slice(0, length).join('.')];
-    if (line !== undefined) return line;
+    const path = keys.slice(0, length).join('.');
+    // Own keys only: keyLines of a file without front matter is a plain {}, and has a "constructor".
+    if (parts && Object.hasOwn(parts.keyLines, path)) return parts.keyLines[path]!;
   }
   return 1;
 }

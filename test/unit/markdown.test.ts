@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts, parseIsoDate } from '../../src/core/front-matter.js';
+import { frontMatterKeyLine, parseSourceParts, parseIsoDate } from '../../src/core/front-matter.js';
 import { isEmptyMarkdown, parseInline, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown.js';
 import { CliError } from '../../src/errors.js';
 
@@ -22,6 +22,15 @@ describe('front matter', () => {
       expect((error as CliError).location).toMatch(/^sections\/x\/issue\.md:3:\d+$/);
       expect((error as CliError).message).toMatch(/^front matter is not valid YAML: .+\.$/);
     }
+  });
+
+  it('knows the line of each key from its one parse: nested ones, a missing one at its parent\'s, else line 1', () => {
+    const parts = parseSourceParts('---\ntitle: "April"\nseo:\n  title: x\n  url: https://openinfra.dev/blog/x\n---\nBody\n', 'issue.md');
+    expect(parts.keyLines).toEqual({ title: 2, seo: 3, 'seo.title': 4, 'seo.url': 5 });
+    expect(frontMatterKeyLine(parts, 'seo.url')).toBe(5);
+    expect(frontMatterKeyLine(parts, 'seo.twitterUsername')).toBe(3);
+    expect(frontMatterKeyLine(parts, 'hidePost')).toBe(1);
+    expect(frontMatterKeyLine(parseSourceParts('Just a body.\n', 'kata.md'), 'constructor')).toBe(1);
   });
 
   it('accepts real ISO 8601 dates only', () => {
