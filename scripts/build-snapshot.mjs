@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lodashStandIn } from './snapshot-lodash.mjs';
+import { standInSources } from './snapshot-stand-ins.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const lib = join(root, 'lib');
@@ -104,34 +104,15 @@ function notServed() {
   };
 }
 
-/**
- * Packages the bundle holds less of than they are. lodash and lodash/fp: the functions MJML
- * calls (see snapshot-lodash.mjs). htmlnano (with its own parser and entity tables) and
- * cssnano's preset only minify: build --minify, and an email near Gmail's clip. Their stand-ins
- * require the real ones from MJML's folder on first use, at run time, where htmlnano's import()
- * of cssnano works as under node; so none of it weighs on the snapshot, which could not
- * import() them anyway.
- */
+/** Modules replaced by the stand-ins of snapshot-stand-ins.mjs (lodash, minifying). */
 function standIns() {
-  const onFirstUse = (name) => `let loaded;
-const load = () => (loaded ??= require('node:module').createRequire(${JSON.stringify(require.resolve('mjml-core'))})(${JSON.stringify(name)}));
-`;
-  const contents = {
-    htmlnano: `${onFirstUse('htmlnano')}module.exports = { process: (...args) => load().process(...args) };\n`,
-    // MJML hands the preset to cssnano only when minifying; it holds postcss-selector-parser.
-    'cssnano-preset-lite': `${onFirstUse('cssnano-preset-lite')}module.exports = function cssnanoPresetLite(...args) { return load()(...args); };\n`,
-    lodash: lodashStandIn(false, require.resolve('lodash')),
-    'lodash/fp': lodashStandIn(true, require.resolve('lodash')),
-  };
+  const sources = standInSources(require.resolve);
+  const names = new Set(Object.keys(sources));
   return {
     name: 'stand-ins',
     setup(build) {
-      build.onResolve({ filter: /^(?:lodash(?:\/fp)?|htmlnano|cssnano-preset-lite)$/ }, (args) => ({ path: args.path, namespace: 'stand-in' }));
-      build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
-        contents: contents[args.path],
-        loader: 'js',
-        resolveDir: root,
-      }));
+      build.onResolve({ filter: /^[a-z]/ }, (args) => (names.has(args.path) ? { path: args.path, namespace: 'stand-in' } : undefined));
+      build.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: sources[args.path], loader: 'js', resolveDir: root }));
     },
   };
 }
