@@ -11,7 +11,6 @@ export const hiddenPost: Rule = {
   },
   check({ issue, report }) {
     if (!issue.path || !issue.meta.hidePost) return;
-    const line = issue.introParts?.data.hidePost === undefined ? 1 : frontMatterKeyLine(issue.introParts, 'hidePost');
-    report({ file: issue.path, line, message: 'hidePost is true: the post would not be listed on the blog; set it to false to publish.' });
+    report({ file: issue.path, line: frontMatterKeyLine(issue.introParts, 'hidePost'), message: 'hidePost is true: the post would not be listed on the blog; set it to false to publish.' });
   },
 };

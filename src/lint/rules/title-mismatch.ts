@@ -26,7 +26,7 @@ export const titleMismatch: Rule = {
     const expected = `${monthName(issue.id.month)} ${issue.id.year}`;
     const parts = issue.introParts;
     // seo.title defaults to the title: checked only where it is written, or a wrong title counts twice.
-    const seoTitle = (issue.introParts?.data.seo as Record<string, unknown> | undefined)?.title;
+    const seoTitle = (parts?.data.seo as Record<string, unknown> | undefined)?.title;
     const checks: [string, string][] = [['title', issue.meta.title], ...(typeof seoTitle === 'string' ? [['seo.title', seoTitle] as [string, string]] : [])];
     for (const [key, value] of checks) {
       const named = findIssueInWords(value);
