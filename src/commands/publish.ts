@@ -7,7 +7,7 @@ import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.j
 import { issueStatus } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { plural } from '../core/text.js';
-import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { realPathForWriting, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
@@ -67,12 +67,16 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
 
   const shown = (path: string) => relative(site.root, path).split(sep).join('/');
   const imageFolder = join(site.root, config.siteLayout.imageDir, issueImageFolder(config, id).slice(config.siteLayout.imageUrl.length));
+  // Each path as the disk resolves it, inside the checkout's real folder, or nothing is written.
+  const blogPath = join(blogDir, blogFileName(pipeline.issue, config));
+  realPathForWriting(site.root, blogPath, `siteLayout.blogDir (${config.siteLayout.blogDir})`);
   const files: OutputFile[] = [
-    { path: join(blogDir, blogFileName(pipeline.issue, config)), content: pipeline.blog() },
-    ...shownLocalImages(pipeline.issue).map((image) => ({
-      path: join(imageFolder, image.name),
-      content: readLocalImage(root, image.file),
-    })),
+    { path: blogPath, content: pipeline.blog() },
+    ...shownLocalImages(pipeline.issue).map((image) => {
+      const path = join(imageFolder, image.name);
+      realPathForWriting(site.root, path, `siteLayout.imageDir (${config.siteLayout.imageDir})`);
+      return { path, content: readLocalImage(root, image.file) };
+    }),
   ];
   const toWrite: OutputFile[] = [];
   for (const file of files) {

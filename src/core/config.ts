@@ -3,6 +3,8 @@ import { trimEndOf } from './text.js';
 import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
 import { PLATFORMS } from './platforms.js';
+import { isConfigUrl } from './url-policy.js';
+import { isMergeTag } from './urls.js';
 
 export type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig, SmtpConfig } from './config-types.js';
 import type { Config, EmailConfig, RuleSetting, RuleSeverity, SectionConfig } from './config-types.js';
@@ -49,7 +51,8 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     return value;
   };
 
-  const site = text('site', d.site, /^https:\/\/[^\s/]+(\/[^\s]*)?$/, 'expected an https:// URL such as https://openinfra.dev');
+  const site = text('site', d.site);
+  if (!isConfigUrl(site, ['https'])) fail('site', 'expected an https:// URL such as https://openinfra.dev');
   const siteRoot = trimEndOf(site, (c) => c === '/');
   const headingLevel = input.headingLevel ?? d.headingLevel;
   if (!Number.isInteger(headingLevel) || (headingLevel as number) < 1 || (headingLevel as number) > 4) {
@@ -63,7 +66,7 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     name: text('name', d.name),
     site: siteRoot,
     title: text('title', d.title),
-    postUrl: text('postUrl', d.postUrl, /^https?:\/\//, 'expected an absolute URL; {slug} stands for the issue'),
+    postUrl: urlPattern('postUrl', text('postUrl', d.postUrl), fail),
     blogFile: text('blogFile', d.blogFile, /^[^/\\]+\.md$/, 'expected a file name ending in .md, without folders'),
     author: text('author', d.author),
     description: text('description', d.description),
@@ -87,7 +90,7 @@ function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 
   rejectUnknown(layout, SITE_LAYOUT_KEYS, 'siteLayout.', fail);
   const folder = (key: 'blogDir' | 'imageDir'): string => {
     const value = layout[key] ?? d[key];
-    if (typeof value !== 'string' || !/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\]+$/.test(value)) return fail(`siteLayout.${key}`, 'expected a folder inside the site checkout, such as ' + d[key]);
+    if (typeof value !== 'string' || !isFolderInside(value)) return fail(`siteLayout.${key}`, 'expected a folder inside the site checkout, such as ' + d[key]);
     return value.replace(/\/+$/, '');
   };
   const imageUrl = layout.imageUrl ?? d.imageUrl;
@@ -99,6 +102,23 @@ function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 
   const siteRepo = input.siteRepo;
   if (siteRepo !== undefined && (typeof siteRepo !== 'string' || siteRepo.trim() === '')) return fail('siteRepo', 'expected the folder of a checkout of the site, such as ../osf-website');
   return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl } };
+}
+
+/**
+ * A relative folder that names a place inside the checkout, part by part: no `..` or `.`, no
+ * hidden folder, no backslash, no control or line-separating character (a pattern's `.` stops
+ * at those, which is how `static\u2028/../..` once passed). publish resolves it again on disk.
+ */
+function isFolderInside(value: string): boolean {
+  const parts = value.replace(/\/+$/, '').split('/');
+  return value.trim() !== '' && parts.every((part) => part !== '' && !part.startsWith('.') && !/[\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(part));
+}
+
+/** A URL pattern ({slug}, {month}, {Month}, {year} stand for the issue) that is a web address for every issue. */
+function urlPattern(key: string, pattern: string, fail: Fail): string {
+  const sample = fillPattern(pattern, { slug: 'may-2025', year: 2025, month: 5 }, 'May');
+  if (!isConfigUrl(sample, ['https', 'http'])) return fail(key, 'expected an absolute https:// URL; {slug} stands for the issue');
+  return pattern;
 }
 
 type Fail = (key: string, allowed: string) => never;
@@ -175,7 +195,11 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
     return v;
   };
   const fontUrl = str('fontUrl', d.fontUrl);
-  if (fontUrl !== undefined && !fontUrl.startsWith('https://')) fail('email.fontUrl', 'expected an https:// stylesheet URL');
+  if (fontUrl !== undefined && !isConfigUrl(fontUrl, ['https'])) fail('email.fontUrl', 'expected an https:// stylesheet URL');
+  const unsubscribeUrl = str('unsubscribeUrl', d.unsubscribeUrl);
+  if (unsubscribeUrl !== undefined && !isMergeTag(unsubscribeUrl) && !isConfigUrl(unsubscribeUrl.trim(), ['https', 'http', 'mailto'])) {
+    fail('email.unsubscribeUrl', 'expected an https:// or mailto: address (ASCII, no spaces), or the mail platform\'s merge tag such as *|UNSUB|*');
+  }
   const accentColor = str('accentColor', d.accentColor) as string;
   if (!/^#[0-9a-fA-F]{6}$/.test(accentColor)) fail('email.accentColor', 'expected a colour such as #f15b3e');
   return {
@@ -183,7 +207,7 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
     contactEmail: str('contactEmail', d.contactEmail) as string,
     postalAddress: str('postalAddress', d.postalAddress) as string,
     platform: validatePlatform(value.platform, fail),
-    unsubscribeUrl: str('unsubscribeUrl', d.unsubscribeUrl),
+    unsubscribeUrl,
     from: validateFrom(str('from', d.from), fail),
     smtp: validateSmtp(value.smtp, fail),
     fontFamily: str('fontFamily', d.fontFamily) as string,

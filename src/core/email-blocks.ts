@@ -1,11 +1,12 @@
 import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { raw } from 'hast-util-raw';
-import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import type { Image, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { absoluteUrl, isMergeTag, tagUrl, type Campaign } from './urls.js';
 import { checkUrl } from './url-policy.js';
+import { HTML_ALLOWLIST } from './raw-html.js';
 
 /** A piece of a section in the email: flowing HTML text, or an image that spans the column. */
 export interface EmailBlock {
@@ -24,19 +25,6 @@ export interface UrlContext {
 
 /** The column's content width: 600 px less the 24 px padding on each side. */
 export const CONTENT_WIDTH = 552;
-
-/**
- * Raw HTML in fragments reaches the email only through this allowlist: GitHub's (no scripts,
- * frames, forms, styles or event handlers; only web, mail and phone links), without its
- * `user-content-` id prefix, which email has no use for.
- */
-const EMAIL_SCHEMA: Schema = {
-  ...defaultSchema,
-  // GitHub keeps <input> for task lists; an email has no use for form controls.
-  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
-  clobberPrefix: '',
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
-};
 
 /**
  * Splits a section's Markdown (comments already removed) into email blocks: an image alone
@@ -93,7 +81,7 @@ export function safeHtmlTree(root: Root): HastRoot {
   markTaskItems(root);
   const converted = toHast(root, { allowDangerousHtml: true }) as HastRoot;
   const hast = needsReparse(root) ? (raw(converted) as HastRoot) : converted;
-  return sanitize(hast, EMAIL_SCHEMA) as HastRoot;
+  return sanitize(hast, HTML_ALLOWLIST) as HastRoot;
 }
 
 /**

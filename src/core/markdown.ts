@@ -3,7 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { LIMITS } from './limits.js';
-import { applyUrlPolicyToHtml, isAllowedUrl } from './url-policy.js';
+import { checkRawHtml } from './raw-html.js';
+import { isAllowedUrl } from './url-policy.js';
 
 /**
  * Markdown parsed once, with positions in the file the writer edits.
@@ -138,7 +139,8 @@ export function parseInline(markdown: string): PhrasingContent[] {
   return markdown.trim() === '' ? [] : [{ type: 'text', value: markdown.trim() }];
 }
 
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// As a browser ends a comment: `<!-->` and `<!--->` are whole (empty) comments, and `--!>` closes one too.
+const COMMENT = /<!--(?:-?>|[\s\S]*?(?:--!?>|$))/g;
 
 /** HTML with its comments taken out: comments are notes for writers and never reach readers. */
 export function stripComments(html: string): string {
@@ -153,17 +155,30 @@ export function isOnlyComments(html: string): boolean {
  * The Markdown source with every HTML comment removed and everything else exactly as written,
  * so that the blog post carries the writer's Markdown through unchanged; except what the URL
  * policy refuses: such a link keeps its text, such an image or definition goes (and so does an
- * image with no source), and such an attribute of raw HTML is emptied. `imageUrl` gives the URL
+ * image with no source); raw HTML the allowlist refuses is written anew without what it refuses
+ * (core/raw-html.ts). `imageUrl` gives the URL
  * an image is published at (an issue's own image moves to the site); only its destination changes.
  */
 export function renderMarkdownWithoutComments(doc: MarkdownDoc, imageUrl: (url: string) => string = (url) => url): string {
+  let out = cutOnce(doc, imageUrl);
+  // What is cut out may join what stood around it into something new (`<scr<!-- -->ipt>` is
+  // `<script>` without its comment): the result is read again, until nothing is left to cut.
+  for (let round = 0; out.changed && round < SETTLE_ROUNDS; round++) out = cutOnce(parseMarkdown(out.text), (url) => url);
+  // Past that, only hostile input: none of it may be read as HTML.
+  return out.changed ? out.text.replace(/</g, '&lt;') : out.text;
+}
+
+const SETTLE_ROUNDS = 4;
+
+/** One pass of renderMarkdownWithoutComments; `changed` when it changed anything but whole lines it took out. */
+function cutOnce(doc: MarkdownDoc, imageUrl: (url: string) => string): { text: string; changed: boolean } {
   const cuts: { start: number; end: number; text: string }[] = [];
   const range = (node: Nodes) => ({ start: node.position?.start.offset, end: node.position?.end.offset });
   visit(doc.tree, (node) => {
     const { start, end } = range(node);
     if (start === undefined || end === undefined) return;
     if (node.type === 'html') {
-      cuts.push({ start, end, text: applyUrlPolicyToHtml(stripComments(doc.source.slice(start, end))) });
+      cuts.push({ start, end, text: blogRawHtml(node.value, stripComments(doc.source.slice(start, end))) });
     } else if ((node.type === 'image' || node.type === 'definition') && (!isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link') || (node.type === 'image' && node.url.trim() === ''))) {
       // An image with no source would show broken: it goes, as a refused one does.
       cuts.push({ start, end, text: '' });
@@ -190,7 +205,25 @@ export function renderMarkdownWithoutComments(doc: MarkdownDoc, imageUrl: (url: 
     from = cut.end;
   }
   out += doc.source.slice(from);
-  return tidyBlankLines(out);
+  const changed = cuts.some((cut) => cut.text !== doc.source.slice(cut.start, cut.end) && (cut.text !== '' || !standsAlone(doc.source, cut.start, cut.end)));
+  return { text: tidyBlankLines(out), changed };
+}
+
+/** Whether the text at start..end fills its lines, so that cutting it joins nothing. */
+function standsAlone(source: string, start: number, end: number): boolean {
+  const before = source.lastIndexOf('\n', start - 1);
+  const after = source.indexOf('\n', end);
+  return source.slice(before + 1, start).trim() === '' && source.slice(end, after === -1 ? source.length : after).trim() === '';
+}
+
+/**
+ * Raw HTML as the blog post carries it: as written when the allowlist passes it, else its
+ * rewrite. It is checked as a browser will read it, the node's value (without the `> ` or list
+ * indentation that Markdown removes from the lines after its first), comments out.
+ */
+function blogRawHtml(value: string, written: string): string {
+  const checked = checkRawHtml(stripComments(value));
+  return checked.problems.length === 0 ? written : checked.safe;
 }
 
 /** Drops blank lines that removed comments leave behind, and the padding, and trailing space. */

@@ -45,47 +45,19 @@ export function checkUrl(url: string, use: UrlUse): string | undefined {
   return isAllowedUrl(url, use) ? normalizeUrl(url) : undefined;
 }
 
-const NUMERIC_REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/g;
-
 /**
- * An attribute value of raw HTML as a browser decodes it, for the policy's eyes: numeric
- * references decoded; a named one in the scheme part makes the URL fail the policy anyway.
+ * A URL a config file sets (the site, the post's address, the unsubscribe link, the font): it
+ * reaches every output and the List-Unsubscribe header as written, so it is held tighter than
+ * a writer's link: absolute, one of `schemes`, printable ASCII with no space, quote, angle
+ * bracket or backslash, and read by WHATWG URL as a host (or, for mailto:, an address).
  */
-export function decodeAttributeUrl(value: string): string {
-  return value.replace(NUMERIC_REFERENCE, (_, hex: string | undefined, dec: string | undefined) => {
-    const code = hex ? Number.parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-  });
-}
-
-/** href and src attributes in raw HTML, each with where its value stands. Linear: no nested quantifiers. */
-const URL_ATTRIBUTE = /\b(href|src)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi;
-
-export interface HtmlUrl {
-  attribute: 'href' | 'src';
-  value: string;
-  /** Offset of the whole `name=value` in the HTML. */
-  index: number;
-  length: number;
-}
-
-export function findHtmlUrls(html: string): HtmlUrl[] {
-  return [...html.matchAll(URL_ATTRIBUTE)].map((m) => ({
-    attribute: m[1]!.toLowerCase() as 'href' | 'src',
-    value: m[3] ?? m[4] ?? m[5] ?? '',
-    index: m.index ?? 0,
-    length: m[0].length,
-  }));
-}
-
-/** Raw HTML with every href or src that fails the policy emptied (`href=""`), the rest as written. */
-export function applyUrlPolicyToHtml(html: string): string {
-  let out = '';
-  let from = 0;
-  for (const found of findHtmlUrls(html)) {
-    if (isAllowedUrl(decodeAttributeUrl(found.value), found.attribute === 'src' ? 'image' : 'link')) continue;
-    out += `${html.slice(from, found.index)}${found.attribute}=""`;
-    from = found.index + found.length;
+export function isConfigUrl(url: string, schemes: readonly string[]): boolean {
+  if (!/^[\x21-\x7e]+$/.test(url) || /["'<>\\`{}|^]/.test(url)) return false;
+  try {
+    const parsed = new URL(url);
+    const scheme = parsed.protocol.slice(0, -1);
+    return schemes.includes(scheme) && (scheme === 'mailto' ? parsed.pathname.includes('@') : parsed.hostname !== '');
+  } catch {
+    return false;
   }
-  return from === 0 ? html : out + html.slice(from);
 }

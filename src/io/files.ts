@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
@@ -95,9 +95,9 @@ function lineAt(bytes: Buffer, offset: number): number {
 }
 
 /**
- * The real path of `absolute`, refused when it leaves `root`. Symbolic links are followed
- * only while they stay inside the workspace: one rule for fragments, issue folders, templates
- * and config alike.
+ * The real path of `absolute`, refused when it leaves `root` or leads into a hidden file or
+ * folder inside it. Symbolic links are followed only while they stay inside the workspace and
+ * out of hidden places: one rule for fragments, issue folders, images, templates and config alike.
  */
 export function resolveWithin(root: string, absolute: string, shown: string): string {
   const realRoot = realpathSync(root);
@@ -106,6 +106,43 @@ export function resolveWithin(root: string, absolute: string, shown: string): st
   if (rel === '..' || rel.startsWith(`..${sep}`) || rel === real) {
     throw new CliError('this is a link that leads outside the workspace; links are followed only within it.', {
       file: shown, hint: 'Copy what it links to into the workspace instead.',
+    });
+  }
+  // Hidden files and folders (.env, .git/config, .npmrc) hold secrets and tools' state: no path leads into one.
+  if (rel.split(sep).some((part) => part.startsWith('.'))) {
+    throw new CliError('this leads into a hidden file or folder, where secrets are kept; nothing is read from one.', {
+      file: shown, hint: 'Copy what it should hold into a file of its own in the workspace, not hidden.',
+    });
+  }
+  return real;
+}
+
+/**
+ * Where writing `path` would really put a file: the real path of its deepest part that exists
+ * (every link on the way followed), then the rest as named. Refused, with exit 2 and before
+ * anything is written, when that is not inside the real `root`: a folder of the site checkout
+ * that is a link to elsewhere is never written through. `what` names the setting for the message.
+ */
+export function realPathForWriting(root: string, path: string, what: string): string {
+  const realRoot = realpathSync(root);
+  const rest: string[] = [];
+  let existing = path;
+  for (;;) {
+    try {
+      existing = realpathSync(existing);
+      break;
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) break;
+      rest.unshift(basename(existing));
+      existing = parent;
+    }
+  }
+  const real = join(existing, ...rest);
+  const rel = relative(realRoot, real);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new CliError(`${what} leads outside the site checkout ${root}, to ${real}; nothing was written.`, {
+      kind: 'usage', hint: 'Make it a folder inside the checkout (not a link to another place), or fix siteLayout in the config.',
     });
   }
   return real;

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { imageSize } from 'image-size';
 import { CliError } from '../errors.js';
 import { IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/images.js';
+import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
 
@@ -19,6 +19,8 @@ export async function readIssueImages(root: string, dir: string): Promise<ImageF
   const paths = entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && IMAGE_NAME.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    // A hidden file or folder is never the issue's image: it is where secrets and tools' state live.
+    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
     .sort();
   if (paths.length > LIMITS.imagesPerIssue) {
     throw new CliError(`this issue folder holds ${paths.length} images; at most ${LIMITS.imagesPerIssue} are read.`, {
@@ -51,26 +53,27 @@ async function readImageFile(root: string, path: string, within = root, known?: 
     });
   }
   const bytes = readFileBytes(path, shown, { within, maxBytes: LIMITS.imageBytes });
-  const extension = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-  let size: { width?: number; height?: number; type?: string } = {};
-  try {
-    size = imageSize(bytes);
-  } catch {
-    // Not an image its extension says it is: the format stays the extension, with no size.
+  const extension = normalFormat(path.slice(path.lastIndexOf('.') + 1));
+  // The bytes say what the file is, never its name: a secret renamed .png is not read as an image.
+  const header = readImageHeader(bytes.subarray(0, IMAGE_HEADER_BYTES));
+  if (header.format !== extension) {
+    throw new CliError(`this is not a ${extension.toUpperCase()} image: its content is ${header.format ? `${header.format.toUpperCase()}` : 'no image format'}; only images are read from an issue folder.`, {
+      file: shown, hint: header.format ? `Rename it to .${header.format}, or export it again as ${extension.toUpperCase()}.` : 'Put the image itself here, or remove the file.',
+    });
   }
   return {
     path: shown,
     bytes: bytes.length,
     hash: createHash('sha256').update(bytes).digest('hex'),
-    ...(size.width !== undefined ? { width: size.width } : {}),
-    ...(size.height !== undefined ? { height: size.height } : {}),
-    format: normalFormat(size.type ?? extension),
+    ...(header.width !== undefined ? { width: header.width } : {}),
+    ...(header.height !== undefined ? { height: header.height } : {}),
+    format: header.format,
   };
 }
 
 function normalFormat(format: string): string {
   const lower = format.toLowerCase();
-  return lower === 'jpeg' ? 'jpg' : lower === 'tiff' ? 'tif' : lower;
+  return lower === 'jpeg' ? 'jpg' : lower === 'tiff' ? 'tif' : lower === 'heif' ? 'heic' : lower;
 }
 
 function shownPath(root: string, path: string): string {

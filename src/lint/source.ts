@@ -1,7 +1,8 @@
 import type { Nodes, Parents, Text } from 'mdast';
 import type { Issue } from '../core/issue.js';
-import { decodeAttributeUrl, findHtmlUrls, type UrlUse } from '../core/url-policy.js';
-import { parseMarkdown, visit, type MarkdownDoc } from '../core/markdown.js';
+import type { UrlUse } from '../core/url-policy.js';
+import { rawHtmlUrls } from '../core/raw-html.js';
+import { parseMarkdown, stripComments, visit, type MarkdownDoc } from '../core/markdown.js';
 import { frontMatterKeyLine, type SourceParts } from '../core/front-matter.js';
 import type { LintDoc } from './types.js';
 
@@ -119,15 +120,6 @@ export function nodesOfType<T extends Nodes['type']>(doc: MarkdownDoc, type: T):
   return found as Extract<Nodes, { type: T }>[];
 }
 
-/** URLs in raw HTML (href and src attributes, references decoded), with their offsets in the node's value. */
-export function htmlUrls(html: string): { url: string; index: number; use: UrlUse }[] {
-  return findHtmlUrls(html).map((found) => ({
-    url: decodeAttributeUrl(found.value).trim(),
-    index: found.index,
-    use: found.attribute === 'src' ? 'image' : 'link',
-  }));
-}
-
 /** The host (and path) of a URL, or undefined when it has none. */
 export function parseUrl(url: string): URL | undefined {
   try {
@@ -153,7 +145,7 @@ export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' 
     if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', use: 'link', node, range: nodeRange(node) });
     if (node.type === 'image') found.push({ url: node.url, kind: 'image', use: 'image', node, range: nodeRange(node) });
     if (node.type === 'html') {
-      for (const { url, index, use } of htmlUrls(node.value)) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, index, node.value.slice(index, index + 4)) });
+      for (const { url, offset, use } of rawHtmlUrls(stripComments(node.value))) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, offset, stripComments(node.value).slice(offset, offset + 4)) });
     }
   });
   return found;

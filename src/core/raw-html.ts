@@ -1,0 +1,185 @@
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { Tokenizer, type Token } from 'parse5';
+import { find, html as htmlSpace } from 'property-information';
+import { isAllowedUrl, normalizeUrl, type UrlUse } from './url-policy.js';
+
+/**
+ * The one allowlist of raw HTML, for every output: the email and the preview sanitise their HTML
+ * tree with it (hast-util-sanitize), and the blog post, whose raw HTML the site renders as it is,
+ * is checked against it token by token (checkRawHtml). It is GitHub's, narrowed: the published
+ * archive holds no raw HTML but comments, so nothing a writer needs is lost. No form controls or
+ * form attributes, no `srcset` (not one URL but a list, which browsers read their own way), links
+ * only to the web, mail and phone, images and citations only from the web. Ids and names keep
+ * their value (no `user-content-` prefix): an email has nothing for them to clobber.
+ */
+const FORM_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'action', 'encType', 'method']);
+
+export const HTML_ALLOWLIST: Schema = {
+  ...defaultSchema,
+  tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
+  attributes: {
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== 'input' && tag !== 'source')),
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((entry) => typeof entry !== 'string' || !FORM_ATTRIBUTES.has(entry)),
+  },
+  required: {},
+  clobberPrefix: '',
+  protocols: { cite: ['http', 'https'], href: ['http', 'https', 'mailto', 'tel'], longDesc: ['http', 'https'], src: ['http', 'https'] },
+};
+
+/** Where a URL attribute's value goes, by its property: links follow the link policy, the rest are fetched like images. */
+const URL_PROPERTIES: Record<string, UrlUse> = { href: 'link', cite: 'image', longDesc: 'image', src: 'image' };
+
+/**
+ * Elements whose content the tokenizer reads as text (or never ends): after one, the bytes that
+ * follow mean something else to a browser than to a tokenizer that did not switch state, so
+ * nothing after it is kept. None is allowed.
+ */
+const OPAQUE_CONTENT = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'textarea', 'title', 'plaintext']);
+
+export interface RawHtmlProblem {
+  /** Offset in the HTML given, and the length of what is refused there. */
+  offset: number;
+  length: number;
+  message: string;
+}
+
+export interface CheckedHtml {
+  problems: RawHtmlProblem[];
+  /** The HTML given when it has no problem (the writer's bytes); else a rewrite that keeps only what the allowlist allows. */
+  safe: string;
+}
+
+const allowedTags = new Set(HTML_ALLOWLIST.tagNames ?? []);
+
+/** The attribute entries for a tag: its own and those of every tag. */
+function attributeRules(tag: string): NonNullable<Schema['attributes']>[string] {
+  return [...(HTML_ALLOWLIST.attributes?.[tag] ?? []), ...(HTML_ALLOWLIST.attributes?.['*'] ?? [])];
+}
+
+/** Why an attribute may not stand on an element, or undefined when it may. */
+function attributeProblem(tag: string, name: string, value: string): string | undefined {
+  if (/^on/i.test(name)) return `the ${name} attribute runs script; every output leaves it out. Remove it.`;
+  const info = find(htmlSpace, name);
+  // A namespaced name (xlink:href) or one HTML does not know as given is never a known property.
+  const property = info.attribute === name.toLowerCase() || info.attribute === name ? info.property : undefined;
+  const rule = property === undefined ? undefined : attributeRules(tag).find((entry) => (typeof entry === 'string' ? entry : entry[0]) === property);
+  if (rule === undefined) return `the ${name} attribute is not allowed on <${tag}> in a newsletter; every output leaves it out.`;
+  if (Array.isArray(rule) && rule.length > 1) {
+    const allowed = rule.slice(1);
+    const tokens = property === 'className' ? value.split(/\s+/).filter(Boolean) : [value];
+    const fits = (token: string) => allowed.some((a) => (a instanceof RegExp ? a.test(token) : a === true ? true : String(a) === token));
+    if (tokens.length === 0 || !tokens.every(fits)) return `the ${name}="${printable(value)}" attribute is not allowed on <${tag}>; every output leaves it out.`;
+  }
+  const use = URL_PROPERTIES[property!];
+  if (use && !isAllowedUrl(value, use)) {
+    const allowed = use === 'image' ? 'images come from https:// addresses' : 'links go to https://, mailto: or tel:';
+    return `"${printable(normalizeUrl(value))}" is not a URL a newsletter may hold (${allowed}); it is left out of every output.`;
+  }
+  return undefined;
+}
+
+/** A value shown in a message: cut short, controls made visible. */
+function printable(value: string): string {
+  return value.trim().slice(0, 40).replace(/[\u0000-\u001f\u007f]/g, '?');
+}
+
+/** Text as HTML that no Markdown or HTML reader takes for anything but text, on one line. */
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\n': '&#10;' };
+function escapeText(text: string): string {
+  // Markdown's punctuation too: a rewrite that no longer starts an HTML block is read as Markdown.
+  return text.replace(/[&<>"\n]|[!#()*[\\\]_`|~]/g, (c) => TEXT_ESCAPES[c] ?? `&#${c.codePointAt(0)};`);
+}
+
+function serializeStartTag(tag: string, attributes: { name: string; value: string }[], selfClosing: boolean): string {
+  const written = attributes.map(({ name, value }) => ` ${name}="${value.replace(/[&"\n]/g, (c) => TEXT_ESCAPES[c]!)}"`).join('');
+  return `<${tag}${written}${selfClosing ? ' /' : ''}>`;
+}
+
+/**
+ * Raw HTML from a fragment, read as a browser's tokenizer reads it (parse5, the WHATWG
+ * algorithm; so a `>` or an `href=` inside a quoted value is what it is), and held to the
+ * allowlist: every element, attribute and URL it refuses is a problem, and `safe` is the HTML
+ * with those left out. The HTML is read from the data state, as a browser reads it after the
+ * text the site renders around it; a rewrite ends in that state too.
+ */
+export function checkRawHtml(html: string): CheckedHtml {
+  const problems: RawHtmlProblem[] = [];
+  const pieces: string[] = [];
+  let stopped = false;
+  let unfinished = false;
+  const refuse = (token: Token.TagToken | Token.CommentToken | Token.DoctypeToken, message: string) => {
+    const offset = token.location?.startOffset ?? 0;
+    problems.push({ offset, length: (token.location?.endOffset ?? offset) - offset, message });
+  };
+  const handler = {
+    onStartTag(token: Token.TagToken) {
+      if (stopped) return;
+      const tag = token.tagName;
+      if (!allowedTags.has(tag)) {
+        const rest = OPAQUE_CONTENT.has(tag) ? ', with the rest of this HTML' : '';
+        refuse(token, `<${tag}> is not allowed in a newsletter; every output leaves it out${rest}. Link to the content instead.`);
+        if (OPAQUE_CONTENT.has(tag)) stopped = true;
+        return;
+      }
+      const kept: { name: string; value: string }[] = [];
+      for (const attribute of token.attrs) {
+        const name = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name;
+        const problem = attributeProblem(tag, name, attribute.value);
+        if (problem === undefined) {
+          kept.push({ name, value: attribute.value });
+          continue;
+        }
+        const at = token.location?.attrs?.[attribute.name];
+        const offset = at?.startOffset ?? token.location?.startOffset ?? 0;
+        problems.push({ offset, length: (at?.endOffset ?? offset) - offset, message: problem });
+      }
+      pieces.push(serializeStartTag(tag, kept, token.selfClosing));
+    },
+    onEndTag(token: Token.TagToken) {
+      // An end tag's attributes mean nothing to a browser; an end tag of a refused element goes with it.
+      if (!stopped && allowedTags.has(token.tagName)) pieces.push(`</${token.tagName}>`);
+    },
+    onCharacter(token: Token.CharacterToken) {
+      if (!stopped) pieces.push(escapeText(token.chars));
+    },
+    onWhitespaceCharacter(token: Token.CharacterToken) {
+      if (!stopped) pieces.push(token.chars.includes('\n') ? escapeText(token.chars) : token.chars);
+    },
+    onNullCharacter() {},
+    onComment() {},
+    onDoctype(token: Token.DoctypeToken) {
+      if (!stopped) refuse(token, '<!DOCTYPE> has no place in a section; every output leaves it out.');
+    },
+    onEof() {},
+    onParseError(error: { code: string; startOffset: number }) {
+      if (!stopped && error.code.startsWith('eof-in-')) unfinished = true;
+    },
+  };
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
+  tokenizer.write(html, true);
+  if (unfinished) {
+    const offset = html.lastIndexOf('<');
+    problems.push({ offset: Math.max(0, offset), length: html.length - Math.max(0, offset), message: 'this HTML ends inside a tag, comment or quoted value; every output leaves the unfinished part out. Close it.' });
+  }
+  return { problems: problems.sort((a, b) => a.offset - b.offset), safe: problems.length === 0 ? html : pieces.join('') };
+}
+
+/** URLs in raw HTML as a browser reads them (references decoded), each with the offset of its attribute. */
+export function rawHtmlUrls(html: string): { url: string; offset: number; use: UrlUse }[] {
+  const found: { url: string; offset: number; use: UrlUse }[] = [];
+  let stopped = false;
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag(token) {
+      if (stopped) return;
+      if (OPAQUE_CONTENT.has(token.tagName)) stopped = true;
+      for (const attribute of token.attrs) {
+        if (attribute.prefix) continue;
+        const use = URL_PROPERTIES[find(htmlSpace, attribute.name).property];
+        if (use) found.push({ url: attribute.value.trim(), offset: token.location?.attrs?.[attribute.name]?.startOffset ?? token.location?.startOffset ?? 0, use });
+      }
+    },
+    onEndTag() {}, onCharacter() {}, onWhitespaceCharacter() {}, onNullCharacter() {}, onComment() {}, onDoctype() {}, onEof() {},
+  });
+  tokenizer.write(html, true);
+  return found;
+}

@@ -1,0 +1,136 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderEmailHtml } from '../../src/core/email-blocks.js';
+import { parseMarkdown, renderMarkdownWithoutComments, withoutComments } from '../../src/core/markdown.js';
+import { blogPreviewHtml } from '../../src/core/preview-page.js';
+import { browserMissing, launchChromium } from '../helpers/browser.js';
+import { FIND_DANGER, htmlAttacks } from '../helpers/html-attacks.js';
+import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+
+/**
+ * Markdown as a site that renders raw HTML shows it (the real site's renderer passes a post's
+ * HTML through): parsed, turned into HTML with the raw HTML as written, nothing sanitised.
+ */
+function asTheSiteRendersIt(markdown: string): string {
+  return toHtml(toHast(parseMarkdown(markdown).tree, { allowDangerousHtml: true }), { allowDangerousHtml: true });
+}
+
+const URLS = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/x' };
+const ATTACKS = htmlAttacks();
+const missing = browserMissing();
+if (missing) console.warn(`HTML attack battery ${missing}`);
+
+describe.skipIf(missing)(`${ATTACKS.length} generated HTML attacks, loaded in Chromium`, () => {
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    // Nothing leaves this machine: every request a payload makes is refused.
+    await page.route('**/*', (route) => route.abort());
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** What is dangerous in a page once it has loaded, and any dialog it opened. */
+  async function dangerIn(html: string, allowStyle = false): Promise<string[]> {
+    dialogs.length = 0;
+    await page.setContent(`<!doctype html><html><body>${html}</body></html>`, { waitUntil: 'load' });
+    // Handlers that fire a task after load (ontoggle, onfocus) have had their turn after two frames.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const found = await page.evaluate(`(${FIND_DANGER})(${allowStyle})`) as string[];
+    return [...found, ...dialogs.map((message) => `dialog ${message}`)];
+  }
+
+  /** The attacks that run when a site renders them as written: lint must flag every one. */
+  let dangerous: Set<number> | undefined;
+  async function dangerousAttacks(): Promise<Set<number>> {
+    if (!dangerous) {
+      dangerous = new Set();
+      for (const attack of ATTACKS) if ((await dangerIn(asTheSiteRendersIt(attack.markdown))).length > 0) dangerous.add(attack.n);
+    }
+    return dangerous;
+  }
+
+  it('the control: unsanitised, the site would run nearly all of them', async () => {
+    // Without this, a battery whose payloads were all harmless would pass for nothing. The rest
+    // are not HTML to a CommonMark reader (`<img/src=x/onerror=...>` is text) and stay text.
+    expect((await dangerousAttacks()).size).toBeGreaterThan(ATTACKS.length * 0.85);
+  });
+
+  it('the blog post: the site renders its raw HTML, and none of it runs or loads anything', async () => {
+    const failures: string[] = [];
+    for (const attack of ATTACKS) {
+      const post = renderMarkdownWithoutComments(parseMarkdown(attack.markdown));
+      const danger = await dangerIn(asTheSiteRendersIt(post));
+      if (danger.length > 0) failures.push(`#${attack.n} ${JSON.stringify(attack.markdown)} -> ${JSON.stringify(post)}: ${danger.join(', ')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('the email and the preview\'s blog panel: sanitised, none of it runs', async () => {
+    const failures: string[] = [];
+    for (const attack of ATTACKS) {
+      const email = renderEmailHtml(withoutComments(parseMarkdown(attack.markdown).tree), URLS, 'x');
+      const preview = blogPreviewHtml(renderMarkdownWithoutComments(parseMarkdown(attack.markdown)), {});
+      for (const [what, html] of [['email', email], ['preview', preview]] as const) {
+        const danger = await dangerIn(html);
+        if (danger.length > 0) failures.push(`${what} #${attack.n} ${JSON.stringify(attack.markdown)}: ${danger.join(', ')}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('an issue holding them all: lint flags every one, build and publish --force write none of it', async () => {
+    const cwd = await tempDir();
+    const sections = ['spotlight', 'foundation', 'events'];
+    const files: Record<string, string> = { ...readyMayIssue() };
+    sections.forEach((section, i) => {
+      const mine = ATTACKS.filter((_, n) => n % sections.length === i);
+      files[`sections/may-2025/${section}.md`] = `---\ntitle: ${section}\n---\n${mine.map((a) => a.markdown).join('\n\n')}\n`;
+    });
+    await writeFiles(cwd, files);
+    const lint = await runMain(['lint', '--format', 'json'], { cwd });
+    expect(lint.code).toBe(1);
+    const results = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    const flagged = new Set(results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'unsafe-html').map((m) => `${r.filePath.split('/').pop()}:${m.line}`)));
+    const unflagged: string[] = [];
+    const dangerous = await dangerousAttacks();
+    sections.forEach((section, i) => {
+      // Front matter takes lines 1-3; each attack then takes its own lines and a blank one.
+      let line = 4;
+      for (const attack of ATTACKS.filter((_, n) => n % sections.length === i)) {
+        const lines = attack.markdown.split('\n').length;
+        const hit = Array.from({ length: lines }, (_, k) => `${section}.md:${line + k}`).some((at) => flagged.has(at));
+        if (dangerous.has(attack.n) && !hit) unflagged.push(`#${attack.n} ${JSON.stringify(attack.markdown)}`);
+        line += lines + 1;
+      }
+    });
+    expect(unflagged).toEqual([]);
+
+    const site = await tempDir();
+    mkdirSync(join(site, 'src', 'pages', 'blog'), { recursive: true });
+    expect((await runMain(['publish', '--site', site], { cwd })).code).toBe(1);
+    const published = await runMain(['publish', '--site', site, '--force'], { cwd });
+    expect(published.code, published.stderr).toBe(0);
+    const built = await runMain(['build', '--json'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const outputs = JSON.parse(built.stdout).outputs as Record<string, string>;
+    const post = readFileSync(outputs.blog!, 'utf8');
+    expect(readFileSync(join(site, 'src', 'pages', 'blog', 'inside-open-infrastructure-may-2025.md'), 'utf8')).toBe(post);
+    const body = post.slice(post.indexOf('\n---\n', 4) + 5);
+    expect(await dangerIn(asTheSiteRendersIt(body))).toEqual([]);
+    expect(await dangerIn(readFileSync(outputs.html!, 'utf8'), true)).toEqual([]);
+  });
+});
