@@ -3,13 +3,14 @@ import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue.js';
 import { CliError } from './errors.js';
-import { renderBlogPost } from './core/render-blog.js';
+import { renderBlogPost, safeBlogPost } from './core/render-blog.js';
+import { checkEmailDocument, refusedPieces } from './core/raw-html.js';
 import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { SiteCheckout } from './core/images.js';
 import type { LinkStatus } from './core/urls.js';
 import type { IssueId } from './core/slug.js';
-import { compileTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
+import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
 import { openSiteCheckout } from './io/images.js';
@@ -94,7 +95,18 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     return templates.get(name)!();
   };
   const mjml = once(() => renderEmailMjml(issue, config, template('email.mjml.hbs')));
-  const email = once(() => compileMjml(mjml(), { minify: options.minify }));
+  // A workspace's own template is pull-request input: what it puts in an output is checked like a writer's HTML.
+  const ownTemplate = (name: TemplateName) => isWorkspaceTemplate(inputs.templates.get(name));
+  const email = once(async () => {
+    const compiled = await compileMjml(mjml(), { minify: options.minify });
+    if (!ownTemplate('email.mjml.hbs') || compiled.notCompiled !== undefined) return compiled;
+    const checked = checkEmailDocument(compiled.html);
+    return { ...compiled, html: checked.safe, refused: refusedPieces(compiled.html, checked.problems) };
+  });
+  const blog = once(() => {
+    const post = renderBlogPost(issue, config, template('blog-post.md.hbs'));
+    return ownTemplate('blog-post.md.hbs') ? safeBlogPost(post) : { text: post, refused: [] };
+  });
   const diagnostics = once(() => lintIssue({
     issue,
     config,
@@ -104,12 +116,14 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     checkLinks: inputs.checkLinks,
     compat: checkEmailCompat,
     emailTemplate: inputs.templates.get('email.mjml.hbs'),
+    blogTemplate: inputs.templates.get('blog-post.md.hbs'),
+    refusedInBlog: () => blog().refused,
     renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {
     issue,
     diagnostics,
-    blog: once(() => renderBlogPost(issue, config, template('blog-post.md.hbs'))),
+    blog: () => blog().text,
     mjml,
     email,
     text: once(() => renderEmailText(issue, config, template('email.txt.hbs'))),
@@ -212,10 +226,10 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
     if (recent.size > 3) recent.delete(recent.keys().next().value!);
     return sources;
   };
-  // Read once, for the cache key and the email rules; a template that cannot be read is an error of those rules only.
+  // Read once, for the cache key and the rules that read templates; a template that cannot be read is an error of those rules only.
   type TemplateRead = { templates: ReadonlyMap<TemplateName, TemplateSource>; error?: unknown };
   let template: Promise<TemplateRead> | undefined;
-  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs']).then(
+  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs', 'blog-post.md.hbs']).then(
     (templates): TemplateRead => ({ templates }),
     (error: unknown): TemplateRead => ({ templates: new Map(), error }),
   ));
@@ -226,7 +240,7 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
       const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
       const previous = before ? await read(before).catch(() => undefined) : undefined;
       const { templates, error } = await readTemplate();
-      const key = cache?.keyOf([config, templates.get('email.mjml.hbs')?.text ?? null, sources, previous]);
+      const key = cache?.keyOf([config, templates.get('email.mjml.hbs')?.text ?? null, templates.get('blog-post.md.hbs')?.text ?? null, sources, previous]);
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return { sources, linted: kept };
 

@@ -1,5 +1,5 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import { Tokenizer, type Token } from 'parse5';
+import { Tokenizer, TokenizerMode, type Token } from 'parse5';
 import { find, html as htmlSpace } from 'property-information';
 import { isAllowedUrl, normalizeUrl, type UrlUse } from './url-policy.js';
 
@@ -41,6 +41,17 @@ export interface RawHtmlProblem {
   offset: number;
   length: number;
   message: string;
+}
+
+/** A piece of an output that was refused there: its text as written, and why. */
+export interface RefusedPiece {
+  text: string;
+  message: string;
+}
+
+/** The problems of `html` as refused pieces of it. */
+export function refusedPieces(html: string, problems: RawHtmlProblem[]): RefusedPiece[] {
+  return problems.map((problem) => ({ text: html.slice(problem.offset, problem.offset + problem.length), message: problem.message }));
 }
 
 export interface CheckedHtml {
@@ -183,3 +194,103 @@ export function rawHtmlUrls(html: string): { url: string; offset: number; use: U
   tokenizer.write(html, true);
   return found;
 }
+
+/** What no email may hold, whoever wrote it: elements that run, load, frame or submit. */
+const EMAIL_REFUSED = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'base', 'svg', 'math', 'portal', 'noscript', 'template']);
+/** Attributes that run script, frame content or send requests on their own. */
+const EMAIL_REFUSED_ATTRIBUTES = new Set(['srcdoc', 'formaction', 'action', 'ping', 'xlink:href', 'data']);
+/** URL attributes of an email document, by what they load. */
+const EMAIL_URL_ATTRIBUTES: Record<string, UrlUse> = { href: 'link', src: 'image', background: 'image', poster: 'image', cite: 'image', longdesc: 'image' };
+const SCRIPT_IN_STYLE = /javascript:|vbscript:|expression\s*\(|-moz-binding|behavior\s*:/i;
+
+/** How the tokenizer reads an element's content, as a browser's tree builder tells it to. */
+function contentMode(tag: string): number | undefined {
+  if (tag === 'script') return TokenizerMode.SCRIPT_DATA;
+  if (tag === 'title' || tag === 'textarea') return TokenizerMode.RCDATA;
+  if (tag === 'plaintext') return TokenizerMode.PLAINTEXT;
+  if (['style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript'].includes(tag)) return TokenizerMode.RAWTEXT;
+  return undefined;
+}
+
+/** One pass over an email document: what it refuses, and the spans to cut out. */
+function emailDocumentPass(html: string): { problems: RawHtmlProblem[]; cuts: { start: number; end: number }[] } {
+  const problems: RawHtmlProblem[] = [];
+  const cuts: { start: number; end: number }[] = [];
+  let dropping: { tag: string; start: number } | undefined;
+  const refuse = (start: number, end: number, message: string) => {
+    problems.push({ offset: start, length: end - start, message });
+    cuts.push({ start, end });
+  };
+  const tokenizer: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag(token) {
+      const location = token.location!;
+      const tag = token.tagName;
+      const mode = contentMode(tag);
+      if (mode !== undefined) tokenizer.state = mode as typeof tokenizer.state;
+      if (dropping) return;
+      const refusedMeta = tag === 'meta' && token.attrs.some((a) => a.name === 'http-equiv' && a.value.trim().toLowerCase() === 'refresh');
+      const refusedLink = tag === 'link' && !token.attrs.some((a) => a.name === 'href' && isAllowedUrl(a.value, 'image') && /^https:/i.test(a.value.trim()));
+      if (EMAIL_REFUSED.has(tag) || refusedMeta || refusedLink) {
+        const message = `<${tag}> is not allowed in an email; it is left out.`;
+        if (mode !== undefined && !token.selfClosing) {
+          dropping = { tag, start: location.startOffset };
+          problems.push({ offset: location.startOffset, length: location.endOffset - location.startOffset, message });
+        } else refuse(location.startOffset, location.endOffset, message);
+        return;
+      }
+      for (const attribute of token.attrs) {
+        const at = location.attrs?.[attribute.name];
+        if (!at) continue;
+        const name = attribute.name;
+        const use = EMAIL_URL_ATTRIBUTES[name];
+        let why: string | undefined;
+        if (/^on/.test(name)) why = `the ${name} attribute runs script; it is left out.`;
+        else if (EMAIL_REFUSED_ATTRIBUTES.has(name)) why = `the ${name} attribute is not allowed in an email; it is left out.`;
+        else if (use && !isAllowedUrl(attribute.value, use)) why = `"${printable(normalizeUrl(attribute.value))}" is not a URL an email may hold; it is left out.`;
+        else if (name === 'srcset' && attribute.value.split(',').some((candidate) => !isAllowedUrl(candidate.trim().split(/\s+/)[0] ?? '', 'image'))) why = 'a srcset URL the URL policy refuses; it is left out.';
+        else if (name === 'style' && SCRIPT_IN_STYLE.test(attribute.value)) why = 'a style attribute that runs script in old mail clients; it is left out.';
+        if (why) refuse(at.startOffset, at.endOffset, why);
+      }
+    },
+    onEndTag(token) {
+      if (dropping && token.tagName === dropping.tag) {
+        cuts.push({ start: dropping.start, end: token.location!.endOffset });
+        dropping = undefined;
+      }
+    },
+    onCharacter() {}, onWhitespaceCharacter() {}, onNullCharacter() {}, onComment() {},
+    onDoctype() {},
+    onEof() {},
+  });
+  tokenizer.write(html, true);
+  if (dropping) cuts.push({ start: dropping.start, end: html.length });
+  return { problems, cuts };
+}
+
+/**
+ * A whole email document (as MJML compiles a template) held to what no email may hold: script
+ * and the elements that run, frame or submit, event handlers, and URLs the URL policy refuses.
+ * Unlike a writer's HTML, a document is the template's own markup (tables, styles, conditional
+ * comments), so only what is refused is cut out, and the rest keeps its bytes; what the cuts
+ * join is read again. `problems` are those of the document as given.
+ */
+export function checkEmailDocument(html: string): CheckedHtml {
+  const first = emailDocumentPass(html);
+  let safe = html;
+  let pass = first;
+  for (let round = 0; pass.cuts.length > 0; round++) {
+    if (round === SETTLE_ROUNDS) return { problems: first.problems, safe: '' };
+    let out = '';
+    let from = 0;
+    for (const cut of pass.cuts.sort((a, b) => a.start - b.start)) {
+      if (cut.start < from) continue;
+      out += safe.slice(from, cut.start);
+      from = cut.end;
+    }
+    safe = out + safe.slice(from);
+    pass = emailDocumentPass(safe);
+  }
+  return { problems: first.problems, safe };
+}
+
+const SETTLE_ROUNDS = 4;

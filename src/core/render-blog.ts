@@ -1,7 +1,9 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
 import { fragmentHeadingText, imageUrlOf, renderedFragments, type Issue } from './issue.js';
-import { renderMarkdownWithoutComments } from './markdown.js';
+import { parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
+import { checkRawHtml, refusedPieces, type RefusedPiece } from './raw-html.js';
+import { isAllowedUrl } from './url-policy.js';
 import type { Template } from './templates.js';
 
 /** The view the blog-post template receives. */
@@ -35,4 +37,23 @@ export function renderBlogFrontMatter(issue: Issue): string {
   // Key order is the CMS's own; keys the CLI does not know follow, as written.
   const data = { ...issue.meta, ...issue.extraMeta };
   return stringify(data, { lineWidth: 80 });
+}
+
+/**
+ * A post rendered by a workspace's own template, whose markup no writer's check has seen: its
+ * body held to what a section's body is held to (core/markdown.ts), and what was refused in it.
+ */
+export function safeBlogPost(post: string): { text: string; refused: RefusedPiece[] } {
+  const head = /^---\n[\s\S]*?\n---\n/.exec(post)?.[0] ?? '';
+  const doc = parseMarkdown(post.slice(head.length));
+  const refused: RefusedPiece[] = [];
+  visit(doc.tree, (node) => {
+    if (node.type === 'html') {
+      const value = stripComments(node.value);
+      refused.push(...refusedPieces(value, checkRawHtml(value).problems));
+    } else if ((node.type === 'link' || node.type === 'definition' || node.type === 'image') && !isAllowedUrl(node.url, node.type === 'image' ? 'image' : 'link')) {
+      refused.push({ text: node.url, message: `"${node.url.slice(0, 40)}" is not a URL a post may hold; it is left out.` });
+    }
+  });
+  return { text: `${head}${renderMarkdownWithoutComments(doc)}\n`, refused };
 }

@@ -14,6 +14,11 @@ export interface TemplateSource {
 
 export type Template = (view: object) => string;
 
+/** Whether a template is the workspace's own (templates/...), which a pull request may change, rather than the built-in one. */
+export function isWorkspaceTemplate(source: TemplateSource | undefined): boolean {
+  return source?.path.startsWith('templates/') ?? false;
+}
+
 /**
  * Compiles a template shell. Only the shells are ever compiled: fragment content reaches them as
  * data, so `{{...}}` written in a fragment stays literal text. Each compile gets its own

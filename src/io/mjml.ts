@@ -1,6 +1,7 @@
 import { packagePath } from '../paths.js';
 import { EMAIL_WARN_BYTES } from '../core/render-email.js';
 import { LIMITS } from '../core/limits.js';
+import type { RefusedPiece } from '../core/raw-html.js';
 
 export interface MjmlProblem {
   line: number;
@@ -14,6 +15,8 @@ export interface MjmlResult {
   minified: boolean;
   /** The MJML's size in bytes when it was too large to compile (see LIMITS.mjmlBytes); html is then empty. */
   notCompiled?: number;
+  /** What a workspace's own template put in the email that no email may hold: left out of html. */
+  refused?: RefusedPiece[];
 }
 
 type Mjml2Html = (mjml: string, options: Record<string, unknown>) => Promise<{ html: string; errors: MjmlProblem[] }>;

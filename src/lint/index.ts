@@ -27,6 +27,7 @@ import { trackingLink } from './rules/tracking-link.js';
 import { twitterHandle } from './rules/twitter-handle.js';
 import { unknownSection } from './rules/unknown-section.js';
 import { unsafeHtml } from './rules/unsafe-html.js';
+import { unsafeTemplate } from './rules/unsafe-template.js';
 import { unsubscribe } from './rules/unsubscribe.js';
 import type { Rule } from './types.js';
 import type { Config } from '../core/config.js';
@@ -35,7 +36,7 @@ import { CliError } from '../errors.js';
 
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
-  frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, internalLink, trackingLink,
+  frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
   pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
   localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];

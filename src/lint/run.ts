@@ -4,6 +4,7 @@ import type { Issue } from '../core/issue.js';
 import type { LinkStatus } from '../core/urls.js';
 import type { CompatCheck } from '../core/email-compat.js';
 import type { TemplateSource } from '../core/templates.js';
+import type { RefusedPiece } from '../core/raw-html.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
 import { frontMatterDocs, lintDocs, placeFrontMatterReport } from './source.js';
@@ -24,6 +25,8 @@ export interface LintInput {
   site?: SiteCheckout;
   compat?: CompatCheck;
   emailTemplate?: TemplateSource;
+  blogTemplate?: TemplateSource;
+  refusedInBlog?: () => RefusedPiece[];
   /** With lint --online: asks the network about URLs (dead-link). */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
 }
@@ -65,7 +68,7 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
       found.push({ ...r, column: r.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' });
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, report });
   }
   return found.sort(compareDiagnostics);
 }

@@ -3,6 +3,7 @@ import type { Fragment, Issue } from '../core/issue.js';
 import type { CompatCheck } from '../core/email-compat.js';
 import type { ImageFile } from '../core/images.js';
 import type { TemplateSource } from '../core/templates.js';
+import type { RefusedPiece } from '../core/raw-html.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 import type { LinkStatus } from '../core/urls.js';
 
@@ -57,6 +58,8 @@ export interface RenderedEmail {
   errors: { line: number; message: string; tagName: string }[];
   /** The MJML's size when it was too large to compile: html is empty. */
   notCompiled?: number;
+  /** What a workspace's own email template put in the email that no email may hold (left out of html). */
+  refused?: RefusedPiece[];
 }
 
 export interface RuleContext {
@@ -76,6 +79,9 @@ export interface RuleContext {
   compat?: CompatCheck;
   /** The email template the issue is rendered with (the workspace's own, or the built-in). */
   emailTemplate?: TemplateSource;
+  /** The blog post template, and what the workspace's own put in the post that no post may hold. */
+  blogTemplate?: TemplateSource;
+  refusedInBlog?: () => RefusedPiece[];
   /** With `lint --online`: what each URL answers, checked all at once. Undefined offline. */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
   report(report: Report): void;
@@ -89,6 +95,8 @@ export interface RuleExample {
   slug?: string;
   previous?: Record<string, string>;
   config?: Record<string, unknown>;
+  /** The workspace's own templates, by name (`email.mjml.hbs`), in place of the built-in ones. */
+  templates?: Record<string, string>;
   /** Image files in the issue's folder, by their path in it, as read from the disk (anything left out: a small PNG). */
   images?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
   /** Files of a checkout of the site, by their path in it; given, the checkout is known. */

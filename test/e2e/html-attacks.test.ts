@@ -9,7 +9,7 @@ import { parseMarkdown, renderMarkdownWithoutComments, withoutComments } from '.
 import { blogPreviewHtml } from '../../src/core/preview-page.js';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
 import { FIND_DANGER, htmlAttacks } from '../helpers/html-attacks.js';
-import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+import { readyMayIssue, REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /**
  * Markdown as a site that renders raw HTML shows it (the real site's renderer passes a post's
@@ -132,5 +132,33 @@ describe.skipIf(missing)(`${ATTACKS.length} generated HTML attacks, loaded in Ch
     const body = post.slice(post.indexOf('\n---\n', 4) + 5);
     expect(await dangerIn(asTheSiteRendersIt(body))).toEqual([]);
     expect(await dangerIn(readFileSync(outputs.html!, 'utf8'), true)).toEqual([]);
+  });
+
+  it('a workspace\'s own templates: what they put in the email and the post is left out, and lint names the template', async () => {
+    const cwd = await tempDir();
+    const builtIn = (name: string) => readFileSync(join(REPO, 'templates', name), 'utf8');
+    const hostile = '<a href="javascript:alert(901)">Read</a> <img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x"> <script>alert(902)</script> <iframe srcdoc="&lt;script&gt;alert(903)&lt;/script&gt;"></iframe> <form action="javascript:alert(904)"><button>Go</button></form> <p onmouseover="alert(905)" style="x:expression(alert(906))">Hi</p>';
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'templates/email.mjml.hbs': builtIn('email.mjml.hbs').replace('<mj-divider ', `<mj-raw>${hostile}</mj-raw><mj-text>${hostile}</mj-text><mj-divider `),
+      'templates/blog-post.md.hbs': builtIn('blog-post.md.hbs').replace('{{#each sections}}', `${hostile}\n\n[Click](javascript:alert(907))\n\n{{#each sections}}`),
+    });
+    const built = await runMain(['build', '--json'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const outputs = JSON.parse(built.stdout).outputs as Record<string, string>;
+    const html = readFileSync(outputs.html!, 'utf8');
+    expect(html).not.toMatch(/javascript:|data:image|<script|<iframe|<form|onmouseover|expression\(/i);
+    expect(await dangerIn(html, true)).toEqual([]);
+    const post = readFileSync(outputs.blog!, 'utf8');
+    expect(post).not.toMatch(/javascript:|data:image|<script|<iframe|<form|onmouseover|expression\(/i);
+    expect(await dangerIn(asTheSiteRendersIt(post.slice(post.indexOf('\n---\n', 4) + 5)))).toEqual([]);
+    // The rest of the template's markup stays as written.
+    expect(html).toMatch(/<p\s*>Hi<\/p>/);
+    const lint = await runMain(['lint', '--format', 'json'], { cwd });
+    const results = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+    const byTemplate = (name: string) => results.find((r) => r.filePath.endsWith(`templates/${name}`))?.messages.filter((m) => m.ruleId === 'unsafe-template') ?? [];
+    expect(byTemplate('email.mjml.hbs').length).toBeGreaterThanOrEqual(6);
+    expect(byTemplate('blog-post.md.hbs').length).toBeGreaterThanOrEqual(6);
+    expect(lint.code).toBe(1);
   });
 });

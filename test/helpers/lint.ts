@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { createHash } from 'node:crypto';
 import type { ImageFile, SiteCheckout } from '../../src/core/images.js';
 import type { RuleExample } from '../../src/lint/types.js';
+import type { TemplateName, TemplateSource } from '../../src/core/templates.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { issueSourcesFrom, builtinTemplates } from './issue.js';
 
@@ -19,6 +20,12 @@ function siteFrom(files: NonNullable<RuleExample['site']>): SiteCheckout {
   return { root: '/site', image: async (file) => images.get(file) ?? null };
 }
 
+/** The built-in templates, with those an example gives in their place as the workspace's own. */
+function withTemplates(builtin: Map<TemplateName, TemplateSource>, own: RuleExample['templates']): Map<TemplateName, TemplateSource> {
+  for (const [name, text] of Object.entries(own ?? {})) builtin.set(name as TemplateName, { name: name as TemplateName, path: `templates/${name}`, text });
+  return builtin;
+}
+
 /** Lints an issue given as files, in memory, through the issue pipeline (the real MJML for the email rules). */
 export async function lintFiles(example: RuleExample, only?: string[]): Promise<Diagnostic[]> {
   const config = example.config ? validateConfig(example.config, 'test.yaml') : defaultConfig();
@@ -27,7 +34,7 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
     sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
     site: example.site ? siteFrom(example.site) : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
-    templates: builtinTemplates(),
+    templates: withTemplates(builtinTemplates(), example.templates),
   });
   const diagnostics = await pipeline.diagnostics();
   return only ? diagnostics.filter((d) => d.ruleId !== null && only.includes(d.ruleId)) : diagnostics;

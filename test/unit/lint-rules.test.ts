@@ -34,7 +34,7 @@ it('has the contract\'s rule ids, each with a default severity', () => {
   expect(RULES.map((r) => r.id).sort()).toEqual([
     'brand-name', 'carried-over', 'dead-link', 'draft-section', 'email-compat', 'email-size', 'empty-link', 'empty-section', 'front-matter', 'heading-style', 'hidden-post',
     'image-alt', 'image-format', 'image-size', 'internal-link', 'link-text', 'local-image', 'mjml', 'past-date', 'paste-residue', 'placeholder', 'relative-url',
-    'required-section', 'site-image', 'title-mismatch', 'tracking-link', 'twitter-handle', 'unknown-section', 'unsafe-html', 'unsubscribe',
+    'required-section', 'site-image', 'title-mismatch', 'tracking-link', 'twitter-handle', 'unknown-section', 'unsafe-html', 'unsafe-template', 'unsubscribe',
   ]);
 });
 
