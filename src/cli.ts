@@ -127,13 +127,15 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .option('--no-cache', 'lint every issue again, even those unchanged since the last lint')
     .option('--site <dir>', 'check site images (/img/...) against this checkout of the site (default: config siteRepo)')
     .option('--online', 'also check every link and image over HTTP (dead-link); the only time lint uses the network')
+    .option('--online-deadline <seconds>', 'with --online: the time all link checks may take together; what is left is reported as not checked (default 60)', parseCount)
+    .option('--allow-private', 'with --online: also request loopback and private addresses (link-local ones never); not for pull requests in CI')
     .option('--since <git-ref>', 'lint the issues a change touched since this git ref (all of them when the config or a template changed)')
     .addHelpText('after', EXAMPLES.lint)
     .action(async (issues: string[], options, command: Command) => {
       const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = options.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
-      const run = await lint({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since, site: options.site, online: options.online, progress });
+      const run = await lint({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since, site: options.site, online: options.online, onlineDeadlineMs: options.onlineDeadline === undefined ? undefined : options.onlineDeadline * 1000, allowPrivate: options.allowPrivate, progress });
       printLintRun(ctx, run, options.format, options.maxWarnings);
       const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) {

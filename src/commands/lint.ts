@@ -7,7 +7,7 @@ import type { LintResult } from '../lint/types.js';
 import { issuesTouchedBy } from '../core/changes.js';
 import { filesChangedSince } from '../io/git.js';
 import type { LinkStatus } from '../core/urls.js';
-import { checkLinks, openLinkCache } from '../io/link-check.js';
+import { checkLinks, ONLINE_DEADLINE_MS, openLinkCache } from '../io/link-check.js';
 import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
@@ -25,6 +25,10 @@ export interface LintOptions {
   site?: string;
   /** Check every link and image over HTTP (the only time lint touches the network). */
   online?: boolean;
+  /** With online: the time all link checks together may take, in ms (default ONLINE_DEADLINE_MS). */
+  onlineDeadlineMs?: number;
+  /** With online: request loopback and private addresses too (link-local ones never). */
+  allowPrivate?: boolean;
   /** Told as link checks finish, for a progress line. */
   progress?: (done: number, total: number) => void;
   /** A git ref: lint the issues with a file changed since it (every issue when the config or a template changed). */
@@ -108,6 +112,8 @@ function unreadable(error: unknown, id: IssueId): LintedIssue {
 function onlineChecker(ctx: Pick<Context, 'env' | 'now'>, options: LintOptions) {
   const folder = options.cache === false ? undefined : cacheFolder(ctx.env);
   const cache = folder ? openLinkCache(folder, ctx.now()) : undefined;
+  // One deadline for the whole run, every issue's links together; it starts with the first check.
+  let deadline: AbortSignal | undefined;
   return {
     async check(urls: string[]): Promise<ReadonlyMap<string, LinkStatus>> {
       const known = new Map<string, LinkStatus>();
@@ -115,9 +121,10 @@ function onlineChecker(ctx: Pick<Context, 'env' | 'now'>, options: LintOptions) 
         const kept = cache?.get(url);
         if (kept) known.set(url, kept);
       }
-      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress });
+      deadline ??= AbortSignal.timeout(options.onlineDeadlineMs ?? ONLINE_DEADLINE_MS);
+      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress, deadline, allowPrivate: options.allowPrivate });
       for (const [url, status] of checked) {
-        if (status.ok) cache?.set(url, status);
+        if (status.ok === true) cache?.set(url, status);
         known.set(url, status);
       }
       return known;

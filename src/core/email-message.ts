@@ -26,7 +26,8 @@ export function displayNameOf(from: string): string | undefined {
 
 /** Everything a test message is made of; composing it into RFC 5322 bytes is io's job. */
 export interface TestMessage {
-  from: string;
+  /** The sender's name and address apart, for the composer to quote and encode: a name may hold `,`, `:` or `(`. */
+  from: { name?: string; address: string };
   to: string[];
   subject: string;
   text: string;
@@ -59,8 +60,9 @@ export function testMessage(issue: Issue, config: Config, body: { html: string; 
     // A merge tag is the platform's to fill in when it sends; a test says where to write instead.
     headers['List-Unsubscribe'] = `<mailto:${config.email.contactEmail}?subject=Unsubscribe>`;
   }
+  const name = displayNameOf(options.from);
   return {
-    from: options.from,
+    from: { ...(name ? { name } : {}), address: addressOf(options.from) },
     to: options.to,
     subject,
     text: body.text,

@@ -60,7 +60,9 @@ export function isLoopbackHost(host: string): boolean {
   return name === 'localhost' || name.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(name) || name === '::1';
 }
 
-/** What `lint --online` found at a URL: it answers (perhaps at a new address), or what is wrong. */
+/** What `lint --online` found at a URL: it answers (perhaps at a new address), what is wrong, or why it was not asked. */
 export type LinkStatus =
   | { ok: true; movedTo?: string }
-  | { ok: false; problem: string };
+  | { ok: false; problem: string }
+  /** Not asked: its address is private, or the time for link checks ran out. */
+  | { ok: 'unchecked'; reason: string };

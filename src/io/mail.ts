@@ -3,7 +3,9 @@ import { createTransport } from 'nodemailer';
 import { CliError, usageError } from '../errors.js';
 import type { SmtpConfig } from '../core/config.js';
 import type { TestMessage } from '../core/email-message.js';
-import { isLoopbackHost } from '../core/urls.js';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { isLoopbackAddress } from './addresses.js';
 
 /** The message as RFC 5322 bytes: what `send --dry-run` writes and what SMTP carries, the same. */
 export async function composeMessage(message: TestMessage): Promise<Buffer> {
@@ -48,16 +50,27 @@ export function smtpTargetOf(env: Record<string, string | undefined>, smtp: Smtp
     }
     if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw usageError(`NEWSLETTER_SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//.`);
     const secure = parsed.protocol === 'smtps:';
+    const decoded = (part: string, what: string): string => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        throw usageError(`the ${what} in NEWSLETTER_SMTP_URL holds a % that starts no escape.`, 'Write a % in a user or password as %25, and any other reserved character as its %XX escape.');
+      }
+    };
     return {
       host: parsed.hostname.replace(/^\[|\]$/g, ''),
       port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
       secure,
-      ...(parsed.username ? { user: decodeURIComponent(parsed.username) } : {}),
-      ...(parsed.password ? { pass: decodeURIComponent(parsed.password) } : {}),
+      ...(parsed.username ? { user: decoded(parsed.username, 'user') } : {}),
+      ...(parsed.password ? { pass: decoded(parsed.password, 'password') } : {}),
     };
   }
   if (!smtp) return undefined;
   const pass = env.NEWSLETTER_SMTP_PASSWORD;
+  // The config is pull-request input: its host gets the environment's password only where the environment names that host.
+  if (pass && env.NEWSLETTER_SMTP_HOST?.trim().toLowerCase() !== smtp.host.toLowerCase()) {
+    throw usageError(`NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it ${env.NEWSLETTER_SMTP_HOST ? `names ${env.NEWSLETTER_SMTP_HOST.trim()}, not` : 'is not set for'} email.smtp.host ${smtp.host}.`, `If ${smtp.host} is your server, set NEWSLETTER_SMTP_HOST=${smtp.host} too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.`);
+  }
   return { host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { user: smtp.user } : {}), ...(pass ? { pass } : {}) };
 }
 
@@ -77,11 +90,19 @@ const SEND_TIMEOUT_MS = 25_000;
  * Every failure is a one-line CliError naming the server, never the password.
  */
 export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { from: string; to: string[] }): Promise<Delivery> {
+  const server = `${target.host}:${target.port}`;
+  // The name is resolved here, once, and the transport connects to that very address: whether
+  // TLS may be skipped is decided by where the socket goes, never by what the host is called.
+  const address = await addressOf(target.host).catch((error: unknown) => {
+    throw smtpError(Object.assign(error as object, { code: 'EDNS' }), server, target, envelope.to);
+  });
   const transport = createTransport({
-    host: target.host,
+    host: address,
     port: target.port,
     secure: target.secure,
-    requireTLS: !target.secure && !isLoopbackHost(target.host),
+    requireTLS: !target.secure && !isLoopbackAddress(address),
+    // The certificate is checked against the name the editor gave, not the address.
+    ...(isIP(target.host) ? {} : { tls: { servername: target.host } }),
     ...(target.user ? { auth: { user: target.user, pass: target.pass ?? '' } } : {}),
     connectionTimeout: STEP_TIMEOUT_MS,
     greetingTimeout: STEP_TIMEOUT_MS,
@@ -90,7 +111,6 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  const server = `${target.host}:${target.port}`;
   let timer: NodeJS.Timeout | undefined;
   try {
     const info = await Promise.race([
@@ -113,10 +133,21 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
   }
 }
 
+/** The address a host name stands for, as the system resolves it (an address is its own). */
+async function addressOf(host: string): Promise<string> {
+  if (isIP(host)) return host;
+  return (await lookup(host)).address;
+}
+
 /** A server's words, on one line, with the password taken out should a server echo it. */
 function clean(text: string, target: SmtpTarget): string {
   let line = text.replace(/\s+/g, ' ').trim();
-  if (target.pass) for (const form of [target.pass, encodeURIComponent(target.pass), Buffer.from(target.pass).toString('base64')]) line = line.split(form).join('***');
+  if (target.pass) {
+    // As written, as a URL writes it, and as AUTH LOGIN and AUTH PLAIN (\0user\0password) send it.
+    const plain = `${target.user ?? ''}\u0000${target.pass}`;
+    const forms = [target.pass, encodeURIComponent(target.pass), ...[target.pass, plain, `\u0000${plain}`].map((form) => Buffer.from(form).toString('base64'))];
+    for (const form of forms) line = line.split(form).join('***');
+  }
   return line;
 }
 

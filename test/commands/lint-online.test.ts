@@ -1,7 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readyMayIssue, runCli, tempDir, writeFiles } from '../helpers/workspace.js';
+import { readyMayIssue, runCli, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -40,7 +40,9 @@ async function site(): Promise<Site> {
     else if (path === '/missing') send(404);
     else if (path === '/broken') send(500);
     else if (path === '/no-head') send(request.method === 'HEAD' ? 405 : 200);
-    else if (path === '/silent') return; // never answers
+    else if (path.startsWith('/silent')) return; // never answers
+    else if (path === '/loop') send(302, { location: '/loop' });
+    else if (path === '/to-metadata') send(302, { location: 'http://169.254.169.254/latest/meta-data/' });
     else if (path.startsWith('/slow')) setTimeout(() => send(200), 150);
     else send(404);
   });
@@ -61,8 +63,9 @@ async function issueLinkingTo(links: string[]): Promise<string> {
 
 type Message = { ruleId: string; severity: number; message: string; line: number };
 
-async function deadLinks(cwd: string, extra: string[] = []): Promise<{ code: number; messages: Message[] }> {
-  const result = await runCli(['lint', '--online', '--format', 'json', ...extra], { cwd, env: { XDG_CACHE_HOME: join(cwd, '.cache') } });
+/** The dead-link messages of `lint --online`; the test servers are on loopback, which takes --allow-private unless `privateToo` is false. */
+async function deadLinks(cwd: string, extra: string[] = [], privateToo = true): Promise<{ code: number; messages: Message[] }> {
+  const result = await runMain(['lint', '--online', '--format', 'json', ...(privateToo ? ['--allow-private'] : []), ...extra], { cwd, env: { XDG_CACHE_HOME: join(cwd, '.cache') } });
   const messages = (JSON.parse(result.stdout) as { messages: Message[] }[]).flatMap((r) => r.messages).filter((m) => m.ruleId === 'dead-link');
   return { code: result.code, messages };
 }
@@ -99,6 +102,43 @@ describe('newsletter lint --online', () => {
     expect(seen).toHaveLength(6);
     await deadLinks(cwd, ['--no-cache']);
     expect(seen).toHaveLength(12);
+  });
+
+  it('requests no loopback, private or link-local address without --allow-private, and says so', async () => {
+    const { base, seen } = await site();
+    const port = new URL(base).port;
+    const cwd = await issueLinkingTo([`${base}/ok`, `http://localhost:${port}/ok`, 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:10.0.0.1]/', 'http://10.1.2.3/x']);
+    const { messages } = await deadLinks(cwd, [], false);
+    expect(seen).toEqual([]);
+    expect(messages.map((m) => `${m.line} ${m.severity === 2 ? 'error' : 'warn'} ${m.message}`)).toEqual([
+      `1 warn ${base}/ok was not checked: it is on a private address (127.0.0.1); --allow-private checks it.`,
+      `2 warn http://localhost:${port}/ok was not checked: it is on a private address (127.0.0.1); --allow-private checks it.`,
+      '3 warn http://169.254.169.254/latest/meta-data/ was not checked: it is on a link-local or reserved address (169.254.169.254), which is never requested.',
+      '4 warn http://[::ffff:10.0.0.1]/ was not checked: it is on a private address (::ffff:a00:1); --allow-private checks it.',
+      '5 warn http://10.1.2.3/x was not checked: it is on a private address (10.1.2.3); --allow-private checks it.',
+    ]);
+  });
+
+  it('holds every redirect to the same address policy: the cloud\'s metadata service is never asked', async () => {
+    const { base, seen } = await site();
+    const cwd = await issueLinkingTo([`${base}/to-metadata`]);
+    // --allow-private, so that the first hop, the test's own server, is asked at all.
+    const { messages } = await deadLinks(cwd);
+    expect(seen).toEqual(['HEAD /to-metadata']);
+    expect(messages.map((m) => m.message)).toEqual([`${base}/to-metadata was not checked: it redirects to http://169.254.169.254/latest/meta-data/, which is on a link-local or reserved address (169.254.169.254), which is never requested.`]);
+  });
+
+  it('ends within its deadline, whatever the links do, and reports what is left as not checked', async () => {
+    const { base } = await site();
+    // The loop by another name of the same server: its own host, not queued behind the silent ones.
+    const loop = `http://localhost:${new URL(base).port}/loop`;
+    const cwd = await issueLinkingTo([...Array.from({ length: 6 }, (_, i) => `${base}/silent?${i}`), loop]);
+    const { code, messages } = await deadLinks(cwd, ['--online-deadline', '1']);
+    expect(code).toBe(1);
+    expect(messages.map((m) => `${m.line} ${m.severity === 2 ? 'error' : 'warn'} ${m.message}`)).toEqual([
+      ...Array.from({ length: 6 }, (_, i) => `${i + 1} warn ${base}/silent?${i} was not checked: the time for link checks ran out.`),
+      `7 error ${loop} redirects more than 10 times; fix the address, or remove it.`,
+    ]);
   });
 
   it('touches no network without --online', async () => {

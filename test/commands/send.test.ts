@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -128,13 +129,93 @@ describe('newsletter send', () => {
     const cwd = await tempDir();
     const { port, received } = await smtpServer({ login: { user: 'editor', pass: 'from-the-environment' } });
     await writeFiles(cwd, { ...MAY, 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor }\n` });
-    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment' } });
-    expect(result.code).toBe(0);
+    // The password goes to a host a pull request can change only where the environment names that host too.
+    const unnamed = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment' } });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toBe('error NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it is not set for email.smtp.host 127.0.0.1.\n  If 127.0.0.1 is your server, set NEWSLETTER_SMTP_HOST=127.0.0.1 too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.\n');
+    const other = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: 'smtp.example.org' } });
+    expect(other.code).toBe(2);
+    expect(received).toHaveLength(0);
+    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: '127.0.0.1' } });
+    expect(result.code, result.stderr).toBe(0);
     expect(received).toHaveLength(1);
     await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor, pass: hunter2 }\n` });
     const inFile = await runCli(['send', '--to', 'editor@example.org'], { cwd });
     expect(inFile.code).toBe(2);
     expect(inFile.stderr.split('\n')[0]).toBe('error newsletter.config.yaml: email.smtp.pass: a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead.');
+  });
+
+  it('sends no login in clear to a server off loopback, whatever its name: the address connected to decides', async () => {
+    const address = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (!address) {
+      console.warn('skipped: this machine has no address but loopback, so no server off loopback can be made here.');
+      return;
+    }
+    const logins: string[] = [];
+    const server = new SMTPServer({
+      secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, logger: false,
+      onAuth(auth, _session, callback) {
+        logins.push(auth.password ?? '');
+        callback(null, { user: auth.username });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    servers.push(server);
+    const port = (server.server.address() as { port: number }).port;
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@${address}:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^error TLS with the SMTP server ${address.replace(/\./g, '\\.')}:${port} failed .*; nothing was sent\\.$`));
+    expect(logins).toEqual([]);
+    expect(result.stderr).not.toContain('s3cret');
+  });
+
+  it('never prints the password a server echoes back, in any encoding AUTH sends it', async () => {
+    // A server that answers each AUTH by quoting it, as a broken or hostile one might.
+    const sockets: Socket[] = [];
+    const echo = createServer((socket) => {
+      sockets.push(socket);
+      socket.write('220 echo ESMTP\r\n');
+      socket.on('data', (data: Buffer) => {
+        const line = data.toString('latin1').trim();
+        if (/^EHLO/i.test(line)) socket.write('250-echo\r\n250 AUTH PLAIN LOGIN\r\n');
+        else socket.write(`535 you said ${line}\r\n`);
+      });
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    servers.push({ close: () => { for (const s of sockets) s.destroy(); echo.close(); } });
+    const port = (echo.address() as { port: number }).port;
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@127.0.0.1:${port}` } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/refused the login of editor: 535 you said AUTH PLAIN \*\*\*/);
+    for (const form of ['s3cret', Buffer.from('\0editor\0s3cret-Pa55').toString('base64'), Buffer.from('s3cret-Pa55').toString('base64')]) expect(result.stderr).not.toContain(form);
+  });
+
+  it('writes one From mailbox, its name quoted, whatever punctuation the sender\'s name holds', async () => {
+    for (const name of ['Foo (Bar', 'News: Today', 'a, evil@x.org, b', 'OpenInfra "Foundation']) {
+      const cwd = await tempDir();
+      await writeFiles(cwd, { ...MAY, 'newsletter.config.yaml': CONFIG.replace('OpenInfra Foundation <newsletter@openinfra.dev>', `${name.replace(/"/g, '\\"')} <newsletter@openinfra.dev>`) });
+      const dry = await runMain(['send', '--to', 'editor@example.org', '--dry-run'], { cwd });
+      if (name.includes('"')) {
+        // A quote in the name is refused by config, before any header is made.
+        expect(dry.code).toBe(2);
+        continue;
+      }
+      expect(dry.code, dry.stderr).toBe(0);
+      const parsed = await simpleParser(await readFile(join(cwd, 'dist/may-2025/email.eml')));
+      expect(parsed.from?.value, name).toEqual([{ name, address: 'newsletter@openinfra.dev' }]);
+    }
+  });
+
+  it('says how to write a % in NEWSLETTER_SMTP_URL, in one line with exit 2', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://u:%zz@127.0.0.1:9' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('error the password in NEWSLETTER_SMTP_URL holds a % that starts no escape.\n  Write a % in a user or password as %25, and any other reserved character as its %XX escape.\n');
   });
 
   it('reports each recipient the server refuses, delivers to the others, and exits 1', async () => {
