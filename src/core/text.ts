@@ -45,7 +45,11 @@ export function errorsAndWarnings(errors: number, warnings: number): string {
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
-/** Text for a Markdown table cell: printable, one line, and nothing in it may open markup or end the cell. */
+/**
+ * Text for a Markdown table cell: printable, one line, and nothing in it may open markup, an
+ * entity or an image, or end the cell; nor mention anyone: an `@` is followed by a zero-width
+ * space, which GitHub does not read as a mention (a summary must not notify a stranger).
+ */
 export function markdownCell(text: string): string {
-  return printable(text).replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
+  return printable(text).replace(/[\\`*_[\]<>|#~&!]/g, (ch) => `\\${ch}`).replace(/@/g, '@\u200b');
 }

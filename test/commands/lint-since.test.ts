@@ -2,7 +2,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { REPO, runCli, tempDir, writeFiles } from '../helpers/workspace.js';
+import { REPO, runCli, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_MAY = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
@@ -112,7 +112,22 @@ describe('newsletter lint --since', () => {
     expect(result.code).toBe(1);
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('## Earlier step\n### newsletter lint: 1 error, 0 warnings\n\nLinted: may-2025 (changed since main).\n\n')).toBe(true);
-    expect(text).toContain('| error | `sections/may-2025/foundation.md:1` | placeholder | placeholder "TODO" left in the text; write the real content or remove it. |\n');
+    expect(text).toContain('| error | sections/may-2025/foundation.md:1 | placeholder | placeholder "TODO" left in the text; write the real content or remove it. |\n');
+  });
+
+  it('escapes every value of the summary, file names included: nothing breaks out of the table', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_MAY, 'sections/may-2025/x\n\n## Injected [link](#top) <img src=x> @octocat\n.md': '* TODO here.\n' });
+    const summary = join(await tempDir(), 'summary.md');
+    await runMain(['lint', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
+    const text = await readFile(summary, 'utf8');
+    expect(text).toContain('Injected');
+    const table = text.split('\n').filter((line) => line.startsWith('|'));
+    expect(table.length).toBeGreaterThan(2);
+    // Every line after the heading and the scope is a table row or blank: no heading, image, link or mention of its own.
+    for (const line of text.split('\n').slice(4)) expect(line === '' || line.startsWith('|'), line).toBe(true);
+    // Escaped, each of them shows as the text it is.
+    expect(text).not.toMatch(/^#+ Injected|(?<!\\)<img|(?<!\\)\]\(#top|@octocat/m);
   });
 
   it('is a one-line usage error outside a repository, with a ref git does not know, or with issues named', async () => {

@@ -96,6 +96,21 @@ describe('newsletter status', () => {
     expect(result.stdout).toMatch(/\*\*In the way:\*\*\n\n- sections\/may-2025\/foundation\.md:4: placeholder "TODO" .*\(placeholder\)\n/);
   });
 
+  it('keeps no mention but an owner written exactly @handle: not in an owner, a title or a problem', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      ...CLEAN_ISSUE,
+      'sections/may-2025/foundation.md': '---\nowner: "Team @octocat"\ntitle: "News for @someone and @org/team"\n---\n* TODO @stranger\n',
+    });
+    const result = await runMain(['status', '--format', 'markdown'], { cwd, now: MAY_10 });
+    expect(result.stdout).toContain('| @aprice |');
+    // A mention is @ then a name: every other @ is followed by a zero-width space, which GitHub leaves alone.
+    const mentions = [...result.stdout.matchAll(/@(?=[A-Za-z0-9])/g)].length;
+    expect(mentions).toBe(1);
+    expect(result.stdout).toContain('Team @\u200boctocat');
+    expect(result.stdout).toContain('News for @\u200bsomeone and @\u200borg/team');
+  });
+
   it('takes owners from config, which new writes into the fragments', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, { 'newsletter.config.yaml': 'sections:\n  - { id: spotlight, required: true, owner: Allison Price }\n  - { id: kata, owner: "@kata-writer" }\n  - { id: events, required: true }\n' });

@@ -18,7 +18,8 @@ export function formatSummary(results: LintResult[], relativePath: (filePath: st
   if (problems.length > 0) {
     lines.push('| | File | Rule | Message |', '|---|---|---|---|');
     for (const p of problems.slice(0, LISTED)) {
-      lines.push(`| ${p.severity === 2 ? 'error' : 'warning'} | \`${p.file.replace(/`/g, "'")}:${p.line}\` | ${markdownCell(p.ruleId ?? '')} | ${markdownCell(p.message)} |`);
+      // A file name is content too (a pull request names its files): escaped like the rest.
+      lines.push(`| ${p.severity === 2 ? 'error' : 'warning'} | ${markdownCell(`${p.file}:${p.line}`)} | ${markdownCell(p.ruleId ?? '')} | ${markdownCell(p.message)} |`);
     }
     if (problems.length > LISTED) lines.push('', `and ${problems.length - LISTED} more, in the job's log and annotations.`);
     lines.push('');
