@@ -50,6 +50,18 @@ function addressesServedAt(host: string): Set<string> {
 }
 
 /**
+ * An address a browser can open the server at: `host` itself, except for a wildcard (0.0.0.0,
+ * ::), which is no address to open: this machine's first address on a network (what a colleague
+ * would type), else loopback.
+ */
+function reachableAddress(host: string): string {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (name !== '0.0.0.0' && name !== '::') return host;
+  const external = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  return (external.find((a) => a.family === 'IPv4') ?? external[0])?.address ?? '127.0.0.1';
+}
+
+/**
  * A request path the routes may see: decoded once, no `..` or `.` segment, no backslash, no
  * empty segment, no NUL; undefined otherwise. The routes map paths to rendered outputs and never
  * to files, but a path that tries to climb is refused before any route reads it.
@@ -125,7 +137,8 @@ export function serveLocally(options: ServeOptions): Promise<LocalServer> {
     server.listen(options.port, options.host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
-      const shownHost = isIP(options.host) === 6 ? `[${options.host}]` : options.host;
+      const reachable = reachableAddress(options.host);
+      const shownHost = isIP(reachable) === 6 ? `[${reachable}]` : reachable;
       resolve({
         url: `http://${shownHost}:${port}/`,
         port,

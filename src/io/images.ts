@@ -28,7 +28,13 @@ export async function readIssueImages(root: string, dir: string): Promise<ImageF
     });
   }
   const images: ImageFile[] = [];
-  for (const path of paths) images.push(await readImageFile(root, path));
+  for (const path of paths) {
+    images.push(await readImageFile(root, path).catch((error: unknown) => {
+      throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? new CliError('this image is a link to nothing: its target does not exist.', { file: shownPath(root, path), hint: 'Remove the link, or put the image itself there.' })
+        : error;
+    }));
+  }
   return images;
 }
 

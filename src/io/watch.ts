@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 /**
  * Files editors keep beside the one being edited (vim's .swp, Emacs's #lock# and backup~, a
@@ -33,24 +33,29 @@ export interface FolderWatch {
  */
 export async function watchFolders(folders: () => WatchedFolder[], onChange: () => void, settleMs = 15): Promise<FolderWatch> {
   const watchers = new Map<string, FSWatcher>();
+  /** Folders a change was seen in since the last settle: only these are looked at again. */
+  const touched = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const changed = (_event: string, name: string | Buffer | null): void => {
+  const changedIn = (folder: string) => (_event: string, name: string | Buffer | null): void => {
     if (closed || (typeof name === 'string' && isEditorScratch(name))) return;
+    touched.add(folder);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      void sync().then(() => {
+      const seen = [...touched];
+      touched.clear();
+      void refresh(seen).then(() => {
         if (!closed) onChange();
       });
     }, settleMs);
   };
 
   const add = (path: string): void => {
-    if (watchers.has(path) || closed) return;
+    if (watchers.has(path) || closed || watchers.size >= MAX_WATCHED_FOLDERS) return;
     try {
-      const watcher = watch(path, { persistent: true }, changed);
-      // A watched folder removed or renamed away: forget it; a later sync finds it if it comes back.
+      const watcher = watch(path, { persistent: true }, changedIn(path));
+      // A watched folder removed or renamed away: forget it; a later change finds it if it comes back.
       watcher.on('error', () => {
         watcher.close();
         watchers.delete(path);
@@ -61,17 +66,22 @@ export async function watchFolders(folders: () => WatchedFolder[], onChange: () 
     }
   };
 
-  const subfolders = async (path: string): Promise<string[]> => {
+  /** The subfolders of a folder, at most as many as may be watched, hidden ones left out. */
+  const subfolders = async (path: string, found: string[] = []): Promise<string[]> => {
     const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
-    const found: string[] = [];
     for (const entry of entries) {
+      if (found.length >= MAX_WATCHED_FOLDERS) break;
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
       const child = join(path, entry.name);
-      found.push(child, ...(await subfolders(child)));
+      found.push(child);
+      await subfolders(child, found);
     }
     return found;
   };
 
+  const isDeep = (path: string): boolean => folders().some((f) => f.deep && (path === f.path || path.startsWith(`${f.path}${sep}`)));
+
+  /** Every folder named, and the subfolders of the deep ones: at the start, and when the list of folders changes. */
   const sync = async (): Promise<void> => {
     const wanted = new Set<string>();
     for (const folder of folders()) {
@@ -87,6 +97,18 @@ export async function watchFolders(folders: () => WatchedFolder[], onChange: () 
     for (const path of wanted) add(path);
   };
 
+  /**
+   * After a save: only the folders it happened in are read again, for a subfolder made since
+   * (an issue's new img/), so that a save costs the same however large sections/ grows.
+   */
+  const refresh = async (seen: string[]): Promise<void> => {
+    for (const folder of folders()) add(folder.path);
+    for (const path of seen) {
+      if (!isDeep(path)) continue;
+      for (const child of await subfolders(path)) add(child);
+    }
+  };
+
   // Resolved once every folder is watched: a change made after that is seen.
   await sync();
   return {
@@ -99,3 +121,6 @@ export async function watchFolders(folders: () => WatchedFolder[], onChange: () 
     },
   };
 }
+
+/** A workspace has a folder or two per issue; past this many, a tree is not a workspace's and is not watched further. */
+const MAX_WATCHED_FOLDERS = 2000;

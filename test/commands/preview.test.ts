@@ -264,10 +264,12 @@ describe('newsletter preview over HTTP', () => {
   it('warns when told to listen beyond loopback, and then answers to this machine\'s addresses but still to no name', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir, ['--host', '0.0.0.0']);
-    expect(preview.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/$/);
+    const outside = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
+    // The address printed is one to open (0.0.0.0 is none, and the Host check would refuse it).
+    expect(preview.url).toBe(`http://${outside?.address ?? '127.0.0.1'}:${preview.port}/`);
+    expect((await rawGet(preview.port, '/april-2025/email.txt', { host: new URL(preview.url).host })).status).toBe(200);
     expect(preview.stderr()).toBe('warning: serving on 0.0.0.0: anyone who can reach this machine there can read the issue and its drafts.\n');
     // The requests go to loopback; only the Host header says which address the browser used.
-    const outside = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
     if (outside) expect((await rawGet(preview.port, '/april-2025/email.txt', { host: `${outside.address}:${preview.port}` })).status).toBe(200);
     expect((await rawGet(preview.port, '/april-2025/email.txt', { host: `evil.example:${preview.port}` })).status).toBe(421);
   });

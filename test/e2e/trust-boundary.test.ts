@@ -87,6 +87,22 @@ describe('secrets never leave the workspace through images', () => {
   });
 });
 
+describe('a link to nothing among an issue\'s images', () => {
+  it('is one line naming it, for build; lint --all reports it in that issue and lints the others', async () => {
+    const cwd = await readyWorkspace({ 'sections/june-2025/foundation.md': '* TODO\n' });
+    mkdirSync(join(cwd, MAY, 'img'));
+    symlinkSync('nowhere.png', join(cwd, MAY, 'img', 'gone.png'));
+    const built = await runMain(['build', 'may-2025'], { cwd });
+    expect(built.code).toBe(1);
+    expect(built.stderr).toBe('error sections/may-2025/img/gone.png: this image is a link to nothing: its target does not exist.\n  Remove the link, or put the image itself there.\n');
+    const lint = await runMain(['lint', '--all', '--format', 'json'], { cwd });
+    expect(lint.code).toBe(1);
+    const results = JSON.parse(lint.stdout) as { filePath: string; messages: { message: string; ruleId: string | null }[] }[];
+    expect(results.find((r) => r.filePath.endsWith('img/gone.png'))?.messages[0]?.message).toBe('this image is a link to nothing: its target does not exist.');
+    expect(results.find((r) => r.filePath.endsWith('june-2025/foundation.md'))?.messages.map((m) => m.ruleId)).toContain('placeholder');
+  });
+});
+
 describe('image headers are read from a bounded prefix, by content', () => {
   it('knows each format by its bytes, and a crafted JPEG of zeros costs one pass over its segments', () => {
     expect(readImageHeader(png(1200, 800))).toEqual({ format: 'png', width: 1200, height: 800 });
