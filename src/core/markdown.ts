@@ -156,8 +156,8 @@ export function isOnlyComments(html: string): boolean {
  * so that the blog post carries the writer's Markdown through unchanged; except what the URL
  * policy refuses: such a link keeps its text, such an image or definition goes (and so does an
  * image with no source); raw HTML the allowlist refuses is written anew without what it refuses
- * (core/raw-html.ts). `imageUrl` gives the URL
- * an image is published at (an issue's own image moves to the site); only its destination changes.
+ * (core/raw-html.ts). `imageUrl` gives the URL an image is published at (an issue's own image
+ * moves to the site); only its destination changes.
  */
 export function renderMarkdownWithoutComments(doc: MarkdownDoc, imageUrl: (url: string) => string = (url) => url): string {
   let out = cutOnce(doc, imageUrl);
