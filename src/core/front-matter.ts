@@ -98,16 +98,22 @@ function asData(value: unknown, depth: number): unknown {
 }
 
 /**
- * Front matter is YAML between a first line of exactly `---` and the next line of `---`.
- * A first line such as `---js` or `---json` names another language: front matter in any
- * language but YAML is refused, never evaluated.
+ * Front matter is YAML between a first line of `---` (or `---yaml`, which names YAML) and the
+ * next line of `---`. A first line such as `---js` or `---json` names another language: front
+ * matter in any language but YAML is refused, never evaluated. A first line of four or more
+ * dashes is a Markdown rule, not front matter.
  */
-const OPENING = /^---[ \t]*(?:\n|$)/;
-const OTHER_LANGUAGE = /^---[ \t]*(\S+)/;
+const OPENING = /^---(?:[ \t]*|[ \t]*ya?ml[ \t]*)(?:\n|$)/i;
+const OTHER_LANGUAGE = /^---[ \t]*([A-Za-z]\S*)/;
 const CLOSING = /^---[ \t]*$/m;
 
-/** Splits and parses front matter. Throws a CliError naming the file and line when it cannot be read. */
-export function parseSourceParts(text: string, file: string): SourceParts {
+/**
+ * Splits and parses front matter. Throws a CliError naming the file and line when it cannot be
+ * read. The text may come as an editor saved it: a byte order mark and CRLF or CR line ends are
+ * read as LF (and `body` has LF line ends).
+ */
+export function parseSourceParts(written: string, file: string): SourceParts {
+  const text = written.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const language = OTHER_LANGUAGE.exec(text.slice(0, 64));
   if (language && !OPENING.test(text)) {
     throw new CliError(`front matter must be YAML; "---${language[1]!.slice(0, 20)}" names another language.`, {

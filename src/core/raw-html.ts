@@ -114,6 +114,8 @@ function serializeStartTag(tag: string, attributes: { name: string; value: strin
  * text the site renders around it; a rewrite ends in that state too.
  */
 export function checkRawHtml(html: string): CheckedHtml {
+  // Most raw HTML is a comment, gone by now: with no tag left, there is nothing to read.
+  if (!html.includes('<')) return { problems: [], safe: html };
   const problems: RawHtmlProblem[] = [];
   const pieces: string[] = [];
   let stopped = false;
@@ -178,6 +180,7 @@ export function checkRawHtml(html: string): CheckedHtml {
 /** URLs in raw HTML as a browser reads them (references decoded), each with the offset of its attribute. */
 export function rawHtmlUrls(html: string): { url: string; offset: number; use: UrlUse }[] {
   const found: { url: string; offset: number; use: UrlUse }[] = [];
+  if (!html.includes('<')) return found;
   let stopped = false;
   const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
     onStartTag(token) {
