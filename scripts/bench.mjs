@@ -12,7 +12,7 @@ import { adversarialFragments } from './adversarial-inputs.mjs';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const BIN = join(ROOT, 'bin', 'newsletter.js');
 const MJML = join(ROOT, 'node_modules', 'mjml', 'bin', 'mjml');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+const CORPUS = join(ROOT, 'test', 'fixtures', 'archive', 'corpus');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const work = mkdtempSync(join(tmpdir(), 'newsletter-bench-'));
 // Lint's cache goes with the rest of the bench's files, not into the user's cache folder.

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, read, runCli, runMain, sampleWorkspace, sharedMissing, SHARED, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN, CORPUS, read, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -144,9 +144,8 @@ describe('newsletter status', () => {
     expect(await statusLoadsMjml()).toBe(false);
   });
 
-  it('shows an imported issue\'s sections as published', async (context) => {
-    const post = join(SHARED, 'corpus', 'inside-open-infrastructure-may-2025.md');
-    if (sharedMissing(post)) return context.skip();
+  it('shows an imported issue\'s sections as published', async () => {
+    const post = join(CORPUS, 'inside-open-infrastructure-may-2025.md');
     const cwd = await tempDir();
     expect((await runCli(['import', post], { cwd })).code).toBe(0);
     const status = JSON.parse((await runCli(['status', '--format', 'json'], { cwd })).stdout) as { issue: string; sections: { id: string; state: string; words: number }[] };

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
-import { read, REPO, runCli, sampleWorkspace, SHARED, sharedMissing, tempDir } from '../helpers/workspace.js';
+import { CORPUS, read, REPO, runCli, sampleWorkspace, tempDir } from '../helpers/workspace.js';
 
 const missing = browserMissing();
-const CORPUS = join(SHARED, 'corpus');
-const corpusMissing = missing ?? sharedMissing(CORPUS);
 if (missing) console.warn(`accessibility tests ${missing}`);
 
 /** axe-core's own script, injected into each page as its README says. */
@@ -72,7 +70,7 @@ describe.skipIf(missing)('the email, read by axe-core in Chromium (WCAG 2.1 A an
   });
 });
 
-describe.skipIf(corpusMissing)('the published archive\'s emails, read by axe-core', () => {
+describe.skipIf(missing)('the published archive\'s emails, read by axe-core', () => {
   it('have no violation in either mode at either width', async () => {
     const cwd = await tempDir();
     const posts = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).map((name) => join(CORPUS, name));

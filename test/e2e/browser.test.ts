@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { read, runCli, sampleWorkspace, SHARED, sharedMissing, tempDir } from '../helpers/workspace.js';
+import { CORPUS, read, runCli, sampleWorkspace, tempDir } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser tests ${missing}`);
@@ -45,10 +45,7 @@ describe.skipIf(missing)('the sample email in Chromium', () => {
   });
 });
 
-const CORPUS = join(SHARED, 'corpus');
-const corpusMissing = missing ?? sharedMissing(CORPUS);
-
-describe.skipIf(corpusMissing)('the published archive\'s emails in Chromium', () => {
+describe.skipIf(missing)('the published archive\'s emails in Chromium', () => {
   let browser: Browser;
   let emails: [string, string][] = [];
 

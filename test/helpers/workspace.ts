@@ -10,7 +10,8 @@ import type { Context, PromptQuestion } from '../../src/context.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(REPO, 'bin', 'newsletter.js');
-export const SHARED = join(REPO, '..', 'shared');
+/** The published archive and the seed draft, kept in the repository (test/fixtures/archive/README.md says where they come from). */
+export const ARCHIVE = join(REPO, 'test', 'fixtures', 'archive');
 
 /** Lint's cache goes here, not into the home folder of whoever runs the tests. */
 export const CACHE_HOME = mkdtempSync(join(tmpdir(), 'newsletter-cache-'));
@@ -127,11 +128,7 @@ export async function runMain(args: string[], options: { cwd: string; answers?: 
   return { code, stdout, stderr, asked };
 }
 
-/** The seed draft beside the repository, or undefined (with a notice) when shared/ is absent. */
-export const SEED_PATH = join(SHARED, 'seeds', '000_1b7709a047e292f0.txt');
-export function sharedMissing(path: string): string | undefined {
-  if (existsSync(path)) return undefined;
-  const why = `skipped: ${path} is not here (shared/ must stand beside the repository; CI provides it).`;
-  console.warn(why);
-  return why;
-}
+/** The seed draft of the April 2025 issue. */
+export const SEED_PATH = join(ARCHIVE, 'seeds', '000_1b7709a047e292f0.txt');
+/** The published issues. */
+export const CORPUS = join(ARCHIVE, 'corpus');

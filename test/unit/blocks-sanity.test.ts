@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { readingBlocks } from '../helpers/blocks.js';
-import { SEED_PATH, sharedMissing } from '../helpers/workspace.js';
+import { SEED_PATH } from '../helpers/workspace.js';
 
-it.skipIf(sharedMissing(SEED_PATH))('reading blocks see every paragraph, item, link and image of the seed', () => {
+it('reading blocks see every paragraph, item, link and image of the seed', () => {
   const blocks = readingBlocks(readFileSync(SEED_PATH, 'utf8'));
   expect(blocks[0]).toBe('image:  -> /img/graphics-for-su-1-.png');
   expect(blocks).toContain('text: Insert Spotlight');
