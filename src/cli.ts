@@ -135,7 +135,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = options.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
-      const run = await lint({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since, site: options.site, online: options.online, onlineDeadlineMs: options.onlineDeadline === undefined ? undefined : options.onlineDeadline * 1000, allowPrivate: options.allowPrivate, progress });
+      const run = await lint({ ...workspaceOf(command), env: ctx.env, now: ctx.now, waits: ctx.waits }, { issues, all: options.all, quiet: options.quiet, cache: options.cache, since: options.since, site: options.site, online: options.online, onlineDeadlineMs: options.onlineDeadline === undefined ? undefined : options.onlineDeadline * 1000, allowPrivate: options.allowPrivate, progress });
       printLintRun(ctx, run, options.format, options.maxWarnings);
       const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
       if (options.format === 'github' && summaryFile) {
@@ -187,7 +187,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .addHelpText('after', EXAMPLES.send)
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
-      const result = await send({ ...workspaceOf(command), env: ctx.env, now: ctx.now }, { issue, to: options.to, dryRun: options.dryRun, force: options.force, testPrefix: options.testPrefix });
+      const result = await send({ ...workspaceOf(command), env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue, to: options.to, dryRun: options.dryRun, force: options.force, testPrefix: options.testPrefix });
       printSendResult(ctx, result);
       if (result.refused || (result.delivery?.refused.length ?? 0) > 0) exitCode = EXIT_CONTENT;
     });

@@ -18,6 +18,11 @@ export interface Context {
    * stopped to end cleanly; returns what stops listening. The bin ends the process at a second one.
    */
   onInterrupt(listener: () => void): () => void;
+  /**
+   * How long the network is waited for: an SMTP server's each reply, a link's answer. Left out,
+   * the commands' own (8 s and 10 s); tests give milliseconds, so that none waits out a real timeout.
+   */
+  waits?: { smtpStepMs?: number; linkMs?: number };
 }
 
 export interface Writer {

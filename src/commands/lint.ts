@@ -46,7 +46,7 @@ export interface LintRun {
 }
 
 /** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
-export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: LintOptions): Promise<LintRun> {
+export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, options: LintOptions): Promise<LintRun> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
@@ -109,7 +109,7 @@ function unreadable(error: unknown, id: IssueId): LintedIssue {
  * The link checker of `--online`: results of the last 24 hours from the cache (links that
  * answered; a failure is always asked again), the rest from the network.
  */
-function onlineChecker(ctx: Pick<Context, 'env' | 'now'>, options: LintOptions) {
+function onlineChecker(ctx: Pick<Context, 'env' | 'now' | 'waits'>, options: LintOptions) {
   const folder = options.cache === false ? undefined : cacheFolder(ctx.env);
   const cache = folder ? openLinkCache(folder, ctx.now()) : undefined;
   // One deadline for the whole run, every issue's links together; it starts with the first check.
@@ -122,7 +122,7 @@ function onlineChecker(ctx: Pick<Context, 'env' | 'now'>, options: LintOptions) 
         if (kept) known.set(url, kept);
       }
       deadline ??= AbortSignal.timeout(options.onlineDeadlineMs ?? ONLINE_DEADLINE_MS);
-      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress, deadline, allowPrivate: options.allowPrivate });
+      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress, deadline, allowPrivate: options.allowPrivate, ...(ctx.waits?.linkMs ? { timeoutMs: ctx.waits.linkMs } : {}) });
       for (const [url, status] of checked) {
         if (status.ok === true) cache?.set(url, status);
         known.set(url, status);

@@ -38,7 +38,7 @@ export interface SendResult {
  * the HTML and text exactly as build writes them. Only a ready issue is sent, unless forced.
  * With --dry-run nothing is sent and the message is written as dist/<issue>/email.eml.
  */
-export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: SendOptions): Promise<SendResult> {
+export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, options: SendOptions): Promise<SendResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const configFile = workspace.configFile ?? 'newsletter.config.yaml';
@@ -77,6 +77,6 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: S
     return { ...result, eml: relativeTo(root, path) };
   }
   result.server = `${target!.host}:${target!.port}`;
-  result.delivery = await sendMessage(target!, raw, { from: addressOf(from), to });
+  result.delivery = await sendMessage(target!, raw, { from: addressOf(from), to }, ctx.waits?.smtpStepMs);
   return result;
 }

@@ -89,7 +89,7 @@ const SEND_TIMEOUT_MS = 25_000;
  * Off loopback, the connection must be encrypted (TLS, or STARTTLS required) before any login.
  * Every failure is a one-line CliError naming the server, never the password.
  */
-export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { from: string; to: string[] }): Promise<Delivery> {
+export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { from: string; to: string[] }, stepMs = STEP_TIMEOUT_MS): Promise<Delivery> {
   const server = `${target.host}:${target.port}`;
   // The name is resolved here, once, and the transport connects to that very address: whether
   // TLS may be skipped is decided by where the socket goes, never by what the host is called.
@@ -104,10 +104,10 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
     // The certificate is checked against the name the editor gave, not the address.
     ...(isIP(target.host) ? {} : { tls: { servername: target.host } }),
     ...(target.user ? { auth: { user: target.user, pass: target.pass ?? '' } } : {}),
-    connectionTimeout: STEP_TIMEOUT_MS,
-    greetingTimeout: STEP_TIMEOUT_MS,
-    socketTimeout: STEP_TIMEOUT_MS,
-    dnsTimeout: STEP_TIMEOUT_MS,
+    connectionTimeout: stepMs,
+    greetingTimeout: stepMs,
+    socketTimeout: stepMs,
+    dnsTimeout: stepMs,
     disableFileAccess: true,
     disableUrlAccess: true,
   });
@@ -116,7 +116,7 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
     const info = await Promise.race([
       transport.sendMail({ envelope, raw }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS);
+        timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS * (stepMs / STEP_TIMEOUT_MS));
       }),
     ]);
     const rejectedErrors = ((info as { rejectedErrors?: { recipient?: string; response?: string; message: string }[] }).rejectedErrors ?? []);

@@ -93,15 +93,17 @@ export function htmlAttacks(from = 1): HtmlAttack[] {
 /**
  * What a page must not hold once loaded, as a script in it finds: any element that runs or
  * loads something (script, frames, objects, forms, base, refresh), any on* attribute, any
- * javascript:/data:/vbscript: URL in an attribute, any SVG or MathML. `allowStyle`: the email's
- * own <style> elements (MJML's) are not the writer's.
+ * javascript:/data:/vbscript: URL in an attribute, any SVG or MathML; and any element that
+ * would swallow what follows it as text (textarea, xmp, plaintext...), so that many outputs
+ * can be checked in one page: one that hid the others would be found itself. `allowStyle`: the email's
+ * own <style> and <title> (MJML's) are not the writer's.
  */
 export const FIND_DANGER = `(allowStyle) => {
   const found = [];
-  const banned = ['script', 'iframe', 'frame', 'object', 'embed', 'form', 'base', 'link', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript', 'xmp'];
+  const banned = ['script', 'iframe', 'frame', 'object', 'embed', 'form', 'base', 'link', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template', 'noscript', 'xmp', 'plaintext', 'noembed', 'noframes'];
   for (const el of document.querySelectorAll('*')) {
     const name = el.localName;
-    if (banned.includes(name) || (name === 'style' && !allowStyle) || (name === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') || ''))) found.push('<' + name + '>');
+    if (banned.includes(name) || ((name === 'style' || name === 'title') && !allowStyle) || (name === 'meta' && /refresh/i.test(el.getAttribute('http-equiv') || ''))) found.push('<' + name + '>');
     for (const attr of el.attributes) {
       const value = attr.value.replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
       if (/^on/i.test(attr.name)) found.push(name + '[' + attr.name + ']');

@@ -100,7 +100,7 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
 }
 
 /** Runs main() in this process with a fake context: answers to prompts by name, a fixed clock. */
-export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date; env?: Record<string, string> }): Promise<RunResult & { asked: string[] }> {
+export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date; env?: Record<string, string>; waits?: Context['waits'] }): Promise<RunResult & { asked: string[] }> {
   let stdout = '';
   let stderr = '';
   const asked: string[] = [];
@@ -123,6 +123,7 @@ export async function runMain(args: string[], options: { cwd: string; answers?: 
       return answer;
     },
     onInterrupt: () => () => undefined,
+    ...(options.waits ? { waits: options.waits } : {}),
   };
   const code = await main(args, ctx);
   return { code, stdout, stderr, asked };
