@@ -173,7 +173,8 @@ function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number, options
   }).finally(done);
 }
 
-function networkProblem(error: unknown, url: string, timeoutMs: number): string {
+/** A failed request in a few words, for the message. */
+export function networkProblem(error: unknown, url: string, timeoutMs: number): string {
   const e = error as { name?: string; code?: string; message?: string };
   const code = e.code ?? '';
   if (e.name === 'TimeoutError' || e.name === 'AbortError' || code === 'ETIMEDOUT' || code === 'ABORT_ERR') return `gives no answer in ${timeoutMs / 1000} s`;

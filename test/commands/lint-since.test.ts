@@ -2,7 +2,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { REPO, runCli, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+import { REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_MAY = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
@@ -31,15 +31,15 @@ describe('newsletter lint --since', () => {
   it('lints nothing, and exits 0, when no issue changed', async () => {
     const { cwd } = await archiveRepository();
     await writeFiles(cwd, { 'README.md': 'notes that are not an issue\n' });
-    const result = await runCli(['lint', '--since', 'main'], { cwd });
-    expect(result).toEqual({ code: 0, stdout: '✔ no issue changed since main; nothing to lint.\n', stderr: '' });
-    expect((await runCli(['lint', '--since', 'main', '--format', 'json'], { cwd })).stdout).toBe('[]\n');
+    const result = await runMain(['lint', '--since', 'main'], { cwd });
+    expect(result).toMatchObject({ code: 0, stdout: '✔ no issue changed since main; nothing to lint.\n', stderr: '' });
+    expect((await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd })).stdout).toBe('[]\n');
   });
 
   it('lints an issue changed in the working tree, not committed, and only it', async () => {
     const { cwd } = await archiveRepository();
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation. TODO: link\n' });
-    const result = await runCli(['lint', '--since', 'main', '--format', 'json'], { cwd });
+    const result = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
     expect(linted(result.stdout, cwd)).toEqual(['sections/may-2025/events.md', 'sections/may-2025/foundation.md', 'sections/may-2025/issue.md', 'sections/may-2025/spotlight.md']);
   });
@@ -50,7 +50,7 @@ describe('newsletter lint --since', () => {
     commitAll(cwd, 'ignore scratch');
     await writeFiles(cwd, { 'sections/june-2025/kata.md': '* Kata news\n', 'sections/july-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: July 2025"\n---\n' });
     git(cwd, 'add', 'sections/june-2025/kata.md');
-    const result = await runCli(['lint', '--since', 'HEAD', '--format', 'json'], { cwd });
+    const result = await runMain(['lint', '--since', 'HEAD', '--format', 'json'], { cwd });
     const files = linted(result.stdout, cwd);
     expect(files.some((f) => f.startsWith('sections/june-2025/'))).toBe(true);
     expect(files.some((f) => f.startsWith('sections/july-2025/'))).toBe(true);
@@ -66,7 +66,7 @@ describe('newsletter lint --since', () => {
     await writeFiles(cwd, { 'sections/april-2025/kata.md': '* Kata 3.14 is out, again.\n' });
     commitAll(cwd, 'a fix to April on main');
     git(cwd, 'switch', '--quiet', 'may-news');
-    const result = await runCli(['lint', '--since', 'main', '--format', 'json'], { cwd });
+    const result = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(result.code).toBe(0);
     expect(new Set(linted(result.stdout, cwd).map((f) => f.split('/')[1]))).toEqual(new Set(['may-2025']));
   });
@@ -74,20 +74,20 @@ describe('newsletter lint --since', () => {
   it('lints every issue when the config or a template changed, and says why', async () => {
     const { cwd } = await archiveRepository();
     await writeFiles(cwd, { 'newsletter.config.yaml': 'author: The Editors\n' });
-    const config = await runCli(['lint', '--since', 'main', '--format', 'json'], { cwd });
+    const config = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(new Set(linted(config.stdout, cwd).map((f) => f.split('/')[1]))).toEqual(new Set(['april-2025', 'may-2025']));
     expect(config.stderr).toBe('every issue linted: newsletter.config.yaml changed since main.\n');
     expect(config.code).toBe(1);
     commitAll(cwd, 'config');
     await writeFiles(cwd, { 'templates/email.txt.hbs': '{{{body}}}\n' });
-    const template = await runCli(['lint', '--since', 'main', '--format', 'json'], { cwd });
+    const template = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(template.stderr).toBe('every issue linted: templates/email.txt.hbs changed since main.\n');
   });
 
   it('passes over an issue that was deleted', async () => {
     const { cwd } = await archiveRepository();
     await rm(join(cwd, 'sections', 'april-2025'), { recursive: true });
-    const result = await runCli(['lint', '--since', 'main'], { cwd });
+    const result = await runMain(['lint', '--since', 'main'], { cwd });
     expect(result.stdout).toBe('✔ no issue changed since main; nothing to lint.\n');
     expect(result.code).toBe(0);
   });
@@ -96,7 +96,7 @@ describe('newsletter lint --since', () => {
     const { repo, cwd } = await archiveRepository('newsletter');
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* TODO\n' });
     await writeFiles(repo, { 'other/sections/june-2025/issue.md': 'not this workspace\n' });
-    const result = await runCli(['lint', '--since', 'main', '--format', 'github'], { cwd, env: { GITHUB_WORKSPACE: repo } });
+    const result = await runMain(['lint', '--since', 'main', '--format', 'github'], { cwd, env: { GITHUB_WORKSPACE: repo } });
     expect(result.code).toBe(1);
     const annotations = result.stdout.trimEnd().split('\n');
     expect(annotations.length).toBeGreaterThan(0);
@@ -108,7 +108,7 @@ describe('newsletter lint --since', () => {
     const summary = join(await tempDir(), 'summary.md');
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News | TODO\n' });
     await writeFiles(join(summary, '..'), { 'summary.md': '## Earlier step\n' });
-    const result = await runCli(['lint', '--since', 'main', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
+    const result = await runMain(['lint', '--since', 'main', '--format', 'github'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(result.code).toBe(1);
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('## Earlier step\n### newsletter lint: 1 error, 0 warnings\n\nLinted: may-2025 (changed since main).\n\n')).toBe(true);
@@ -133,18 +133,18 @@ describe('newsletter lint --since', () => {
   it('is a one-line usage error outside a repository, with a ref git does not know, or with issues named', async () => {
     const outside = await tempDir();
     await writeFiles(outside, CLEAN_MAY);
-    const noRepo = await runCli(['lint', '--since', 'main'], { cwd: outside });
+    const noRepo = await runMain(['lint', '--since', 'main'], { cwd: outside });
     expect(noRepo.code).toBe(2);
     expect(noRepo.stderr.split('\n')[0]).toBe(`error --since needs a git repository, and ${outside} is not inside one.`);
 
     const { cwd } = await archiveRepository();
-    const unknown = await runCli(['lint', '--since', 'origin/nope'], { cwd });
+    const unknown = await runMain(['lint', '--since', 'origin/nope'], { cwd });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('error --since: git knows no commit "origin/nope".\n  Fetch it first (git fetch origin main); in GitHub Actions, check out with fetch-depth: 0.\n');
-    const option = await runCli(['lint', '--since', '--output=/tmp/x'], { cwd });
+    const option = await runMain(['lint', '--since', '--output=/tmp/x'], { cwd });
     expect(option.code).toBe(2);
     expect(option.stderr.split('\n')[0]).toBe('error --since expects a git ref, such as origin/main, not "--output=/tmp/x".');
-    const both = await runCli(['lint', '--since', 'main', 'may-2025'], { cwd });
+    const both = await runMain(['lint', '--since', 'main', 'may-2025'], { cwd });
     expect(both.code).toBe(2);
     expect(both.stderr.split('\n')[0]).toBe('error give --since alone: it chooses the issues, as issues named or --all would.');
   });

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { read, REPO, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { read, REPO, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CLEAN_ISSUE = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
@@ -137,7 +137,7 @@ describe('newsletter lint', () => {
 describe('newsletter lint, with the cache of unchanged issues', () => {
   type Results = { filePath: string; messages: { ruleId: string; message: string; severity: number }[] }[];
   const lintAll = async (cwd: string, home: string, ...args: string[]) => {
-    const result = await runCli(['lint', '--all', '--format', 'json', ...args], { cwd, env: { XDG_CACHE_HOME: home } });
+    const result = await runMain(['lint', '--all', '--format', 'json', ...args], { cwd, env: { XDG_CACHE_HOME: home } });
     expect(result.stderr).toBe('');
     return { code: result.code, results: JSON.parse(result.stdout) as Results };
   };
@@ -221,7 +221,7 @@ describe('email-compat on templates', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, { ...CLEAN_ISSUE, 'templates/email.mjml.hbs': builtin });
     const compat = async () => {
-      const result = await runCli(['lint', '--format', 'json', '--no-cache'], { cwd });
+      const result = await runMain(['lint', '--format', 'json', '--no-cache'], { cwd });
       return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[])
         .flatMap((r) => r.messages.filter((m) => m.ruleId === 'email-compat').map((m) => `${r.filePath.slice(cwd.length + 1)}:${m.line}:${m.column} ${m.message}`));
     };

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heavyPng, png, webp } from '../helpers/images.js';
-import { runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const POST = 'src/pages/blog/inside-open-infrastructure-may-2025.md';
 
@@ -30,7 +30,7 @@ describe('newsletter publish', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const site = await siteCheckout();
-    const result = await runCli(['publish', '--site', site], { cwd });
+    const result = await runMain(['publish', '--site', site], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const image = /static\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png/.exec(result.stdout)?.[0];
@@ -38,7 +38,7 @@ describe('newsletter publish', () => {
     expect(await readFile(join(site, image!))).toEqual(MAY['sections/may-2025/img/Team Photo.png']);
     // The post is the build's, byte for byte, and every image it names is a file of the site.
     const post = await readFile(join(site, POST), 'utf8');
-    await runCli(['build', '--blog'], { cwd });
+    await runMain(['build', '--blog'], { cwd });
     expect(post).toBe(await readFile(join(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md'), 'utf8'));
     const paths = [...post.matchAll(/\]\((\/img\/[^)\s]+)\)/g)].map((m) => m[1]!);
     expect(paths).toEqual(['/img/summit.png', `/img/${image!.slice('static/img/'.length)}`]);
@@ -49,13 +49,13 @@ describe('newsletter publish', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const site = await siteCheckout();
-    await runCli(['publish', '--site', site], { cwd });
+    await runMain(['publish', '--site', site], { cwd });
     const before = await snapshotTree(site);
-    const again = await runCli(['publish', '--site', site, '--json'], { cwd });
+    const again = await runMain(['publish', '--site', site, '--json'], { cwd });
     expect(again.code).toBe(0);
     const manifest = JSON.parse(again.stdout);
     expect(manifest).toEqual({ issue: 'may-2025', site, written: [], unchanged: [POST, expect.stringMatching(/^static\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png$/)] });
-    expect((await runCli(['publish', '--site', site], { cwd })).stdout).toBe(`✔ may-2025 is already published in ${site}; nothing to do.\n`);
+    expect((await runMain(['publish', '--site', site], { cwd })).stdout).toBe(`✔ may-2025 is already published in ${site}; nothing to do.\n`);
     expect(await snapshotTree(site)).toEqual(before);
   });
 
@@ -63,15 +63,15 @@ describe('newsletter publish', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const site = await siteCheckout();
-    await runCli(['publish', '--site', site], { cwd });
+    await runMain(['publish', '--site', site], { cwd });
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation, see [its site](https://openinfra.org/).\n* And more news.\n' });
     const before = await snapshotTree(site);
-    const refused = await runCli(['publish', '--site', site], { cwd });
+    const refused = await runMain(['publish', '--site', site], { cwd });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(`error ${POST} is already published and differs from this build (from line 27: 1 line new, 0 lines gone); nothing was written.\n  Check the site's copy first (it may hold an editor's fix); --force replaces it.\n`);
     expect(await snapshotTree(site)).toEqual(before);
-    const forced = await runCli(['publish', '--site', site, '--force'], { cwd });
+    const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(new RegExp(`  wrote        ${POST}\\n  unchanged    static/img/newsletter/may-2025/team-photo-`));
     expect(await readFile(join(site, POST), 'utf8')).toContain('* And more news.\n');
@@ -82,7 +82,7 @@ describe('newsletter publish', () => {
     await writeFiles(cwd, MAY);
     const site = await siteCheckout();
     const before = await snapshotTree(site);
-    const result = await runCli(['publish', '--site', site, '--dry-run'], { cwd });
+    const result = await runMain(['publish', '--site', site, '--dry-run'], { cwd });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Would publish may-2025 into ${site}:\\n  would write  ${POST}\\n  would write  static/img/newsletter/may-2025/team-photo-[0-9a-f]{8}\\.png\\nNothing was written \\(--dry-run\\)\\.\\n$`));
     expect(await snapshotTree(site)).toEqual(before);
@@ -92,7 +92,7 @@ describe('newsletter publish', () => {
     const cwd = await sampleWorkspace();
     const site = await siteCheckout();
     const before = await snapshotTree(site);
-    const result = await runCli(['publish', '--site', site], { cwd });
+    const result = await runMain(['publish', '--site', site], { cwd });
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('error april-2025 is not ready to publish; nothing was written:');
@@ -104,7 +104,7 @@ describe('newsletter publish', () => {
     expect(lines.at(-1)).toBe('  Fix them, or publish anyway with --force.');
     expect(await snapshotTree(site)).toEqual(before);
 
-    const forced = await runCli(['publish', '--site', site, '--force'], { cwd });
+    const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
     expect(forced.code).toBe(0);
     expect(forced.stderr).toMatch(/^warning publishing april-2025 although it is not ready \(--force\): \d+ things in the way, as newsletter status lists\.\n$/);
     expect(existsSync(join(site, 'src/pages/blog/inside-open-infrastructure-april-2025.md'))).toBe(true);
@@ -113,16 +113,16 @@ describe('newsletter publish', () => {
   it('takes the site from config siteRepo, and needs one', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
-    const none = await runCli(['publish'], { cwd });
+    const none = await runMain(['publish'], { cwd });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('error publish needs the site: --site DIR, a checkout of the site\'s repository.\n  Or set siteRepo: ../osf-website in the config.\n');
     const notSite = await tempDir();
-    const wrong = await runCli(['publish', '--site', notSite], { cwd });
+    const wrong = await runMain(['publish', '--site', notSite], { cwd });
     expect(wrong.code).toBe(2);
     expect(wrong.stderr.split('\n')[0]).toBe(`error ${notSite} has no src/pages/blog/; is it a checkout of the site?`);
     const site = await siteCheckout();
     await writeFiles(cwd, { 'newsletter.config.yaml': `siteRepo: ${JSON.stringify(site)}\nemail: { platform: mailchimp }\n` });
-    expect((await runCli(['publish'], { cwd })).code).toBe(0);
+    expect((await runMain(['publish'], { cwd })).code).toBe(0);
     expect(existsSync(join(site, POST))).toBe(true);
   });
 });
@@ -131,7 +131,7 @@ describe('an issue\'s own images', () => {
   it('are copied by build under stable names, and shown by the post at their site path and by the email at their URL', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
-    const first = await runCli(['build', '--json'], { cwd });
+    const first = await runMain(['build', '--json'], { cwd });
     expect(first.code).toBe(0);
     const manifest = JSON.parse(first.stdout) as { images: string[] };
     expect(manifest.images).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('an issue\'s own images', () => {
     expect(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8')).toContain(`src="https://openinfra.dev/img/newsletter/may-2025/${name}"`);
     // Same sources, same bytes, same names.
     const built = await snapshotTree(join(cwd, 'dist'));
-    await runCli(['build'], { cwd });
+    await runMain(['build'], { cwd });
     expect(await snapshotTree(join(cwd, 'dist'))).toEqual(built);
   });
 
@@ -162,7 +162,7 @@ describe('an issue\'s own images', () => {
       'sections/may-2025/img/banner.png': png(3000, 10),
       'sections/may-2025/img/logo.webp': webp(),
     });
-    const result = await runCli(['lint', '--format', 'json'], { cwd });
+    const result = await runMain(['lint', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
     const kata = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; severity: number; message: string; line: number; column: number }[] }[])
       .find((r) => r.filePath.endsWith('kata.md'))!;
@@ -178,8 +178,8 @@ describe('an issue\'s own images', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, { ...MAY, 'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n\n![Our sponsors](/img/sponsors.png)\n' });
     const site = await siteCheckout();
-    expect((await runCli(['lint'], { cwd })).code).toBe(0);
-    const result = await runCli(['lint', '--site', site, '--format', 'github'], { cwd });
+    expect((await runMain(['lint'], { cwd })).code).toBe(0);
+    const result = await runMain(['lint', '--site', site, '--format', 'github'], { cwd });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('::error file=sections/may-2025/events.md,line=3,col=1,endLine=3,endColumn=35,title=site-image::/img/sponsors.png is not in the site checkout (static/img/sponsors.png); add it to the site, or fix the path.\n');
   });

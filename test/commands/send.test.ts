@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const CONFIG = 'email:\n  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\n';
 
@@ -74,7 +74,7 @@ describe('newsletter send', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer();
-    const result = await runCli(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  accepted  phone@example.org\n`);
     expect(result.code).toBe(0);
@@ -82,7 +82,7 @@ describe('newsletter send', () => {
     expect(received[0]!.from).toBe('newsletter@openinfra.dev');
     expect(received[0]!.to).toEqual(['editor@example.org', 'phone@example.org']);
 
-    await runCli(['build', '--email', '--text'], { cwd });
+    await runMain(['build', '--email', '--text'], { cwd });
     const mail = await simpleParser(received[0]!.raw);
     expect(mail.html).toBe(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8'));
     expect(mail.text).toBe(await readFile(join(cwd, 'dist/may-2025/email.txt'), 'utf8'));
@@ -114,10 +114,10 @@ describe('newsletter send', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer({ login: { user: 'editor', pass: 's3cret-Pa55' } });
-    const good = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@127.0.0.1:${port}` } });
+    const good = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@127.0.0.1:${port}` } });
     expect(good.code).toBe(0);
     expect(received).toHaveLength(1);
-    const bad = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:wr0ng-Pa55@127.0.0.1:${port}` } });
+    const bad = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:wr0ng-Pa55@127.0.0.1:${port}` } });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.split('\n')[0]).toMatch(new RegExp(`^error the SMTP server 127\\.0\\.0\\.1:${port} refused the login of editor: 535 .*\\.$`));
@@ -136,11 +136,11 @@ describe('newsletter send', () => {
     const other = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: 'smtp.example.org' } });
     expect(other.code).toBe(2);
     expect(received).toHaveLength(0);
-    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: '127.0.0.1' } });
+    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: '127.0.0.1' } });
     expect(result.code, result.stderr).toBe(0);
     expect(received).toHaveLength(1);
     await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor, pass: hunter2 }\n` });
-    const inFile = await runCli(['send', '--to', 'editor@example.org'], { cwd });
+    const inFile = await runMain(['send', '--to', 'editor@example.org'], { cwd });
     expect(inFile.code).toBe(2);
     expect(inFile.stderr.split('\n')[0]).toBe('error newsletter.config.yaml: email.smtp.pass: a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead.');
   });
@@ -222,7 +222,7 @@ describe('newsletter send', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer({ refuse: ['nobody@example.org'] });
-    const result = await runCli(['send', '--to', 'editor@example.org', '--to', 'nobody@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'nobody@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  refused   nobody@example.org: 550 No such mailbox here\n`);
     expect(received[0]!.to).toEqual(['editor@example.org']);
@@ -247,20 +247,20 @@ describe('newsletter send', () => {
   it('refuses more than 10 recipients, a missing sender and an issue that is not ready', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
-    const many = await runCli(['send', ...Array.from({ length: 11 }, (_, i) => ['--to', `reader${i}@example.org`]).flat()], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://127.0.0.1:9' } });
+    const many = await runMain(['send', ...Array.from({ length: 11 }, (_, i) => ['--to', `reader${i}@example.org`]).flat()], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://127.0.0.1:9' } });
     expect(many.code).toBe(2);
     expect(many.stderr).toBe('error 11 recipients; a test goes to at most 10.\n  Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.\n');
 
     const sample = await sampleWorkspace({ 'newsletter.config.yaml': CONFIG });
     const { port, received } = await smtpServer();
-    const notReady = await runCli(['send', '--to', 'editor@example.org'], { cwd: sample, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const notReady = await runMain(['send', '--to', 'editor@example.org'], { cwd: sample, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     expect(notReady.code).toBe(1);
     expect(notReady.stderr).toMatch(/^error april-2025 is not ready to send; nothing was sent:\n {2}- the section "OpenDev: Free Software Needs Free Tools" is a draft/);
     expect(received).toHaveLength(0);
 
     const noSender = await tempDir();
     await writeFiles(noSender, { ...MAY, 'newsletter.config.yaml': 'email: { unsubscribeUrl: "*|UNSUB|*" }\n' });
-    const result = await runCli(['send', '--to', 'editor@example.org'], { cwd: noSender });
+    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd: noSender });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('error email.from is not set; the test needs a sender.');
   });
@@ -270,14 +270,14 @@ describe('build --eml', () => {
   it('writes the message a mail platform takes, the same bytes every time, with build\'s HTML and text', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
-    expect((await runCli(['build', '--eml'], { cwd })).code).toBe(0);
+    expect((await runMain(['build', '--eml'], { cwd })).code).toBe(0);
     const eml = await readFile(join(cwd, 'dist/may-2025/email.eml'));
     const mail = await simpleParser(eml);
     expect(mail.subject).toBe('Inside Open Infrastructure: May 2025');
     expect(mail.html).toBe(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8'));
     expect(mail.text).toBe(await readFile(join(cwd, 'dist/may-2025/email.txt'), 'utf8'));
     expect(mail.date?.toISOString()).toBe('2025-05-20T00:00:00.000Z');
-    await runCli(['build', '--eml'], { cwd });
+    await runMain(['build', '--eml'], { cwd });
     expect(await readFile(join(cwd, 'dist/may-2025/email.eml'))).toEqual(eml);
   });
 });

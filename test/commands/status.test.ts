@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, CORPUS, read, runCli, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN, CORPUS, read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -40,13 +40,13 @@ describe('newsletter status', () => {
     const cwd = await sampleWorkspace();
     await rm(join(cwd, 'sections/april-2025/events.md'));
     await rm(join(cwd, 'sections/april-2025/foundation.md'));
-    const result = await runCli(['status', '--check'], { cwd });
+    const result = await runMain(['status', '--check'], { cwd });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ {2}foundation\s+OpenInfra Foundation News\s+-\s+missing\s+0\s+0\s+0$/m);
     expect(result.stdout).toContain('  - the required section "OpenInfra Foundation News" is missing: add sections/april-2025/foundation.md\n');
     expect(result.stdout).toContain('  - the required section "Community Events" is missing: add sections/april-2025/events.md\n');
     // Without --check, status informs and exits 0 on the same issue.
-    expect((await runCli(['status'], { cwd })).code).toBe(0);
+    expect((await runMain(['status'], { cwd })).code).toBe(0);
   });
 
   it('says ready, and --check exits 0, when nothing stands in the way', async () => {
@@ -114,10 +114,10 @@ describe('newsletter status', () => {
   it('takes owners from config, which new writes into the fragments', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, { 'newsletter.config.yaml': 'sections:\n  - { id: spotlight, required: true, owner: Allison Price }\n  - { id: kata, owner: "@kata-writer" }\n  - { id: events, required: true }\n' });
-    expect((await runCli(['new', 'june-2025', '--yes'], { cwd })).code).toBe(0);
+    expect((await runMain(['new', 'june-2025', '--yes'], { cwd })).code).toBe(0);
     expect(await read(cwd, 'sections/june-2025/kata.md')).toMatch(/^---\n# title: .*\nowner: "@kata-writer"\nstatus: draft\n---\n/);
     await writeFiles(cwd, { 'sections/june-2025/spotlight.md': '---\nstatus: ready\n---\nA story.\n' });
-    const result = await runCli(['status', '--format', 'json'], { cwd });
+    const result = await runMain(['status', '--format', 'json'], { cwd });
     const sections = JSON.parse(result.stdout).sections as { id: string; owner: string | null; state: string }[];
     expect(sections.map((s) => [s.id, s.owner, s.state])).toEqual([
       ['spotlight', 'Allison Price', 'ready'],
@@ -147,8 +147,8 @@ describe('newsletter status', () => {
   it('shows an imported issue\'s sections as published', async () => {
     const post = join(CORPUS, 'inside-open-infrastructure-may-2025.md');
     const cwd = await tempDir();
-    expect((await runCli(['import', post], { cwd })).code).toBe(0);
-    const status = JSON.parse((await runCli(['status', '--format', 'json'], { cwd })).stdout) as { issue: string; sections: { id: string; state: string; words: number }[] };
+    expect((await runMain(['import', post], { cwd })).code).toBe(0);
+    const status = JSON.parse((await runMain(['status', '--format', 'json'], { cwd })).stdout) as { issue: string; sections: { id: string; state: string; words: number }[] };
     expect(status.issue).toBe('may-2025');
     expect(status.sections.map((s) => s.state).every((state) => state === 'ready')).toBe(true);
     expect(status.sections.every((s) => s.words > 0)).toBe(true);
@@ -156,7 +156,7 @@ describe('newsletter status', () => {
 
   it('exits 2 on a format it does not know', async () => {
     const cwd = await sampleWorkspace();
-    const result = await runCli(['status', '--format', 'html'], { cwd });
+    const result = await runMain(['status', '--format', 'html'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Allowed choices are text, markdown, json/);
   });

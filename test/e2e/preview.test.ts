@@ -180,7 +180,8 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.click('button[data-tab="blog"]');
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    // Handlers that would fire after the panel is shown (an image's error, a script) have had their turn after two frames.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();

@@ -72,7 +72,7 @@ describe('properties of generated issues', () => {
         return [renderBlogPost(parsed, config, blog), renderEmailMjml(parsed, config, email), renderEmailText(parsed, config, text)];
       };
       expect(render()).toEqual(render());
-    }), { numRuns: 100 });
+    }), { numRuns: 40 });
   });
 
   it('make emails that MJML compiles without a single error', async () => {
@@ -101,6 +101,6 @@ describe('properties of generated issues', () => {
       expect(again).toBe(post);
       expect(parseSourceParts(again, 'a').data).toEqual(parseSourceParts(post, 'p').data);
       expect(readingBlocks(again)).toEqual(readingBlocks(post));
-    }), { numRuns: 100 });
+    }), { numRuns: 40 });
   });
 });
