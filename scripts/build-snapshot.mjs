@@ -163,7 +163,8 @@ try {
   writeFileSync(packages, `${JSON.stringify(bundledPackages(metafile), null, 1)}\n`);
   execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: lib, stdio: ['ignore', 'ignore', 'pipe'] });
   const node = statSync(process.execPath);
-  writeFileSync(stamp, `${root}|${process.execPath}|${node.size}|${Math.floor(node.mtimeMs / 1000)}\n`);
+  // The build id last: the bin starts from the snapshot only while lib/build-id still says it.
+  writeFileSync(stamp, `${root}|${process.execPath}|${node.size}|${Math.floor(node.mtimeMs / 1000)}|${readFileSync(join(lib, 'build-id'), 'utf8').trim()}\n`);
   console.log(`newsletter: startup snapshot built (${(statSync(blob).size / 1048576).toFixed(1)} MB)`);
 } catch (error) {
   for (const file of [blob, stamp]) rmSync(file, { force: true });

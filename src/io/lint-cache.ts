@@ -4,13 +4,14 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { packagePath } from '../paths.js';
+import { currentBuildId } from './build-id.js';
 import { writeFilesAtomically } from './files.js';
 
 /**
  * Lint results of issues that have not changed since the last lint, kept between runs as
  * ESLint's --cache keeps them. Linting an issue is a pure function of its sources, the previous
  * issue's sources (carried-over compares them), the config, the email template, and the CLI's
- * own code and packages (lib/build-id): the key hashes all of them, so a result is only ever
+ * own code and packages (its build id, io/build-id.ts): the key hashes all of them, so a result is only ever
  * reused for the very same inputs. Published issues never change, so `lint --all` over an
  * archive renders only the issues being written.
  *
@@ -50,11 +51,7 @@ export function openWorkspaceLintCache(root: string, env: Record<string, string 
 
 /** The CLI's build (its compiled code and installed packages), or undefined if unknown. */
 function readBuildId(): string | undefined {
-  try {
-    return readFileSync(packagePath('lib', 'build-id'), 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
-  }
+  return currentBuildId(packagePath());
 }
 
 /**

@@ -28,7 +28,7 @@ function startsFrom(bin: string, args: string[], env: Record<string, string> = {
 describe.skipIf(optedOut)('the startup snapshot', () => {
   it('was built by npm test\'s compile step, with a stamp the bin accepts on this machine', () => {
     expect(existsSync(BLOB), 'scripts/build-snapshot.mjs did not build lib/newsletter.blob; its warning says why').toBe(true);
-    expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\n$/);
+    expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\|[0-9a-f]{64}\n$/);
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['build'])).toBe('snapshot');
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['--cwd', 'x', 'lint', '--all'])).toBe('snapshot');
   });
@@ -40,24 +40,44 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     }
   });
 
-  it('is not trusted when its stamp names another folder, another node, or this node with another size or time', async () => {
-    const [folder, node, size, mtime] = readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8').trim().split('|');
+  it('is not trusted when its stamp names another folder, another node, this node with another size or time, or another build', async () => {
+    const [folder, node, size, mtime, build] = readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8').trim().split('|');
     // A copy of the CLI whose lib/ holds the real blob beside a stamp of our making.
     const copy = await tempDir();
     await mkdir(join(copy, 'bin'));
     await mkdir(join(copy, 'lib'));
     await copyFile(join(REPO, 'bin', 'newsletter.js'), join(copy, 'bin', 'newsletter.js'));
     await symlink(BLOB, join(copy, 'lib', 'newsletter.blob'));
+    await copyFile(join(REPO, 'lib', 'build-id'), join(copy, 'lib', 'build-id'));
     const decisionWith = (stamp: string) => {
       writeFileSync(join(copy, 'lib', 'newsletter.blob.stamp'), `${stamp}\n`);
       return startsFrom(join(copy, 'bin', 'newsletter.js'), ['build']);
     };
-    expect(decisionWith(`${copy}|${node}|${size}|${mtime}`)).toBe('snapshot');
-    expect(decisionWith(`${folder}|${node}|${size}|${mtime}`)).toBe('modules');
-    expect(decisionWith(`${copy}|${process.execPath}x|${size}|${mtime}`)).toBe('modules');
-    expect(decisionWith(`${copy}|${node}|${Number(size) + 1}|${mtime}`)).toBe('modules');
-    expect(decisionWith(`${copy}|${node}|${size}|${Number(mtime) - 1}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${size}|${mtime}|${build}`)).toBe('snapshot');
+    expect(decisionWith(`${folder}|${node}|${size}|${mtime}|${build}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${process.execPath}x|${size}|${mtime}|${build}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${Number(size) + 1}|${mtime}|${build}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${size}|${Number(mtime) - 1}|${build}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${size}|${mtime}|${'0'.repeat(64)}`)).toBe('modules');
+    expect(decisionWith(`${copy}|${node}|${size}|${mtime}`)).toBe('modules');
     expect(decisionWith('garbage')).toBe('modules');
+  });
+
+  it('is not started once lib/ changed after it was built (a tsc without npm run compile): the new code runs', async () => {
+    // A whole copy of the CLI, times kept, with a stamp for its own folder.
+    const copy = await tempDir();
+    for (const part of ['bin', 'lib', 'templates', 'assets', 'package.json']) execFileSync('cp', ['-a', join(REPO, part), join(copy, part)]);
+    await symlink(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    const stamp = join(copy, 'lib', 'newsletter.blob.stamp');
+    writeFileSync(stamp, readFileSync(stamp, 'utf8').replace(/^[^|]*/, copy));
+    const bin = join(copy, 'bin', 'newsletter.js');
+    expect(startsFrom(bin, ['build'])).toBe('snapshot');
+    // What tsc does: a module written anew, here with a build description of its own.
+    const cli = join(copy, 'lib', 'cli.js');
+    writeFileSync(cli, readFileSync(cli, 'utf8').replace('render the blog post, the MJML email and its plain text', 'NEW CODE of this build'));
+    expect(startsFrom(bin, ['build'])).toBe('modules');
+    const help = execFileSync(bin, ['build', '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '' } });
+    expect(help).toContain('NEW CODE of this build');
   });
 
   it('is what the bin starts from, and builds byte for byte what the modules build', async () => {

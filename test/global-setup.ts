@@ -1,0 +1,35 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+
+/** The newest modification time of the files under a folder. */
+function newest(dir: string): { file: string; mtimeMs: number } {
+  let found = { file: dir, mtimeMs: 0 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const { mtimeMs } = statSync(file);
+    if (mtimeMs > found.mtimeMs) found = { file, mtimeMs };
+  }
+  return found;
+}
+
+/**
+ * The tests run src/ in this process and lib/ through the bin: both must be the same code. npm
+ * test compiles first; a test run started by hand after an edit of src/ stops here, rather than
+ * test the old code through the bin and the new in-process.
+ */
+export default function setup(): void {
+  let compiled: number;
+  try {
+    compiled = statSync(join(REPO, 'lib', 'build-id')).mtimeMs;
+  } catch {
+    throw new Error('lib/ has not been compiled: run npm run compile (npm test does it first).');
+  }
+  const source = newest(join(REPO, 'src'));
+  if (source.mtimeMs > compiled) {
+    throw new Error(`lib/ is older than ${source.file.slice(REPO.length)}: run npm run compile (npm test does it first), then the tests again.`);
+  }
+}
