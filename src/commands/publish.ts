@@ -1,4 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
@@ -7,7 +6,7 @@ import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.j
 import { issueStatus } from '../core/readiness.js';
 import { parseIssueSlug } from '../core/slug.js';
 import { plural } from '../core/text.js';
-import { realPathForWriting, writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { isDirectory, readFileIfThere, realPathForWriting, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
@@ -51,7 +50,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
   if (!site) throw usageError('publish needs the site: --site DIR, a checkout of the site\'s repository.', 'Or set siteRepo: ../osf-website in the config.');
   const blogDir = join(site.root, config.siteLayout.blogDir);
-  if (!(await stat(blogDir).catch(() => undefined))?.isDirectory()) {
+  if (!isDirectory(blogDir)) {
     throw usageError(`${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`, 'Give --site the clone of the site\'s repository, or set siteLayout.blogDir in the config.');
   }
   const known = await listIssues(root);
@@ -80,7 +79,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   ];
   const toWrite: OutputFile[] = [];
   for (const file of files) {
-    const published = await readFile(file.path).catch(() => undefined);
+    const published = readFileIfThere(file.path);
     const wanted = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
     if (published?.equals(wanted)) {
       result.unchanged.push(shown(file.path));

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
@@ -148,6 +148,15 @@ export function realPathForWriting(root: string, path: string, what: string): st
   return real;
 }
 
+/** The bytes of a file, or undefined when there is none to read (a published post not there yet). */
+export function readFileIfThere(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * mkdir -p that always ends: Node's recursive mkdir loops forever on some paths (under /proc,
  * or through a dangling link). Walks up at most as far as the path is deep.
@@ -168,7 +177,7 @@ export function makeDirectory(path: string, depth = 0): void {
   }
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

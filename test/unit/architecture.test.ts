@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/workspace.js';
 
 /*
- * The layers the README's architecture picture shows, held by the imports themselves:
+ * The layers docs/development.md's picture of the code shows, held by the imports themselves:
  *
  *   bin.ts -> cli.ts -> commands/ -> pipeline.ts -> lint/ -> core/
  *                   \-> ui/                      \-> io/  -> core/
@@ -53,6 +53,13 @@ describe('the layers', () => {
       .filter(([, { external, text }]) => external.some((s) => /^node:(fs|child_process|os)|^chalk$/.test(s)) || /\bprocess\.(?!env\b)|\bprocess\.env\b/.test(text))
       .map(([file]) => file);
     expect(impure).toEqual([]);
+  });
+
+  it('leaves the disk to io/: no command, lint rule or pipeline reads or writes a file itself', () => {
+    const touching = [...imports].filter(([file]) => ['commands', 'lint', 'pipeline', 'core'].includes(layerOf(file)))
+      .filter(([, { external }]) => external.some((s) => /^node:fs/.test(s)))
+      .map(([file]) => file);
+    expect(touching).toEqual([]);
   });
 
   it('decides exit codes at the edge only', () => {

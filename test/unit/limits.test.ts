@@ -5,8 +5,8 @@ import { LIMITS } from '../../src/core/limits.js';
 import { REPO } from '../helpers/workspace.js';
 
 describe('the table of limits', () => {
-  it('in the README says what src/core/limits.ts holds, every limit and only those', () => {
-    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  it('in docs/limits.md says what src/core/limits.ts holds, every limit and only those', () => {
+    const readme = readFileSync(join(REPO, 'docs', 'limits.md'), 'utf8');
     const rows = new Map([...readme.matchAll(/^\| [^|\n]*\(`(\w+)`\) \| ([^|\n]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]));
     const shown = (key: string, value: number) => (!/Bytes$/.test(key) ? String(value) : value >= 1024 * 1024 ? `${value / 1024 / 1024} MB` : `${value / 1024} KB`);
     expect([...rows.keys()].sort()).toEqual(Object.keys(LIMITS).sort());
