@@ -111,7 +111,7 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
     .addHelpText('after', EXAMPLES.build)
     .action(async (issue: string | undefined, options, command: Command) => {
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
-      const result = await build(workspaceOf(command), { issue, ...options });
+      const result = await build({ ...workspaceOf(command), env: ctx.env }, { issue, ...options });
       printBuildResult(ctx, result, !!options.json);
       if (options.strict && result.diagnostics.some((d) => d.severity === 'error')) exitCode = EXIT_CONTENT;
     });

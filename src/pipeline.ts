@@ -13,6 +13,7 @@ import type { IssueId } from './core/slug.js';
 import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
+import type { CompatCheck } from './core/email-compat.js';
 import { openSiteCheckout } from './io/images.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
@@ -43,6 +44,8 @@ export interface IssueInputs {
   site?: SiteCheckout;
   /** With lint --online: asks the network about URLs. */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
+  /** How email-compat asks caniemail (default: checkEmailCompat, without answers kept between runs). */
+  compat?: CompatCheck;
 }
 
 export interface IssuePipeline {
@@ -114,7 +117,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     withoutEmail: options.emailRules === false,
     site: inputs.site,
     checkLinks: inputs.checkLinks,
-    compat: checkEmailCompat,
+    compat: inputs.compat ?? checkEmailCompat,
     emailTemplate: inputs.templates.get('email.mjml.hbs'),
     blogTemplate: inputs.templates.get('blog-post.md.hbs'),
     refusedInBlog: () => blog().refused,
@@ -172,7 +175,7 @@ export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
  * What the pipeline of one issue of a workspace needs, read from the disk: the templates named
  * (all by default), and the issue before it. `known`: listIssues(root), when the caller has it.
  */
-export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[]; site?: SiteCheckout } = {}): Promise<IssueInputs> {
+export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[]; site?: SiteCheckout; compat?: CompatCheck } = {}): Promise<IssueInputs> {
   const { root, config } = workspace;
   const known = options.known ?? (await listIssues(root));
   const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
@@ -183,6 +186,7 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
     previous: before ? await readIssueSources(root, before).catch(() => undefined) : undefined,
     templates: await readTemplates(root, options.templates ?? TEMPLATE_NAMES),
     ...(options.site ? { site: options.site } : {}),
+    ...(options.compat ? { compat: options.compat } : {}),
   };
 }
 
@@ -212,9 +216,9 @@ export interface WorkspaceLinter {
  * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
  * the cache (lint, status). `known`: listIssues(root).
  */
-export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<IssueInputs, 'site' | 'checkLinks'> = {}): WorkspaceLinter {
+export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<IssueInputs, 'site' | 'checkLinks' | 'compat'> = {}): WorkspaceLinter {
   const { root, config } = workspace;
-  const { site, checkLinks } = outside;
+  const { site, checkLinks, compat } = outside;
   // Neither a site checkout's files nor the network are among the cache's inputs: with either, every issue is linted afresh.
   const cache = site || checkLinks ? undefined : cacheIfOffline;
   // Issues are linted in order, each after its `previous`, so the few read last are all that is worth keeping.
@@ -244,7 +248,7 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
       const kept = key ? cache?.get(id.slug, key) : undefined;
       if (kept) return { sources, linted: kept };
 
-      const pipeline = openIssuePipeline({ config, sources, previous, templates, site, checkLinks });
+      const pipeline = openIssuePipeline({ config, sources, previous, templates, site, checkLinks, ...(compat ? { compat } : {}) });
       // Only the email rules read the template: when they fail for want of it, its own error is the one to report.
       const diagnostics = await pipeline.diagnostics().catch((failure: unknown) => {
         throw error ?? failure;

@@ -7,7 +7,9 @@ import { assertBuildable, defaultIssueDate, shownLocalImages } from '../core/iss
 import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { openCompatAnswers } from '../io/email-compat.js';
 import { readLocalImage } from '../io/images.js';
+import { cacheFolder } from '../io/lint-cache.js';
 import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
@@ -42,7 +44,7 @@ export interface BuildResult {
  * once. What keeps the issue from being rendered stops the build before anything is written;
  * every other diagnostic is returned, for the caller to summarise (and, with --strict, to fail on).
  */
-export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): Promise<BuildResult> {
+export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'env'>>, options: BuildOptions): Promise<BuildResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const known = await listIssues(root);
@@ -54,10 +56,13 @@ export async function build(ctx: Pick<Context, 'cwd'>, options: BuildOptions): P
   const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
   // Without an email to make, the email rules stay out: MJML is loaded only to build one.
   const site = await siteCheckoutOf(workspace, ctx.cwd);
-  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site }), { minify: options.minify, emailRules: wanted.email });
+  // caniemail's answers about a workspace's own templates are kept between builds (io/email-compat.ts).
+  const compat = openCompatAnswers(ctx.env ? cacheFolder(ctx.env) : undefined);
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site, compat: compat.check }), { minify: options.minify, emailRules: wanted.email });
   // What keeps the issue from being rendered stops here, whatever the config says of its rule.
   assertBuildable(pipeline.issue);
   const diagnostics = await pipeline.diagnostics();
+  await compat.save();
 
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(root, options.out)) : join(root, 'dist', id.slug);
   const files: OutputFile[] = [];

@@ -7,6 +7,7 @@ import type { LintResult } from '../lint/types.js';
 import { issuesTouchedBy } from '../core/changes.js';
 import { filesChangedSince } from '../io/git.js';
 import type { LinkStatus } from '../core/urls.js';
+import { openCompatAnswers } from '../io/email-compat.js';
 import { checkLinks, ONLINE_DEADLINE_MS, openLinkCache } from '../io/link-check.js';
 import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { listIssues, resolveIssue } from '../io/workspace.js';
@@ -73,7 +74,8 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
   const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
   const links = options.online ? onlineChecker(ctx, options) : undefined;
-  const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check });
+  const compat = openCompatAnswers(options.cache === false ? undefined : cacheFolder(ctx.env));
+  const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check, compat: compat.check });
   const results: LintResult[] = [];
   for (const id of unique) {
     const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
@@ -84,6 +86,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   }
   await cache?.save(known.map((id) => id.slug));
   await links?.save();
+  await compat.save();
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
   return {
     root,

@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import type { CompatCheck, CompatFinding } from '../core/email-compat.js';
 import { packagePath } from '../paths.js';
+import { currentBuildId } from './build-id.js';
+import { writeFilesAtomically } from './files.js';
 
 type Caniemail = typeof import('caniemail');
 let loaded: Caniemail | undefined;
@@ -51,4 +56,55 @@ function ask(code: Parameters<CompatCheck>[0], clients: Parameters<CompatCheck>[
     }
   }
   return [...found.values()].sort((a, b) => a.line - b.line || a.column - b.column || a.feature.localeCompare(b.feature));
+}
+
+/** caniemail's answers kept between runs, and what writes them back. */
+export interface CompatAnswers {
+  check: CompatCheck;
+  /** Writes the answers learnt in this run to the cache folder; a failure is ignored. */
+  save(): Promise<void>;
+}
+
+/** At most this many answers are kept on disk (a template asks a few dozen questions; inline HTML one per tag). */
+const STORED_ANSWERS = 2000;
+
+/**
+ * checkEmailCompat, with its answers kept in the cache folder between runs: a workspace with its
+ * own templates asks the same questions of every build, and loading caniemail to answer them
+ * cost a build a quarter of its time. The answers are those of this build of the CLI (its
+ * packages, caniemail's data among them): another build starts afresh.
+ */
+export function openCompatAnswers(folder: string | undefined): CompatAnswers {
+  const file = folder ? join(folder, 'email-compat.json') : undefined;
+  const build = currentBuildId(packagePath());
+  let stored: Map<string, CompatFinding[]> | undefined;
+  let changed = false;
+  const load = (): Map<string, CompatFinding[]> => {
+    if (stored) return stored;
+    stored = new Map();
+    try {
+      const data = JSON.parse(readFileSync(file!, 'utf8')) as { version: number; build: string; answers: Record<string, CompatFinding[]> };
+      if (data.version === 1 && data.build === build && build) stored = new Map(Object.entries(data.answers));
+    } catch {
+      // No answers kept yet, or unreadable ones: asked again.
+    }
+    return stored;
+  };
+  return {
+    check(code, clients) {
+      if (!file || !build || startupSnapshot.isBuildingSnapshot()) return checkEmailCompat(code, clients);
+      const key = createHash('sha256').update(JSON.stringify([clients, code.html ?? null, code.css ?? null])).digest('hex').slice(0, 32);
+      const kept = load().get(key);
+      if (kept) return kept;
+      const answer = checkEmailCompat(code, clients);
+      load().set(key, answer);
+      changed = true;
+      return answer;
+    },
+    async save() {
+      if (!changed || !file || !stored) return;
+      const answers = Object.fromEntries([...stored].slice(-STORED_ANSWERS));
+      await writeFilesAtomically([{ path: file, content: JSON.stringify({ version: 1, build, answers }) }]).catch(() => undefined);
+    },
+  };
 }

@@ -1,7 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { read, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { BIN, read, REPO, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+
+const execFileAsync = promisify(execFile);
 
 describe('newsletter build', () => {
   it('writes the blog post, email and text of the latest issue', async () => {
@@ -132,5 +136,27 @@ describe('newsletter build', () => {
     const result = await runMain(['build'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error newsletter\.config\.yaml: site: expected an https:\/\/ URL/);
+  });
+});
+
+describe('a workspace with its own templates', () => {
+  it('asks caniemail about them once: later builds take its answers from the cache folder', async () => {
+    const cwd = await sampleWorkspace();
+    for (const name of ['email.mjml.hbs', 'blog-post.md.hbs', 'email.txt.hbs']) await writeFiles(cwd, { [`templates/${name}`]: await read(REPO, `templates/${name}`) });
+    const dir = await tempDir();
+    const probe = join(dir, 'probe.mjs');
+    await writeFiles(dir, { 'probe.mjs': "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('/caniemail/')) ? 'CANIEMAIL-LOADED' : 'CANIEMAIL-NOT-LOADED'); });" });
+    const buildLoadsCaniemail = async (cache: string) => {
+      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'build'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: cache } });
+      return stderr.includes('CANIEMAIL-LOADED');
+    };
+    const cache = join(dir, 'cache');
+    expect(await buildLoadsCaniemail(cache)).toBe(true);
+    expect(await buildLoadsCaniemail(cache)).toBe(false);
+    // The answers are the same as caniemail's own: a build with an empty cache folder reports the same.
+    const warm = await runMain(['build'], { cwd, env: { XDG_CACHE_HOME: cache } });
+    const cold = await runMain(['build'], { cwd, env: { XDG_CACHE_HOME: join(dir, 'other') } });
+    expect(warm.stderr).toBe(cold.stderr);
+    expect(warm.stdout).toBe(cold.stdout);
   });
 });
