@@ -24,13 +24,20 @@ export function findBrowser(given: string | undefined, env: Record<string, strin
  * commands that drive a browser need it (never the startup snapshot).
  */
 function playwright(): typeof import('playwright-core') {
-  return createRequire(packagePath('package.json'))('playwright-core') as typeof import('playwright-core');
+  try {
+    return createRequire(packagePath('package.json'))('playwright-core') as typeof import('playwright-core');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    // An optional dependency: most installs (CI's among them) never take a screenshot.
+    throw usageError('screenshot needs playwright-core, which is not installed here.', 'Install it beside the CLI: npm install playwright-core (14 MB; it downloads no browser).');
+  }
 }
 
 /** A headless browser with nothing that reaches the network on its own. */
 export async function launchBrowser(executablePath: string): Promise<Browser> {
+  const { chromium } = playwright();
   try {
-    return await playwright().chromium.launch({
+    return await chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
