@@ -9,14 +9,14 @@ import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { SiteCheckout } from './core/images.js';
 import type { LinkStatus } from './core/urls.js';
-import type { IssueId } from './core/slug.js';
+import { parseIssueSlug, type IssueId } from './core/slug.js';
 import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
 import type { CompatCheck } from './core/email-compat.js';
 import { openSiteCheckout } from './io/images.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
-import { listIssues, openWorkspace, readIssueSources, readTemplates, type Workspace } from './io/workspace.js';
+import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
 import { lintIssue } from './lint/run.js';
 
@@ -162,6 +162,17 @@ export async function renderIssueOutputs(pipeline: IssuePipeline, config: Config
   }
   if (wanted.text) outputs.text = pipeline.text();
   return outputs;
+}
+
+/**
+ * What a command that works on one issue starts from: the workspace around `cwd` (or the one
+ * given, already open), its issues, and the one named (`june-2025`, `2025-06`), else the latest.
+ */
+export async function openNamedIssue(cwd: string, named: string | undefined, open?: Workspace): Promise<{ workspace: Workspace; known: IssueId[]; id: IssueId }> {
+  const workspace = open ?? (await openCheckedWorkspace(cwd));
+  const known = await listIssues(workspace.root);
+  const id = await resolveIssue(workspace.root, named ? parseIssueSlug(named) : undefined, known);
+  return { workspace, known, id };
 }
 
 /** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */

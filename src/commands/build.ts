@@ -4,14 +4,13 @@ import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
 import { assertBuildable, defaultIssueDate, shownLocalImages } from '../core/issue.js';
-import { parseIssueSlug } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { openCompatAnswers } from '../io/email-compat.js';
 import { readLocalImage } from '../io/images.js';
 import { cacheFolder } from '../io/lint-cache.js';
-import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+import { issueDir, relativeTo } from '../io/workspace.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -45,10 +44,8 @@ export interface BuildResult {
  * every other diagnostic is returned, for the caller to summarise (and, with --strict, to fail on).
  */
 export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'env'>>, options: BuildOptions): Promise<BuildResult> {
-  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
   const { root, config } = workspace;
-  const known = await listIssues(root);
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const all = !options.blog && !options.email && !options.text;
   const wanted = { blog: all || !!options.blog, email: all || !!options.email || !!options.eml, text: all || !!options.text || !!options.eml };
   const from = config.email.from;

@@ -4,12 +4,10 @@ import { usageError } from '../errors.js';
 import { issueImageFolder } from '../core/images.js';
 import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
 import { issueStatus } from '../core/readiness.js';
-import { parseIssueSlug } from '../core/slug.js';
 import { plural } from '../core/text.js';
 import { isDirectory, readFileIfThere, realPathForWriting, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
-import { listIssues, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface PublishOptions {
   issue?: string;
@@ -53,8 +51,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   if (!isDirectory(blogDir)) {
     throw usageError(`${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`, 'Give --site the clone of the site\'s repository, or set siteLayout.blogDir in the config.');
   }
-  const known = await listIssues(root);
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());

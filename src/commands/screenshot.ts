@@ -3,12 +3,11 @@ import type { Context } from '../context.js';
 import { imageContentType } from '../core/images.js';
 import { assertBuildable } from '../core/issue.js';
 import { localImagesInEmail } from '../core/render-email.js';
-import { parseIssueSlug } from '../core/slug.js';
 import { findBrowser, launchBrowser, screenshotHtml, type Shot } from '../io/browser.js';
 import { writeFilesAtomically } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
-import { issueDir, listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+import { issueDir, relativeTo } from '../io/workspace.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface ScreenshotOptions {
   issue?: string;
@@ -39,10 +38,8 @@ export const SHOTS: readonly Shot[] = [
  */
 export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: ScreenshotOptions): Promise<ScreenshotResult> {
   const browserPath = findBrowser(options.browser, ctx.env, ctx.cwd);
-  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
   const { root, config } = workspace;
-  const known = await listIssues(root);
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const site = await siteCheckoutOf(workspace, ctx.cwd);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates: ['email.mjml.hbs'], site }), { emailRules: false });
   assertBuildable(pipeline.issue);

@@ -4,11 +4,10 @@ import { usageError } from '../errors.js';
 import { addressOf, isAddress, MAX_TEST_RECIPIENTS, testMessage } from '../core/email-message.js';
 import { assertBuildable } from '../core/issue.js';
 import { issueStatus } from '../core/readiness.js';
-import { parseIssueSlug } from '../core/slug.js';
 import { writeFilesAtomically } from '../io/files.js';
 import { composeMessage, sendMessage, smtpTargetOf, type Delivery } from '../io/mail.js';
-import { listIssues, relativeTo, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs } from '../pipeline.js';
+import { relativeTo } from '../io/workspace.js';
+import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs } from '../pipeline.js';
 
 export interface SendOptions {
   issue?: string;
@@ -56,8 +55,7 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
     throw usageError('no SMTP server to send through.', `Set NEWSLETTER_SMTP_URL=smtp://user:password@host:587 in the environment, or email.smtp (host, port, secure, user) in ${configFile} with NEWSLETTER_SMTP_PASSWORD.`);
   }
 
-  const known = await listIssues(root);
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
+  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());

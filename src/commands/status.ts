@@ -1,10 +1,8 @@
 import type { Context } from '../context.js';
 import { parseIssue } from '../core/issue.js';
 import { issueStatus, type IssueStatus } from '../core/readiness.js';
-import { parseIssueSlug } from '../core/slug.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
-import { listIssues, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
+import { openNamedIssue, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
 export const STATUS_FORMATS = ['text', 'markdown', 'json'] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
@@ -19,10 +17,8 @@ export interface StatusOptions {
  * lint, so that the email is rendered only when the email rules must run again.
  */
 export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: StatusOptions): Promise<IssueStatus> {
-  const workspace = await openCheckedWorkspace(ctx.cwd);
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
   const { root, config } = workspace;
-  const known = await listIssues(root);
-  const id = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined, known);
   const cache = openWorkspaceLintCache(root, ctx.env);
   const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd) }).lint(id);
   await cache?.save(known.map((k) => k.slug));
