@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { standInSources } from './snapshot-stand-ins.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -21,10 +21,12 @@ const require = createRequire(import.meta.url);
 const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream', 'parse5-htmlparser2-tree-adapter'];
 // cheerio's parse5 adapter: MJML and juice load cheerio in XML mode, which parses with htmlparser2.
 const UNUSED_FILES = /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]parsers[\\/]parse5-adapter\.js$/;
-// The snapshot serves build and lint only (bin/newsletter.js starts every other command, and
-// build --eml, from the modules): what only those use would be bytes every start pays for.
-// These stand-ins throw if called, which the bin never lets happen.
-const OTHER_COMMANDS = ['new', 'import', 'status', 'publish', 'send', 'preview', 'screenshot'];
+// The snapshot serves the commands the command table marks fromSnapshot (build and lint;
+// bin/newsletter.js starts every other command, and build --eml, from the modules): what only
+// the others use would be bytes every start pays for. These stand-ins throw if called, which
+// the bin never lets happen.
+const { COMMANDS } = await import(pathToFileURL(join(lib, 'command-table.js')).href);
+const OTHER_COMMANDS = COMMANDS.filter((command) => !command.fromSnapshot).map((command) => command.name);
 const NOT_SERVED = new Set([
   ...OTHER_COMMANDS.map((name) => join(lib, 'commands', `${name}.js`)),
   ...OTHER_COMMANDS.map((name) => join(lib, 'ui', `print-${name}.js`)),

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withRuleTable } from '../lib/lint/docs.js';
 import { RULES } from '../lib/lint/index.js';
+import { withCommandTable } from '../lib/command-table.js';
 
 const readme = join(dirname(dirname(fileURLToPath(import.meta.url))), 'README.md');
-writeFileSync(readme, withRuleTable(readFileSync(readme, 'utf8'), RULES));
+writeFileSync(readme, withCommandTable(withRuleTable(readFileSync(readme, 'utf8'), RULES)));

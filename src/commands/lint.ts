@@ -13,8 +13,7 @@ import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lin
 import { listIssues, resolveIssue } from '../io/workspace.js';
 import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
-export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
-export type LintFormat = (typeof LINT_FORMATS)[number];
+export { LINT_FORMATS, type LintFormat } from '../core/formats.js';
 
 export interface LintOptions {
   issues: string[];

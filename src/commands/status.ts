@@ -4,8 +4,7 @@ import { issueStatus, type IssueStatus } from '../core/readiness.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
 import { openNamedIssue, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
 
-export const STATUS_FORMATS = ['text', 'markdown', 'json'] as const;
-export type StatusFormat = (typeof STATUS_FORMATS)[number];
+export { STATUS_FORMATS, type StatusFormat } from '../core/formats.js';
 
 export interface StatusOptions {
   issue?: string;

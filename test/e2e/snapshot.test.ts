@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { LODASH_FP_METHODS, LODASH_METHODS, lodashStandIn } from '../../scripts/snapshot-stand-ins.mjs';
+import { COMMANDS } from '../../src/command-table.js';
 import { REPO, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const BLOB = join(REPO, 'lib', 'newsletter.blob');
@@ -31,6 +32,13 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\|[0-9a-f]{64}\n$/);
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['build'])).toBe('snapshot');
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['--cwd', 'x', 'lint', '--all'])).toBe('snapshot');
+  });
+
+  it('is started for the commands the command table marks, as the bin\'s sh lists them', () => {
+    const bin = readFileSync(join(REPO, 'bin', 'newsletter.js'), 'utf8');
+    const listed = /case \$cmd in ([a-z|]+)\)/.exec(bin)?.[1]?.split('|').sort();
+    expect(listed).toEqual(COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name).sort());
+    for (const command of COMMANDS) expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), [command.name, '--help']), command.name).toBe(command.fromSnapshot ? 'snapshot' : 'modules');
   });
 
   it('is started only for build and lint, and not for build --eml (nodemailer is not in it) or --debug', () => {
@@ -73,8 +81,8 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     const bin = join(copy, 'bin', 'newsletter.js');
     expect(startsFrom(bin, ['build'])).toBe('snapshot');
     // What tsc does: a module written anew, here with a build description of its own.
-    const cli = join(copy, 'lib', 'cli.js');
-    writeFileSync(cli, readFileSync(cli, 'utf8').replace('render the blog post, the MJML email and its plain text', 'NEW CODE of this build'));
+    const table = join(copy, 'lib', 'command-table.js');
+    writeFileSync(table, readFileSync(table, 'utf8').replace('render the blog post, the MJML email and its plain text', 'NEW CODE of this build'));
     expect(startsFrom(bin, ['build'])).toBe('modules');
     const help = execFileSync(bin, ['build', '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '' } });
     expect(help).toContain('NEW CODE of this build');
