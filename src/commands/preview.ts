@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
+import type { Config } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import { CliError } from '../errors.js';
 import { addressOf, displayNameOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
@@ -69,94 +71,24 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
   // A page's version names this server too, so that a page left open across a restart sees it is stale.
   const boot = randomBytes(4).toString('hex');
   let renders = 0;
+  const nextVersion = () => `${boot}-${++renders}`;
   let issues: string[] = [];
   const previews = new Map<string, IssuePreview>();
-
-  const renderIssue = async (slug: string): Promise<IssueState> => {
-    const version = `${boot}-${++renders}`;
-    try {
-      const workspace = await openCheckedWorkspace(root);
-      const known = await listIssues(root);
-      issues = known.map((id) => id.slug);
-      const id = known.find((k) => k.slug === slug);
-      if (!id) throw new CliError(`the issue ${slug} is no longer in ${SECTIONS_DIR}/.`, { hint: 'Pick another issue above.' });
-      const site = await siteCheckoutOf(workspace, root);
-      const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
-      assertBuildable(pipeline.issue);
-      const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
-      const diagnostics = await pipeline.diagnostics();
-      const { config } = workspace;
-      const { issue } = pipeline;
-      const status = issueStatus(issue, diagnostics, config, ctx.now());
-      const images = new Map<string, ImageFile>();
-      const addresses: Record<string, string> = {};
-      for (const { address, image } of localImagesInEmail(issue, config)) {
-        images.set(image.name, image.file);
-        const served = `/${slug}/img/${image.name}`;
-        // The email names it by its address on the site, the blog post by its site path.
-        addresses[address] = served;
-        addresses[image.sitePath] = served;
-      }
-      const blog = parseSourceParts(outputs.blog!.text, outputs.blog!.name);
-      const bodyLine = issue.introParts?.bodyLine ?? 1;
-      const rendering: PreviewRendering = {
-        // As an inbox lists the sender: its display name, else its address; the newsletter's name when none is set.
-        inbox: { from: config.email.from ? (displayNameOf(config.email.from) ?? addressOf(config.email.from)) : config.name, subject: issue.subject, preheader: issue.preheader },
-        text: outputs.text!,
-        blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
-        sections: sectionsOf(issue),
-        diagnostics: diagnostics.map((d) => (issue.path && d.file === issue.path && d.line < bodyLine ? { ...d, inbox: true } : d)),
-        images: addresses,
-        emailVersion: createHash('sha256').update(outputs.html!).digest('hex').slice(0, 16),
-        emailBytes: Buffer.byteLength(outputs.html!),
-        readiness: { ready: status.ready, blockers: status.blockers, date: status.date, due: whenDue(status.daysLeft) },
-      };
-      return { version, outputs, rendering, images };
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      return { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
-    }
-  };
 
   const open = async (slug: string): Promise<IssuePreview> => {
     const existing = previews.get(slug);
     if (existing) return existing;
-    let again = false;
-    let running: Promise<void> | undefined;
-    const preview: IssuePreview = {
-      state: { version: '' },
-      stale: false,
-      settled: Promise.resolve(),
-      listeners: new Set(),
-      render() {
-        if (running) {
-          again = true;
-          return running;
-        }
-        preview.stale = false;
-        running = (async () => {
-          do {
-            again = false;
-            const next = await renderIssue(slug).catch((error: unknown): IssueState => ({
-              version: `${boot}-${++renders}`,
-              error: { location: '', message: `the preview hit a bug: ${error instanceof Error ? error.message : String(error)}`, hint: 'Please report it; the next save tries again.' },
-            }));
-            // A failed render keeps the last good outputs on show, beneath its error.
-            preview.state = next.error ? { ...preview.state, version: next.version, error: next.error } : next;
-            for (const listener of preview.listeners) listener(next.version);
-          } while (again);
-        })().finally(() => {
-          running = undefined;
-        });
-        preview.settled = running;
-        return running;
-      },
-    };
+    const preview = issuePreview(async () => {
+      const rendered = await renderIssueState(root, slug, ctx.now(), nextVersion());
+      if (rendered.issues) issues = rendered.issues;
+      return rendered.state;
+    }, nextVersion);
     previews.set(slug, preview);
     await preview.render();
     return preview;
   };
 
+  /** The preview of an issue the workspace holds (opened on first ask), or undefined. */
   const known = async (slug: string): Promise<IssuePreview | undefined> => {
     if (previews.has(slug)) return previews.get(slug);
     if (!(await listIssues(root).catch(() => [])).some((id) => id.slug === slug)) return undefined;
@@ -173,42 +105,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     const preview = slug.startsWith('_') ? undefined : await known(slug);
     if (!preview || (rest !== undefined && name !== 'img')) return notFound();
     await (preview.stale ? preview.render() : preview.settled);
-    const { state } = preview;
-    if (name === '') {
-      const view: PreviewView = { slug, issues, version: state.version, ...(state.error ? { error: state.error } : {}), ...(state.rendering ? { rendering: state.rendering } : {}) };
-      return { status: 200, type: 'text/html; charset=utf-8', body: previewPage(view), headers: { 'content-security-policy': PAGE_POLICY } };
-    }
-    if (name === 'events') {
-      return {
-        events: (send) => {
-          send('version', state.version);
-          const listener = (version: string) => send('version', version);
-          preview.listeners.add(listener);
-          return () => preview.listeners.delete(listener);
-        },
-      };
-    }
-    if (name === 'img' && rest !== undefined) {
-      const file = state.images?.get(rest);
-      if (!file) return notFound();
-      let body: Buffer;
-      try {
-        body = readLocalImage(root, file);
-      } catch {
-        // Gone since the render, or a link out of the workspace: there is nothing of it to serve.
-        return notFound();
-      }
-      return { status: 200, type: imageContentType(rest), body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
-    }
-    if (!RAW_OUTPUTS.has(name)) return notFound();
-    // The page's frames ask for the email on show: the last that rendered, even while a later save does not.
-    if (name === 'email.html' && query.has('shown') && state.outputs) {
-      return { status: 200, type: 'text/html; charset=utf-8', body: state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
-    }
-    // While the sources do not render, there is no output that build would write: say why instead.
-    if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };
-    const raw = rawOutput(state.outputs, name);
-    return { status: 200, type: raw.type, body: raw.text, headers: raw.type.startsWith('text/html') ? { 'content-security-policy': EMAIL_POLICY } : {} };
+    return issueReply(root, { slug, issues, preview }, name, rest, query);
   };
 
   let watch: FolderWatch | undefined;
@@ -236,6 +133,140 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
       await Promise.all([...previews.values()].map((p) => p.settled));
     },
   };
+}
+
+/**
+ * One issue's preview: its state, and a render that runs one at a time (a save during a render
+ * asks for one more after it, however many saves there were).
+ */
+function issuePreview(render: () => Promise<IssueState>, nextVersion: () => string): IssuePreview {
+  let again = false;
+  let running: Promise<void> | undefined;
+  const preview: IssuePreview = {
+    state: { version: '' },
+    stale: false,
+    settled: Promise.resolve(),
+    listeners: new Set(),
+    render() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      preview.stale = false;
+      running = (async () => {
+        do {
+          again = false;
+          const next = await render().catch((error: unknown): IssueState => ({
+            version: nextVersion(),
+            error: { location: '', message: `the preview hit a bug: ${error instanceof Error ? error.message : String(error)}`, hint: 'Please report it; the next save tries again.' },
+          }));
+          // A failed render keeps the last good outputs on show, beneath its error.
+          preview.state = next.error ? { ...preview.state, version: next.version, error: next.error } : next;
+          for (const listener of preview.listeners) listener(next.version);
+        } while (again);
+      })().finally(() => {
+        running = undefined;
+      });
+      preview.settled = running;
+      return running;
+    },
+  };
+  return preview;
+}
+
+/**
+ * An issue rendered for the preview, through the issue pipeline: every output build writes, and
+ * what the page shows of them; or the one-line error that stops it (a content error, not a bug).
+ * `issues`: the workspace's issues, as read on the way.
+ */
+async function renderIssueState(root: string, slug: string, now: Date, version: string): Promise<{ state: IssueState; issues?: string[] }> {
+  let issues: string[] | undefined;
+  try {
+    const workspace = await openCheckedWorkspace(root);
+    const known = await listIssues(root);
+    issues = known.map((id) => id.slug);
+    const id = known.find((k) => k.slug === slug);
+    if (!id) throw new CliError(`the issue ${slug} is no longer in ${SECTIONS_DIR}/.`, { hint: 'Pick another issue above.' });
+    const site = await siteCheckoutOf(workspace, root);
+    const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
+    assertBuildable(pipeline.issue);
+    const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
+    const diagnostics = await pipeline.diagnostics();
+    return { state: { version, outputs, ...previewRendering(slug, pipeline.issue, workspace.config, outputs, diagnostics, now) }, issues };
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return { state: { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, ...(issues ? { issues } : {}) };
+  }
+}
+
+/** What the page shows of a rendered issue, and the issue's own images it may serve (by published name). */
+function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date): { rendering: PreviewRendering; images: Map<string, ImageFile> } {
+  const status = issueStatus(issue, diagnostics, config, now);
+  const images = new Map<string, ImageFile>();
+  const addresses: Record<string, string> = {};
+  for (const { address, image } of localImagesInEmail(issue, config)) {
+    images.set(image.name, image.file);
+    const served = `/${slug}/img/${image.name}`;
+    // The email names it by its address on the site, the blog post by its site path.
+    addresses[address] = served;
+    addresses[image.sitePath] = served;
+  }
+  const blog = parseSourceParts(outputs.blog!.text, outputs.blog!.name);
+  const bodyLine = issue.introParts?.bodyLine ?? 1;
+  const rendering: PreviewRendering = {
+    // As an inbox lists the sender: its display name, else its address; the newsletter's name when none is set.
+    inbox: { from: config.email.from ? (displayNameOf(config.email.from) ?? addressOf(config.email.from)) : config.name, subject: issue.subject, preheader: issue.preheader },
+    text: outputs.text!,
+    blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
+    sections: sectionsOf(issue),
+    diagnostics: diagnostics.map((d) => (issue.path && d.file === issue.path && d.line < bodyLine ? { ...d, inbox: true } : d)),
+    images: addresses,
+    emailVersion: createHash('sha256').update(outputs.html!).digest('hex').slice(0, 16),
+    emailBytes: Buffer.byteLength(outputs.html!),
+    readiness: { ready: status.ready, blockers: status.blockers, date: status.date, due: whenDue(status.daysLeft) },
+  };
+  return { rendering, images };
+}
+
+/** What an issue's address answers: its page, its events, one of its images, or one of its raw outputs. */
+function issueReply(root: string, shown: { slug: string; issues: string[]; preview: IssuePreview }, name: string, rest: string | undefined, query: URLSearchParams): Reply {
+  const { slug, issues, preview } = shown;
+  const { state } = preview;
+  if (name === '') {
+    const view: PreviewView = { slug, issues, version: state.version, ...(state.error ? { error: state.error } : {}), ...(state.rendering ? { rendering: state.rendering } : {}) };
+    return { status: 200, type: 'text/html; charset=utf-8', body: previewPage(view), headers: { 'content-security-policy': PAGE_POLICY } };
+  }
+  if (name === 'events') {
+    return {
+      events: (send) => {
+        send('version', state.version);
+        const listener = (version: string) => send('version', version);
+        preview.listeners.add(listener);
+        return () => preview.listeners.delete(listener);
+      },
+    };
+  }
+  if (name === 'img' && rest !== undefined) {
+    const file = state.images?.get(rest);
+    if (!file) return notFound();
+    let body: Buffer;
+    try {
+      body = readLocalImage(root, file);
+    } catch {
+      // Gone since the render, or a link out of the workspace: there is nothing of it to serve.
+      return notFound();
+    }
+    return { status: 200, type: imageContentType(rest), body, headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } };
+  }
+  if (!RAW_OUTPUTS.has(name)) return notFound();
+  // The page's frames ask for the email on show: the last that rendered, even while a later save does not.
+  if (name === 'email.html' && query.has('shown') && state.outputs) {
+    return { status: 200, type: 'text/html; charset=utf-8', body: state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
+  }
+  // While the sources do not render, there is no output that build would write: say why instead.
+  if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };
+  const raw = rawOutput(state.outputs, name);
+  return { status: 200, type: raw.type, body: raw.text, headers: raw.type.startsWith('text/html') ? { 'content-security-policy': EMAIL_POLICY } : {} };
 }
 
 function notFound(): Reply {
