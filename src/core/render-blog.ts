@@ -27,7 +27,9 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
         body: renderMarkdownWithoutComments(fragment.doc, imageUrl),
-      })),
+      }))
+      // A section whose every line the URL policy refused (an image from mailto:) shows nothing: no heading either.
+      .filter((section) => section.body !== ''),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.
   return `${template(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;

@@ -92,7 +92,9 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
         heading: renderInlineHtml(fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
         blocks: renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
-      })),
+      }))
+      // As in the blog post: a section left with nothing to show after the URL policy is left out.
+      .filter((section) => section.blocks.some((block) => block.image || /<(?:img|hr)\b/.test(block.html ?? '') || (block.html ?? '').replace(/<[^>]*>/g, '').trim() !== '')),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
     // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.

@@ -45,7 +45,9 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
         id: fragment.id,
         heading: underline(inlineText(fragmentHeadingText(fragment), ctx), '-'),
         body: renderBlocks(withoutComments(fragment.doc.tree).children, ctx),
-      })),
+      }))
+      // As in the blog post: a section left with nothing to show after the URL policy is left out.
+      .filter((section) => section.body.trim() !== ''),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
     // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.
