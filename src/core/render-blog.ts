@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
 import { fragmentHeadingText, imageUrlOf, renderedFragments, type Issue } from './issue.js';
-import { parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
+import { isEmptyMarkdown, parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
 import { checkRawHtml, refusedPieces, type RefusedPiece } from './raw-html.js';
 import { isAllowedUrl } from './url-policy.js';
 import type { Template } from './templates.js';
@@ -27,9 +27,12 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
         body: renderMarkdownWithoutComments(fragment.doc, imageUrl),
+        written: !isEmptyMarkdown(fragment.doc.tree),
       }))
-      // A section whose every line the URL policy refused (an image from mailto:) shows nothing: no heading either.
-      .filter((section) => section.body !== ''),
+      // A section whose every line the URL policy refused (an image from mailto:) shows nothing: no
+      // heading either. One its writer left empty on purpose (a heading alone, as posts have) stays.
+      .filter((section) => section.body !== '' || !section.written)
+      .map(({ written: _, ...section }) => section),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.
   return `${template(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;
