@@ -134,7 +134,7 @@ interface Answer {
 
 /**
  * One request, for its status line and Location alone (the body is never read). The address
- * the name resolves to is checked as the socket connects (publicOnlyLookup); an address
+ * the name resolves to is checked as the socket connects (guardedLookup); an address
  * written in the URL is checked here, as no lookup sees it.
  */
 function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number, options: LinkCheckOptions): Promise<Answer> {
