@@ -60,6 +60,8 @@ export interface Fragment {
   doc: MarkdownDoc;
   /** True when the fragment holds nothing but whitespace and comments. */
   empty: boolean;
+  /** True when it holds something, all of which the URL policy leaves out of every output. */
+  refusedWhole: boolean;
 }
 
 export interface Issue {
@@ -224,6 +226,7 @@ function parseFragment(file: SourceFile, config: Config, problems: Diagnostic[])
     parts,
     doc,
     empty: isEmptyMarkdown(doc.tree),
+    refusedWhole: !isEmptyMarkdown(doc.tree) && isEmptyMarkdown(doc.tree, true),
   };
 }
 
@@ -284,7 +287,8 @@ export function resolveBlogMeta(data: Record<string, unknown>, id: IssueId, conf
  * imported heading with nothing under it is still part of the post).
  */
 export function renderedFragments(issue: Issue): Fragment[] {
-  return issue.fragments.filter((fragment) => !fragment.empty || fragment.hasOwnTitle);
+  // A written section that the URL policy leaves nothing of (an image from mailto:) shows nothing, heading and all.
+  return issue.fragments.filter((fragment) => (!fragment.empty || fragment.hasOwnTitle) && !fragment.refusedWhole);
 }
 
 /** With no date written, an issue is dated the first of its month: builds never read the clock. */

@@ -279,12 +279,21 @@ export function textOf(node: Nodes): string {
   return '';
 }
 
-/** True when the body holds nothing a reader would see (only whitespace and comments). */
-export function isEmptyMarkdown(tree: Root): boolean {
+/**
+ * True when the body holds nothing a reader would see (only whitespace and comments); with
+ * `afterUrlPolicy`, nothing but what every output leaves out as well: an image or definition
+ * the URL policy refuses, raw HTML the allowlist refuses all of.
+ */
+export function isEmptyMarkdown(tree: Root, afterUrlPolicy = false): boolean {
   // The same question withoutComments answers, without copying the tree.
   const visible = (node: Nodes): boolean => {
-    if (node.type === 'html') return stripComments(node.value).trim() !== '';
+    if (node.type === 'html') {
+      const html = stripComments(node.value);
+      return (afterUrlPolicy ? checkRawHtml(html).safe : html).trim() !== '';
+    }
     if (node.type === 'text') return node.value.trim() !== '';
+    if (afterUrlPolicy && node.type === 'image') return node.url.trim() !== '' && isAllowedUrl(node.url, 'image');
+    if (afterUrlPolicy && node.type === 'definition') return isAllowedUrl(node.url, 'link');
     // A link with no text is still content (and lint's empty-link needs it kept).
     if (node.type === 'link' || node.type === 'linkReference' || node.type === 'definition') return true;
     if ('children' in node) return (node.children as Nodes[]).some(visible);

@@ -1,9 +1,10 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
 import { fragmentHeadingText, imageUrlOf, renderedFragments, type Issue } from './issue.js';
-import { isEmptyMarkdown, parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
+import { parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
 import { checkRawHtml, refusedPieces, type RefusedPiece } from './raw-html.js';
 import { isAllowedUrl } from './url-policy.js';
+import { parseSourceParts } from './front-matter.js';
 import type { Template } from './templates.js';
 
 /** The view the blog-post template receives. */
@@ -27,12 +28,7 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
         body: renderMarkdownWithoutComments(fragment.doc, imageUrl),
-        written: !isEmptyMarkdown(fragment.doc.tree),
-      }))
-      // A section whose every line the URL policy refused (an image from mailto:) shows nothing: no
-      // heading either. One its writer left empty on purpose (a heading alone, as posts have) stays.
-      .filter((section) => section.body !== '' || !section.written)
-      .map(({ written: _, ...section }) => section),
+      })),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.
   return `${template(view).replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -49,8 +45,9 @@ export function renderBlogFrontMatter(issue: Issue): string {
  * body held to what a section's body is held to (core/markdown.ts), and what was refused in it.
  */
 export function safeBlogPost(post: string): { text: string; refused: RefusedPiece[] } {
-  const head = /^---\n[\s\S]*?\n---\n/.exec(post)?.[0] ?? '';
-  const doc = parseMarkdown(post.slice(head.length));
+  const { body } = parseSourceParts(post, 'templates/blog-post.md.hbs');
+  const head = post.slice(0, post.length - body.length);
+  const doc = parseMarkdown(body);
   const refused: RefusedPiece[] = [];
   visit(doc.tree, (node) => {
     if (node.type === 'html') {

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { fillPattern, type Config } from './config.js';
 import { emailImageAddress, renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
 import { imageUrlOf, renderedFragments, shownLocalImages, type Issue, type LocalImage } from './issue.js';
-import { isEmptyMarkdown, parseInline, withoutComments } from './markdown.js';
+import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
 import { AA_TEXT, readableShade } from './color.js';
@@ -92,11 +92,7 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
         heading: renderInlineHtml(fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
         blocks: renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
-        written: !isEmptyMarkdown(fragment.doc.tree),
-      }))
-      // As in the blog post: a written section left with nothing to show after the URL policy is left out.
-      .filter((section) => !section.written || section.blocks.some((block) => block.image || /<(?:img|hr)\b/.test(block.html ?? '') || (block.html ?? '').replace(/<[^>]*>/g, '').trim() !== ''))
-      .map(({ written: _, ...section }) => section),
+      })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
     // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.

@@ -2,7 +2,7 @@ import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 
 import { joinLines } from './text.js';
 import type { Config } from './config.js';
 import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
-import { isEmptyMarkdown, parseInline, stripComments, withoutComments } from './markdown.js';
+import { parseInline, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
 import { unsubscribeUrlOf } from './platforms.js';
@@ -45,11 +45,7 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
         id: fragment.id,
         heading: underline(inlineText(fragmentHeadingText(fragment), ctx), '-'),
         body: renderBlocks(withoutComments(fragment.doc.tree).children, ctx),
-        written: !isEmptyMarkdown(fragment.doc.tree),
-      }))
-      // As in the blog post: a written section left with nothing to show after the URL policy is left out.
-      .filter((section) => !section.written || section.body.trim() !== '')
-      .map(({ written: _, ...section }) => section),
+      })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,
     // Empty when no platform or URL is set: the footer then says how to unsubscribe in words.

@@ -76,12 +76,14 @@ const STORED_ANSWERS = 2000;
  */
 export function openCompatAnswers(folder: string | undefined): CompatAnswers {
   const file = folder ? join(folder, 'email-compat.json') : undefined;
-  const build = currentBuildId(packagePath());
   let stored: Map<string, CompatFinding[]> | undefined;
+  let build: string | undefined;
   let changed = false;
+  // Read on the first question only: a build with the built-in templates asks none.
   const load = (): Map<string, CompatFinding[]> => {
     if (stored) return stored;
     stored = new Map();
+    build = currentBuildId(packagePath());
     try {
       const data = JSON.parse(readFileSync(file!, 'utf8')) as { version: number; build: string; answers: Record<string, CompatFinding[]> };
       if (data.version === 1 && data.build === build && build) stored = new Map(Object.entries(data.answers));
@@ -92,7 +94,7 @@ export function openCompatAnswers(folder: string | undefined): CompatAnswers {
   };
   return {
     check(code, clients) {
-      if (!file || !build || startupSnapshot.isBuildingSnapshot()) return checkEmailCompat(code, clients);
+      if (!file || startupSnapshot.isBuildingSnapshot()) return checkEmailCompat(code, clients);
       const key = createHash('sha256').update(JSON.stringify([clients, code.html ?? null, code.css ?? null])).digest('hex').slice(0, 32);
       const kept = load().get(key);
       if (kept) return kept;
@@ -102,8 +104,9 @@ export function openCompatAnswers(folder: string | undefined): CompatAnswers {
       return answer;
     },
     async save() {
-      if (!changed || !file || !stored) return;
-      const answers = Object.fromEntries([...stored].slice(-STORED_ANSWERS));
+      // Answers are kept for a known build only: another build may hold other data.
+      if (!changed || !file || !build) return;
+      const answers = Object.fromEntries([...stored!].slice(-STORED_ANSWERS));
       await writeFilesAtomically([{ path: file, content: JSON.stringify({ version: 1, build, answers }) }]).catch(() => undefined);
     },
   };

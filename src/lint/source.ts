@@ -145,7 +145,8 @@ export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' 
     if (node.type === 'link' || node.type === 'definition') found.push({ url: node.url, kind: 'link', use: 'link', node, range: nodeRange(node) });
     if (node.type === 'image') found.push({ url: node.url, kind: 'image', use: 'image', node, range: nodeRange(node) });
     if (node.type === 'html') {
-      for (const { url, offset, use } of rawHtmlUrls(stripComments(node.value))) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, offset, stripComments(node.value).slice(offset, offset + 4)) });
+      const html = stripComments(node.value);
+      for (const { url, offset, use } of rawHtmlUrls(html)) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, offset, html.slice(offset, offset + 4)) });
     }
   });
   return found;
