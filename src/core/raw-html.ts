@@ -1,5 +1,5 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
-import { Tokenizer, TokenizerMode, type Token } from 'parse5';
+import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 import { find, html as htmlSpace } from 'property-information';
 import { isAllowedUrl, normalizeUrl, type UrlUse } from './url-policy.js';
 
@@ -35,6 +35,15 @@ const URL_PROPERTIES: Record<string, UrlUse> = { href: 'link', cite: 'image', lo
  * nothing after it is kept. None is allowed.
  */
 const OPAQUE_CONTENT = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'textarea', 'title', 'plaintext']);
+
+/** parse5's tokenizer with positions, calling the handlers given; the tokens of the rest are let go. */
+function tokenizerWith(handler: Partial<TokenHandler>): Tokenizer {
+  const ignore = () => {};
+  return new Tokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag: ignore, onEndTag: ignore, onCharacter: ignore, onWhitespaceCharacter: ignore, onNullCharacter: ignore, onComment: ignore, onDoctype: ignore, onEof: ignore,
+    ...handler,
+  });
+}
 
 export interface RawHtmlProblem {
   /** Offset in the HTML given, and the length of what is refused there. */
@@ -158,18 +167,14 @@ export function checkRawHtml(html: string): CheckedHtml {
     onWhitespaceCharacter(token: Token.CharacterToken) {
       if (!stopped) pieces.push(token.chars.includes('\n') ? escapeText(token.chars) : token.chars);
     },
-    onNullCharacter() {},
-    onComment() {},
     onDoctype(token: Token.DoctypeToken) {
       if (!stopped) refuse(token, '<!DOCTYPE> has no place in a section; every output leaves it out.');
     },
-    onEof() {},
     onParseError(error: { code: string; startOffset: number }) {
       if (!stopped && error.code.startsWith('eof-in-')) unfinished = true;
     },
   };
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
-  tokenizer.write(html, true);
+  tokenizerWith(handler).write(html, true);
   if (unfinished) {
     const offset = html.lastIndexOf('<');
     problems.push({ offset: Math.max(0, offset), length: html.length - Math.max(0, offset), message: 'this HTML ends inside a tag, comment or quoted value; every output leaves the unfinished part out. Close it.' });
@@ -182,7 +187,7 @@ export function rawHtmlUrls(html: string): { url: string; offset: number; use: U
   const found: { url: string; offset: number; use: UrlUse }[] = [];
   if (!html.includes('<')) return found;
   let stopped = false;
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+  tokenizerWith({
     onStartTag(token) {
       if (stopped) return;
       if (OPAQUE_CONTENT.has(token.tagName)) stopped = true;
@@ -192,9 +197,7 @@ export function rawHtmlUrls(html: string): { url: string; offset: number; use: U
         if (use) found.push({ url: attribute.value.trim(), offset: token.location?.attrs?.[attribute.name]?.startOffset ?? token.location?.startOffset ?? 0, use });
       }
     },
-    onEndTag() {}, onCharacter() {}, onWhitespaceCharacter() {}, onNullCharacter() {}, onComment() {}, onDoctype() {}, onEof() {},
-  });
-  tokenizer.write(html, true);
+  }).write(html, true);
   return found;
 }
 
@@ -224,7 +227,7 @@ function emailDocumentPass(html: string): { problems: RawHtmlProblem[]; cuts: { 
     problems.push({ offset: start, length: end - start, message });
     cuts.push({ start, end });
   };
-  const tokenizer: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, {
+  const tokenizer: Tokenizer = tokenizerWith({
     onStartTag(token) {
       const location = token.location!;
       const tag = token.tagName;
@@ -261,9 +264,6 @@ function emailDocumentPass(html: string): { problems: RawHtmlProblem[]; cuts: { 
         dropping = undefined;
       }
     },
-    onCharacter() {}, onWhitespaceCharacter() {}, onNullCharacter() {}, onComment() {},
-    onDoctype() {},
-    onEof() {},
   });
   tokenizer.write(html, true);
   if (dropping) cuts.push({ start: dropping.start, end: html.length });
