@@ -19,6 +19,8 @@ import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
 import { lintIssue } from './lint/run.js';
+import { englishWords } from './io/dictionary.js';
+import type { WordList } from './core/spelling.js';
 
 /*
  * The one pipeline of an issue. Everything a command needs of an issue comes from here, each
@@ -46,6 +48,8 @@ export interface IssueInputs {
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
   /** How email-compat asks caniemail (default: checkEmailCompat, without answers kept between runs). */
   compat?: CompatCheck;
+  /** The dictionary the spelling rule reads (default: englishWords, read on first use). */
+  dictionary?: () => WordList;
 }
 
 export interface IssuePipeline {
@@ -118,6 +122,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     site: inputs.site,
     checkLinks: inputs.checkLinks,
     compat: inputs.compat ?? checkEmailCompat,
+    dictionary: inputs.dictionary ?? englishWords,
     emailTemplate: inputs.templates.get('email.mjml.hbs'),
     blogTemplate: inputs.templates.get('blog-post.md.hbs'),
     refusedInBlog: () => blog().refused,

@@ -73,6 +73,8 @@ export interface Config {
   sections: SectionConfig[];
   email: EmailConfig;
   rules: Record<string, RuleSetting>;
+  /** Words the spelling rule accepts besides its dictionary and house list (the workspace's own names). */
+  words: string[];
   /** The site path an issue's own images are published under; {slug} stands for the issue. */
   imagePath: string;
   /** A checkout of the site, relative to the workspace (lint checks site images in it; publish's default --site). */

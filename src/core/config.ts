@@ -15,7 +15,7 @@ export const CONFIG_FILES = [CONFIG_FILE, 'newsletter.config.yml'] as const;
 
 const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
-  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout',
+  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout', 'words',
 ];
 const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl'];
 const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIssue', 'aliases', 'guide'];
@@ -78,8 +78,21 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     sections: validateSections(input.sections, fail),
     email: validateEmail(input.email, fail),
     rules: validateRules(input.rules, fail),
+    words: validateWords(input.words, fail),
     ...validateSite(input, fail),
   };
+}
+
+/** The workspace's own words for the spelling rule: each a single word as it is spelt (no spaces). */
+function validateWords(value: unknown, fail: Fail): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return fail('words', 'expected a list of words, such as [Bifrost, Vexxhost]');
+  value.forEach((word, i) => {
+    if (typeof word !== 'string' || !/^[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*$/u.test(word)) {
+      fail(`words[${i}]`, `expected one word of letters (it may hold ' . or -), not ${JSON.stringify(word)}`);
+    }
+  });
+  return value as string[];
 }
 
 /** Where images go on the site, and where a checkout of the site keeps posts and images. */

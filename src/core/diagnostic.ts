@@ -4,6 +4,8 @@
  * Formatters turn diagnostics into ESLint's shape or into lines; the CLI's edge alone turns them
  * into exit codes.
  */
+import type { Fix } from './fixes.js';
+
 export type Severity = 'error' | 'warn';
 
 export interface Diagnostic {
@@ -19,6 +21,8 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, when the message does not say. */
   hint?: string;
+  /** The edit that fixes it, when its rule is sure of it (`lint --fix`). */
+  fix?: Fix;
   /** The issue cannot be rendered past it (front matter that cannot be understood): build stops. */
   fatal?: boolean;
 }

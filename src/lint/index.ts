@@ -22,6 +22,7 @@ import { placeholder } from './rules/placeholder.js';
 import { relativeUrl } from './rules/relative-url.js';
 import { requiredSection } from './rules/required-section.js';
 import { siteImage } from './rules/site-image.js';
+import { spelling } from './rules/spelling.js';
 import { titleMismatch } from './rules/title-mismatch.js';
 import { trackingLink } from './rules/tracking-link.js';
 import { twitterHandle } from './rules/twitter-handle.js';
@@ -37,7 +38,7 @@ import { CliError } from '../errors.js';
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
-  pasteResidue, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
+  pasteResidue, spelling, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
   localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 

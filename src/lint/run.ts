@@ -5,6 +5,7 @@ import type { LinkStatus } from '../core/urls.js';
 import type { CompatCheck } from '../core/email-compat.js';
 import type { TemplateSource } from '../core/templates.js';
 import type { RefusedPiece } from '../core/raw-html.js';
+import type { WordList } from '../core/spelling.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
 import { frontMatterDocs, lintDocs, placeFrontMatterReport } from './source.js';
@@ -27,6 +28,8 @@ export interface LintInput {
   emailTemplate?: TemplateSource;
   blogTemplate?: TemplateSource;
   refusedInBlog?: () => RefusedPiece[];
+  /** The dictionary of the spelling rule; without it the rule knows only the house's and config's words. */
+  dictionary?: () => WordList;
   /** With lint --online: asks the network about URLs (dead-link). */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
 }
@@ -66,9 +69,14 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
     const report = (reported: Report): void => {
       const r = placeFrontMatterReport(reported, docs);
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
-      found.push({ ...r, column: r.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' });
+      const { fix, ...placed } = r;
+      const diagnostic: Diagnostic = { ...placed, column: placed.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' };
+      if (rule.fixable && fix && placed.endLine !== undefined && placed.endColumn !== undefined) {
+        diagnostic.fix = { line: placed.line, column: diagnostic.column, endLine: placed.endLine, endColumn: placed.endColumn, ...fix };
+      }
+      found.push(diagnostic);
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, dictionary: input.dictionary, report });
   }
   return found.sort(compareDiagnostics);
 }
@@ -76,11 +84,14 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
 /** ESLint's result shape for one file, messages sorted by position: severity 1 a warning, 2 an error. */
 export function toResult(filePath: string, diagnostics: Diagnostic[]): LintResult {
   const messages = [...diagnostics].sort(compareDiagnostics).map(toLintMessage);
+  const fixable = diagnostics.filter((d) => d.fix);
   return {
     filePath,
     messages,
     errorCount: messages.filter((m) => m.severity === 2).length,
     warningCount: messages.filter((m) => m.severity === 1).length,
+    fixableErrorCount: fixable.filter((d) => d.severity === 'error').length,
+    fixableWarningCount: fixable.filter((d) => d.severity === 'warn').length,
   };
 }
 

@@ -6,6 +6,7 @@ import type { TemplateSource } from '../core/templates.js';
 import type { RefusedPiece } from '../core/raw-html.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 import type { LinkStatus } from '../core/urls.js';
+import type { WordList } from '../core/spelling.js';
 
 export type { Severity } from '../core/diagnostic.js';
 import type { Severity } from '../core/diagnostic.js';
@@ -27,6 +28,9 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** ESLint's counts of the problems `--fix` would fix. */
+  fixableErrorCount: number;
+  fixableWarningCount: number;
 }
 
 /** What a rule reports: a Diagnostic without its rule id and severity, which the runner adds. */
@@ -40,6 +44,11 @@ export interface Report {
   hint?: string;
   /** A rule may report some findings as warnings only; never raises the configured severity. */
   severity?: 'warn';
+  /**
+   * For a rule that is `fixable`: the text that replaces the reported range, and the text the
+   * rule saw there. Only for a fix that is certain and changes no meaning.
+   */
+  fix?: { original: string; text: string };
 }
 
 /** One Markdown body the writer edits: the issue's intro or a fragment. */
@@ -82,6 +91,8 @@ export interface RuleContext {
   /** The blog post template, and what the workspace's own put in the post that no post may hold. */
   blogTemplate?: TemplateSource;
   refusedInBlog?: () => RefusedPiece[];
+  /** The English dictionary (spelling); undefined where none is given, as in a bare lintIssue. */
+  dictionary?: () => WordList;
   /** With `lint --online`: what each URL answers, checked all at once. Undefined offline. */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
   report(report: Report): void;
@@ -92,6 +103,8 @@ export interface RuleExample {
   files: Record<string, string>;
   /** For a not-ok example: exactly what the rule reports, as `file:line:column message`. */
   messages?: string[];
+  /** For a fixable rule's not-ok example: each file as `lint --fix` leaves it. */
+  fixed?: Record<string, string>;
   slug?: string;
   previous?: Record<string, string>;
   config?: Record<string, unknown>;
@@ -116,6 +129,8 @@ export interface Rule {
   options?: Record<string, RuleOption>;
   /** Examples double as tests: every `notOk` must fire the rule and every `ok` must not. */
   examples: { ok: RuleExample[]; notOk: RuleExample[] };
+  /** Whether some of its reports carry a fix that `lint --fix` applies. */
+  fixable?: boolean;
   /** Whether the rule renders the email (and so loads MJML). */
   needsEmail?: boolean;
   check(context: RuleContext): void | Promise<void>;

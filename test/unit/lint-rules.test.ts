@@ -3,6 +3,7 @@ import type { CliError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { RULES, validateRuleSettings } from '../../src/lint/index.js';
 import { lintFiles } from '../helpers/lint.js';
+import { applyFixes } from '../../src/core/fixes.js';
 
 // remark-lint's way: each rule documents examples, and these tests run them, so the
 // documentation and the behaviour cannot drift apart.
@@ -22,6 +23,25 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
         expect(m.ruleId).toBe(id);
         expect(m.message).toMatch(/[.)!?]$/);
       }
+    });
+  }
+
+  if (rule.fixable) {
+    // ESLint's way: a fixable rule shows its fix on its examples, file by file as --fix leaves it.
+    it.each(rule.examples.notOk.filter((example) => example.fixed).map((example, i) => [i, example] as const))('fixes fixed example %i as documented', async (_, example) => {
+      const messages = await lintFiles(example, [id]);
+      const after: Record<string, string> = {};
+      for (const [name, text] of Object.entries(example.files)) {
+        const fixes = messages.filter((m) => m.fix && m.file.endsWith(`/${name}`)).map((m) => m.fix!);
+        const fixed = applyFixes(text, fixes).text;
+        if (fixed !== text) after[name] = fixed;
+      }
+      expect(after).toEqual(example.fixed);
+      // Fixed, the example is quiet: the fix took the whole problem away.
+      expect((await lintFiles({ ...example, files: { ...example.files, ...example.fixed } }, [id])).map((m) => m.message)).toEqual([]);
+    });
+    it('documents a fix on at least one example', () => {
+      expect(rule.examples.notOk.some((example) => example.fixed)).toBe(true);
     });
   }
 });

@@ -12,12 +12,13 @@ function variantsOf(name: string): RegExp {
 export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warn',
-  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text.',
+  fixable: true,
+  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text. --fix writes it as configured.',
   options: { names: { type: 'string[]', default: DEFAULT_NAMES, description: 'the names to check, each as it must be spelt' } },
   examples: {
     ok: [{ files: { 'kata.md': 'OpenStack and Kata Containers at opendev.org, `openstack server list`, OPENSTACK DAY, the Zuul CI docs at zuul-ci.org.' } }],
     notOk: [
-      { files: { 'kata.md': 'Run Openstack today.' }, messages: ['kata.md:1:5 "Openstack" is spelt "OpenStack".'] },
+      { files: { 'kata.md': 'Run Openstack today.' }, messages: ['kata.md:1:5 "Openstack" is spelt "OpenStack".'], fixed: { 'kata.md': 'Run OpenStack today.' } },
       { files: { 'kata.md': 'Kata containers 3.14 is out.' }, messages: ['kata.md:1:1 "Kata containers" is spelt "Kata Containers".'] },
       { files: { 'kata.md': 'The Open Infra community.' }, messages: ['kata.md:1:5 "Open Infra" is spelt "OpenInfra".'] },
     ],
@@ -34,7 +35,7 @@ export const brandName: Rule = {
           for (const match of value.matchAll(pattern)) {
             const found = match[0];
             if (found === name || found === found.toUpperCase()) continue;
-            report({ file, ...matchRange(doc, node, match.index ?? 0, found), message: `"${found}" is spelt "${name}".` });
+            report({ file, ...matchRange(doc, node, match.index ?? 0, found), message: `"${found}" is spelt "${name}".`, fix: { original: found, text: name } });
           }
         }
       }

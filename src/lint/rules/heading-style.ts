@@ -7,11 +7,13 @@ import { frontMatterKeyLine } from '../../core/front-matter.js';
 export const headingStyle: Rule = {
   id: 'heading-style',
   defaultSeverity: 'warn',
-  description: 'Bold inside a heading (headings are bold already), a heading inside a fragment at or above the section level or skipping levels, an empty heading.',
+  fixable: true,
+  description: 'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level or skipping levels, an empty heading.',
   examples: {
     ok: [{ files: { 'events.md': '### OpenInfra Summit Europe\n\n* 17-19 October\n\n#### Sponsors\n\nThanks!' } }],
     notOk: [
-      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'] },
+      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '### Upcoming OpenInfra and Community Events' } },
+      { files: { 'events.md': '### **Summit** in __Paris__ and *Berlin*' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '### Summit in Paris and *Berlin*' } },
       { files: { 'events.md': '# Community Events' }, messages: ['events.md:1:1 a level 1 heading inside a section, whose own heading is level 2; use ### for a part of this section.'] },
       { files: { 'events.md': '### Summit\n\n##### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 3 to 5; use ####.'] },
       { files: { 'events.md': '###\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
@@ -32,7 +34,7 @@ export const headingStyle: Rule = {
           continue;
         }
         if (heading.children.some((c) => c.type === 'strong')) {
-          report({ file, ...range, message: 'bold inside a heading; headings are bold already, so remove the ** marks.' });
+          report({ file, ...range, message: 'bold inside a heading; headings are bold already, so remove the ** marks.', fix: withoutBold(doc.source, heading) });
         }
         if (fragment && heading.depth <= sectionLevel) {
           report({ file, ...range, message: `a level ${heading.depth} heading inside a section, whose own heading is level ${sectionLevel}; use ${'#'.repeat(sectionLevel + 1)} for a part of this section.` });
@@ -44,3 +46,23 @@ export const headingStyle: Rule = {
     }
   },
 };
+
+/** The heading's source with the marks of its bold parts taken out, the rest as written. */
+function withoutBold(source: string, heading: Heading): { original: string; text: string } | undefined {
+  const start = heading.position?.start.offset;
+  const end = heading.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  let text = '';
+  let at = start;
+  for (const child of heading.children) {
+    if (child.type !== 'strong') continue;
+    const first = child.children[0]?.position?.start.offset;
+    const last = child.children.at(-1)?.position?.end.offset;
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (first === undefined || last === undefined || from === undefined || to === undefined) return undefined;
+    text += source.slice(at, from) + source.slice(first, last);
+    at = to;
+  }
+  return { original: source.slice(start, end), text: text + source.slice(at, end) };
+}
