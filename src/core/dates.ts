@@ -10,6 +10,40 @@ export interface DateMention {
   last: Date;
   monthOnly: boolean;
   yearGiven: boolean;
+  /** How a day and month are written: "6 September" (day-first) or "September 6" (month-first); none for an ISO date or a month alone. */
+  style?: 'day-first' | 'month-first';
+  month: number;
+  year: number;
+}
+
+/**
+ * Without a year, a reader reads a date in the recent past or the coming half year: within this
+ * many days before the issue's date, or six months after it. Outside, the year is a guess
+ * ("September 8-9" in a December issue: last September, or next?).
+ */
+export const YEAR_CERTAIN_DAYS_BEFORE = 60;
+const YEAR_CERTAIN_DAYS_AFTER = 183;
+
+/** Whether a mention's year is beyond doubt: written, or a date in the window a reader reads it in. */
+export function yearIsCertain(mention: DateMention, reference: Date): boolean {
+  const days = (mention.last.getTime() - reference.getTime()) / 86_400_000;
+  return mention.yearGiven || (days >= -YEAR_CERTAIN_DAYS_BEFORE && days <= YEAR_CERTAIN_DAYS_AFTER);
+}
+
+/**
+ * A day and month written the other way, year and all: "June 18th, 2025" as "18th June 2025",
+ * "6 & 7 March" as "March 6 & 7". Undefined when the text is not one date of those shapes.
+ */
+export function restyleDate(text: string, style: 'day-first' | 'month-first'): string | undefined {
+  const monthWord = '[A-Z][a-z]{2,8}\\.?';
+  const days = '\\d{1,2}(?:st|nd|rd|th)?(?:\\s{0,3}(?:-|\u2013|\u2014|to|&|and|,)\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?){0,6}';
+  const year = '(?:,?\\s+(?<year>\\d{4}))?';
+  const shape = style === 'day-first' ? `^(?<month>${monthWord})\\s+(?<days>${days})${year}$` : `^(?<days>${days})\\s+(?:of\\s+)?(?<month>${monthWord})${year}$`;
+  const parts = new RegExp(shape).exec(text)?.groups;
+  if (!parts) return undefined;
+  return style === 'day-first'
+    ? `${parts.days} ${parts.month}${parts.year ? ` ${parts.year}` : ''}`
+    : `${parts.month} ${parts.days}${parts.year ? `, ${parts.year}` : ''}`;
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -20,13 +54,13 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const DAYS = `${DAY}(?:\\s{0,3}(?:-|–|—|to|&|and|,)\\s{0,3}${DAY}){0,6}`;
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 
-const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { month: number; day?: number; year?: number } }[] = [
+const PATTERNS: { regex: RegExp; style?: DateMention['style']; read: (m: RegExpExecArray) => { month: number; day?: number; year?: number } }[] = [
   // 2025-04-21
   { regex: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) },
   // 17-19 October 2025, 6 & 7 March, 22 May
-  { regex: new RegExp(`\\b${DAYS}\\s+(?:of\\s+)?${MONTH}\\b${YEAR}`, 'g'), read: (m) => ({ day: lastNumber(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
+  { regex: new RegExp(`\\b${DAYS}\\s+(?:of\\s+)?${MONTH}\\b${YEAR}`, 'g'), style: 'day-first', read: (m) => ({ day: lastNumber(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
   // March 6 & 7, October 17-19, 2025, June 5, 2026
-  { regex: new RegExp(`\\b${MONTH}\\s+${DAYS}\\b${YEAR}`, 'g'), read: (m) => ({ day: lastDay(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
+  { regex: new RegExp(`\\b${MONTH}\\s+${DAYS}\\b${YEAR}`, 'g'), style: 'month-first', read: (m) => ({ day: lastDay(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
   // March 2025, the end of March
   { regex: new RegExp(`\\b${MONTH}\\b(?:\\s+(\\d{4}))?`, 'g'), read: (m) => ({ month: monthOf(m), year: m[0].match(/\d{4}$/) ? Number(m[0].slice(-4)) : undefined }) },
 ];
@@ -62,7 +96,7 @@ function lastDay(text: string): number {
 export function findDates(text: string, reference: Date): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
-  for (const { regex, read } of PATTERNS) {
+  for (const { regex, read, style } of PATTERNS) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const start = m.index;
@@ -76,7 +110,7 @@ export function findDates(text: string, reference: Date): DateMention[] {
         : new Date(Date.UTC(resolvedYear, month - 1, day, 23, 59, 59));
       if (day !== undefined && last.getUTCDate() !== day) continue;
       taken.push([start, end]);
-      found.push({ text: m[0].trim(), index: start, last, monthOnly: day === undefined, yearGiven: year !== undefined });
+      found.push({ text: m[0].trim(), index: start, last, monthOnly: day === undefined, yearGiven: year !== undefined, month, year: resolvedYear, ...(style ? { style } : {}) });
     }
   }
   return found.sort((a, b) => a.index - b.index);

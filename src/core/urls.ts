@@ -66,3 +66,20 @@ export type LinkStatus =
   | { ok: false; problem: string }
   /** Not asked: its address is private, or the time for link checks ran out. */
   | { ok: 'unchecked'; reason: string };
+
+/**
+ * What is wrong with an address written by hand in a way no browser repairs, and the address
+ * meant when that is certain: "https//x" (no colon), "http:/x" (one slash), "https://https://x"
+ * (the scheme twice), a host holding a space or %20.
+ */
+export function brokenAddress(url: string): { problem: string; meant?: string } | undefined {
+  const trimmed = url.trim();
+  let m = /^(https?):?\/\/(?:https?:?\/\/)+(.*)$/i.exec(trimmed);
+  if (m) return { problem: 'has its scheme twice', meant: `${m[1]!.toLowerCase()}://${m[2]}` };
+  m = /^(https?)\/\/(.*)$/i.exec(trimmed);
+  if (m) return { problem: `lacks the colon after ${m[1]}`, meant: `${m[1]!.toLowerCase()}://${m[2]}` };
+  m = /^(https?):\/(?!\/)(.*)$/i.exec(trimmed);
+  if (m) return { problem: 'has one slash after the scheme, not two', meant: `${m[1]!.toLowerCase()}://${m[2]}` };
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(?:%20|\s)/i.test(trimmed)) return { problem: 'has a space in its host' };
+  return undefined;
+}

@@ -3,6 +3,14 @@ import { carriedOver } from './rules/carried-over.js';
 import { emailCompat } from './rules/email-compat.js';
 import { emailSize } from './rules/email-size.js';
 import { deadLink } from './rules/dead-link.js';
+import { dateStyle } from './rules/date-style.js';
+import { dateWithoutYear } from './rules/date-without-year.js';
+import { linkSyntax } from './rules/link-syntax.js';
+import { listCase } from './rules/list-case.js';
+import { paragraphHeading } from './rules/paragraph-heading.js';
+import { relativeDate } from './rules/relative-date.js';
+import { repeatedWords } from './rules/repeated-words.js';
+import { trailingSpace } from './rules/trailing-space.js';
 import { draftSection } from './rules/draft-section.js';
 import { emptyLink } from './rules/empty-link.js';
 import { emptySection } from './rules/empty-section.js';
@@ -38,7 +46,7 @@ import { CliError } from '../errors.js';
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
-  pasteResidue, spelling, headingStyle, pastDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
+  linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
   localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 
@@ -62,6 +70,7 @@ export function validateRuleSettings(config: Config, file: string): void {
       if (!option) fail(`${id}.${name}`, rule!.options ? `${id} takes no option "${name}"` : `${id} takes no options`, closest(name, Object.keys(rule!.options ?? {})));
       if (option!.type === 'count' && !(Number.isInteger(value) && (value as number) >= 0)) fail(`${id}.${name}`, `expected a whole number, such as ${option!.default}`);
       if (option!.type === 'string[]' && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) fail(`${id}.${name}`, 'expected a list of words, such as [docs.google.com, wiki.example.org]');
+      if (option!.type === 'choice' && !option!.values.includes(value as string)) fail(`${id}.${name}`, `expected one of ${option!.values.join(', ')}`, typeof value === 'string' ? closest(value, option!.values) : undefined);
     }
   }
 }

@@ -116,10 +116,11 @@ export interface RuleExample {
   site?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
 }
 
-/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`): a list of words (hosts, names, section ids) or a whole number (a limit). */
+/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`): a list of words (hosts, names, section ids), a whole number (a limit) or one of a few words. */
 export type RuleOption =
   | { type: 'string[]'; default: readonly string[]; description: string }
-  | { type: 'count'; default: number; description: string };
+  | { type: 'count'; default: number; description: string }
+  | { type: 'choice'; values: readonly string[]; default: string | undefined; description: string };
 
 export interface Rule {
   id: string;

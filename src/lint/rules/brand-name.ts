@@ -11,9 +11,9 @@ function variantsOf(name: string): RegExp {
 
 export const brandName: Rule = {
   id: 'brand-name',
-  defaultSeverity: 'warn',
+  defaultSeverity: 'error',
   fixable: true,
-  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text. --fix writes it as configured.',
+  description: 'A product name spelt otherwise than configured (Openstack, Open Infra, Starlingx...), outside URLs, code and all-capital text: an error in a title, subject, preheader or heading, a warning in the body. --fix writes it as configured.',
   options: { names: { type: 'string[]', default: DEFAULT_NAMES, description: 'the names to check, each as it must be spelt' } },
   examples: {
     ok: [{ files: { 'kata.md': 'OpenStack and Kata Containers at opendev.org, `openstack server list`, OPENSTACK DAY, the Zuul CI docs at zuul-ci.org.' } }],
@@ -26,8 +26,9 @@ export const brandName: Rule = {
   check({ docs, options, report }) {
     const names = stringList(options.names, DEFAULT_NAMES);
     const patterns = names.map((name) => ({ name, pattern: variantsOf(name) }));
-    for (const { file, doc } of docs) {
+    for (const { file, doc, at } of docs) {
       for (const { node, value, parents } of textNodes(doc)) {
+        const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
         // Link text that is the URL itself is an address, not a name.
         const parent = parents.at(-1);
         if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
@@ -35,7 +36,7 @@ export const brandName: Rule = {
           for (const match of value.matchAll(pattern)) {
             const found = match[0];
             if (found === name || found === found.toUpperCase()) continue;
-            report({ file, ...matchRange(doc, node, match.index ?? 0, found), message: `"${found}" is spelt "${name}".`, fix: { original: found, text: name } });
+            report({ file, ...matchRange(doc, node, match.index ?? 0, found), message: `"${found}" is spelt "${name}".`, fix: { original: found, text: name }, ...(inTitle ? {} : { severity: 'warn' as const }) });
           }
         }
       }

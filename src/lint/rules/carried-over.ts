@@ -3,14 +3,21 @@ import { textOf, visit } from '../../core/markdown.js';
 import type { MarkdownDoc } from '../../core/markdown.js';
 import type { Rule } from '../types.js';
 import { lintDocs, nodeRange } from '../source.js';
+import { frontMatterKeyLine } from '../../core/front-matter.js';
 
 const MIN_LENGTH = 40;
+// What readers see first of an issue, which a copied issue.md carries over unnoticed.
+const FRONT_MATTER_KEYS = ['subject', 'preheader', 'seo.title', 'seo.description'];
+
+function valueAt(data: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined), data);
+}
 const RECURRING = /<!--\s*recurring\s*-->/i;
 
 export const carriedOver: Rule = {
   id: 'carried-over',
   defaultSeverity: 'warn',
-  description: 'A paragraph or list item (40 characters or more) identical to one in the previous issue. Mark a block that recurs on purpose with <!-- recurring --> in it or on the line before.',
+  description: 'A paragraph or list item (40 characters or more) identical to one in the previous issue, and a subject, preheader, SEO title or SEO description written the same as the previous issue\'s. Mark a block that recurs on purpose with <!-- recurring --> in it or on the line before.',
   examples: {
     ok: [
       { files: { 'kata.md': '* Kata 3.15 is now available, with many fixes and a new Rust runtime.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' } },
@@ -18,10 +25,19 @@ export const carriedOver: Rule = {
     ],
     notOk: [
       { files: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, messages: ['kata.md:1:1 this item is the same as in april-2025; update it, remove it, or mark it <!-- recurring -->.'] },
+      { files: { 'issue.md': '---\nsubject: Summit news\nseo:\n  description: The Summit, Kata 3.14 and the PTG.\n---\n' }, slug: 'may-2025', previous: { 'issue.md': '---\nsubject: April news\nseo:\n  description: The Summit, Kata 3.14 and the PTG.\n---\n' }, messages: ['issue.md:4:1 seo.description is the same as in april-2025; write this issue\'s.'] },
     ],
   },
   check({ issue, previous, report }) {
     if (!previous) return;
+    if (issue.path && issue.introParts && previous.introParts) {
+      for (const key of FRONT_MATTER_KEYS) {
+        const value = valueAt(issue.introParts.data, key);
+        if (typeof value === 'string' && value.trim() !== '' && value === valueAt(previous.introParts.data, key)) {
+          report({ file: issue.path, line: frontMatterKeyLine(issue.introParts, key), message: `${key} is the same as in ${previous.id.slug}; write this issue's.` });
+        }
+      }
+    }
     const before = new Set<string>();
     for (const { doc } of lintDocs(previous)) for (const block of blocksOf(doc)) before.add(block.text);
     for (const { file, doc } of lintDocs(issue)) {

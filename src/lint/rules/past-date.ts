@@ -1,4 +1,4 @@
-import { findDates } from '../../core/dates.js';
+import { findDates, yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { parseIsoDate } from '../../core/front-matter.js';
 import { defaultIssueDate } from '../../core/issue.js';
 import type { Rule } from '../types.js';
@@ -10,12 +10,14 @@ const PAST = /\b(?:was|were|took place|happened|released|held|has been|have been
 
 export const pastDate: Rule = {
   id: 'past-date',
-  defaultSeverity: 'warn',
-  description: 'A date already past on the issue\'s date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will. Past-tense recaps are fine.',
+  defaultSeverity: 'error',
+  description: `A date already past on the issue's date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will. Past-tense recaps are fine. Only a date whose year is certain (written, or from ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date to six months after: date-without-year asks for the others' year), and never the issue's own month.`,
   options: { eventSections: { type: 'string[]', default: ['events'], description: 'section ids in which any past date is reported' } },
   examples: {
     ok: [
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'kata.md': '* Kata 3.14 was released on April 1.', 'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen' } },
+      { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-05-02\n---\nThe April 2025 issue: what comes next.' }, slug: 'april-2025' },
+      { files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe will take place on September 8-9.' }, slug: 'december-2025' },
     ],
     notOk: [
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' }, messages: ['events.md:1:51 "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
@@ -27,10 +29,12 @@ export const pastDate: Rule = {
     const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
     const eventSections = stringList(options.eventSections, ['events']);
     const shown = issue.meta.date.slice(0, 10);
+    // "April 2025" in the April issue published on 2 May names the issue, not a deadline.
+    const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) => mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
     for (const { file, doc, fragment } of docs) {
       const inEvents = fragment !== undefined && eventSections.includes(fragment.id);
       for (const prose of proseBlocks(doc)) {
-        const past = findDates(prose.text, issueDate).filter((mention) => mention.last < issueDate);
+        const past = findDates(prose.text, issueDate).filter((mention) => mention.last < issueDate && yearIsCertain(mention, issueDate) && !isOwnMonth(mention));
         if (past.length === 0) continue;
         const forward = inEvents ? undefined : forwardLooking(prose.text);
         for (const mention of past) {

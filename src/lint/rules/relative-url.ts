@@ -1,4 +1,4 @@
-import { hasScheme, isMergeTag } from '../../core/urls.js';
+import { brokenAddress, hasScheme, isMergeTag } from '../../core/urls.js';
 import type { Rule } from '../types.js';
 import { urlsOf } from '../source.js';
 
@@ -19,7 +19,8 @@ export const relativeUrl: Rule = {
     for (const { file, doc } of docs) {
       for (const { url, use, range } of urlsOf(doc)) {
         const trimmed = url.trim();
-        if (trimmed === '' || trimmed.startsWith('/') || trimmed.startsWith('#') || isMergeTag(trimmed)) continue;
+        // An address mistyped (https//, http:/) is link-syntax's, with the address meant.
+        if (trimmed === '' || trimmed.startsWith('/') || trimmed.startsWith('#') || isMergeTag(trimmed) || brokenAddress(trimmed)) continue;
         // A relative image is the issue's own, from its folder: local-image checks it.
         if (use === 'image' && !hasScheme(trimmed)) continue;
         if (hasScheme(trimmed)) {

@@ -1,0 +1,46 @@
+import { findDates, restyleDate } from '../../core/dates.js';
+import { parseIsoDate } from '../../core/front-matter.js';
+import { defaultIssueDate } from '../../core/issue.js';
+import type { Rule } from '../types.js';
+import { proseBlocks, proseRange } from '../prose.js';
+
+const STYLES = { 'month-first': 'September 2', 'day-first': '2 September' } as const;
+type Style = keyof typeof STYLES;
+
+export const dateStyle: Rule = {
+  id: 'date-style',
+  defaultSeverity: 'warn',
+  fixable: true,
+  description: 'Dates written two ways in one issue ("September 2" beside "2 September"): the fewer are reported, or every date not in the style the option `style` names (month-first or day-first). --fix writes them the other way.',
+  options: { style: { type: 'choice', values: ['month-first', 'day-first'], default: undefined, description: 'the one style dates take: month-first (September 2) or day-first (2 September); unset, the style most dates of the issue take' } },
+  examples: {
+    ok: [{ files: { 'events.md': '* September 2: Paris\n* October 17-19, 2025: Berlin', 'kata.md': 'Kata 3.14 came out on May 6.' } }],
+    notOk: [
+      { files: { 'events.md': '* September 2: Paris\n* October 17-19: Berlin\n* 6 November: Tokyo' }, messages: ['events.md:3:3 "6 November" is written day first, and the issue\'s other dates month first; write "November 6".'], fixed: { 'events.md': '* September 2: Paris\n* October 17-19: Berlin\n* November 6: Tokyo' } },
+      { files: { 'events.md': '* September 2: Paris' }, config: { rules: { 'date-style': ['warn', { style: 'day-first' }] } }, messages: ['events.md:1:3 "September 2" is written month first, and the config asks for day first; write "2 September".'], fixed: { 'events.md': '* 2 September: Paris' } },
+      { files: { 'kata.md': 'Kata 3.14 came out on 28 April 2025; 3.15 is due June 18th, 2025 and 3.16 on 1 & 2 July.' }, messages: ['kata.md:1:50 "June 18th, 2025" is written month first, and the issue\'s other dates day first; write "18th June 2025".'], fixed: { 'kata.md': 'Kata 3.14 came out on 28 April 2025; 3.15 is due 18th June 2025 and 3.16 on 1 & 2 July.' } },
+    ],
+  },
+  check({ issue, docs, options, report }) {
+    const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
+    const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => findDates(prose.text, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
+    const configured = typeof options.style === 'string' && options.style in STYLES ? (options.style as Style) : undefined;
+    const count = (style: Style) => found.filter((f) => f.mention.style === style).length;
+    // The style most dates take; a tie goes to the first date's.
+    const first = found[0]?.mention.style;
+    const expected: Style | undefined = configured ?? (count('month-first') === count('day-first') ? first : count('month-first') > count('day-first') ? 'month-first' : 'day-first');
+    if (!expected) return;
+    const words = (style: Style) => style.replace('-first', ' first');
+    for (const { file, doc, prose, mention } of found) {
+      if (mention.style === expected) continue;
+      const against = configured ? `the config asks for ${words(expected)}` : `the issue's other dates ${words(expected)}`;
+      const restyled = restyleDate(mention.text, expected);
+      const inOnePiece = prose.pieces.some((p) => p.start <= mention.index && mention.index + mention.text.length <= p.start + p.value.length);
+      report({
+        file, ...proseRange(doc, prose, mention.index, mention.text.length),
+        message: `"${mention.text}" is written ${words(mention.style!)}, and ${against}; ${restyled ? `write "${restyled}"` : `write it ${STYLES[expected]}-style`}.`,
+        ...(restyled && inOnePiece ? { fix: { original: mention.text, text: restyled } } : {}),
+      });
+    }
+  },
+};

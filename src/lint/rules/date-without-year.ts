@@ -1,0 +1,31 @@
+import { findDates, yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
+import { parseIsoDate } from '../../core/front-matter.js';
+import { defaultIssueDate } from '../../core/issue.js';
+import type { Rule } from '../types.js';
+import { proseBlocks, proseRange } from '../prose.js';
+
+export const dateWithoutYear: Rule = {
+  id: 'date-without-year',
+  defaultSeverity: 'warn',
+  description: `A day without a year ("September 8-9", "6 September") more than ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date or six months after it: a reader, and past-date, cannot tell which year it means. Dates in between read in the obvious year.`,
+  examples: {
+    ok: [{ files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe: September 8-9, 2026\n* Deadline: 15 December\n* Summit: 17-19 May\n* Spring: in March' }, slug: 'december-2025' }],
+    notOk: [
+      { files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe will take place on September 8-9.' }, slug: 'december-2025', messages: ['events.md:1:44 "September 8-9" has no year and is months from the issue\'s date (2025-12-02); write the year.'] },
+      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'foundation.md': 'The board meets on 6 December.' }, messages: ['foundation.md:1:20 "6 December" has no year and is months from the issue\'s date (2025-04-21); write the year.'] },
+    ],
+  },
+  check({ issue, docs, report }) {
+    const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
+    const shown = issue.meta.date.slice(0, 10);
+    for (const { file, doc } of docs) {
+      for (const prose of proseBlocks(doc)) {
+        for (const mention of findDates(prose.text, issueDate)) {
+          // A month alone ("in March") is a season, not a date to put in a calendar.
+          if (mention.monthOnly || yearIsCertain(mention, issueDate)) continue;
+          report({ file, ...proseRange(doc, prose, mention.index, mention.text.length), message: `"${mention.text}" has no year and is months from the issue's date (${shown}); write the year.` });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import { brokenAddress } from '../../core/urls.js';
+import type { Rule } from '../types.js';
+import { proseBlocks, proseRange } from '../prose.js';
+import { urlsOf } from '../source.js';
+
+// [text] (https://...): the space makes it text in brackets, then an address in parentheses.
+const SPACED = /\[[^\]\n]+\]([ \t]+)\((?=\s*(?:https?:\/\/|mailto:|www\.|\/))/g;
+// [text][label] or [text][] left as text: Markdown made no link, since no "[label]: url" line defines the label.
+const UNDEFINED_REFERENCE = /(!?)\[([^\]\n]+)\]\[([^\]\n]*)\]/g;
+
+export const linkSyntax: Rule = {
+  id: 'link-syntax',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: 'Link syntax that reaches readers as brackets: a space between ] and ( ("[text] (https://...)"), a reference ([text][label]) whose label no "[label]: url" line defines; and an address mistyped: "https//", "http:/", the scheme twice, a space or %20 in the host. --fix closes the gap and repairs the scheme.',
+  examples: {
+    ok: [{ files: { 'zuul.md': '[Release notes][zuul12] and [the docs](https://zuul-ci.org/docs) [sic].\n\n[zuul12]: https://zuul-ci.org/notes' } }],
+    notOk: [
+      { files: { 'zuul.md': 'Read [the notes] (https://zuul-ci.org/notes).' }, messages: ['zuul.md:1:17 a space between ] and ( leaves "[the notes]" as text and the address bare; remove the space.'], fixed: { 'zuul.md': 'Read [the notes](https://zuul-ci.org/notes).' } },
+      { files: { 'zuul.md': 'See [the notes][zuul12].' }, messages: ['zuul.md:1:5 "[the notes][zuul12]" refers to a link "zuul12" that no line defines; add "[zuul12]: https://..." below, or write [the notes](https://...).'] },
+      { files: { 'zuul.md': '[Docs](https//zuul-ci.org/docs) and [notes](https://https://zuul-ci.org/notes)' }, messages: ['zuul.md:1:1 the address "https//zuul-ci.org/docs" lacks the colon after https; write https://zuul-ci.org/docs.', 'zuul.md:1:37 the address "https://https://zuul-ci.org/notes" has its scheme twice; write https://zuul-ci.org/notes.'], fixed: { 'zuul.md': '[Docs](https://zuul-ci.org/docs) and [notes](https://zuul-ci.org/notes)' } },
+      { files: { 'zuul.md': '[Docs](https://zuul-ci%20.org/docs)' }, messages: ['zuul.md:1:1 the address "https://zuul-ci%20.org/docs" has a space in its host; fix the address.'] },
+    ],
+  },
+  check({ docs, report }) {
+    for (const { file, doc } of docs) {
+      for (const prose of proseBlocks(doc)) {
+        for (const match of prose.text.matchAll(SPACED)) {
+          const gap = match[1]!;
+          const at = (match.index ?? 0) + match[0].length - 1 - gap.length;
+          const shown = match[0].slice(0, match[0].length - 1 - gap.length);
+          report({ file, ...proseRange(doc, prose, at, gap.length), message: `a space between ] and ( leaves "${shown}" as text and the address bare; remove the space.`, fix: { original: gap, text: '' } });
+        }
+        for (const match of prose.text.matchAll(UNDEFINED_REFERENCE)) {
+          const [whole, , text, label] = match as unknown as [string, string, string, string];
+          const name = label === '' ? text : label;
+          report({ file, ...proseRange(doc, prose, match.index ?? 0, whole.length), message: `"${whole}" refers to a link "${name}" that no line defines; add "[${name}]: https://..." below, or write [${text}](https://...).` });
+        }
+      }
+      for (const { url, range, node, kind } of urlsOf(doc)) {
+        const broken = brokenAddress(url);
+        if (!broken) continue;
+        const start = node.position?.start.offset ?? 0;
+        const end = node.position?.end.offset ?? start;
+        const source = doc.source.slice(start, end);
+        const at = source.lastIndexOf(url);
+        report({
+          file, ...range,
+          message: `the address "${url}" ${broken.problem}; ${broken.meant ? `write ${broken.meant}` : 'fix the address'}.`,
+          // The fix replaces the whole link, with the address it holds mended.
+          ...(broken.meant && kind !== 'html' && at >= 0 && range.endLine !== undefined ? { fix: { original: source, text: source.slice(0, at) + broken.meant + source.slice(at + url.length) } } : {}),
+        });
+      }
+    }
+  },
+};
