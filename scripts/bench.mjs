@@ -90,6 +90,10 @@ try {
   const npx = pair(() => time('npx', ['--no-install', 'newsletter', 'build', 'april-2025', '--cwd', sample], ROOT), mjmlCli);
   line('   npx newsletter build (the README\'s first command) / mjml CLI', `${(npx.a / npx.b).toFixed(2)}x (${npx.a.toFixed(0)}/${npx.b.toFixed(0)} ms)`, 'no target: npx\'s own start-up; npm link avoids it');
 
+  // The sample linted cold (no cache), every rule on, spelling included, against the same.
+  const lintOne = pair(() => time(BIN, ['lint', 'april-2025', '--no-cache'], sample, [0, 1]), mjmlCli);
+  line('   lint april-2025, cold, every rule / mjml CLI on its email.mjml', `${(lintOne.a / lintOne.b).toFixed(2)}x (${lintOne.a.toFixed(0)}/${lintOne.b.toFixed(0)} ms)`, '<= 0.70x', lintOne.a / lintOne.b <= 0.7);
+
   // 2. lint --all over an archive of 18 real issues, every rule on, against MJML's CLI once:
   // every issue linted (--no-cache), then the archive unchanged since the last lint (cache).
   const eighteen = archive(18);

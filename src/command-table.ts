@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Context } from './context.js';
-import { CliError } from './errors.js';
+import { CliError, usageError } from './errors.js';
 import { LINT_FORMATS, STATUS_FORMATS, type LintFormat, type StatusFormat } from './core/formats.js';
 
 /*
@@ -158,7 +158,7 @@ export const COMMANDS: CommandSpec[] = [
       return flags.strict && result.diagnostics.some((d) => d.severity === 'error') ? 'problems' : 'done';
     },
   }),
-  command<{ all?: boolean; format: LintFormat; maxWarnings?: number; quiet?: boolean; cache: boolean; site?: string; online?: boolean; onlineDeadline?: number; allowPrivate?: boolean; since?: string }>({
+  command<{ all?: boolean; format: LintFormat; maxWarnings?: number; quiet?: boolean; cache: boolean; site?: string; online?: boolean; onlineDeadline?: number; allowPrivate?: boolean; since?: string; fix?: boolean; fixDryRun?: boolean }>({
     name: 'lint',
     description: 'check issues for the defects that reach readers: placeholders, missing alt text, stale dates...',
     args: [['[issues...]', 'the issues to lint (default: the latest)']],
@@ -173,17 +173,27 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--online-deadline <seconds>', description: 'with --online: the time all link checks may take together; what is left is reported as not checked (default 60)', parse: parseCount },
       { flags: '--allow-private', description: 'with --online: also request loopback and private addresses (link-local ones never); not for pull requests in CI' },
       { flags: '--since <git-ref>', description: 'lint the issues a change touched since this git ref (all of them when the config or a template changed)' },
+      { flags: '--fix', description: 'apply the fixes rules are sure of (spacing, casing, repeated words, paste leftovers...), one write per file, then report what is left' },
+      { flags: '--fix-dry-run', description: 'print what --fix would change, as a diff, and write nothing' },
     ],
     examples: EXAMPLES.lint,
     fromSnapshot: true,
     async run(ctx, { args, flags, cwd }) {
-      const [{ lint }, { lintSummary, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
+      const [{ lint }, { fixableErrors, lintSummary, printFixDryRun, printFixed, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = flags.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
+      if (flags.fix && flags.fixDryRun) throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
       const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, {
         issues: args[0] as string[], all: flags.all, quiet: flags.quiet, cache: flags.cache, since: flags.since, site: flags.site, online: flags.online,
         onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
+        fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined,
       });
+      if (run.fixes && flags.fixDryRun) {
+        // The patch alone on stdout, so that it can be read or piped to git apply.
+        printFixDryRun(ctx, run);
+        return run.errorCount - fixableErrors(run) > 0 ? 'problems' : 'done';
+      }
+      if (run.fixes) printFixed(ctx, run.fixes);
       printLintRun(ctx, run, flags.format, flags.maxWarnings);
       const summaryFile = ctx.env.GITHUB_STEP_SUMMARY;
       if (flags.format === 'github' && summaryFile) {

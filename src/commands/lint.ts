@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { fixFiles, type FixReport } from '../io/fix-files.js';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import { parseIssueSlug, type IssueId } from '../core/slug.js';
@@ -33,7 +35,11 @@ export interface LintOptions {
   progress?: (done: number, total: number) => void;
   /** A git ref: lint the issues with a file changed since it (every issue when the config or a template changed). */
   since?: string;
+  /** Apply the fixes rules are sure of (`--fix`), or only say what they would change (`--fix-dry-run`). */
+  fix?: 'apply' | 'dry-run';
 }
+
+export type { FixReport } from '../io/fix-files.js';
 
 export interface LintRun {
   root: string;
@@ -43,6 +49,8 @@ export interface LintRun {
   warningCount: number;
   /** With --since: the ref, and the shared file whose change made every issue count. */
   since?: { ref: string; everyIssueBecause: string | undefined };
+  /** With --fix or --fix-dry-run. After --fix, the results are those of a lint run after the fixes. */
+  fixes?: FixReport;
 }
 
 /** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
@@ -76,8 +84,10 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   const compat = openCompatAnswers(options.cache === false ? undefined : cacheFolder(ctx.env));
   const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check, compat: compat.check });
   const results: LintResult[] = [];
+  const fixable: Diagnostic[] = [];
   for (const id of unique) {
     const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
+    fixable.push(...linted.diagnostics.filter((d) => d.fix));
     for (const file of linted.files) {
       const mine = linted.diagnostics.filter((d) => d.file === file && (!options.quiet || d.severity === 'error'));
       results.push(toResult(join(root, file), mine));
@@ -87,15 +97,25 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   await links?.save();
   await compat.save();
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  return {
+  if (options.fix) {
+    const fixes = await fixFiles(root, fixable, options.fix === 'apply');
+    // ESLint's way: after the fixes are written, lint again, and report what is left.
+    if (fixes.written) return { ...(await lint(ctx, { ...options, fix: undefined })), fixes };
+    return { ...run(), fixes };
+  }
+  return run();
+  function run(): LintRun {
+    return {
     root,
     issues: targets.map((t) => t.slug),
     results,
     errorCount: results.reduce((n, r) => n + r.errorCount, 0),
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
     ...(since ? { since } : {}),
-  };
+    };
+  }
 }
+
 
 /**
  * An issue whose files cannot be read (binary, too large, a link out of the workspace) is one

@@ -22,7 +22,7 @@ Jonathan Bryce Allison Price Jimmy McArthur Kendall Nelson Ildiko Vancsa Wes Wil
 etherpad https http repo repos dogfood dogfoods dogfooding nodeset nodesets agentic collaboratory
 Collaboratory deployers Deployers parallelizing Parallelizing livestream livestreams
 webinar webinars signup opensource upstream toolchain toolchains namespace namespaces
-multi-arch arm64 kubectl runtime runtimes hypervisor hypervisors microservices
+multi-arch kubectl runtime runtimes hypervisor hypervisors microservices
 `;
 
 export const HOUSE_WORDS: readonly string[] = WORDS.split(/\s+/).filter(Boolean);

@@ -1,12 +1,39 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { LintFormat, LintRun } from '../commands/lint.js';
+import type { FixReport, LintFormat, LintRun } from '../commands/lint.js';
 import type { Context } from '../context.js';
 import { formatGithub } from '../lint/formatters/github.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { formatSummary } from '../lint/formatters/summary.js';
-import { printable } from '../core/text.js';
+import { plural, printable } from '../core/text.js';
 import { paint } from './output.js';
+
+/** After --fix: which files it changed, on stderr (the results that follow are those left). */
+export function printFixed(ctx: Pick<Context, 'stderr' | 'color'>, fixes: FixReport): void {
+  const c = paint(ctx);
+  if (fixes.fixed === 0) {
+    ctx.stderr.write(`${c.dim('--fix: nothing to fix.')}\n`);
+    return;
+  }
+  ctx.stderr.write(`${c.green('✔')} fixed ${plural(fixes.fixed, 'problem')} in ${plural(fixes.files.length, 'file')}:\n`);
+  for (const { file, fixed } of fixes.files) ctx.stderr.write(`  ${printable(file)} (${fixed})\n`);
+}
+
+/** --fix-dry-run: the patch on stdout, and on stderr what it would fix and what it would leave. */
+export function printFixDryRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, run: LintRun): void {
+  const fixes = run.fixes!;
+  const c = paint(ctx);
+  ctx.stdout.write(fixes.diff);
+  const left = run.errorCount + run.warningCount - fixes.fixed;
+  ctx.stderr.write(fixes.fixed === 0
+    ? `${c.dim('--fix would change nothing.')}\n`
+    : `${c.dim(`--fix would fix ${plural(fixes.fixed, 'problem')} in ${plural(fixes.files.length, 'file')} and leave ${plural(Math.max(0, left), 'problem')}; nothing was written.`)}\n`);
+}
+
+/** The errors of a run that --fix would take away. */
+export function fixableErrors(run: LintRun): number {
+  return run.results.reduce((n, r) => n + r.fixableErrorCount, 0);
+}
 
 /** Prints a lint run in the chosen format, and says when it has more warnings than --max-warnings allows. */
 export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 'env'>, run: LintRun, format: LintFormat, maxWarnings: number | undefined): void {

@@ -21,9 +21,10 @@ describe('newsletter lint', () => {
       /sections\/april-2025\/issue\.md\n\s+1:1\s+error\s+the email has no unsubscribe link.*unsubscribe\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
       /17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
-      /26:51\s+warning\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
+      /26:51\s+error\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
+      /26:51\s+warning\s+"March 6 & 7" is written month first, and the issue's other dates day first; write "6 & 7 March".*date-style/,
     ]) expect(result.stdout).toMatch(expected);
-    expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n$/);
+    expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n {2}0 errors, 2 warnings potentially fixable with the `--fix` option\.\n$/);
   });
 
   it('prints ESLint\'s JSON shape', async () => {
@@ -41,9 +42,11 @@ describe('newsletter lint', () => {
       ],
       errorCount: 1,
       warningCount: 1,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
     });
     const kata = results.find((r) => (r as { filePath: string }).filePath.endsWith('kata.md'));
-    expect(kata).toEqual({ filePath: join(cwd, 'sections/april-2025/kata.md'), messages: [], errorCount: 0, warningCount: 0 });
+    expect(kata).toEqual({ filePath: join(cwd, 'sections/april-2025/kata.md'), messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
   });
 
   it('prints GitHub workflow annotations', async () => {
@@ -51,7 +54,7 @@ describe('newsletter lint', () => {
     const result = await runMain(['lint', '--format', 'github'], { cwd });
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toContain('::error file=sections/april-2025/spotlight.md,line=6,col=1,endLine=6,endColumn=17,title=placeholder::placeholder "Insert Spotlight" left in the text; write the real content or remove it.');
-    expect(lines).toContain('::warning file=sections/april-2025/events.md,line=26,col=51,endLine=26,endColumn=62,title=past-date::"March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.');
+    expect(lines).toContain('::error file=sections/april-2025/events.md,line=26,col=51,endLine=26,endColumn=62,title=past-date::"March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.');
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+(,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::.+$/);
   });
 

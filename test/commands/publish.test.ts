@@ -98,9 +98,11 @@ describe('newsletter publish', () => {
     expect(lines[0]).toBe('error april-2025 is not ready to publish; nothing was written:');
     expect(lines).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)');
     expect(lines).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog');
-    expect(lines).toContain('  - sections/april-2025/spotlight.md:6: placeholder "Insert Spotlight" left in the text; write the real content or remove it. (placeholder)');
+    // An event already past when the issue goes out reached readers: an error, and so in the way.
+    expect(lines).toContain('  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)');
     // The sample's images are site images, and this checkout lacks them.
-    expect(lines).toContain('  - sections/april-2025/issue.md:17: /img/graphics-for-su-1-.png is not in the site checkout (static/img/graphics-for-su-1-.png); add it to the site, or fix the path. (site-image)');
+    expect(lines).toContain('  - sections/april-2025/events.md:30: /img/sponsors-2400x1200-4-.png is not in the site checkout (static/img/sponsors-2400x1200-4-.png); add it to the site, or fix the path. (site-image)');
+    expect(lines).toContain('  and 3 more (newsletter status april-2025 lists them all)');
     expect(lines.at(-1)).toBe('  Fix them, or publish anyway with --force.');
     expect(await snapshotTree(site)).toEqual(before);
 

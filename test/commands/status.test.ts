@@ -18,7 +18,7 @@ const CLEAN_ISSUE = {
 const MAY_10 = new Date('2025-05-10T23:30:00Z');
 
 describe('newsletter status', () => {
-  it('names the sample\'s placeholder, its draft section and hidePost among the blockers, and exits 0', async () => {
+  it('names the sample\'s draft section, hidePost and past events among the blockers, and exits 0', async () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['status'], { cwd, now: new Date('2025-04-14T08:00:00Z') });
     expect(result.code).toBe(0);
@@ -33,7 +33,9 @@ describe('newsletter status', () => {
     expect(result.stdout).toMatch(/\nnot ready: \d+ things in the way\n/);
     expect(result.stdout).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)\n');
     expect(result.stdout).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\n');
-    expect(result.stdout).toContain('  - sections/april-2025/spotlight.md:6: placeholder "Insert Spotlight" left in the text; write the real content or remove it. (placeholder)\n');
+    expect(result.stdout).toContain('  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)\n');
+    // Ten problems are listed; the rest are counted, and lint shows them all.
+    expect(result.stdout).toContain('  and 1 more: run newsletter lint april-2025 to see every problem.\n');
   });
 
   it('names every missing required section, and --check exits 1 while the issue is not ready', async () => {

@@ -7,10 +7,14 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
   let out = '';
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
     out += `\n${c.underline(printable(relativePath(result.filePath)))}\n`;
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
@@ -27,5 +31,7 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = `✖ ${plural(total, 'problem')} (${errorsAndWarnings(errors, warnings)})`;
-  return `${out}\n${(errors ? c.red : c.yellow).bold(summary)}\n`;
+  // ESLint's line, so that a writer learns --fix where it would help.
+  const fixable = fixableErrors + fixableWarnings > 0 ? `  ${errorsAndWarnings(fixableErrors, fixableWarnings)} potentially fixable with the \`--fix\` option.\n` : '';
+  return `${out}\n${(errors ? c.red : c.yellow).bold(summary)}\n${fixable}`;
 }

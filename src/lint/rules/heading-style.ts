@@ -17,14 +17,21 @@ export const headingStyle: Rule = {
       { files: { 'events.md': '# Community Events' }, messages: ['events.md:1:1 a level 1 heading inside a section, whose own heading is level 2; use ### for a part of this section.'] },
       { files: { 'events.md': '### Summit\n\n##### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 3 to 5; use ####.'] },
       { files: { 'events.md': '###\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
-      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' }, messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'] },
+      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' }, messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '---\ntitle: "Community Events"\n---\nText' } },
     ],
   },
   check({ docs, config, report }) {
     const sectionLevel = config.headingLevel;
     for (const { file, doc, fragment } of docs) {
       if (fragment?.hasOwnTitle && /\*\*|__/.test(fragment.heading)) {
-        report({ file, line: frontMatterKeyLine(fragment.parts, 'title'), message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.' });
+        const line = frontMatterKeyLine(fragment.parts, 'title');
+        const lineText = fragment.parts.matter.split('\n')[line - 1] ?? '';
+        const key = /^\s*title\s*:/.exec(lineText)?.[0] ?? '';
+        const unbolded = key + lineText.slice(key.length).replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2');
+        report({
+          file, line, column: 1, endLine: line, endColumn: lineText.length + 1, message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.',
+          ...(key && unbolded !== lineText ? { fix: { original: lineText, text: unbolded } } : {}),
+        });
       }
       let previous = sectionLevel;
       for (const heading of nodesOfType(doc, 'heading') as Heading[]) {
