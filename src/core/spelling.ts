@@ -39,15 +39,27 @@ export interface ProseWord {
   index: number;
 }
 
-// What is not prose in a text a reader sees: URLs, addresses, handles, hashtags, file and host
-// names (a dot or slash inside), and anything holding a digit or an underscore.
-const NOT_PROSE = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S*|\S*@\S+|[@#][\w-]+|\S*[\p{L}\p{N}][./\\][\p{L}\p{N}]\S*|[\p{L}\p{M}'\u2019-]*[\d_][\p{L}\p{M}\p{N}'\u2019_-]*/giu;
+// What is not prose, read token by token (a token ends at a space): URLs, addresses, handles,
+// hashtags, and file and host names (a dot or slash between two letters or digits).
+const NOT_PROSE = /^(?:[("'\u2018\u201C]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|[@#]))|@|[\p{L}\p{N}][./\\][\p{L}\p{N}]/iu;
+// A run of word characters; one with a digit or an underscore is a version or an identifier.
+const RUN = /[\p{L}\p{M}\p{N}_'\u2019-]+/gu;
 const WORD = /[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*(?:-[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*)*/gu;
 
-/** The words of a text a reader reads, URLs, addresses, handles, file names and numbers left out. */
+/**
+ * The words of a text a reader reads, URLs, addresses, handles, file names and numbers left
+ * out. Every pattern here reads each character a bounded number of times, whatever the text.
+ */
 export function proseWords(text: string): ProseWord[] {
-  const masked = text.replace(NOT_PROSE, (m) => ' '.repeat(m.length));
-  return [...masked.matchAll(WORD)].map((m) => ({ word: m[0], index: m.index ?? 0 }));
+  const words: ProseWord[] = [];
+  for (const token of text.matchAll(/\S+/g)) {
+    if (NOT_PROSE.test(token[0])) continue;
+    for (const run of token[0].matchAll(RUN)) {
+      if (/[\d_]/.test(run[0])) continue;
+      for (const word of run[0].matchAll(WORD)) words.push({ word: word[0], index: (token.index ?? 0) + (run.index ?? 0) + (word.index ?? 0) });
+    }
+  }
+  return words;
 }
 
 export type WordCase = 'lower' | 'capital' | 'upper' | 'mixed';

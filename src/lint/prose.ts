@@ -1,6 +1,7 @@
 import type { Nodes, Parents } from 'mdast';
 import type { MarkdownDoc } from '../core/markdown.js';
 import { matchRange } from './source.js';
+import { findDates, type DateMention } from '../core/dates.js';
 
 /**
  * A paragraph, heading or table cell as the sentence a reader reads, with a way back from a
@@ -13,7 +14,22 @@ export interface Prose {
   pieces: { start: number; node: Nodes; value: string }[];
 }
 
+const blocksOf = new WeakMap<MarkdownDoc, Prose[]>();
+const datesOf = new WeakMap<Prose, { at: number; dates: DateMention[] }>();
+
+/** The dates of a prose block, found once however many rules ask (past-date, date-style...). */
+export function proseDates(prose: Prose, reference: Date): DateMention[] {
+  const known = datesOf.get(prose);
+  if (known && known.at === reference.getTime()) return known.dates;
+  const dates = findDates(prose.text, reference);
+  datesOf.set(prose, { at: reference.getTime(), dates });
+  return dates;
+}
+
+/** The doc's paragraphs, headings and table cells, found once per doc however many rules ask. */
 export function proseBlocks(doc: MarkdownDoc): Prose[] {
+  const known = blocksOf.get(doc);
+  if (known) return known;
   const blocks: Prose[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -25,6 +41,7 @@ export function proseBlocks(doc: MarkdownDoc): Prose[] {
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(doc.tree);
+  blocksOf.set(doc, blocks);
   return blocks;
 }
 

@@ -51,6 +51,17 @@ describe('newsletter status', () => {
     expect((await runMain(['status'], { cwd })).code).toBe(0);
   });
 
+  it('holds an issue whose section file is misnamed (startingx.md, and no starlingx.md) as not ready', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/startingx.md': '* StarlingX 11.0 is out.\n' });
+    const result = await runMain(['status', '--check'], { cwd, now: MAY_10 });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('  - sections/may-2025/startingx.md:1: no section is named "startingx", so this file would be published as a section of its own, at the end of the post; did you mean starlingx.md? (unknown-section)\n');
+    // Beside the real starlingx.md, the same file is a stray: a warning, the issue still ships.
+    await writeFiles(cwd, { 'sections/may-2025/starlingx.md': '* StarlingX 11.0 is out.\n', 'sections/may-2025/startingx.md': '* Notes for next month.\n' });
+    expect((await runMain(['status', '--check'], { cwd, now: MAY_10 })).code).toBe(0);
+  });
+
   it('says ready, and --check exits 0, when nothing stands in the way', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, CLEAN_ISSUE);

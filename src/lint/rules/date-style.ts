@@ -1,8 +1,8 @@
-import { findDates, restyleDate } from '../../core/dates.js';
+import { restyleDate } from '../../core/dates.js';
 import { parseIsoDate } from '../../core/front-matter.js';
 import { defaultIssueDate } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { proseBlocks, proseDates, proseRange } from '../prose.js';
 
 const STYLES = { 'month-first': 'September 2', 'day-first': '2 September' } as const;
 type Style = keyof typeof STYLES;
@@ -23,7 +23,7 @@ export const dateStyle: Rule = {
   },
   check({ issue, docs, options, report }) {
     const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
-    const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => findDates(prose.text, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
+    const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => proseDates(prose, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
     const configured = typeof options.style === 'string' && options.style in STYLES ? (options.style as Style) : undefined;
     const count = (style: Style) => found.filter((f) => f.mention.style === style).length;
     // The style most dates take; a tie goes to the first date's.

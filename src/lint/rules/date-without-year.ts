@@ -1,8 +1,8 @@
-import { findDates, yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
+import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { parseIsoDate } from '../../core/front-matter.js';
 import { defaultIssueDate } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { proseBlocks, proseDates, proseRange } from '../prose.js';
 
 export const dateWithoutYear: Rule = {
   id: 'date-without-year',
@@ -20,7 +20,7 @@ export const dateWithoutYear: Rule = {
     const shown = issue.meta.date.slice(0, 10);
     for (const { file, doc } of docs) {
       for (const prose of proseBlocks(doc)) {
-        for (const mention of findDates(prose.text, issueDate)) {
+        for (const mention of proseDates(prose, issueDate)) {
           // A month alone ("in March") is a season, not a date to put in a calendar.
           if (mention.monthOnly || yearIsCertain(mention, issueDate)) continue;
           report({ file, ...proseRange(doc, prose, mention.index, mention.text.length), message: `"${mention.text}" has no year and is months from the issue's date (${shown}); write the year.` });

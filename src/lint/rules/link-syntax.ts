@@ -3,10 +3,11 @@ import type { Rule } from '../types.js';
 import { proseBlocks, proseRange } from '../prose.js';
 import { urlsOf } from '../source.js';
 
+// No [ inside brackets: a line of [[[[ costs one pass, not one per bracket.
 // [text] (https://...): the space makes it text in brackets, then an address in parentheses.
-const SPACED = /\[[^\]\n]+\]([ \t]+)\((?=\s*(?:https?:\/\/|mailto:|www\.|\/))/g;
+const SPACED = /\[[^[\]\n]+\]([ \t]+)\((?=\s*(?:https?:\/\/|mailto:|www\.|\/))/g;
 // [text][label] or [text][] left as text: Markdown made no link, since no "[label]: url" line defines the label.
-const UNDEFINED_REFERENCE = /(!?)\[([^\]\n]+)\]\[([^\]\n]*)\]/g;
+const UNDEFINED_REFERENCE = /(!?)\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
 
 export const linkSyntax: Rule = {
   id: 'link-syntax',

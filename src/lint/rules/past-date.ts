@@ -1,8 +1,8 @@
-import { findDates, yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
+import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { parseIsoDate } from '../../core/front-matter.js';
 import { defaultIssueDate } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { proseBlocks, proseDates, proseRange } from '../prose.js';
 import { stringList } from '../source.js';
 
 const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens?|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
@@ -34,7 +34,7 @@ export const pastDate: Rule = {
     for (const { file, doc, fragment } of docs) {
       const inEvents = fragment !== undefined && eventSections.includes(fragment.id);
       for (const prose of proseBlocks(doc)) {
-        const past = findDates(prose.text, issueDate).filter((mention) => mention.last < issueDate && yearIsCertain(mention, issueDate) && !isOwnMonth(mention));
+        const past = proseDates(prose, issueDate).filter((mention) => mention.last < issueDate && yearIsCertain(mention, issueDate) && !isOwnMonth(mention));
         if (past.length === 0) continue;
         const forward = inEvents ? undefined : forwardLooking(prose.text);
         for (const mention of past) {

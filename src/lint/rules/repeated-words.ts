@@ -2,7 +2,8 @@ import type { Rule } from '../types.js';
 import { proseBlocks, proseRange } from '../prose.js';
 
 // A word, or a phrase of up to four, then the same again (case aside), across a line break too.
-const REPEATED = /(?<![\p{L}\p{N}'\u2019-])((?:[\p{L}\p{N}'\u2019-]+ ){0,3}[\p{L}\p{N}'\u2019-]*\p{L}[\p{L}\p{N}'\u2019-]*)(\s+)\1(?![\p{L}\p{N}'\u2019-])/giu;
+// The last word starts with its first letter, so that no text makes the engine try every split of a long word.
+const REPEATED = /(?<![\p{L}\p{N}'\u2019-])((?:[\p{L}\p{N}'\u2019-]+ ){0,3}(?=[\p{N}'\u2019-]*\p{L})[\p{L}\p{N}'\u2019-]+)(\s+)\1(?![\p{L}\p{N}'\u2019-])/giu;
 // Doubled on purpose in good English.
 const MEANT = new Set(['that', 'had', 'bye', 'ha', 'no', 'so-so']);
 

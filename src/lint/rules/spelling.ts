@@ -3,6 +3,8 @@ import { caseOf, makeSpeller, proseWords, type Speller } from '../../core/spelli
 import type { Rule } from '../types.js';
 import { matchRange, textNodes } from '../source.js';
 
+const MAX_WORD = 40;
+
 export const spelling: Rule = {
   id: 'spelling',
   defaultSeverity: 'error',
@@ -51,6 +53,8 @@ export const spelling: Rule = {
  * a name only cased otherwise (Opendev: brand-name's) are left alone.
  */
 function misspelt(speller: Speller, word: string, sentenceStart: boolean): string[] | null {
+  // No word of any dictionary is this long: a run of letters this long is not prose to spell.
+  if (word.length > MAX_WORD) return null;
   const shape = caseOf(word);
   if (shape === 'upper' || /^\p{Lu}{2,}s$/u.test(word) || speller.knows(word)) return null;
   if (shape === 'lower') return speller.suggest(word);
