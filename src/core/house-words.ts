@@ -15,7 +15,9 @@ Broadcom Mirantis Rackspace Netways Ultimum Cachengo Skandia Biograf Encora dNat
 Vexxhost Canonical SUSE Huawei Ericsson Nvidia NVIDIA Intel Red Hat OpenShift OpenInfraDev
 Epoxy Flamingo Gazpacho Dalmatian Caracal Bobcat Antelope Zed Yoga Xena Wallaby Victoria
 Hackathon hackathon hackathons PTG PTGs Forum SCaLE FOSDEM FOSSY OpenSSF Summit
-Erlangen Rennes Bogotá Paris-Saclay École Polytechnique Pontificia Universidad Javeriana GmbH
+Erlangen Rennes Bogotá Paris Paris-Saclay Pasadena Shanghai Valencia Stockholm Nairobi Kenya
+Vancouver Berlin Denver Austin Boston Atlanta Seoul Taipei Tokyo Hyderabad Bengaluru Jakarta Hanoi
+Vietnam India Sydney Barcelona Amsterdam École Polytechnique Pontificia Universidad Javeriana GmbH
 Goutham Pacha Ravi Michal Nasiadka Marrich Artem Goncharov Dmitriy Rabotyagov Choi Sławek
 Kapłoński Huacun Taiji Herby Hertilien Sylvien Boosung Joses Gaete Braught Thierry Carrez
 Jonathan Bryce Allison Price Jimmy McArthur Kendall Nelson Ildiko Vancsa Wes Wilson

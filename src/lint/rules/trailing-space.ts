@@ -9,7 +9,7 @@ export const trailingSpace: Rule = {
   examples: {
     ok: [{ files: { 'kata.md': 'Kata 3.14 is out.\\\nUpgrade now.\n\n```\ncode   \n```' } }],
     notOk: [
-      { files: { 'kata.md': 'Kata 3.14 is out. \n\nUpgrade now.\t\n\nSee you!\u00A0\n' }, messages: ['kata.md:1:18 a space at the end of the line; remove it.', 'kata.md:3:13 a space at the end of the line; remove it.', 'kata.md:5:9 a space at the end of the line; remove it.'], fixed: { 'kata.md': 'Kata 3.14 is out.\n\nUpgrade now.\n\nSee you!\n' } },
+      { files: { 'kata.md': 'Kata 3.14 is out. \n\nUpgrade now.\t\n\nSee you!\u00A0\n' }, messages: ['kata.md:1:18 a space at the end of the line; remove it.', 'kata.md:3:13 a space at the end of the line; remove it.', 'kata.md:5:9 a no-break space at the end of the line; remove it.'], fixed: { 'kata.md': 'Kata 3.14 is out.\n\nUpgrade now.\n\nSee you!\n' } },
       { files: { 'kata.md': 'Kata 3.14 is out.  \nUpgrade now.' }, messages: ['kata.md:1:18 a line break made of trailing spaces, which no one sees in the source; end the line with a backslash instead.'], fixed: { 'kata.md': 'Kata 3.14 is out.\\\nUpgrade now.' } },
     ],
   },
@@ -28,7 +28,7 @@ export const trailingSpace: Rule = {
         const hardBreak = breaks.has(offset) && /^[ \t]+$/.test(match[0]);
         report({
           file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column,
-          message: hardBreak ? 'a line break made of trailing spaces, which no one sees in the source; end the line with a backslash instead.' : 'a space at the end of the line; remove it.',
+          message: hardBreak ? 'a line break made of trailing spaces, which no one sees in the source; end the line with a backslash instead.' : `${match[0].includes('\u00A0') ? 'a no-break space' : 'a space'} at the end of the line; remove it.`,
           fix: { original: match[0], text: hardBreak ? '\\' : '' },
         });
       }
