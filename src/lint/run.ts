@@ -28,7 +28,7 @@ export interface LintInput {
   emailTemplate?: TemplateSource;
   blogTemplate?: TemplateSource;
   refusedInBlog?: () => RefusedPiece[];
-  /** The dictionary of the spelling rule; without it the rule knows only the house's and config's words. */
+  /** The dictionary of the spelling rule; without one the rule does not run. */
   dictionary?: () => WordList;
   /** With lint --online: asks the network about URLs (dead-link). */
   checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;

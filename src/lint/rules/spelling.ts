@@ -31,8 +31,9 @@ export const spelling: Rule = {
         if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
         const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
         for (const { word, index } of proseWords(value)) {
-          const key = `${startsSentence(value, index) ? '.' : ' '}${word}`;
-          if (!verdicts.has(key)) verdicts.set(key, misspelt(speller, word, startsSentence(value, index)));
+          const first = startsSentence(value, index);
+          const key = `${first ? '.' : ' '}${word}`;
+          if (!verdicts.has(key)) verdicts.set(key, misspelt(speller, word, first));
           const suggestions = verdicts.get(key);
           if (!suggestions) continue;
           const advice = suggestions.length > 0
