@@ -81,7 +81,7 @@ export function issueStatus(issue: Issue, diagnostics: readonly Diagnostic[], co
   for (const s of sections) {
     if (isDraft(issue, s)) blockers.push(`the section "${s.heading}" is a draft: ${s.file}${s.owner ? ` (owner: ${s.owner})` : ''}`);
   }
-  if (issue.meta.hidePost) blockers.push(`hidePost is true in ${issue.path ?? `${folder}/issue.md`}: the post would be hidden from the blog`);
+  if (issue.meta.hidePost) blockers.push(`hidePost is true in ${issue.path ?? `${folder}/issue.md`}: the post would be hidden from the blog's lists, though its page is built and the RSS feed lists it`);
   for (const d of diagnostics) {
     if (d.severity === 'error' && !STATE_RULES.has(d.ruleId ?? '')) blockers.push(`${d.file}:${d.line}: ${d.message}${d.ruleId ? ` (${d.ruleId})` : ''}`);
   }

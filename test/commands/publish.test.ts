@@ -97,7 +97,7 @@ describe('newsletter publish', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('error april-2025 is not ready to publish; nothing was written:');
     expect(lines).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)');
-    expect(lines).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog');
+    expect(lines).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\'s lists, though its page is built and the RSS feed lists it');
     // An event already past when the issue goes out reached readers: an error, and so in the way.
     expect(lines).toContain('  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)');
     // The sample's images are site images, and this checkout lacks them.

@@ -32,7 +32,7 @@ describe('newsletter status', () => {
     expect(result.stdout).toContain('  subject    Inside Open Infrastructure: April 2025\n');
     expect(result.stdout).toMatch(/\nnot ready: \d+ things in the way\n/);
     expect(result.stdout).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)\n');
-    expect(result.stdout).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\n');
+    expect(result.stdout).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\'s lists, though its page is built and the RSS feed lists it\n');
     expect(result.stdout).toContain('  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)\n');
     // Ten problems are listed; the rest are counted, and lint shows them all.
     expect(result.stdout).toContain('  and 1 more: run newsletter lint april-2025 to see every problem.\n');
