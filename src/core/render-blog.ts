@@ -36,8 +36,16 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
 
 export function renderBlogFrontMatter(issue: Issue): string {
   // Key order is the CMS's own; keys the CLI does not know follow, as written.
-  const data = { ...issue.meta, ...issue.extraMeta };
+  const data = { ...issue.meta, date: cmsTimestamp(issue.meta.date), ...issue.extraMeta };
   return stringify(data, { lineWidth: 80 });
+}
+
+/**
+ * The date as the site's CMS writes every post's (2026-08-04T18:47:31.264Z): a day alone is
+ * that day at midnight UTC; a date the writer gave with a time stays as written.
+ */
+export function cmsTimestamp(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00.000Z` : date;
 }
 
 /**

@@ -38,6 +38,8 @@ describe('newsletter publish', () => {
     expect(await readFile(join(site, image!))).toEqual(MAY['sections/may-2025/img/Team Photo.png']);
     // The post is the build's, byte for byte, and every image it names is a file of the site.
     const post = await readFile(join(site, POST), 'utf8');
+    // Every post on the site carries a full timestamp, as the CMS writes it; issue.md gave the day.
+    expect(post).toContain('\ndate: 2025-05-20T00:00:00.000Z\n');
     await runMain(['build', '--blog'], { cwd });
     expect(post).toBe(await readFile(join(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md'), 'utf8'));
     const paths = [...post.matchAll(/\]\((\/img\/[^)\s]+)\)/g)].map((m) => m[1]!);

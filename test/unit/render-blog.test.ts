@@ -89,3 +89,11 @@ it('leaves out a section whose every line the URL policy refuses, heading and al
   const imported = importPost(post, 'post.md', config);
   expect(renderBlogPost(issueFrom(Object.fromEntries(imported.files)), config, blog)).toBe(post);
 });
+
+it('dates the post as the site\'s CMS does, with a full timestamp, and keeps a time the writer gave', () => {
+  const config = defaultConfig();
+  const blog = builtinTemplate('blog-post.md.hbs');
+  const dated = (date: string) => renderBlogPost(issueFrom({ 'issue.md': `---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: ${date}\n---\n`, 'foundation.md': '* News.\n' }), config, blog);
+  expect(dated('2025-04-21')).toContain('\ndate: 2025-04-21T00:00:00.000Z\n');
+  expect(dated('2026-08-04T18:47:31.264Z')).toContain('\ndate: 2026-08-04T18:47:31.264Z\n');
+});
