@@ -33,6 +33,8 @@ export interface PublishResult {
   dryRun: boolean;
   /** With --force: what would have stopped it. */
   overridden: string[];
+  /** With --force: published files that differed and were (or, with dryRun, would be) replaced, and how. */
+  replaced: { file: string; difference: string }[];
   refused?: PublishRefusal;
 }
 
@@ -55,7 +57,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());
-  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [] };
+  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [], replaced: [] };
   if (!status.ready) {
     if (!options.force) return { ...result, refused: { reason: 'not-ready', blockers: status.blockers } };
     result.overridden = status.blockers;
@@ -85,6 +87,8 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
     if (published && !options.force) {
       return { ...result, written: [], unchanged: [], refused: { reason: 'changed', file: shown(file.path), difference: describeDifference(published, wanted) } };
     }
+    // What --force overwrites may be an editor's fix on the site: say what it was.
+    if (published) result.replaced.push({ file: shown(file.path), difference: describeDifference(published, wanted) });
     toWrite.push(file);
     result.written.push(shown(file.path));
   }

@@ -17,6 +17,9 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     return;
   }
   printOverridden(ctx, result.issue, result.overridden, 'publishing');
+  for (const { file, difference } of result.replaced) {
+    ctx.stderr.write(`${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${difference}) (--force).\n`);
+  }
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged }, null, 2)}\n`);
     return;

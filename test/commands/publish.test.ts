@@ -76,6 +76,8 @@ describe('newsletter publish', () => {
     const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(new RegExp(`  wrote        ${POST}\\n  unchanged    static/img/newsletter/may-2025/team-photo-`));
+    // The editor's fix it overwrote is named, as the refusal named it.
+    expect(forced.stderr).toBe(`warning replaced ${POST}, which differed from this build (from line 27: 1 line new, 0 lines gone) (--force).\n`);
     expect(await readFile(join(site, POST), 'utf8')).toContain('* And more news.\n');
   });
 
