@@ -1,12 +1,12 @@
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { issueImageFolder } from '../core/images.js';
 import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
 import { issueStatus } from '../core/readiness.js';
 import { plural } from '../core/text.js';
-import { isDirectory, readFileIfThere, realPathForWriting, writeFilesAtomically, type OutputFile } from '../io/files.js';
-import { readLocalImage } from '../io/images.js';
+import { isDirectory, readFileIfThere, realPathForWriting, removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { readLocalImage, stalePublishedImages } from '../io/images.js';
 import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface PublishOptions {
@@ -35,6 +35,8 @@ export interface PublishResult {
   overridden: string[];
   /** With --force: published files that differed and were (or, with dryRun, would be) replaced, and how. */
   replaced: { file: string; difference: string }[];
+  /** Images an earlier publish of this issue wrote that the post no longer shows: removed (or, with dryRun, to be). */
+  removed: string[];
   refused?: PublishRefusal;
 }
 
@@ -57,7 +59,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());
-  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [], replaced: [] };
+  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [], replaced: [], removed: [] };
   if (!status.ready) {
     if (!options.force) return { ...result, refused: { reason: 'not-ready', blockers: status.blockers } };
     result.overridden = status.blockers;
@@ -92,7 +94,14 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
     toWrite.push(file);
     result.written.push(shown(file.path));
   }
-  if (!options.dryRun) await writeFilesAtomically(toWrite);
+  // An image changed or dropped since the last publish left its old file behind: it goes, once the rest is written.
+  realPathForWriting(site.root, imageFolder, `siteLayout.imageDir (${config.siteLayout.imageDir})`);
+  const stale = stalePublishedImages(imageFolder, new Set(files.slice(1).map((file) => basename(file.path))));
+  result.removed = stale.map(shown);
+  if (!options.dryRun) {
+    await writeFilesAtomically(toWrite);
+    for (const path of stale) removeFile(path);
+  }
   return result;
 }
 

@@ -241,7 +241,7 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
 }
 
 /** unlink, for a file that may be gone already (rmSync would lstat it first). */
-function removeFile(path: string): void {
+export function removeFile(path: string): void {
   try {
     unlinkSync(path);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
@@ -99,4 +99,31 @@ export async function openSiteCheckout(root: string, shown: string): Promise<Sit
     root,
     image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
   };
+}
+
+// A name publish gives an image: its stem, then the first eight hex digits of its content's SHA-256.
+const PUBLISHED_NAME = /-([0-9a-f]{8})\.[a-z0-9]+$/;
+
+/**
+ * The images an earlier publish of this issue wrote into its folder of the site that the post
+ * no longer names: files (not links, not hidden) whose name carries the hash of their own
+ * content, as publishedImageName makes it. Anything else in the folder is someone else's and is
+ * never listed. `keep`: the names the post shows now.
+ */
+export function stalePublishedImages(folder: string, keep: ReadonlySet<string>): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const stale: string[] = [];
+  for (const entry of entries) {
+    const hash = PUBLISHED_NAME.exec(entry.name)?.[1];
+    if (!entry.isFile() || entry.name.startsWith('.') || keep.has(entry.name) || !hash) continue;
+    const path = join(folder, entry.name);
+    if (statSync(path).size > LIMITS.imageBytes) continue;
+    if (createHash('sha256').update(readFileSync(path)).digest('hex').startsWith(hash)) stale.push(path);
+  }
+  return stale.sort();
 }

@@ -21,10 +21,10 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     ctx.stderr.write(`${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${difference}) (--force).\n`);
   }
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, null, 2)}\n`);
     return;
   }
-  if (result.written.length === 0) {
+  if (result.written.length === 0 && result.removed.length === 0) {
     ctx.stdout.write(`${c.green('✔')} ${result.issue} is already published in ${printable(result.site)}; nothing to do.\n`);
     return;
   }
@@ -32,6 +32,7 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
   const wrote = result.dryRun ? 'would write' : 'wrote';
   for (const file of result.written) ctx.stdout.write(`  ${wrote.padEnd(11)}  ${printable(file)}\n`);
   for (const file of result.unchanged) ctx.stdout.write(`  ${'unchanged'.padEnd(11)}  ${printable(file)}\n`);
+  for (const file of result.removed) ctx.stdout.write(`  ${(result.dryRun ? 'would remove' : 'removed').padEnd(11)}  ${printable(file)}\n`);
   if (result.dryRun) ctx.stdout.write('Nothing was written (--dry-run).\n');
   else ctx.stdout.write(`\nNext: review and commit in the site's repository: git -C ${shellQuote(result.site)} status\n`);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heavyPng, png, webp } from '../helpers/images.js';
@@ -56,9 +56,34 @@ describe('newsletter publish', () => {
     const again = await runMain(['publish', '--site', site, '--json'], { cwd });
     expect(again.code).toBe(0);
     const manifest = JSON.parse(again.stdout);
-    expect(manifest).toEqual({ issue: 'may-2025', site, written: [], unchanged: [POST, expect.stringMatching(/^static\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png$/)] });
+    expect(manifest).toEqual({ issue: 'may-2025', site, written: [], unchanged: [POST, expect.stringMatching(/^static\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png$/)], removed: [] });
     expect((await runMain(['publish', '--site', site], { cwd })).stdout).toBe(`✔ may-2025 is already published in ${site}; nothing to do.\n`);
     expect(await snapshotTree(site)).toEqual(before);
+  });
+
+  it('removes the image an earlier publish of the issue wrote when the post no longer shows it, and nothing else', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, MAY);
+    const site = await siteCheckout();
+    expect((await runMain(['publish', '--site', site], { cwd })).code).toBe(0);
+    const folder = 'static/img/newsletter/may-2025';
+    const [first] = await readdir(join(site, folder));
+    // Beside it, files publish did not write: an editor's, and one named like ours whose content is not its hash.
+    await writeFiles(site, { [`${folder}/editor-photo.png`]: png(10, 10), [`${folder}/look-alike-0123abcd.png`]: png(20, 20) });
+
+    // The photo changes: a new name (its content's hash), and the old file would stay forever.
+    await writeFiles(cwd, { 'sections/may-2025/img/Team Photo.png': png(1200, 801) });
+    const dry = await runMain(['publish', '--site', site, '--force', '--dry-run'], { cwd });
+    expect(dry.stdout).toContain(`  would remove  ${folder}/${first}\n`);
+    expect(await readdir(join(site, folder))).toContain(first);
+
+    const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`  removed      ${folder}/${first}\n`);
+    const left = await readdir(join(site, folder));
+    expect(left).not.toContain(first);
+    expect(left).toEqual(expect.arrayContaining(['editor-photo.png', 'look-alike-0123abcd.png']));
+    expect(left).toHaveLength(3);
   });
 
   it('refuses to replace a published post that differs, unless forced', async () => {
