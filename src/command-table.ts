@@ -240,7 +240,7 @@ export const COMMANDS: CommandSpec[] = [
       return result.refused ? 'problems' : 'done';
     },
   }),
-  command<{ to: string[]; dryRun?: boolean; force?: boolean; testPrefix: boolean }>({
+  command<{ to: string[]; dryRun?: boolean; force?: boolean; testPrefix: boolean; inlineImages: boolean }>({
     name: 'send',
     description: 'send one test message of a ready issue to your own inbox, through SMTP',
     args: [issueArg()],
@@ -249,12 +249,13 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--dry-run', description: 'send nothing; write the message as dist/<issue>/email.eml' },
       { flags: '--force', description: 'send an issue that is not ready' },
       { flags: '--no-test-prefix', description: 'leave "[TEST] " out of the subject' },
+      { flags: '--no-inline-images', description: 'load the issue\'s own images from their addresses on the site, as readers will (default: carried in the message, since the site shows them only once deployed)' },
     ],
     examples: EXAMPLES.send,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
-      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix });
+      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages });
       printSendResult(ctx, result);
       return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';
     },

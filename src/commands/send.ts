@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { addressOf, isAddress, MAX_TEST_RECIPIENTS, testMessage } from '../core/email-message.js';
+import { addressOf, inlineImages, isAddress, MAX_TEST_RECIPIENTS, testMessage } from '../core/email-message.js';
+import { localImagesInEmail } from '../core/render-email.js';
+import { readLocalImage } from '../io/images.js';
 import { assertBuildable } from '../core/issue.js';
 import { issueStatus } from '../core/readiness.js';
 import { writeFilesAtomically } from '../io/files.js';
@@ -16,6 +18,8 @@ export interface SendOptions {
   force?: boolean;
   /** false: the subject as readers will see it, without `[TEST] `. */
   testPrefix?: boolean;
+  /** false: the images at their addresses on the site, as the mail platform will send them (default: the issue's own carried inline). */
+  inlineImages?: boolean;
 }
 
 export interface SendResult {
@@ -66,8 +70,11 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
     result.overridden = status.blockers;
   }
 
-  const { html } = await pipeline.email();
-  const message = testMessage(pipeline.issue, config, { html, text: pipeline.text() }, { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() });
+  const { html: built } = await pipeline.email();
+  // The issue's own images are on the site only once its pull request is deployed: a test carries them.
+  const own = options.inlineImages === false ? [] : localImagesInEmail(pipeline.issue, config).map(({ address, image }) => ({ address, name: image.name, content: readLocalImage(root, image.file) }));
+  const { html, attachments } = inlineImages(built, own);
+  const message = testMessage(pipeline.issue, config, { html, text: pipeline.text(), attachments }, { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() });
   const raw = await composeMessage(message);
   if (options.dryRun) {
     const path = join(root, 'dist', id.slug, 'email.eml');

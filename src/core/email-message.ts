@@ -37,6 +37,34 @@ export interface TestMessage {
   headers: Record<string, string>;
   /** Seeds the MIME boundaries, so that the same message composes to the same bytes. */
   baseBoundary: string;
+  /** Images carried in the message, which its HTML names by `cid:`. */
+  attachments: InlineImage[];
+}
+
+/** An image sent inside the message (an inline part), named in the HTML as `cid:` + its cid. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  content: Uint8Array;
+}
+
+/**
+ * The email's HTML with each image given here named by `cid:` instead of its address, and the
+ * parts that carry them: a test message then shows the issue's own images before the site's
+ * pull request is merged and deployed. The cid is the image's content hash, so the same images
+ * give the same message. An image the HTML does not show is not carried.
+ */
+export function inlineImages(html: string, images: readonly { address: string; name: string; content: Uint8Array }[]): { html: string; attachments: InlineImage[] } {
+  const attachments: InlineImage[] = [];
+  let out = html;
+  for (const image of images) {
+    const attribute = `src="${image.address.replaceAll('&', '&amp;')}"`;
+    if (!out.includes(attribute)) continue;
+    const cid = `${createHash('sha256').update(image.content).digest('hex').slice(0, 24)}@newsletter`;
+    out = out.replaceAll(attribute, `src="cid:${cid}"`);
+    if (!attachments.some((a) => a.cid === cid)) attachments.push({ cid, filename: image.name, content: image.content });
+  }
+  return { html: out, attachments };
 }
 
 /**
@@ -45,7 +73,7 @@ export interface TestMessage {
  * (one-click, RFC 8058, when the link is an https URL; else a mailto to the contact address).
  * Pure: the same inputs give the same message, Message-ID and boundaries included.
  */
-export function testMessage(issue: Issue, config: Config, body: { html: string; text: string }, options: { from: string; to: string[]; testPrefix: boolean; date: Date }): TestMessage {
+export function testMessage(issue: Issue, config: Config, body: { html: string; text: string; attachments?: InlineImage[] }, options: { from: string; to: string[]; testPrefix: boolean; date: Date }): TestMessage {
   const subject = `${options.testPrefix ? '[TEST] ' : ''}${issue.subject}`;
   const digest = createHash('sha256').update(`${subject}\0${body.html}\0${body.text}\0${options.date.toISOString()}\0${options.to.join(',')}`).digest('hex');
   const domain = /@([^>\s]+)>?$/.exec(options.from)?.[1] ?? 'newsletter.invalid';
@@ -71,5 +99,6 @@ export function testMessage(issue: Issue, config: Config, body: { html: string; 
     messageId: `<${issue.id.slug}.${digest.slice(0, 24)}@${domain}>`,
     headers,
     baseBoundary: digest.slice(24, 40),
+    attachments: body.attachments ?? [],
   };
 }

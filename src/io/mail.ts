@@ -19,6 +19,8 @@ export async function composeMessage(message: TestMessage): Promise<Buffer> {
     messageId: message.messageId,
     headers: message.headers,
     baseBoundary: message.baseBoundary,
+    // Inline parts: nodemailer puts them with the HTML in a multipart/related.
+    attachments: message.attachments.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), cid: a.cid, contentDisposition: 'inline' as const })),
     textEncoding: 'quoted-printable',
     // CRLF everywhere, as SMTP carries it: the .eml is then the very bytes that are sent.
     newline: 'windows',

@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { png } from '../helpers/images.js';
 
 const CONFIG = 'email:\n  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\n';
 
@@ -93,6 +94,32 @@ describe('newsletter send', () => {
     const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line;
     expect(header('list-unsubscribe')).toBe('List-Unsubscribe: <https://openinfra.dev/unsubscribe>');
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('carries the issue\'s own images inline, named by cid: in the HTML, until the site shows them; --no-inline-images sends their addresses', async () => {
+    const cwd = await tempDir();
+    const photo = png(600, 400);
+    await writeFiles(cwd, { ...MAY, 'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story.\n\n![The Kata team at the PTG](img/team.png)\n', 'sections/may-2025/img/team.png': photo });
+    const { port, received } = await smtpServer();
+    const env = { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` };
+    expect((await runMain(['send', '--to', 'editor@example.org'], { cwd, env })).code).toBe(0);
+    const mail = await simpleParser(received[0]!.raw);
+    expect(mail.attachments).toHaveLength(1);
+    const part = mail.attachments[0]!;
+    expect(part.contentDisposition).toBe('inline');
+    expect(part.contentType).toBe('image/png');
+    expect(Buffer.compare(part.content, photo)).toBe(0);
+    expect(part.cid).toMatch(/^[0-9a-f]{24}@newsletter$/);
+    // mailparser puts the part's data: URL in place of its cid; the raw HTML names it by cid:.
+    expect(received[0]!.raw.toString('latin1')).toContain(`Content-ID: <${part.cid}>`);
+    expect(received[0]!.raw.toString('latin1')).toMatch(/src=3D"cid:[0-9a-f]{24}@newsletter"/);
+    // The site image (/img/hero.png) is the site's, already deployed: it stays an address.
+    expect(mail.html).toContain('src="https://openinfra.dev/img/hero.png"');
+
+    expect((await runMain(['send', '--to', 'editor@example.org', '--no-inline-images'], { cwd, env })).code).toBe(0);
+    const plain = await simpleParser(received[1]!.raw);
+    expect(plain.attachments).toEqual([]);
+    expect(plain.html).toMatch(/src="https:\/\/openinfra\.dev\/img\/newsletter\/may-2025\/team-[0-9a-f]{8}\.png"/);
   });
 
   it('sends exactly the message --dry-run writes', async () => {
