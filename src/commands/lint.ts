@@ -106,16 +106,15 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   return run();
   function run(): LintRun {
     return {
-    root,
-    issues: targets.map((t) => t.slug),
-    results,
-    errorCount: results.reduce((n, r) => n + r.errorCount, 0),
-    warningCount: results.reduce((n, r) => n + r.warningCount, 0),
-    ...(since ? { since } : {}),
+      root,
+      issues: targets.map((t) => t.slug),
+      results,
+      errorCount: results.reduce((n, r) => n + r.errorCount, 0),
+      warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+      ...(since ? { since } : {}),
     };
   }
 }
-
 
 /**
  * An issue whose files cannot be read (binary, too large, a link out of the workspace) is one

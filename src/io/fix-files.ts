@@ -24,8 +24,15 @@ export async function fixFiles(root: string, diagnostics: Diagnostic[], write: b
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d.fix!]);
   const changed: { file: string; path: string; before: string; after: string; fixed: number }[] = [];
   for (const [file, fixes] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const path = await realpath(join(root, file));
-    const before = await readFile(path, 'utf8');
+    let path: string;
+    let before: string;
+    try {
+      path = await realpath(join(root, file));
+      before = await readFile(path, 'utf8');
+    } catch {
+      // Gone (or moved) since lint read it: nothing of it to fix.
+      continue;
+    }
     const { text, applied } = applyFixes(before, fixes);
     if (applied.length > 0 && text !== before) changed.push({ file, path, before, after: text, fixed: applied.length });
   }
