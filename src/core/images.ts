@@ -27,6 +27,12 @@ export interface SiteCheckout {
   /** The checkout's folder, for messages and for publish. */
   root: string;
   image(file: string): Promise<ImageFile | null>;
+  /**
+   * A post of the checkout (its path in it, as siteLayout.blogDir and blogFile give it): its
+   * `seo.url` as published, or null when the checkout has no such post. Optional: a checkout
+   * held in memory by a test may have no posts.
+   */
+  post?(file: string): Promise<{ seoUrl: string | undefined } | null>;
 }
 
 /** The Content-Type of an image by its file name, as the preview and the screenshot's browser serve it. */

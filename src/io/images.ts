@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
@@ -7,6 +7,7 @@ import { IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/ima
 import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
+import { parseSourceParts } from '../core/front-matter.js';
 
 const IMAGE_NAME = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
@@ -98,7 +99,36 @@ export async function openSiteCheckout(root: string, shown: string): Promise<Sit
   return {
     root,
     image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
+    post: async (file) => readSitePost(root, file),
   };
+}
+
+/**
+ * A published post of the checkout, read as any input is (bounded, never from outside the
+ * checkout): its seo.url, or null when it is not there. A post that cannot be read is one line,
+ * exit 2: a site that cannot be read is not a site to check against.
+ */
+function readSitePost(root: string, file: string): { seoUrl: string | undefined } | null {
+  try {
+    lstatSync(join(root, file));
+  } catch {
+    return null;
+  }
+  let text: string;
+  try {
+    text = readFileBytes(join(root, file), file, { within: root, maxBytes: LIMITS.postBytes }).toString('utf8');
+  } catch (error) {
+    throw new CliError(`the site checkout's ${file} cannot be read: ${(error as Error).message}`, { kind: 'usage', file, hint: 'Fix the site checkout (git status in it), or lint without --site.' });
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = parseSourceParts(text, file).data;
+  } catch (error) {
+    throw new CliError(`the site checkout's ${file} has front matter that does not parse: ${(error as Error).message}`, { kind: 'usage', file, hint: 'Fix the post in the site checkout, or lint without --site.' });
+  }
+  const seo = data.seo;
+  const url = typeof seo === 'object' && seo !== null ? (seo as Record<string, unknown>).url : undefined;
+  return { seoUrl: typeof url === 'string' ? url : undefined };
 }
 
 // A name publish gives an image: its stem, then the first eight hex digits of its content's SHA-256.

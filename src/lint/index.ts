@@ -23,6 +23,7 @@ import { imageSize } from './rules/image-size.js';
 import { internalLink } from './rules/internal-link.js';
 import { linkText } from './rules/link-text.js';
 import { localImage } from './rules/local-image.js';
+import { movedUrl } from './rules/moved-url.js';
 import { mjml } from './rules/mjml.js';
 import { pasteResidue } from './rules/paste-residue.js';
 import { pastDate } from './rules/past-date.js';
@@ -47,7 +48,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
   linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
+  localImage, siteImage, movedUrl, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, REPO, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { png } from '../helpers/images.js';
 
 const CLEAN_ISSUE = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
@@ -235,5 +236,24 @@ describe('email-compat on templates', () => {
     lines.splice(at + 1, 0, '      .nl-text p { position: absolute; }');
     await writeFiles(cwd, { 'templates/email.mjml.hbs': lines.join('\n') });
     expect(await compat()).toEqual([`templates/email.mjml.hbs:${at + 2}:20 "position" is not shown by Gmail, Outlook (caniemail.com); keep the email readable without it, or leave it out.`]);
+  });
+
+  it('with a site checkout, refuses to move a live post: the seo.url route the site already has for the issue stays', async () => {
+    const cwd = await tempDir();
+    const site = await tempDir();
+    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  url: https://openinfra.org/blog/may-2025-newsletter\n---\n![The Summit crowd in Paris](/img/hero.png)\n' });
+    await writeFiles(site, {
+      'static/img/hero.png': png(600, 300),
+      'src/pages/blog/inside-open-infrastructure-may-2025.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-may-2025\n---\nThe post.\n',
+    });
+    const moved = await runMain(['lint', '--site', site], { cwd });
+    expect(moved.code).toBe(1);
+    expect(moved.stdout).toMatch(/5:1\s+error\s+seo\.url would move the live post from \/blog\/inside-open-infrastructure-may-2025 to \/blog\/may-2025-newsletter, and the site has no redirects; keep https:\/\/openinfra\.org\/blog\/inside-open-infrastructure-may-2025\.\s+moved-url/);
+
+    // A checkout whose post cannot be read is no site to check against: one line, exit 2.
+    await writeFiles(site, { 'src/pages/blog/inside-open-infrastructure-may-2025.md': '---\ntitle: [broken\n---\n' });
+    const broken = await runMain(['lint', '--site', site], { cwd });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.split('\n')[0]).toMatch(/^error src\/pages\/blog\/inside-open-infrastructure-may-2025\.md: the site checkout's src\/pages\/blog\/inside-open-infrastructure-may-2025\.md has front matter that does not parse: /);
   });
 });

@@ -14,10 +14,10 @@ function imageFiles(images: RuleExample['images'], prefix: string): ImageFile[] 
   }));
 }
 
-/** A site checkout held in memory: the files an example lists, and nothing else. */
-function siteFrom(files: NonNullable<RuleExample['site']>): SiteCheckout {
+/** A site checkout held in memory: the files and posts an example lists, and nothing else. */
+function siteFrom(files: NonNullable<RuleExample['site']>, posts: RuleExample['sitePosts'] = {}): SiteCheckout {
   const images = new Map(imageFiles(files, '').map((image) => [image.path, image]));
-  return { root: '/site', image: async (file) => images.get(file) ?? null };
+  return { root: '/site', image: async (file) => images.get(file) ?? null, post: async (file) => (file in posts ? { seoUrl: posts[file] } : null) };
 }
 
 /** The built-in templates, with those an example gives in their place as the workspace's own. */
@@ -32,7 +32,7 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
   const pipeline = openIssuePipeline({
     config,
     sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
-    site: example.site ? siteFrom(example.site) : undefined,
+    site: example.site || example.sitePosts ? siteFrom(example.site ?? {}, example.sitePosts) : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
     templates: withTemplates(builtinTemplates(), example.templates),
   });
