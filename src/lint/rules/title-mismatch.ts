@@ -10,7 +10,7 @@ const MONTHS = /\b(?:January|February|March|April|May|June|July|August|September
 export const titleMismatch: Rule = {
   id: 'title-mismatch',
   defaultSeverity: 'error',
-  description: 'An issue whose title, SEO title or post URL names another month or year than the issue itself, whose post URL names no issue (a placeholder: use config postUrl\'s), whose publish date is more than 45 days from its month, or whose email subject, preheader or SEO description names months but not the issue\'s.',
+  description: 'An issue whose title, SEO title or post URL names another month or year than the issue itself, whose post URL names no issue (a placeholder: use config postUrl\'s) or has a path no route can hold (a space, an escape, a query), whose publish date is more than 45 days from its month, or whose email subject, preheader or SEO description names months but not the issue\'s.',
   examples: {
     ok: [
       { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, slug: 'april-2025' },
@@ -23,6 +23,7 @@ export const titleMismatch: Rule = {
       { files: { 'issue.md': '---\nsubject: "May news: the Summit schedule is out"\n---\n' }, slug: 'march-2025', messages: ['issue.md:2:1 subject names May, but this is the March 2025 issue; fix it, or name March too.'] },
       { files: { 'issue.md': '---\npreheader: The February releases of OpenStack and Kata\n---\n' }, slug: 'march-2025', messages: ['issue.md:2:1 preheader names February, but this is the March 2025 issue; fix it, or name March too.'] },
       { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.dev/blog/openinfra-newsletter-67\n---\n' }, slug: 'april-2025', messages: ['issue.md:3:1 seo.url "https://openinfra.dev/blog/openinfra-newsletter-67" names no issue; use https://openinfra.dev/blog/openinfra-newsletter-april-2025, this issue\'s address (config postUrl).'] },
+      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/inside open infrastructure april-2025\n---\n' }, slug: 'april-2025', messages: ['issue.md:3:1 seo.url\'s path "/blog/inside open infrastructure april-2025" holds a space, which no route of the site can; use letters, digits and - only.'] },
       { files: { 'issue.md': '---\ndate: 2025-09-02\n---\n' }, slug: 'august-2026', messages: ['issue.md:2:1 date 2025-09-02 is months away from the issue\'s own month, August 2026; fix the date or the folder name.'] },
     ],
   },
@@ -58,6 +59,13 @@ export const titleMismatch: Rule = {
     } else if (!slugInUrl && issue.meta.seo.url !== ownUrl) {
       // A route that names no issue is a placeholder copied from an older post (".../openinfra-newsletter-67").
       report({ file, line: frontMatterKeyLine(parts, 'seo.url'), message: `seo.url "${issue.meta.seo.url}" names no issue; use ${ownUrl}, this issue's address (config postUrl).` });
+    }
+    // The site makes the post's route from seo.url's path: a space or a query there breaks it.
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^]*)?$/i.exec(issue.meta.seo.url.trim())?.[1] ?? '';
+    const unsafe = /[^A-Za-z0-9._~/-]/.exec(path);
+    if (unsafe) {
+      const what = /\s/.test(unsafe[0]) ? 'a space' : unsafe[0] === '%' ? 'an escape (%)' : `"${unsafe[0]}"`;
+      report({ file, line: frontMatterKeyLine(parts, 'seo.url'), message: `seo.url's path "${path}" holds ${what}, which no route of the site can; use letters, digits and - only.` });
     }
     const date = parseIsoDate(issue.meta.date);
     const first = Date.UTC(issue.id.year, issue.id.month - 1, 1);
