@@ -97,23 +97,18 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   await links?.save();
   await compat.save();
   results.sort((a, b) => a.filePath.localeCompare(b.filePath));
-  if (options.fix) {
-    const fixes = await fixFiles(root, fixable, options.fix === 'apply');
-    // ESLint's way: after the fixes are written, lint again, and report what is left.
-    if (fixes.written) return { ...(await lint(ctx, { ...options, fix: undefined })), fixes };
-    return { ...run(), fixes };
-  }
-  return run();
-  function run(): LintRun {
-    return {
-      root,
-      issues: targets.map((t) => t.slug),
-      results,
-      errorCount: results.reduce((n, r) => n + r.errorCount, 0),
-      warningCount: results.reduce((n, r) => n + r.warningCount, 0),
-      ...(since ? { since } : {}),
-    };
-  }
+  const run: LintRun = {
+    root,
+    issues: targets.map((t) => t.slug),
+    results,
+    errorCount: results.reduce((n, r) => n + r.errorCount, 0),
+    warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+    ...(since ? { since } : {}),
+  };
+  if (!options.fix) return run;
+  const fixes = await fixFiles(root, fixable, options.fix === 'apply');
+  // ESLint's way: after the fixes are written, lint again, and report what is left.
+  return { ...(fixes.written ? await lint(ctx, { ...options, fix: undefined }) : run), fixes };
 }
 
 /**

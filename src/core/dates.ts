@@ -30,21 +30,6 @@ export function yearIsCertain(mention: DateMention, reference: Date): boolean {
   return mention.yearGiven || (days >= -YEAR_CERTAIN_DAYS_BEFORE && days <= YEAR_CERTAIN_DAYS_AFTER);
 }
 
-/**
- * A day and month written the other way, year and all: "June 18th, 2025" as "18th June 2025",
- * "6 & 7 March" as "March 6 & 7". Undefined when the text is not one date of those shapes.
- */
-export function restyleDate(text: string, style: 'day-first' | 'month-first'): string | undefined {
-  const monthWord = '[A-Z][a-z]{2,8}\\.?';
-  const days = '\\d{1,2}(?:st|nd|rd|th)?(?:\\s{0,3}(?:-|\u2013|\u2014|to|&|and|,)\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?){0,6}';
-  const year = '(?:,?\\s+(?<year>\\d{4}))?';
-  const shape = style === 'day-first' ? `^(?<month>${monthWord})\\s+(?<days>${days})${year}$` : `^(?<days>${days})\\s+(?:of\\s+)?(?<month>${monthWord})${year}$`;
-  const parts = new RegExp(shape).exec(text)?.groups;
-  if (!parts) return undefined;
-  return style === 'day-first'
-    ? `${parts.days} ${parts.month}${parts.year ? ` ${parts.year}` : ''}`
-    : `${parts.month} ${parts.days}${parts.year ? `, ${parts.year}` : ''}`;
-}
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 // Capitalised names only: "may" and "march" are also verbs.
@@ -53,6 +38,20 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 // At most a few days in one mention ("1, 2, 3 & 4 May"): a bounded repeat keeps the match linear.
 const DAYS = `${DAY}(?:\\s{0,3}(?:-|–|—|to|&|and|,)\\s{0,3}${DAY}){0,6}`;
 const YEAR = '(?:,?\\s+(\\d{4}))?';
+
+/**
+ * A day and month written the other way, year and all: "June 18th, 2025" as "18th June 2025",
+ * "6 & 7 March" as "March 6 & 7". Undefined when the text is not one date of those shapes.
+ */
+export function restyleDate(text: string, style: 'day-first' | 'month-first'): string | undefined {
+  const year = '(?:,?\\s+(?<year>\\d{4}))?';
+  const shape = style === 'day-first' ? `^(?<month>${MONTH})\\s+(?<days>${DAYS})${year}$` : `^(?<days>${DAYS})\\s+(?:of\\s+)?(?<month>${MONTH})${year}$`;
+  const parts = new RegExp(shape).exec(text)?.groups;
+  if (!parts) return undefined;
+  return style === 'day-first'
+    ? `${parts.days} ${parts.month}${parts.year ? ` ${parts.year}` : ''}`
+    : `${parts.month} ${parts.days}${parts.year ? `, ${parts.year}` : ''}`;
+}
 
 const PATTERNS: { regex: RegExp; style?: DateMention['style']; read: (m: RegExpExecArray) => { month: number; day?: number; year?: number } }[] = [
   // 2025-04-21

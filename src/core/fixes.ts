@@ -39,7 +39,6 @@ export function applyFixes(source: string, fixes: readonly Fix[]): FixedText {
   for (const one of placed) {
     const last = applied.at(-1);
     if (last && one.start < last.end) continue;
-    if (last && one.start === last.end && one.start === one.end && last.start === last.end) continue;
     applied.push(one);
   }
   let text = '';

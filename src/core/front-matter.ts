@@ -193,6 +193,12 @@ export function frontMatterKeyLine(parts: Pick<SourceParts, 'keyLines'> | undefi
   return 1;
 }
 
+/** The text of a file line of the front matter (frontMatterKeyLine's numbering), or '' past its end. */
+export function frontMatterLineText(parts: Pick<SourceParts, 'matter'> | undefined, line: number): string {
+  // matter starts with the newline that ends the opening ---, so its line N is the file's.
+  return parts?.matter.split('\n')[line - 1] ?? '';
+}
+
 /** ISO 8601 dates as the CMS writes them: 2025-04-21 or 2025-04-21T17:11:25.697Z. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -87,6 +87,11 @@ export function publishedImageName(localPath: string, image: Pick<ImageFile, 'ha
   return `${stem}-${image.hash.slice(0, 8)}${extension ? `.${extension === 'jpeg' ? 'jpg' : extension}` : ''}`;
 }
 
+/** The eight hex digits of content hash a name publishedImageName made carries, or undefined for any other name. */
+export function hashInPublishedName(name: string): string | undefined {
+  return /-([0-9a-f]{8})(?:\.[a-z0-9]+)?$/.exec(name)?.[1];
+}
+
 /** The site path of an issue's images folder: config's imagePath for this issue. */
 export function issueImageFolder(config: Config, id: IssueId): string {
   return fillPattern(config.imagePath, id, monthName(id.month));

@@ -1,7 +1,7 @@
 import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
-import { looseKeyLines, parseSourceParts, type SourceParts } from './front-matter.js';
+import { looseKeyLines, parseIsoDate, parseSourceParts, type SourceParts } from './front-matter.js';
 import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, visit, type MarkdownDoc } from './markdown.js';
 import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, validateIssueFrontMatter } from './issue-schema.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -294,6 +294,11 @@ export function renderedFragments(issue: Issue): Fragment[] {
 /** With no date written, an issue is dated the first of its month: builds never read the clock. */
 export function defaultIssueDate(id: IssueId): string {
   return `${id.year}-${String(id.month).padStart(2, '0')}-01T00:00:00.000Z`;
+}
+
+/** The day the issue goes out, which date rules read dates against: its date, else the first of its month. */
+export function issueDateOf(issue: Pick<Issue, 'meta' | 'id'>): Date {
+  return parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
 }
 
 export function blogFileName(issue: Issue, config: Config): string {

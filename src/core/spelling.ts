@@ -105,7 +105,7 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
     return stem !== undefined && stem !== word && knownAsIs(stem);
   };
   const knows = (word: string): boolean => knownAsIs(word) || (word.includes('-') && word.split('-').every((part) => part === '' || knownAsIs(part)));
-  const ownByLength = [...own];
+  const ownList = [...own];
 
   return {
     knows,
@@ -116,7 +116,7 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
         if (!found.includes(candidate) && candidate !== word) found.push(candidate);
       };
       const lower = word.toLowerCase();
-      for (const candidate of ownByLength) {
+      for (const candidate of ownList) {
         const d = editDistance(lower, candidate.toLowerCase());
         if (d === 0 || (word.length >= 4 && d <= (word.length >= 6 ? 2 : 1))) add(candidate);
       }

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/images.js';
+import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/images.js';
 import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
@@ -131,9 +131,6 @@ function readSitePost(root: string, file: string): { seoUrl: string | undefined 
   return { seoUrl: typeof url === 'string' ? url : undefined };
 }
 
-// A name publish gives an image: its stem, then the first eight hex digits of its content's SHA-256.
-const PUBLISHED_NAME = /-([0-9a-f]{8})\.[a-z0-9]+$/;
-
 /**
  * The images an earlier publish of this issue wrote into its folder of the site that the post
  * no longer names: files (not links, not hidden) whose name carries the hash of their own
@@ -149,7 +146,7 @@ export function stalePublishedImages(folder: string, keep: ReadonlySet<string>):
   }
   const stale: string[] = [];
   for (const entry of entries) {
-    const hash = PUBLISHED_NAME.exec(entry.name)?.[1];
+    const hash = hashInPublishedName(entry.name);
     if (!entry.isFile() || entry.name.startsWith('.') || keep.has(entry.name) || !hash) continue;
     const path = join(folder, entry.name);
     if (statSync(path).size > LIMITS.imageBytes) continue;

@@ -56,6 +56,11 @@ function collect(node: Nodes, prose: Prose): void {
   }
 }
 
+/** Whether `length` characters at `index` of a prose block's text are all of one text node (so its file range is certain, for a fix). */
+export function inOnePiece(prose: Prose, index: number, length: number): boolean {
+  return prose.pieces.some((p) => p.start <= index && index + length <= p.start + p.value.length);
+}
+
 /** The file range of `length` characters at `index` of a prose block's text. */
 export function proseRange(doc: MarkdownDoc, prose: Prose, index: number, length: number) {
   const piece = [...prose.pieces].reverse().find((p) => p.start <= index) ?? prose.pieces[0];

@@ -76,7 +76,7 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       }
       found.push(diagnostic);
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, dictionary: input.dictionary, sitePost: site?.post ? (file) => site.post!(file) : undefined, report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, dictionary: input.dictionary, sitePost: site?.post?.bind(site), report });
   }
   return found.sort(compareDiagnostics);
 }

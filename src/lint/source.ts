@@ -3,7 +3,7 @@ import type { Issue } from '../core/issue.js';
 import type { UrlUse } from '../core/url-policy.js';
 import { rawHtmlUrls } from '../core/raw-html.js';
 import { parseMarkdown, stripComments, visit, type MarkdownDoc } from '../core/markdown.js';
-import { frontMatterKeyLine, type SourceParts } from '../core/front-matter.js';
+import { frontMatterKeyLine, frontMatterLineText, type SourceParts } from '../core/front-matter.js';
 import type { LintDoc } from './types.js';
 
 /**
@@ -17,7 +17,7 @@ export function frontMatterDocs(issue: Issue): LintDoc[] {
   const add = (file: string, parts: SourceParts, key: string, value: unknown): void => {
     if (typeof value !== 'string' || value.trim() === '') return;
     const line = frontMatterKeyLine(parts, key);
-    const lineText = parts.matter.split('\n')[line - 1] ?? '';
+    const lineText = frontMatterLineText(parts, line);
     const lead = /^\s*(?:[\w-]+|"[^"]*"|'[^']*')\s*:\s*["']?/.exec(lineText)?.[0].length ?? 0;
     docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1 } });
   };

@@ -1,8 +1,7 @@
 import { restyleDate } from '../../core/dates.js';
-import { parseIsoDate } from '../../core/front-matter.js';
-import { defaultIssueDate } from '../../core/issue.js';
+import { issueDateOf } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseDates, proseRange } from '../prose.js';
+import { inOnePiece, proseBlocks, proseDates, proseRange } from '../prose.js';
 
 const STYLES = { 'month-first': 'September 2', 'day-first': '2 September' } as const;
 type Style = keyof typeof STYLES;
@@ -22,7 +21,7 @@ export const dateStyle: Rule = {
     ],
   },
   check({ issue, docs, options, report }) {
-    const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
+    const issueDate = issueDateOf(issue);
     const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => proseDates(prose, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
     const configured = typeof options.style === 'string' && options.style in STYLES ? (options.style as Style) : undefined;
     const count = (style: Style) => found.filter((f) => f.mention.style === style).length;
@@ -35,11 +34,10 @@ export const dateStyle: Rule = {
       if (mention.style === expected) continue;
       const against = configured ? `the config asks for ${words(expected)}` : `the issue's other dates ${words(expected)}`;
       const restyled = restyleDate(mention.text, expected);
-      const inOnePiece = prose.pieces.some((p) => p.start <= mention.index && mention.index + mention.text.length <= p.start + p.value.length);
       report({
         file, ...proseRange(doc, prose, mention.index, mention.text.length),
         message: `"${mention.text}" is written ${words(mention.style!)}, and ${against}; ${restyled ? `write "${restyled}"` : `write it ${STYLES[expected]}-style`}.`,
-        ...(restyled && inOnePiece ? { fix: { original: mention.text, text: restyled } } : {}),
+        ...(restyled && inOnePiece(prose, mention.index, mention.text.length) ? { fix: { original: mention.text, text: restyled } } : {}),
       });
     }
   },

@@ -1,6 +1,5 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
-import { parseIsoDate } from '../../core/front-matter.js';
-import { defaultIssueDate } from '../../core/issue.js';
+import { issueDateOf } from '../../core/issue.js';
 import type { Rule } from '../types.js';
 import { proseBlocks, proseDates, proseRange } from '../prose.js';
 
@@ -16,7 +15,7 @@ export const dateWithoutYear: Rule = {
     ],
   },
   check({ issue, docs, report }) {
-    const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
+    const issueDate = issueDateOf(issue);
     const shown = issue.meta.date.slice(0, 10);
     for (const { file, doc } of docs) {
       for (const prose of proseBlocks(doc)) {

@@ -2,7 +2,7 @@ import type { Heading } from 'mdast';
 import { textOf } from '../../core/markdown.js';
 import type { Rule } from '../types.js';
 import { nodeRange, nodesOfType } from '../source.js';
-import { frontMatterKeyLine } from '../../core/front-matter.js';
+import { frontMatterKeyLine, frontMatterLineText } from '../../core/front-matter.js';
 
 export const headingStyle: Rule = {
   id: 'heading-style',
@@ -25,7 +25,7 @@ export const headingStyle: Rule = {
     for (const { file, doc, fragment } of docs) {
       if (fragment?.hasOwnTitle && /\*\*|__/.test(fragment.heading)) {
         const line = frontMatterKeyLine(fragment.parts, 'title');
-        const lineText = fragment.parts.matter.split('\n')[line - 1] ?? '';
+        const lineText = frontMatterLineText(fragment.parts, line);
         const key = /^\s*title\s*:/.exec(lineText)?.[0] ?? '';
         const unbolded = key + lineText.slice(key.length).replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2');
         report({

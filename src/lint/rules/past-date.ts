@@ -1,6 +1,5 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
-import { parseIsoDate } from '../../core/front-matter.js';
-import { defaultIssueDate } from '../../core/issue.js';
+import { issueDateOf } from '../../core/issue.js';
 import type { Rule } from '../types.js';
 import { proseBlocks, proseDates, proseRange } from '../prose.js';
 import { stringList } from '../source.js';
@@ -26,7 +25,7 @@ export const pastDate: Rule = {
     ],
   },
   check({ issue, docs, options, report }) {
-    const issueDate = parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
+    const issueDate = issueDateOf(issue);
     const eventSections = stringList(options.eventSections, ['events']);
     const shown = issue.meta.date.slice(0, 10);
     // "April 2025" in the April issue published on 2 May names the issue, not a deadline.

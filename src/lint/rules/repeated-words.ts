@@ -1,5 +1,5 @@
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { inOnePiece, proseBlocks, proseRange } from '../prose.js';
 
 // A word, or a phrase of up to four, then the same again (case aside), across a line break too.
 // The last word starts with its first letter, so that no text makes the engine try every split of a long word.
@@ -29,10 +29,9 @@ export const repeatedWords: Rule = {
           const from = (match.index ?? 0) + phrase.length;
           const removed = whole.slice(phrase.length);
           const range = proseRange(doc, prose, from, removed.length);
-          const inOnePiece = prose.pieces.some((p) => p.start <= from && from + removed.length <= p.start + p.value.length);
           report({
             file, ...range, message: `"${phrase.replace(/\s+/g, ' ')}" is written twice in a row; remove one.`,
-            ...(inOnePiece && !gap.includes('\n\n') ? { fix: { original: removed, text: '' } } : {}),
+            ...(inOnePiece(prose, from, removed.length) && !gap.includes('\n\n') ? { fix: { original: removed, text: '' } } : {}),
           });
         }
       }

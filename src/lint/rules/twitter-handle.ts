@@ -1,4 +1,4 @@
-import { frontMatterKeyLine } from '../../core/front-matter.js';
+import { frontMatterKeyLine, frontMatterLineText } from '../../core/front-matter.js';
 import type { Rule } from '../types.js';
 
 export const twitterHandle: Rule = {
@@ -17,7 +17,7 @@ export const twitterHandle: Rule = {
     const line = frontMatterKeyLine(issue.introParts, 'seo.twitterUsername');
     // Handles are case-insensitive: @openinfradev is the same account as @OpenInfraDev.
     if (handle.toLowerCase() === config.twitterUsername.toLowerCase()) {
-      const lineText = issue.introParts?.matter.split('\n')[line - 1] ?? '';
+      const lineText = frontMatterLineText(issue.introParts, line);
       const at = lineText.lastIndexOf(handle);
       report({
         file: issue.path, line, ...(at >= 0 ? { column: at + 1, endLine: line, endColumn: at + 1 + handle.length } : {}), severity: 'warn',
