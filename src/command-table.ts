@@ -67,7 +67,8 @@ const EXAMPLES = {
 Examples:
   $ newsletter new april-2025
   $ newsletter new 2025-05 --yes --author "Allison Price" --date 2025-05-20
-  $ newsletter new june-2025 --yes --sections spotlight,foundation,openstack,events`,
+  $ newsletter new june-2025 --yes --sections spotlight,foundation,openstack,events
+  $ newsletter new 2026-09 --site ../osf-website --verbose   # defaults from the site's latest newsletter post`,
   lint: `
 Examples:
   $ newsletter lint                      # the latest issue
@@ -115,7 +116,7 @@ Examples:
 };
 
 export const COMMANDS: CommandSpec[] = [
-  command<{ yes?: boolean; title?: string; author?: string; date?: string; description?: string; sections?: string }>({
+  command<{ yes?: boolean; title?: string; author?: string; date?: string; description?: string; sections?: string; site?: string; verbose?: boolean }>({
     name: 'new',
     description: 'open a new issue: issue.md and one fragment per section',
     args: [['<issue>', 'the issue, as month-year (april-2025) or year-month (2025-04)']],
@@ -126,12 +127,15 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--date <YYYY-MM-DD>', description: 'the publish date' },
       { flags: '--description <text>', description: 'the SEO description, also the email preheader' },
       { flags: '--sections <ids>', description: 'comma-separated section ids' },
+      { flags: '--site <dir>', description: 'a checkout of the site: its latest newsletter post gives the defaults (default: config siteRepo)' },
+      { flags: '--verbose', description: 'say where each default came from (the site, the config, built in)' },
     ],
     examples: EXAMPLES.new,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ newIssue }, { printNewResult }] = await Promise.all([import('./commands/new.js'), import('./ui/print-new.js')]);
-      printNewResult(ctx, await newIssue({ ...ctx, cwd }, { issue: args[0] as string, ...flags }));
+      const { verbose, ...options } = flags;
+      printNewResult(ctx, await newIssue({ ...ctx, cwd }, { issue: args[0] as string, ...options }), { verbose });
       return 'done';
     },
   }),

@@ -14,7 +14,6 @@ import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, ty
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
 import type { CompatCheck } from './core/email-compat.js';
-import { openSiteCheckout } from './io/images.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
@@ -206,16 +205,7 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
   };
 }
 
-/**
- * The checkout of the site the commands check images against and publish to: `given` (a
- * --site option, relative to the current folder), else config's siteRepo (relative to the
- * workspace), else none.
- */
-export async function siteCheckoutOf(workspace: Workspace, cwd: string, given?: string): Promise<SiteCheckout | undefined> {
-  const path = given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
-  if (path === undefined) return undefined;
-  return openSiteCheckout(path, given ?? workspace.config.siteRepo!);
-}
+export { siteCheckoutOf } from './io/site.js';
 
 /** The sources of an issue and what linting them found. */
 export interface LintedSources {

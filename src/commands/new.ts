@@ -8,6 +8,8 @@ import { scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
 import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
 import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
+import { siteCheckoutOf } from '../io/site.js';
+import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site.js';
 
 export interface NewOptions {
   issue: string;
@@ -18,12 +20,18 @@ export interface NewOptions {
   description?: string;
   /** Comma-separated section ids. */
   sections?: string;
+  /** A checkout of the site, whose latest newsletter post gives the defaults (default: config siteRepo). */
+  site?: string;
 }
 
 export interface NewResult {
   issue: string;
   dir: string;
   files: string[];
+  /** Where each of the site's conventions came from (shown with --verbose). */
+  defaults: DefaultSource[];
+  /** The site's post the conventions were read from, when a checkout was given and has one. */
+  sitePost: string | undefined;
 }
 
 /**
@@ -32,11 +40,20 @@ export interface NewResult {
  */
 export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' | 'prompt'>, options: NewOptions): Promise<NewResult> {
   const id = parseIssueSlug(options.issue);
-  const { root, config } = await openWorkspace(ctx.cwd);
+  const workspace = await openWorkspace(ctx.cwd);
+  const { root } = workspace;
   await refuseExistingIssue(root, id);
+  // Today's conventions are the site's: its latest newsletter post, where the config says nothing.
+  const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
+  const model = site?.model?.();
+  const latest = model ? newsletterPosts(model, workspace.config.name, workspace.config.blogFile)[0] : undefined;
+  const { config, sources } = withSiteConventions(workspace.config, latest ? conventionsOf(latest, workspace.config.sections) : undefined);
   const answers = await gatherAnswers(ctx, options, id, config);
+  // The post's heading style lives in config; one the site has and config lacks is the issue's own.
+  if (config.headingLevel !== workspace.config.headingLevel) answers.headingLevel = config.headingLevel;
+  if (config.taglines !== workspace.config.taglines) answers.taglines = config.taglines;
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
-  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files };
+  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file };
 }
 
 async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>, options: NewOptions, id: IssueId, config: Config): Promise<NewIssueAnswers> {

@@ -84,20 +84,26 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
 
 export const DEFAULT_CONFIG_VALUES = {
   name: 'Inside Open Infrastructure',
-  site: 'https://openinfra.dev',
+  // What the site's 2026 newsletter posts do; with a checkout of the site, `new` reads its latest post instead.
+  site: 'https://openinfra.org',
   title: 'Inside Open Infrastructure: {Month} {year}',
-  postUrl: 'https://openinfra.dev/blog/openinfra-newsletter-{slug}',
+  postUrl: 'https://openinfra.org/blog/openinfra-newsletter-{slug}',
   blogFile: 'inside-open-infrastructure-{slug}.md',
-  author: 'OpenInfra Foundation',
+  author: 'Allison Price',
   description: 'The latest from the OpenInfra Foundation',
-  twitterUsername: '@OpenInfraDev',
-  category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+  twitterUsername: '@openinfradev',
+  category: [{ value: 'category-h2Ztx9rpD', label: 'Community' }],
   hidePost: false,
   /** Where an issue's own images are served on the site ({slug} stands for the issue). */
   imagePath: '/img/newsletter/{slug}/',
   /** The site's repository, laid out as OpenStackweb/osf-website. */
-  siteLayout: { blogDir: 'src/pages/blog', imageDir: 'static/img', imageUrl: '/img/' },
-  headingLevel: 2,
+  siteLayout: {
+    blogDir: 'src/pages/blog', imageDir: 'static/img', imageUrl: '/img/',
+    // What the site knows, which lint checks a post against: its CMS config (the blog fields), authors and categories.
+    authorDir: 'src/pages/author', cmsConfig: 'static/admin/config.yml', blogConfig: 'src/content/blog-config.json',
+  },
+  headingLevel: 3,
+  taglines: false,
   lang: 'en',
   email: {
     contactEmail: 'info@openinfra.dev',

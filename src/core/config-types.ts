@@ -53,11 +53,19 @@ export interface SiteLayout {
   blogDir: string;
   imageDir: string;
   imageUrl: string;
+  /** One Markdown file per author (authorName). */
+  authorDir: string;
+  /** The Decap CMS config whose `blog` collection declares a post's fields. */
+  cmsConfig: string;
+  /** The blog config (JSON) that lists the categories. */
+  blogConfig: string;
 }
 
 export interface Config {
   /** Where the config came from, for messages; undefined when the defaults apply. */
   file: string | undefined;
+  /** The top-level keys the config file sets: where it says so, a value departing from the site's conventions is deliberate. */
+  given: string[];
   name: string;
   site: string;
   title: string;
@@ -68,7 +76,10 @@ export interface Config {
   twitterUsername: string;
   category: { value: string; label: string }[];
   hidePost: boolean;
+  /** The level of a section's heading in the post (an issue's own headingLevel overrides it). */
   headingLevel: number;
+  /** Whether a section's heading carries its tagline ("OpenStack: Open source software for..."); an issue's own taglines overrides it. */
+  taglines: boolean;
   lang: string;
   sections: SectionConfig[];
   email: EmailConfig;

@@ -15,9 +15,9 @@ export const CONFIG_FILES = [CONFIG_FILE, 'newsletter.config.yml'] as const;
 
 const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
-  'category', 'hidePost', 'headingLevel', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout', 'words',
+  'category', 'hidePost', 'headingLevel', 'taglines', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout', 'words',
 ];
-const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl'];
+const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl', 'authorDir', 'cmsConfig', 'blogConfig'];
 const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIssue', 'aliases', 'guide'];
 const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -60,9 +60,12 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
   }
   const hidePost = input.hidePost ?? d.hidePost;
   if (typeof hidePost !== 'boolean') fail('hidePost', 'expected true or false');
+  const taglines = input.taglines ?? d.taglines;
+  if (typeof taglines !== 'boolean') fail('taglines', 'expected true or false');
 
   return {
     file,
+    given: Object.keys(input).sort(),
     name: text('name', d.name),
     site: siteRoot,
     title: text('title', d.title),
@@ -74,6 +77,7 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     category: validateCategory(input.category, d.category, fail),
     hidePost: hidePost as boolean,
     headingLevel: headingLevel as number,
+    taglines: taglines as boolean,
     lang: text('lang', d.lang, /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as en or en-US'),
     sections: validateSections(input.sections, fail),
     email: validateEmail(input.email, fail),
@@ -99,11 +103,12 @@ function validateWords(value: unknown, fail: Fail): string[] {
 function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 'imagePath' | 'siteRepo' | 'siteLayout'> {
   const d = DEFAULT_CONFIG_VALUES.siteLayout;
   const layout = input.siteLayout ?? {};
-  if (!isPlainObject(layout)) return fail('siteLayout', 'expected a mapping with blogDir, imageDir and imageUrl');
+  if (!isPlainObject(layout)) return fail('siteLayout', 'expected a mapping with blogDir, imageDir, imageUrl, authorDir, cmsConfig and blogConfig');
   rejectUnknown(layout, SITE_LAYOUT_KEYS, 'siteLayout.', fail);
-  const folder = (key: 'blogDir' | 'imageDir'): string => {
+  const folder = (key: 'blogDir' | 'imageDir' | 'authorDir' | 'cmsConfig' | 'blogConfig'): string => {
     const value = layout[key] ?? d[key];
-    if (typeof value !== 'string' || !isFolderInside(value)) return fail(`siteLayout.${key}`, 'expected a folder inside the site checkout, such as ' + d[key]);
+    const what = key.endsWith('Dir') ? 'a folder' : 'a file';
+    if (typeof value !== 'string' || !isFolderInside(value)) return fail(`siteLayout.${key}`, `expected ${what} inside the site checkout, such as ${d[key]}`);
     return value.replace(/\/+$/, '');
   };
   const imageUrl = layout.imageUrl ?? d.imageUrl;
@@ -114,7 +119,7 @@ function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 
   }
   const siteRepo = input.siteRepo;
   if (siteRepo !== undefined && (typeof siteRepo !== 'string' || siteRepo.trim() === '')) return fail('siteRepo', 'expected the folder of a checkout of the site, such as ../osf-website');
-  return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl } };
+  return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl, authorDir: folder('authorDir'), cmsConfig: folder('cmsConfig'), blogConfig: folder('blogConfig') } };
 }
 
 /**

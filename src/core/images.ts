@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { SiteModel } from './site.js';
 import { fillPattern } from './config.js';
 import { monthName, type IssueId } from './slug.js';
 import { hasScheme, isMergeTag } from './urls.js';
@@ -28,11 +29,10 @@ export interface SiteCheckout {
   root: string;
   image(file: string): Promise<ImageFile | null>;
   /**
-   * A post of the checkout (its path in it, as siteLayout.blogDir and blogFile give it): its
-   * `seo.url` as published, or null when the checkout has no such post. Optional: a checkout
-   * held in memory by a test may have no posts.
+   * What the site knows (CMS fields, authors, categories, posts), read once and kept while its
+   * files are unchanged. Optional: a checkout held in memory by a test may hold images only.
    */
-  post?(file: string): Promise<{ seoUrl: string | undefined } | null>;
+  model?(): SiteModel;
 }
 
 /** The Content-Type of an image by its file name, as the preview and the screenshot's browser serve it. */

@@ -24,6 +24,8 @@ interface Cut {
   /** The heading as written, inline Markdown (links and bold kept). */
   title: string;
   text: string;
+  /** The heading's level; undefined for a bold line. */
+  depth: number | undefined;
 }
 
 /**
@@ -48,7 +50,13 @@ export function importPost(text: string, file: string, config: Config, slug?: Is
   }
 
   const files = new Map<string, string>();
-  const headOfFile = text.slice(0, text.length - parts.body.length);
+  // Whether the post's sections are headed with their taglines ("OpenStack: Open source software for..."), as older posts are.
+  const taglines = cuts.some((cut) => config.sections.some((s) => s.tagline && cut.title === sectionHeading(s)));
+  const level = postHeadingLevel(cuts);
+  const headOfFile = withIssueKeys(text.slice(0, text.length - parts.body.length), {
+    ...(level !== undefined && level <= 4 && level !== config.headingLevel ? { headingLevel: level } : {}),
+    ...(taglines !== config.taglines ? { taglines } : {}),
+  });
   const intro = doc.source.slice(0, cuts[0]?.start ?? doc.source.length).replace(/^\n+/, '');
   files.set('issue.md', headOfFile + intro);
 
@@ -69,11 +77,28 @@ export function importPost(text: string, file: string, config: Config, slug?: Is
     const end = cuts[index + 1]?.start ?? doc.source.length;
     const body = doc.source.slice(cut.bodyStart, end).replace(/^\n+/, '');
     // The post's heading stays the fragment's title wherever it differs from config's.
-    const ownTitle = !section || cut.title !== sectionHeading(section) ? cut.title : undefined;
+    const ownTitle = !section || cut.title !== (taglines ? sectionHeading(section) : section.heading) ? cut.title : undefined;
     const front = stringify({ ...(ownTitle ? { title: ownTitle } : {}), order: index + 1 }, { lineWidth: 0 });
     files.set(`${id}.md`, `---\n${front}---\n${body}`);
   });
   return { id, files, sections, unrecognised };
+}
+
+/** The level most of the post's section headings have; undefined when it has none. */
+function postHeadingLevel(cuts: Cut[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { depth } of cuts) if (depth !== undefined) counts.set(depth, (counts.get(depth) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+/**
+ * The post's front matter as written, and the issue.md keys that keep its sections headed as
+ * they were where the config heads them otherwise (an older post used # or ##, and taglines).
+ */
+function withIssueKeys(head: string, keys: { headingLevel?: number; taglines?: boolean }): string {
+  if (Object.keys(keys).length === 0 || !head.startsWith('---')) return head;
+  const close = head.lastIndexOf('---');
+  return `${head.slice(0, close)}${stringify(keys)}${head.slice(close)}`;
 }
 
 function issueIdOf(title: unknown, file: string): IssueId {
@@ -119,7 +144,7 @@ function cutAt(doc: MarkdownDoc, node: Heading | Paragraph, text: string): Cut {
   } else if (node.type === 'paragraph') {
     title = doc.source.slice(start, bodyStart).trim();
   }
-  return { start, bodyStart, title: joinLines(title), text };
+  return { start, bodyStart, title: joinLines(title), text, depth: node.type === 'heading' ? node.depth : undefined };
 }
 
 /** Whether a heading's text names a section: its heading, heading and tagline, an alias. */

@@ -45,6 +45,8 @@ const ISSUE_KEYS: Record<string, Check> = {
   subject: isString,
   preheader: isString,
   sections: isIdList,
+  headingLevel: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4 ? undefined : 'must be a whole number from 1 to 4'),
+  taglines: isBoolean,
 };
 const SEO_KEYS: Record<string, Check> = {
   title: isString,

@@ -81,10 +81,15 @@ export interface Issue {
   problems: Diagnostic[];
   /** The images of the issue's folder, by their path relative to it (img/photo.png). */
   images: ReadonlyMap<string, LocalImage>;
+  /** The level of the sections' headings in the post: issue.md's headingLevel, else config's. */
+  headingLevel: number;
+  /** Whether the sections' headings carry their taglines: issue.md's taglines, else config's. */
+  taglines: boolean;
 }
 
 export const ISSUE_FILE = 'issue.md';
-const EMAIL_ONLY_KEYS = ['subject', 'preheader', 'sections'];
+/** Keys of issue.md that say how the issue is made, not what the post's front matter holds. */
+const NOT_IN_POST_KEYS = ['subject', 'preheader', 'sections', 'headingLevel', 'taglines'];
 const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
 
 /**
@@ -97,13 +102,15 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
   if (issueParts && sources.issueFile) problems.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config));
   const data = issueParts?.data ?? {};
   const meta = resolveBlogMeta(data, sources.id, config);
+  const headingLevel = Number.isInteger(data.headingLevel) && (data.headingLevel as number) >= 1 && (data.headingLevel as number) <= 4 ? (data.headingLevel as number) : config.headingLevel;
+  const taglines = typeof data.taglines === 'boolean' ? data.taglines : config.taglines;
   const extraMeta = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
-    if (!Object.hasOwn(meta, key) && !EMAIL_ONLY_KEYS.includes(key)) extraMeta[key] = value;
+    if (!Object.hasOwn(meta, key) && !NOT_IN_POST_KEYS.includes(key)) extraMeta[key] = value;
   }
 
   const fragments = sources.fragments.map((file) => {
-    const fragment = parseFragment(file, config, problems);
+    const fragment = parseFragment(file, config, taglines, problems);
     problems.push(...validateFragmentFrontMatter(fragment.parts, file.path));
     return fragment;
   });
@@ -121,6 +128,8 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     fragments: ordered,
     problems,
     images: localImages(sources, config),
+    headingLevel,
+    taglines,
   };
 }
 
@@ -207,7 +216,7 @@ function looseParts(text: string): SourceParts {
   return { data: {}, matter, hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines: looseKeyLines(matter) };
 }
 
-function parseFragment(file: SourceFile, config: Config, problems: Diagnostic[]): Fragment {
+function parseFragment(file: SourceFile, config: Config, taglines: boolean, problems: Diagnostic[]): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
   const parts = readParts(file, problems);
   const doc = readMarkdown(parts, file.path, problems);
@@ -219,7 +228,7 @@ function parseFragment(file: SourceFile, config: Config, problems: Diagnostic[])
     section,
     heading: title ?? section?.heading ?? titleFromId(id),
     hasOwnTitle: title !== undefined,
-    tagline: title ? undefined : section?.tagline,
+    tagline: title || !taglines ? undefined : section?.tagline,
     owner: typeof parts.data.owner === 'string' ? parts.data.owner : undefined,
     status: parts.data.status === 'draft' || parts.data.status === 'ready' ? parts.data.status : undefined,
     order: typeof parts.data.order === 'number' ? parts.data.order : undefined,

@@ -22,8 +22,12 @@ export const LIMITS = {
   imageBytes: 25 * 1024 * 1024,
   /** The config file. */
   configBytes: 64 * 1024,
-  /** A published post given to `import`. */
+  /** A published post given to `import`, and each post or author file of a site checkout. */
   postBytes: 256 * 1024,
+  /** The site checkout's CMS config (osf-website's is about 70 KB) and its blog config. */
+  siteConfigBytes: 1024 * 1024,
+  /** Markdown files of one of the checkout's post or author folders (osf-website has about 125 posts and 40 authors). */
+  sitePosts: 5000,
   /** Lists and block quotes nested in each other. */
   nesting: 40,
   /** HTML elements nested in each other in a fragment's raw HTML. */

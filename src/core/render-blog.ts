@@ -19,7 +19,7 @@ export interface BlogView {
  * then the intro and each non-empty section under a heading, the writers' Markdown unchanged.
  */
 export function renderBlogPost(issue: Issue, config: Config, template: Template): string {
-  const marks = '#'.repeat(config.headingLevel);
+  const marks = '#'.repeat(issue.headingLevel);
   const imageUrl = (url: string) => imageUrlOf(issue, url);
   const view: BlogView = {
     frontMatter: renderBlogFrontMatter(issue),
@@ -35,9 +35,13 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
 }
 
 export function renderBlogFrontMatter(issue: Issue): string {
+  return stringify(blogFrontMatterData(issue), { lineWidth: 80 });
+}
+
+/** The post's front matter as the site receives it. */
+export function blogFrontMatterData(issue: Pick<Issue, 'meta' | 'extraMeta'>): Record<string, unknown> {
   // Key order is the CMS's own; keys the CLI does not know follow, as written.
-  const data = { ...issue.meta, date: cmsTimestamp(issue.meta.date), ...issue.extraMeta };
-  return stringify(data, { lineWidth: 80 });
+  return { ...issue.meta, date: cmsTimestamp(issue.meta.date), ...issue.extraMeta };
 }
 
 /**

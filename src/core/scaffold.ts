@@ -9,6 +9,9 @@ export interface NewIssueAnswers {
   date: string;
   description: string;
   sections: string[];
+  /** How the post heads its sections, written into issue.md when given (the site's convention, where config says otherwise). */
+  headingLevel?: number;
+  taglines?: boolean;
 }
 
 /** The files of a new issue, by file name within its folder. Pure. */
@@ -21,9 +24,14 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
   );
   // The SEO title follows the title the editor chose.
   meta.seo.title = answers.title;
+  const heading = {
+    ...(answers.headingLevel !== undefined ? { headingLevel: answers.headingLevel } : {}),
+    ...(answers.taglines !== undefined ? { taglines: answers.taglines } : {}),
+  };
   files.set('issue.md', [
     '---',
     stringify(meta, { lineWidth: 80 }).trimEnd(),
+    ...(Object.keys(heading).length > 0 ? ['# How the site\'s latest newsletter post heads its sections.', stringify(heading).trimEnd()] : []),
     '# Email only: subject (default: the title) and preheader (default: seo.description).',
     '---',
     '<!--',
@@ -35,20 +43,22 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
   ].join('\n'));
   for (const sectionId of answers.sections) {
     const section = config.sections.find((s) => s.id === sectionId);
-    if (section) files.set(`${section.id}.md`, scaffoldFragment(section));
+    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines));
   }
   return files;
 }
 
-export function scaffoldFragment(section: SectionConfig): string {
+/** A fragment to write, its guide in a comment; `taglines`: whether its heading will carry the section's tagline. */
+export function scaffoldFragment(section: SectionConfig, taglines: boolean): string {
+  const heading = taglines ? sectionHeading(section) : section.heading;
   return [
     '---',
-    `# title: a heading of its own (replaces "${sectionHeading(section)}")`,
+    `# title: a heading of its own (replaces "${heading}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     'status: draft',
     '---',
     '<!--',
-    `${sectionHeading(section)}`,
+    heading,
     '',
     ...wrapComment(section.guide),
     'Set status to ready when the section is done. Comments never reach readers.',

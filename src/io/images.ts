@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile, type SiteCheckout } from '../core/images.js';
+import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile } from '../core/images.js';
 import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
-import { parseSourceParts } from '../core/front-matter.js';
 
 const IMAGE_NAME = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
@@ -85,50 +84,6 @@ function normalFormat(format: string): string {
 
 function shownPath(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
-}
-
-/**
- * A checkout of the site at `root` (its own folder, or refused with one line when it is not
- * one): each image looked up is read from it, never from outside it.
- */
-export async function openSiteCheckout(root: string, shown: string): Promise<SiteCheckout> {
-  const info = await stat(root).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new CliError(`the site checkout ${shown} is not a folder.`, { kind: 'usage', hint: 'Give --site the folder of a clone of the site (git clone https://github.com/OpenStackweb/osf-website), or fix siteRepo in the config.' });
-  }
-  return {
-    root,
-    image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
-    post: async (file) => readSitePost(root, file),
-  };
-}
-
-/**
- * A published post of the checkout, read as any input is (bounded, never from outside the
- * checkout): its seo.url, or null when it is not there. A post that cannot be read is one line,
- * exit 2: a site that cannot be read is not a site to check against.
- */
-function readSitePost(root: string, file: string): { seoUrl: string | undefined } | null {
-  try {
-    lstatSync(join(root, file));
-  } catch {
-    return null;
-  }
-  let text: string;
-  try {
-    text = readFileBytes(join(root, file), file, { within: root, maxBytes: LIMITS.postBytes }).toString('utf8');
-  } catch (error) {
-    throw new CliError(`the site checkout's ${file} cannot be read: ${(error as Error).message}`, { kind: 'usage', file, hint: 'Fix the site checkout (git status in it), or lint without --site.' });
-  }
-  let data: Record<string, unknown>;
-  try {
-    data = parseSourceParts(text, file).data;
-  } catch (error) {
-    throw new CliError(`the site checkout's ${file} has front matter that does not parse: ${(error as Error).message}`, { kind: 'usage', file, hint: 'Fix the post in the site checkout, or lint without --site.' });
-  }
-  const seo = data.seo;
-  const url = typeof seo === 'object' && seo !== null ? (seo as Record<string, unknown>).url : undefined;
-  return { seoUrl: typeof url === 'string' ? url : undefined };
 }
 
 /**

@@ -31,6 +31,11 @@ import { placeholder } from './rules/placeholder.js';
 import { relativeUrl } from './rules/relative-url.js';
 import { requiredSection } from './rules/required-section.js';
 import { siteImage } from './rules/site-image.js';
+import { siteAuthor } from './rules/site-author.js';
+import { siteCategory } from './rules/site-category.js';
+import { siteConvention } from './rules/site-convention.js';
+import { siteFields } from './rules/site-fields.js';
+import { routeCollision } from './rules/route-collision.js';
 import { spelling } from './rules/spelling.js';
 import { titleMismatch } from './rules/title-mismatch.js';
 import { trackingLink } from './rules/tracking-link.js';
@@ -48,7 +53,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
   linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, movedUrl, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
+  localImage, siteImage, siteAuthor, siteCategory, siteFields, routeCollision, movedUrl, siteConvention, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -55,6 +55,8 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
   const lookups = new Map<string, Promise<ImageFile | null>>();
   const site = input.site;
   const siteImage = site ? (file: string) => lookups.get(file) ?? lookups.set(file, site.image(file)).get(file)! : undefined;
+  // Read before any rule runs: a checkout that cannot be read stops lint with its one line.
+  const siteModel = site?.model?.();
 
   for (const { file, line, id } of unknown) {
     if (!RULE_IDS.includes(id)) {
@@ -76,7 +78,7 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       }
       found.push(diagnostic);
     };
-    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, dictionary: input.dictionary, sitePost: site?.post?.bind(site), report });
+    await rule.check({ issue, config, options: config.rules[rule.id]?.options ?? {}, previous: input.previous, docs, renderEmail, siteImage, checkLinks: input.checkLinks, compat: input.compat, emailTemplate: input.emailTemplate, blogTemplate: input.blogTemplate, refusedInBlog: input.refusedInBlog, dictionary: input.dictionary, site: siteModel, report });
   }
   return found.sort(compareDiagnostics);
 }

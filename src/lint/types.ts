@@ -7,6 +7,7 @@ import type { RefusedPiece } from '../core/raw-html.js';
 import type { MarkdownDoc } from '../core/markdown.js';
 import type { LinkStatus } from '../core/urls.js';
 import type { WordList } from '../core/spelling.js';
+import type { SiteModel } from '../core/site.js';
 
 export type { Severity } from '../core/diagnostic.js';
 import type { Severity } from '../core/diagnostic.js';
@@ -84,8 +85,8 @@ export interface RuleContext {
    * when the checkout lacks it. Undefined when no checkout is known (lint --site, config siteRepo).
    */
   siteImage?: (file: string) => Promise<ImageFile | null>;
-  /** A post of the site checkout (its path in it): its seo.url as published, or null. Undefined when no checkout is known. */
-  sitePost?: (file: string) => Promise<{ seoUrl: string | undefined } | null>;
+  /** What the site checkout knows (its CMS fields, authors, categories, posts). Undefined when no checkout is known. */
+  site?: SiteModel;
   /** Checks HTML or CSS against mail clients (caniemail); undefined where no one asked for it. */
   compat?: CompatCheck;
   /** The email template the issue is rendered with (the workspace's own, or the built-in). */
@@ -116,8 +117,12 @@ export interface RuleExample {
   images?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
   /** Files of a checkout of the site, by their path in it; given, the checkout is known. */
   site?: Record<string, Partial<Omit<ImageFile, 'path'>>>;
-  /** Posts of that checkout, by their path in it, with the seo.url each was published at. */
-  sitePosts?: Record<string, string>;
+  /**
+   * Text files of that checkout, by their path in it, read into its model as a real checkout's
+   * are (static/admin/config.yml, src/pages/author/*.md, src/content/blog-config.json,
+   * src/pages/blog/*.md); given, the checkout is known.
+   */
+  siteFiles?: Record<string, string>;
 }
 
 /** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`): a list of words (hosts, names, section ids), a whole number (a limit) or one of a few words. */

@@ -2,10 +2,21 @@ import type { NewResult } from '../commands/new.js';
 import type { Context } from '../context.js';
 import { paint } from './output.js';
 
-export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: NewResult): void {
+export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: NewResult, options: { verbose?: boolean } = {}): void {
   const c = paint(ctx);
   ctx.stdout.write(`${c.green('Created')} ${result.dir}/\n`);
   for (const file of result.files) ctx.stdout.write(`  ${file}\n`);
+  if (result.sitePost) ctx.stdout.write(`\nAs the site's latest newsletter post does: ${result.sitePost}${options.verbose ? '' : ' (--verbose: where each default came from)'}\n`);
+  if (options.verbose) {
+    ctx.stdout.write(`\nDefaults:\n`);
+    const from = { site: `the site (${result.sitePost})`, config: 'the config', 'built-in': 'built in' };
+    for (const { key, value, from: source } of result.defaults) ctx.stdout.write(`  ${key.padEnd(16)} ${showValue(value).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
+  }
   ctx.stdout.write(`\nNext: each section's owner writes their fragment (each has a guide in a comment),\n`);
   ctx.stdout.write(`then run ${c.bold(`newsletter lint ${result.issue}`)} and ${c.bold(`newsletter build ${result.issue}`)}.\n`);
+}
+
+function showValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map((c: { label?: string; value?: string }) => `${c.label} (${c.value})`).join(', ');
+  return String(value);
 }

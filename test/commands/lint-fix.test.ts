@@ -4,10 +4,10 @@ import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/wor
 
 const ISSUE = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n',
-  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  twitterUsername: "@openinfradev"\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
   'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nAnother productive Another productive week at the PTG.\n',
   'sections/may-2025/foundation.md': '* Read [the notes] (https://openinfra.org/notes) on Openstack.   \n* Contact TBD for more.\n',
-  'sections/may-2025/events.md': '### **Upcoming events**\n\n* 17-19 October 2025 | Paris-Saclay, FR\n',
+  'sections/may-2025/events.md': '#### **Upcoming events**\n\n* 17-19 October 2025 | Paris-Saclay, FR\n',
 };
 
 describe('newsletter lint --fix', () => {
@@ -20,8 +20,8 @@ describe('newsletter lint --fix', () => {
     const result = await runMain(['lint', '--fix'], { cwd });
     expect(await read(cwd, 'sections/may-2025/spotlight.md')).toBe('---\ntitle: A lead story\n---\nAnother productive week at the PTG.\n');
     expect(await read(cwd, 'sections/may-2025/foundation.md')).toBe('* Read [the notes](https://openinfra.org/notes) on OpenStack.\n* Contact TBD for more.\n');
-    expect(await read(cwd, 'sections/may-2025/events.md')).toBe('### Upcoming events\n\n* 17-19 October 2025 | Paris-Saclay, FR\n');
-    expect(await read(cwd, 'sections/may-2025/issue.md')).toContain('  twitterUsername: "@OpenInfraDev"\n');
+    expect(await read(cwd, 'sections/may-2025/events.md')).toBe('#### Upcoming events\n\n* 17-19 October 2025 | Paris-Saclay, FR\n');
+    expect(await read(cwd, 'sections/may-2025/issue.md')).toContain('  twitterUsername: "@openinfradev"\n');
     expect(result.stderr).toContain('✔ fixed 6 problems in 4 files:\n  sections/may-2025/events.md (1)\n  sections/may-2025/foundation.md (3)\n  sections/may-2025/issue.md (1)\n  sections/may-2025/spotlight.md (1)\n');
     // What no fix can decide is left, and decides the exit code.
     expect(result.stdout).toMatch(/2:11\s+error\s+placeholder "TBD" left in the text/);

@@ -20,7 +20,7 @@ describe('newsletter lint', () => {
     for (const expected of [
       /sections\/april-2025\/spotlight\.md\n\s+4:1\s+warning\s+section "spotlight" is still marked draft.*draft-section\n\s+6:1\s+error\s+placeholder "Insert Spotlight" left in the text.*placeholder/,
       /sections\/april-2025\/issue\.md\n\s+1:1\s+error\s+the email has no unsubscribe link.*unsubscribe\n\s+9:1\s+warning\s+hidePost is true: the post would not be listed on the blog.*hidden-post/,
-      /17:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
+      /20:1\s+error\s+the image \/img\/graphics-for-su-1-\.png has no alt text.*image-alt/,
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
       /26:51\s+error\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
       /26:51\s+warning\s+"March 6 & 7" is written month first, and the issue's other dates day first; write "6 & 7 March".*date-style/,
@@ -254,6 +254,6 @@ describe('email-compat on templates', () => {
     await writeFiles(site, { 'src/pages/blog/inside-open-infrastructure-may-2025.md': '---\ntitle: [broken\n---\n' });
     const broken = await runMain(['lint', '--site', site], { cwd });
     expect(broken.code).toBe(2);
-    expect(broken.stderr.split('\n')[0]).toMatch(/^error src\/pages\/blog\/inside-open-infrastructure-may-2025\.md: the site checkout's src\/pages\/blog\/inside-open-infrastructure-may-2025\.md has front matter that does not parse: /);
+    expect(broken.stderr.split('\n')[0]).toMatch(/^error \S+\/src\/pages\/blog\/inside-open-infrastructure-may-2025\.md:2:\d+: the site checkout's \S+\/src\/pages\/blog\/inside-open-infrastructure-may-2025\.md cannot be read: front matter is not valid YAML: /);
   });
 });

@@ -31,17 +31,18 @@ describe('newsletter new', () => {
       title: 'Inside Open Infrastructure: May 2025',
       author: 'Allison Price',
       date: '2025-05-20',
-      category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+      category: [{ value: 'category-h2Ztx9rpD', label: 'Community' }],
       hidePost: false,
       seo: {
         title: 'Inside Open Infrastructure: May 2025',
-        url: 'https://openinfra.dev/blog/openinfra-newsletter-may-2025',
-        twitterUsername: '@OpenInfraDev',
+        url: 'https://openinfra.org/blog/openinfra-newsletter-may-2025',
+        twitterUsername: '@openinfradev',
         description: 'The latest from the OpenInfra Foundation',
       },
     });
     const kata = await read(cwd, 'sections/may-2025/kata.md');
-    expect(kata).toMatch(/<!--\nKata Containers: The speed of containers, the security of VMs\n\nKata Containers news/);
+    // Headed as today's posts are, without the tagline.
+    expect(kata).toMatch(/<!--\nKata Containers\n\nKata Containers news/);
     expect(result.stdout).toContain('Created sections/may-2025/');
     expect(result.stdout).toContain('newsletter lint may-2025');
   });

@@ -170,7 +170,7 @@ describe('an issue\'s own images', () => {
     expect(name).toMatch(/^team-photo-[0-9a-f]{8}\.png$/);
     expect(await readFile(join(cwd, 'dist/may-2025/img', name))).toEqual(MAY['sections/may-2025/img/Team Photo.png']);
     expect(await readFile(join(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md'), 'utf8')).toContain(`![The Kata team at the PTG](/img/newsletter/may-2025/${name})\n`);
-    expect(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8')).toContain(`src="https://openinfra.dev/img/newsletter/may-2025/${name}"`);
+    expect(await readFile(join(cwd, 'dist/may-2025/email.html'), 'utf8')).toContain(`src="https://openinfra.org/img/newsletter/may-2025/${name}"`);
     // Same sources, same bytes, same names.
     const built = await snapshotTree(join(cwd, 'dist'));
     await runMain(['build'], { cwd });

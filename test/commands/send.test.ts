@@ -114,12 +114,12 @@ describe('newsletter send', () => {
     expect(received[0]!.raw.toString('latin1')).toContain(`Content-ID: <${part.cid}>`);
     expect(received[0]!.raw.toString('latin1')).toMatch(/src=3D"cid:[0-9a-f]{24}@newsletter"/);
     // The site image (/img/hero.png) is the site's, already deployed: it stays an address.
-    expect(mail.html).toContain('src="https://openinfra.dev/img/hero.png"');
+    expect(mail.html).toContain('src="https://openinfra.org/img/hero.png"');
 
     expect((await runMain(['send', '--to', 'editor@example.org', '--no-inline-images'], { cwd, env })).code).toBe(0);
     const plain = await simpleParser(received[1]!.raw);
     expect(plain.attachments).toEqual([]);
-    expect(plain.html).toMatch(/src="https:\/\/openinfra\.dev\/img\/newsletter\/may-2025\/team-[0-9a-f]{8}\.png"/);
+    expect(plain.html).toMatch(/src="https:\/\/openinfra\.org\/img\/newsletter\/may-2025\/team-[0-9a-f]{8}\.png"/);
   });
 
   it('sends exactly the message --dry-run writes', async () => {

@@ -80,8 +80,8 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     }
     const html = readFileSync(outputs.html!, 'utf8');
     // The safe parts stay: the logo images, unlinked.
-    expect(html).toContain('src="https://openinfra.dev/img/a.png"');
-    expect(html).toContain('src="https://openinfra.dev/img/b.png"');
+    expect(html).toContain('src="https://openinfra.org/img/a.png"');
+    expect(html).toContain('src="https://openinfra.org/img/b.png"');
     const lint = await cli(['lint', '--format', 'json'], cwd);
     const zuul = (JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).find((r) => r.filePath.endsWith('zuul.md'))!;
     expect(zuul.messages.filter((m) => m.ruleId === 'unsafe-html')).toHaveLength(6);

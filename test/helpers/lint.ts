@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { createHash } from 'node:crypto';
 import type { ImageFile, SiteCheckout } from '../../src/core/images.js';
 import type { RuleExample } from '../../src/lint/types.js';
+import type { SiteLayout } from '../../src/core/config-types.js';
+import { buildSiteModel, type SiteTexts } from '../../src/core/site.js';
 import type { TemplateName, TemplateSource } from '../../src/core/templates.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { issueSourcesFrom, builtinTemplates } from './issue.js';
@@ -14,10 +16,23 @@ function imageFiles(images: RuleExample['images'], prefix: string): ImageFile[] 
   }));
 }
 
-/** A site checkout held in memory: the files and posts an example lists, and nothing else. */
-function siteFrom(files: NonNullable<RuleExample['site']>, posts: RuleExample['sitePosts'] = {}): SiteCheckout {
+/** A site checkout held in memory: the images and text files an example lists, and nothing else. */
+function siteFrom(files: NonNullable<RuleExample['site']>, texts: RuleExample['siteFiles'] = {}): SiteCheckout {
   const images = new Map(imageFiles(files, '').map((image) => [image.path, image]));
-  return { root: '/site', image: async (file) => images.get(file) ?? null, post: async (file) => (file in posts ? { seoUrl: posts[file] } : null) };
+  const model = buildSiteModel(siteTextsFrom(texts, defaultConfig().siteLayout));
+  return { root: '/site', image: async (file) => images.get(file) ?? null, model: () => model };
+}
+
+/** A checkout's text files, by path, sorted into what the site model reads, as io/site.ts sorts a real one. */
+export function siteTextsFrom(files: Record<string, string>, layout: SiteLayout): SiteTexts {
+  const texts: SiteTexts = { authors: [], posts: [] };
+  for (const [file, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (file === layout.cmsConfig) texts.cms = { file, text };
+    else if (file === layout.blogConfig) texts.blogConfig = { file, text };
+    else if (file.startsWith(`${layout.authorDir}/`)) texts.authors.push({ file, text });
+    else if (file.startsWith(`${layout.blogDir}/`)) texts.posts.push({ file, text });
+  }
+  return texts;
 }
 
 /** The built-in templates, with those an example gives in their place as the workspace's own. */
@@ -32,7 +47,7 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
   const pipeline = openIssuePipeline({
     config,
     sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
-    site: example.site || example.sitePosts ? siteFrom(example.site ?? {}, example.sitePosts) : undefined,
+    site: example.site || example.siteFiles ? siteFrom(example.site ?? {}, example.siteFiles) : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
     templates: withTemplates(builtinTemplates(), example.templates),
   });

@@ -15,9 +15,12 @@ function refusal(raw: unknown): CliError {
 describe('config', () => {
   it('describes the OpenInfra newsletter by default', () => {
     const config = defaultConfig();
-    expect(config.site).toBe('https://openinfra.dev');
-    expect(config.twitterUsername).toBe('@OpenInfraDev');
-    expect(config.category).toEqual([{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }]);
+    expect(config.site).toBe('https://openinfra.org');
+    // What the site's 2026 newsletter posts do.
+    expect(config.postUrl).toBe('https://openinfra.org/blog/openinfra-newsletter-{slug}');
+    expect(config.twitterUsername).toBe('@openinfradev');
+    expect(config.category).toEqual([{ value: 'category-h2Ztx9rpD', label: 'Community' }]);
+    expect([config.headingLevel, config.taglines]).toEqual([3, false]);
     expect(config.sections.map((s) => s.id)).toEqual(['spotlight', 'foundation', 'openstack', 'kata', 'starlingx', 'zuul', 'opendev', 'events']);
     expect(config.sections.filter((s) => s.inNewIssue).map((s) => s.id)).toEqual(['spotlight', 'foundation', 'openstack', 'kata', 'starlingx', 'events']);
     expect(config.sections.find((s) => s.id === 'kata')).toMatchObject({ heading: 'Kata Containers', tagline: 'The speed of containers, the security of VMs' });

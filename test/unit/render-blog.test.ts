@@ -27,16 +27,25 @@ describe('blog post', () => {
       title: 'Inside Open Infrastructure: May 2025',
       author: 'Jo',
       date: '2025-05-01T00:00:00.000Z',
-      category: [{ value: 'category-A7fnZYrE1', label: 'News & Announcements' }],
+      category: [{ value: 'category-h2Ztx9rpD', label: 'Community' }],
       hidePost: false,
       seo: {
         title: 'Inside Open Infrastructure: May 2025',
-        url: 'https://openinfra.dev/blog/openinfra-newsletter-may-2025',
-        twitterUsername: '@OpenInfraDev',
+        url: 'https://openinfra.org/blog/openinfra-newsletter-may-2025',
+        twitterUsername: '@openinfradev',
         description: 'The latest from the OpenInfra Foundation',
       },
     });
+    // Today's convention: ### and no taglines.
+    expect(post).toContain('\n### OpenStack\n\n* News\n');
+  });
+
+  it('heads sections as the issue says (headingLevel, taglines), over config, and keeps both keys out of the post', () => {
+    const post = renderBlogPost(issueFrom({ 'issue.md': '---\nheadingLevel: 2\ntaglines: true\n---\n', 'openstack.md': '* News' }, 'may-2025'), defaultConfig(), blog);
     expect(post).toContain('\n## OpenStack: Open source software for creating private and public clouds\n\n* News\n');
+    const data = parseSourceParts(post, 'post.md').data;
+    expect(data).not.toHaveProperty('headingLevel');
+    expect(data).not.toHaveProperty('taglines');
   });
 
   it('keeps email-only keys out and unknown keys in', () => {
@@ -49,11 +58,11 @@ describe('blog post', () => {
   });
 
   it('uses the configured heading level, leaves out empty sections and comments', () => {
-    const config = validateConfig({ headingLevel: 1 }, 'c.yaml');
+    const config = validateConfig({ headingLevel: 1, taglines: true }, 'c.yaml');
     const post = renderBlogPost(issueFrom({
       'kata.md': '<!-- guide for the writer -->\n\n* Kata 3.14 is out <!-- check the number -->\n',
       'zuul.md': '---\nstatus: draft\n---\n<!-- nothing yet -->\n',
-    }), config, blog);
+    }, 'april-2025', config), config, blog);
     expect(post).toContain('# Kata Containers: The speed of containers, the security of VMs\n\n* Kata 3.14 is out\n');
     expect(post).not.toContain('Zuul');
     expect(post).not.toContain('<!--');
@@ -61,7 +70,7 @@ describe('blog post', () => {
 
   it('orders sections by config, by `order`, or by the issue\'s own list', () => {
     const files = { 'events.md': 'E', 'kata.md': 'K', 'openstack.md': 'O' };
-    const headings = (post: string) => [...post.matchAll(/^## (\w+)/gm)].map((m) => m[1]);
+    const headings = (post: string) => [...post.matchAll(/^### (\w+)/gm)].map((m) => m[1]);
     expect(headings(renderBlogPost(issueFrom(files), defaultConfig(), blog))).toEqual(['OpenStack', 'Kata', 'Community']);
     expect(headings(renderBlogPost(issueFrom({ ...files, 'events.md': '---\norder: 1\n---\nE' }), defaultConfig(), blog))).toEqual(['Community', 'OpenStack', 'Kata']);
     expect(headings(renderBlogPost(issueFrom({ ...files, 'issue.md': '---\nsections: [kata, events, openstack]\n---\n' }), defaultConfig(), blog))).toEqual(['Kata', 'Community', 'OpenStack']);
@@ -85,7 +94,7 @@ it('leaves out a section whose every line the URL policy refuses, heading and al
   };
   const post = renderBlogPost(issueFrom(files), config, blog);
   expect(post).not.toContain('Community Events');
-  expect(post).toContain('## OpenInfra Foundation News');
+  expect(post).toContain('### OpenInfra Foundation News');
   const imported = importPost(post, 'post.md', config);
   expect(renderBlogPost(issueFrom(Object.fromEntries(imported.files)), config, blog)).toBe(post);
 });

@@ -10,18 +10,18 @@ export const headingStyle: Rule = {
   fixable: true,
   description: 'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level or skipping levels, an empty heading.',
   examples: {
-    ok: [{ files: { 'events.md': '### OpenInfra Summit Europe\n\n* 17-19 October\n\n#### Sponsors\n\nThanks!' } }],
+    ok: [{ files: { 'events.md': '#### OpenInfra Summit Europe\n\n* 17-19 October\n\n##### Sponsors\n\nThanks!' } }],
     notOk: [
-      { files: { 'events.md': '### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '### Upcoming OpenInfra and Community Events' } },
-      { files: { 'events.md': '### **Summit** in __Paris__ and *Berlin*' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '### Summit in Paris and *Berlin*' } },
-      { files: { 'events.md': '# Community Events' }, messages: ['events.md:1:1 a level 1 heading inside a section, whose own heading is level 2; use ### for a part of this section.'] },
-      { files: { 'events.md': '### Summit\n\n##### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 3 to 5; use ####.'] },
-      { files: { 'events.md': '###\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
+      { files: { 'events.md': '#### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '#### Upcoming OpenInfra and Community Events' } },
+      { files: { 'events.md': '#### **Summit** in __Paris__ and *Berlin*' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '#### Summit in Paris and *Berlin*' } },
+      { files: { 'events.md': '## Community Events' }, messages: ['events.md:1:1 a level 2 heading inside a section, whose own heading is level 3; use #### for a part of this section.'] },
+      { files: { 'events.md': '#### Summit\n\n###### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 4 to 6; use #####.'] },
+      { files: { 'events.md': '####\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
       { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' }, messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '---\ntitle: "Community Events"\n---\nText' } },
     ],
   },
-  check({ docs, config, report }) {
-    const sectionLevel = config.headingLevel;
+  check({ docs, issue, report }) {
+    const sectionLevel = issue.headingLevel;
     for (const { file, doc, fragment } of docs) {
       if (fragment?.hasOwnTitle && /\*\*|__/.test(fragment.heading)) {
         const line = frontMatterKeyLine(fragment.parts, 'title');

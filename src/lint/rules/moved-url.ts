@@ -1,15 +1,7 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { blogFileName } from '../../core/issue.js';
+import { routeOf } from '../../core/site.js';
 import type { Rule } from '../types.js';
-
-/** The route a URL gives a page on the site: its path, the host aside, without a trailing slash. */
-function routeOf(url: string): string {
-  try {
-    return new URL(url, 'https://site.invalid').pathname.replace(/\/+$/, '') || '/';
-  } catch {
-    return url;
-  }
-}
 
 export const movedUrl: Rule = {
   id: 'moved-url',
@@ -17,16 +9,17 @@ export const movedUrl: Rule = {
   description: 'With a checkout of the site (lint --site DIR, or config siteRepo): an issue already published there whose seo.url now gives another route (the path; the host is ignored, as the site ignores it). The site has no redirects, so the live post would move and every link to it break.',
   examples: {
     ok: [
-      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-april-2025\n---\n' }, sitePosts: { 'src/pages/blog/inside-open-infrastructure-april-2025.md': 'https://openinfra.dev/blog/inside-open-infrastructure-april-2025/' } },
-      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-april-2025\n---\n' }, sitePosts: {} },
+      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-april-2025\n---\n' }, siteFiles: { 'src/pages/blog/inside-open-infrastructure-april-2025.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-04-22T23:46:19.393Z\nseo:\n  url: https://openinfra.dev/blog/inside-open-infrastructure-april-2025/\n---\n' } },
+      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-april-2025\n---\n' }, siteFiles: {} },
     ],
     notOk: [
-      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/openinfra-newsletter-april-2025\n---\n' }, sitePosts: { 'src/pages/blog/inside-open-infrastructure-april-2025.md': 'https://openinfra.org/blog/inside-open-infrastructure-april-2025' }, messages: ['issue.md:3:1 seo.url would move the live post from /blog/inside-open-infrastructure-april-2025 to /blog/openinfra-newsletter-april-2025, and the site has no redirects; keep https://openinfra.org/blog/inside-open-infrastructure-april-2025.'] },
+      { files: { 'issue.md': '---\nseo:\n  url: https://openinfra.org/blog/openinfra-newsletter-april-2025\n---\n' }, siteFiles: { 'src/pages/blog/inside-open-infrastructure-april-2025.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-04-22T23:46:19.393Z\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-april-2025\n---\n' }, messages: ['issue.md:3:1 seo.url would move the live post from /blog/inside-open-infrastructure-april-2025 to /blog/openinfra-newsletter-april-2025, and the site has no redirects; keep https://openinfra.org/blog/inside-open-infrastructure-april-2025.'] },
     ],
   },
-  async check({ issue, config, sitePost, report }) {
-    if (!sitePost || !issue.path) return;
-    const published = await sitePost(`${config.siteLayout.blogDir}/${blogFileName(issue, config)}`);
+  check({ issue, config, site, report }) {
+    if (!site || !issue.path) return;
+    const file = `${config.siteLayout.blogDir}/${blogFileName(issue, config)}`;
+    const published = site.posts.find((post) => post.file === file);
     if (!published?.seoUrl) return;
     const live = routeOf(published.seoUrl);
     const now = routeOf(issue.meta.seo.url);

@@ -7,15 +7,15 @@ export const twitterHandle: Rule = {
   fixable: true,
   description: 'seo.twitterUsername other than the configured handle (a misspelt handle credits someone else). The same handle cased otherwise is a warning, which --fix writes as configured.',
   examples: {
-    ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } }],
+    ok: [{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinfradev"\n---\n' } }],
     notOk: [
-      { files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinfradev"\n---\n' }, messages: ['issue.md:3:21 seo.twitterUsername is "@openinfradev"; write it as configured, "@OpenInfraDev" (the same account).'], fixed: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' } },{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' }, messages: ['issue.md:3:1 seo.twitterUsername is "@openinradev"; use "@OpenInfraDev", the configured handle.'] }],
+      { files: { 'issue.md': '---\nseo:\n  twitterUsername: "@OpenInfraDev"\n---\n' }, messages: ['issue.md:3:21 seo.twitterUsername is "@OpenInfraDev"; write it as configured, "@openinfradev" (the same account).'], fixed: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinfradev"\n---\n' } },{ files: { 'issue.md': '---\nseo:\n  twitterUsername: "@openinradev"\n---\n' }, messages: ['issue.md:3:1 seo.twitterUsername is "@openinradev"; use "@openinfradev", the configured handle.'] }],
   },
   check({ issue, config, report }) {
     const handle = issue.meta.seo.twitterUsername;
     if (!issue.path || handle === config.twitterUsername) return;
     const line = frontMatterKeyLine(issue.introParts, 'seo.twitterUsername');
-    // Handles are case-insensitive: @openinfradev is the same account as @OpenInfraDev.
+    // Handles are case-insensitive: @OpenInfraDev is the same account as @openinfradev.
     if (handle.toLowerCase() === config.twitterUsername.toLowerCase()) {
       const lineText = frontMatterLineText(issue.introParts, line);
       const at = lineText.lastIndexOf(handle);

@@ -1,0 +1,285 @@
+import { YAMLError } from 'yaml';
+import { CliError } from '../errors.js';
+import { isPlainObject, type Config, type SectionConfig } from './config.js';
+import { parseSourceParts, parseYamlData } from './front-matter.js';
+import { MONTHS } from './slug.js';
+
+/*
+ * The site as its repository holds it (laid out as OpenStackweb/osf-website): the blog fields
+ * its CMS config declares, its authors, its categories and its posts. Built here from the
+ * files' texts, so that the rules, `new` and the tests read one model; io/site.ts reads the
+ * files. Everything a checkout holds is input like any other: a file that cannot be read is
+ * refused with one line naming it (exit 2), never guessed around.
+ */
+
+/** A field of the CMS's blog collection, as Decap CMS declares it. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  /** Decap treats a field without `required: false` as required. */
+  required: boolean;
+  /** A relation or custom widget that holds a list (`multiple: true`). */
+  multiple: boolean;
+  /** An object's or a list's own fields. */
+  fields: CmsField[];
+}
+
+export interface SiteAuthor {
+  name: string;
+  file: string;
+}
+
+export interface SiteCategory {
+  value: string;
+  label: string;
+}
+
+/** A post of the site, as its front matter gives it (what the rules and `new` read). */
+export interface SitePost {
+  file: string;
+  title: string | undefined;
+  author: string | undefined;
+  date: string | undefined;
+  category: SiteCategory[] | undefined;
+  seoUrl: string | undefined;
+  twitterUsername: string | undefined;
+  /** The page's route: the path of seo.url, as the site reads it (undefined without one). */
+  route: string | undefined;
+  /** The body's ATX headings, for the newsletter posts' conventions. */
+  headings: { level: number; text: string }[];
+}
+
+export interface SiteModel {
+  /** The blog collection's fields and the file that declares them; undefined when the checkout has no CMS config. */
+  cms: { file: string; fields: CmsField[] } | undefined;
+  /** Undefined when the checkout has no author folder: the author is then not checked. */
+  authors: SiteAuthor[] | undefined;
+  /** Undefined when the checkout has no blog config. */
+  categories: { file: string; list: SiteCategory[] } | undefined;
+  posts: SitePost[];
+}
+
+/** The texts of a checkout's files the model is built from, each with its path in the checkout. */
+export interface SiteTexts {
+  cms?: SiteText;
+  blogConfig?: SiteText;
+  authors: SiteText[];
+  posts: SiteText[];
+}
+export interface SiteText {
+  file: string;
+  text: string;
+}
+
+/**
+ * The model of a checkout from its files' texts. `shownRoot`: how the user named the checkout
+ * (../osf-website/), which a message about one of its files starts with; the model's paths are
+ * relative to the checkout.
+ */
+export function buildSiteModel(texts: SiteTexts, shownRoot = ''): SiteModel {
+  const shown = (file: string) => `${shownRoot}${file}`;
+  return {
+    cms: texts.cms ? { file: texts.cms.file, fields: parseCmsBlogFields(texts.cms.text, shown(texts.cms.file)) } : undefined,
+    categories: texts.blogConfig ? { file: texts.blogConfig.file, list: parseBlogCategories(texts.blogConfig.text, shown(texts.blogConfig.file)) } : undefined,
+    authors: texts.authors.length > 0 ? texts.authors.flatMap(({ text, file }) => parseAuthor(text, file, shown(file)) ?? []) : undefined,
+    posts: texts.posts.map(({ text, file }) => parseSitePost(text, file, shown(file))),
+  };
+}
+
+/** One line, exit 2: a checkout that cannot be read is not a site to check against. */
+export function siteFileError(file: string, reason: string, line?: number, column?: number): CliError {
+  return new CliError(`the site checkout's ${file} ${reason}`, { kind: 'usage', file, line, column, hint: 'Fix the file in the site checkout (git status there shows what changed), or run without --site.' });
+}
+
+/** The `blog` collection's fields of a Decap CMS config (static/admin/config.yml). */
+export function parseCmsBlogFields(text: string, file: string): CmsField[] {
+  const data = parseSiteYaml(text, file);
+  const collections = isPlainObject(data) ? data.collections : undefined;
+  if (!Array.isArray(collections)) throw siteFileError(file, 'has no list of collections, as a Decap CMS config has.');
+  const blog = collections.find((c) => isPlainObject(c) && c.name === 'blog');
+  if (!isPlainObject(blog)) throw siteFileError(file, 'has no collection named blog, which the site\'s posts are.');
+  if (!Array.isArray(blog.fields)) throw siteFileError(file, 'declares the blog collection without a list of fields.');
+  return readFields(blog.fields, file, 0);
+}
+
+function readFields(list: unknown[], file: string, depth: number): CmsField[] {
+  if (depth > 8) throw siteFileError(file, 'nests the blog collection\'s fields more than 8 deep.');
+  return list.map((field) => {
+    if (!isPlainObject(field) || typeof field.name !== 'string') throw siteFileError(file, 'has a blog field without a name.');
+    return {
+      name: field.name,
+      label: typeof field.label === 'string' ? field.label : field.name,
+      widget: typeof field.widget === 'string' ? field.widget : 'string',
+      required: field.required !== false,
+      multiple: field.multiple === true,
+      fields: Array.isArray(field.fields) ? readFields(field.fields, file, depth + 1) : [],
+    };
+  });
+}
+
+/** The categories of the blog config (src/content/blog-config.json): `{id, text}` each, stored on posts as `{value, label}`. */
+export function parseBlogCategories(text: string, file: string): SiteCategory[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw siteFileError(file, `is not valid JSON: ${(error as Error).message.split('\n')[0]}.`);
+  }
+  const categories = isPlainObject(data) ? data.categories : undefined;
+  if (!Array.isArray(categories)) throw siteFileError(file, 'has no list of categories.');
+  return categories.flatMap((c) => (isPlainObject(c) && typeof c.id === 'string' && typeof c.text === 'string' ? [{ value: c.id, label: c.text }] : []));
+}
+
+/** An author file (src/pages/author/*.md, front matter only): its authorName, or undefined when it names none. */
+export function parseAuthor(text: string, file: string, shown = file): SiteAuthor | undefined {
+  const name = siteFrontMatter(text, shown).data.authorName;
+  return typeof name === 'string' && name.trim() !== '' ? { name, file } : undefined;
+}
+
+export function parseSitePost(text: string, file: string, shown = file): SitePost {
+  const { data, body } = siteFrontMatter(text, shown);
+  const seo = isPlainObject(data.seo) ? data.seo : {};
+  const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const seoUrl = str(seo.url);
+  const category = Array.isArray(data.category)
+    ? data.category.flatMap((c) => (isPlainObject(c) && typeof c.value === 'string' ? [{ value: c.value, label: str(c.label) ?? '' }] : []))
+    : undefined;
+  return {
+    file,
+    title: str(data.title),
+    author: str(data.author),
+    // A date YAML read as a timestamp would not be a string; the core schema keeps it as written.
+    date: str(data.date),
+    category,
+    seoUrl,
+    twitterUsername: str(seo.twitterUsername),
+    route: seoUrl === undefined ? undefined : routeOf(seoUrl),
+    headings: headingsOf(body),
+  };
+}
+
+/** The route a URL gives a page on the site: its path, the host aside, without a trailing slash. */
+export function routeOf(url: string): string {
+  try {
+    return new URL(url, 'https://site.invalid').pathname.replace(/\/+$/, '') || '/';
+  } catch {
+    return url;
+  }
+}
+
+function headingsOf(body: string): { level: number; text: string }[] {
+  const headings: { level: number; text: string }[] = [];
+  let fenced = false;
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    const match = fenced ? null : /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(line);
+    if (match) headings.push({ level: match[1]!.length, text: match[2]! });
+  }
+  return headings;
+}
+
+function siteFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string } {
+  try {
+    return parseSourceParts(text, file);
+  } catch (error) {
+    if (error instanceof CliError) throw siteFileError(file, `cannot be read: ${error.message}`, error.line, error.column);
+    throw error;
+  }
+}
+
+function parseSiteYaml(text: string, file: string): unknown {
+  try {
+    return parseYamlData(text);
+  } catch (error) {
+    const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
+    const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    throw siteFileError(file, `is not valid YAML: ${reason}.`, where?.line, where?.col);
+  }
+}
+
+/**
+ * The site's newsletter posts, newest first: those whose title starts with the newsletter's
+ * name or whose file is named as the issues are (`blogFile`, as a pattern). `except`: the
+ * issue's own post, which is no convention for itself.
+ */
+export function newsletterPosts(model: SiteModel, name: string, blogFile: string, except?: string): SitePost[] {
+  const filePattern = new RegExp(`(?:^|/)${blogFile.split(/\{slug\}|\{month\}|\{Month\}|\{year\}/).map(escapeRegExp).join('[^/]+')}$`);
+  return model.posts
+    .filter((post) => post.file !== except && post.date !== undefined && (post.title?.startsWith(name) || filePattern.test(post.file)))
+    .sort((a, b) => Date.parse(b.date!) - Date.parse(a.date!) || (a.file < b.file ? -1 : 1));
+}
+
+/** What a newsletter post of the site does, each value read from it or undefined where it says nothing. */
+export interface SiteConventions {
+  /** The post they come from, by its file in the checkout. */
+  file: string;
+  author?: string;
+  category?: SiteCategory[];
+  /** seo.url with the issue's month written as {slug}: the pattern of config `postUrl`. */
+  postUrl?: string;
+  twitterUsername?: string;
+  headingLevel?: number;
+  taglines?: boolean;
+}
+
+export function conventionsOf(post: SitePost, sections: readonly SectionConfig[]): SiteConventions {
+  const conventions: SiteConventions = { file: post.file };
+  if (post.author) conventions.author = post.author;
+  if (post.category?.length) conventions.category = post.category;
+  if (post.twitterUsername) conventions.twitterUsername = post.twitterUsername;
+  const slug = post.seoUrl ? new RegExp(`\\b(?:${MONTHS.join('|')})-\\d{4}\\b`, 'i').exec(post.seoUrl) : null;
+  if (slug && /^https?:\/\//.test(post.seoUrl!)) conventions.postUrl = post.seoUrl!.slice(0, slug.index) + '{slug}' + post.seoUrl!.slice(slug.index + slug[0].length);
+  // The sections' headings tell the level and the taglines; the lead story's own headline does not.
+  const named = post.headings.flatMap((heading) => {
+    const text = plainHeading(heading.text);
+    const section = sections.find((s) => [s.heading, ...s.aliases].some((h) => text === h || text.startsWith(`${h}:`)));
+    return section ? [{ level: heading.level, tagline: text.includes(':') && text.slice(text.indexOf(':') + 1).trim() !== '', withTagline: section.tagline !== undefined }] : [];
+  });
+  if (named.length > 0) {
+    conventions.headingLevel = mostCommon(named.map((h) => h.level));
+    const couldHave = named.filter((h) => h.withTagline);
+    if (couldHave.length > 0) conventions.taglines = couldHave.some((h) => h.tagline);
+  }
+  return conventions;
+}
+
+/** A heading's text as readers see it: links, emphasis and code marks taken away. */
+function plainHeading(text: string): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where a default of `new` came from: the site's latest newsletter post, the config file, or the tool. */
+export interface DefaultSource {
+  key: ConventionKey;
+  value: unknown;
+  from: 'site' | 'config' | 'built-in';
+}
+export type ConventionKey = 'author' | 'category' | 'postUrl' | 'twitterUsername' | 'headingLevel' | 'taglines';
+const CONVENTION_KEYS: ConventionKey[] = ['author', 'category', 'postUrl', 'twitterUsername', 'headingLevel', 'taglines'];
+
+/**
+ * The config a new issue is made with: each convention from the config file where it sets it
+ * (the workspace said so), else from the site's latest newsletter post, else the built-in
+ * default; and where each came from.
+ */
+export function withSiteConventions(config: Config, conventions: SiteConventions | undefined): { config: Config; sources: DefaultSource[] } {
+  const effective: Config = { ...config };
+  const sources = CONVENTION_KEYS.map((key): DefaultSource => {
+    const fromSite = conventions?.[key];
+    if (config.given.includes(key) || fromSite === undefined) return { key, value: config[key], from: config.given.includes(key) ? 'config' : 'built-in' };
+    (effective as unknown as Record<string, unknown>)[key] = fromSite;
+    return { key, value: fromSite, from: 'site' };
+  });
+  return { config: effective, sources };
+}

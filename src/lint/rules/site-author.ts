@@ -1,0 +1,31 @@
+import { frontMatterKeyLine } from '../../core/front-matter.js';
+import { closest } from '../../core/suggest.js';
+import { exampleSite } from '../site-example.js';
+import type { Rule } from '../types.js';
+
+export const siteAuthor: Rule = {
+  id: 'site-author',
+  defaultSeverity: 'error',
+  description: 'With a checkout of the site (lint --site DIR, or config siteRepo): a post author the site does not know. The CMS relates a post to one of the site\'s authors (src/pages/author/*.md) by its authorName; any other name has no author page and cannot be picked in the CMS.',
+  examples: {
+    ok: [{ files: { 'issue.md': '---\nauthor: Allison Price\n---\n' }, siteFiles: exampleSite() }],
+    notOk: [
+      { files: { 'issue.md': '---\nauthor: Alison Price\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 author "Alison Price" is not an author of the site; did you mean "Allison Price"?'] },
+      { files: { 'issue.md': '---\nauthor: OpenInfra Foundation\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 author "OpenInfra Foundation" is not an author of the site (it has 2, in src/pages/author/).'] },
+    ],
+  },
+  check({ issue, config, site, report }) {
+    if (!site?.authors || !issue.path) return;
+    const author = issue.meta.author;
+    const names = site.authors.map((a) => a.name);
+    if (names.includes(author)) return;
+    const near = names.find((name) => name.toLowerCase() === author.toLowerCase()) ?? closest(author, names);
+    const fromConfig = !issue.introParts || !Object.hasOwn(issue.introParts.keyLines, 'author');
+    report({
+      file: issue.path,
+      line: frontMatterKeyLine(issue.introParts, 'author'),
+      message: `author "${author}"${fromConfig ? ' (config author)' : ''} is not an author of the site${near ? `; did you mean "${near}"?` : ` (it has ${names.length}, in ${config.siteLayout.authorDir}/).`}`,
+      hint: `Use an authorName of ${config.siteLayout.authorDir}/*.md, or add the author to the site first.`,
+    });
+  },
+};
