@@ -1,7 +1,7 @@
-import { YAMLError } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { CliError } from '../errors.js';
 import { isPlainObject, type Config, type SectionConfig } from './config.js';
-import { parseSourceParts, parseYamlData } from './front-matter.js';
+import { parseSourceParts } from './front-matter.js';
 import { MONTHS } from './slug.js';
 
 /*
@@ -100,11 +100,16 @@ export function parseCmsBlogFields(text: string, file: string): CmsField[] {
   const blog = collections.find((c) => isPlainObject(c) && c.name === 'blog');
   if (!isPlainObject(blog)) throw siteFileError(file, 'has no collection named blog, which the site\'s posts are.');
   if (!Array.isArray(blog.fields)) throw siteFileError(file, 'declares the blog collection without a list of fields.');
-  return readFields(blog.fields, file, 0);
+  return readFields(blog.fields, file, 0, { count: 0 });
 }
 
-function readFields(list: unknown[], file: string, depth: number): CmsField[] {
+/** A blog collection has a dozen fields; aliases repeated in each other could make a few lines name millions. */
+const MAX_CMS_FIELDS = 1000;
+
+function readFields(list: unknown[], file: string, depth: number, read: { count: number }): CmsField[] {
   if (depth > 8) throw siteFileError(file, 'nests the blog collection\'s fields more than 8 deep.');
+  read.count += list.length;
+  if (read.count > MAX_CMS_FIELDS) throw siteFileError(file, `declares more than ${MAX_CMS_FIELDS} fields in the blog collection.`);
   return list.map((field) => {
     if (!isPlainObject(field) || typeof field.name !== 'string') throw siteFileError(file, 'has a blog field without a name.');
     return {
@@ -113,7 +118,7 @@ function readFields(list: unknown[], file: string, depth: number): CmsField[] {
       widget: typeof field.widget === 'string' ? field.widget : 'string',
       required: field.required !== false,
       multiple: field.multiple === true,
-      fields: Array.isArray(field.fields) ? readFields(field.fields, file, depth + 1) : [],
+      fields: Array.isArray(field.fields) ? readFields(field.fields, file, depth + 1, read) : [],
     };
   });
 }
@@ -188,13 +193,19 @@ function siteFrontMatter(text: string, file: string): { data: Record<string, unk
   }
 }
 
+/**
+ * The CMS config, read as the CMS reads it: Decap's YAML reader accepts flow collections closed
+ * at their block's own indentation (`] }` under the `-`), which osf-website's config does
+ * throughout and YAML 1.2 strictly refuses; js-yaml reads them as Decap does. Core schema
+ * only (no tags that build objects); aliases give shared values, never copies, and readFields
+ * bounds how many fields it reads through them.
+ */
 function parseSiteYaml(text: string, file: string): unknown {
   try {
-    return parseYamlData(text);
+    return load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
-    const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-    throw siteFileError(file, `is not valid YAML: ${reason}.`, where?.line, where?.col);
+    if (!(error instanceof YAMLException)) throw error;
+    throw siteFileError(file, `is not valid YAML: ${error.reason}.`, error.mark ? error.mark.line + 1 : undefined, error.mark ? error.mark.column + 1 : undefined);
   }
 }
 
