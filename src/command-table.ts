@@ -172,7 +172,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--max-warnings <n>', description: 'fail (exit 1) when there are more warnings than this', parse: parseCount },
       { flags: '--quiet', description: 'report errors only' },
       { flags: '--no-cache', description: 'lint every issue again, even those unchanged since the last lint' },
-      { flags: '--site <dir>', description: 'check site images (/img/...) against this checkout of the site (default: config siteRepo)' },
+      { flags: '--site <dir>', description: 'check the issue against this checkout of the site: its images, authors, categories, CMS fields and routes (default: config siteRepo)' },
       { flags: '--online', description: 'also check every link and image over HTTP (dead-link); the only time lint uses the network' },
       { flags: '--online-deadline <seconds>', description: 'with --online: the time all link checks may take together; what is left is reported as not checked (default 60)', parse: parseCount },
       { flags: '--allow-private', description: 'with --online: also request loopback and private addresses (link-local ones never); not for pull requests in CI' },
@@ -244,7 +244,7 @@ export const COMMANDS: CommandSpec[] = [
       return result.refused ? 'problems' : 'done';
     },
   }),
-  command<{ to: string[]; dryRun?: boolean; force?: boolean; testPrefix: boolean; inlineImages: boolean }>({
+  command<{ to: string[]; dryRun?: boolean; force?: boolean; testPrefix: boolean; inlineImages: boolean; site?: string }>({
     name: 'send',
     description: 'send one test message of a ready issue to your own inbox, through SMTP',
     args: [issueArg()],
@@ -253,13 +253,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--dry-run', description: 'send nothing; write the message as dist/<issue>/email.eml' },
       { flags: '--force', description: 'send an issue that is not ready' },
       { flags: '--no-test-prefix', description: 'leave "[TEST] " out of the subject' },
-      { flags: '--no-inline-images', description: 'load the issue\'s own images from their addresses on the site, as readers will (default: carried in the message, since the site shows them only once deployed)' },
+      { flags: '--no-inline-images', description: 'load the images from their addresses on the site, as readers will (default: the issue\'s own and those of the site checkout carried in the message, since the site shows them only once deployed)' },
+      { flags: '--site <dir>', description: 'a checkout of the site, whose images the email shows are carried in the message (default: config siteRepo)' },
     ],
     examples: EXAMPLES.send,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
-      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages });
+      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
       printSendResult(ctx, result);
       return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';
     },

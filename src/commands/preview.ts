@@ -20,6 +20,7 @@ import { watchFolders, type FolderWatch } from '../io/watch.js';
 import { findWorkspaceRoot, issueDir, listIssues, relativeTo, resolveIssue, SECTIONS_DIR } from '../io/workspace.js';
 import { readPreviewAssets } from '../io/preview-assets.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf, type IssueOutputs } from '../pipeline.js';
+import { checkoutImagesIn } from '../io/site.js';
 
 export interface PreviewOptions {
   issue?: string;
@@ -44,8 +45,12 @@ interface IssueState {
   error?: PreviewView['error'];
   outputs?: IssueOutputs;
   rendering?: PreviewRendering;
-  /** The issue's own images by published name: the files the preview may serve of it. */
-  images?: ReadonlyMap<string, ImageFile>;
+  /**
+   * The images the preview may serve of the issue: its own by published name (read afresh from
+   * the workspace), and the site checkout's it shows, already read (`site_N.ext`: a name no
+   * published image has).
+   */
+  images?: ReadonlyMap<string, ImageFile | Buffer>;
 }
 
 interface IssuePreview {
@@ -192,18 +197,26 @@ async function renderIssueState(root: string, slug: string, now: Date, version: 
     assertBuildable(pipeline.issue);
     const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
     const diagnostics = await pipeline.diagnostics();
-    return { state: { version, outputs, ...previewRendering(slug, pipeline.issue, workspace.config, outputs, diagnostics, now) }, issues };
+    const siteImages = await checkoutImagesIn(site, outputs.html!, workspace.config);
+    return { state: { version, outputs, ...previewRendering(slug, pipeline.issue, workspace.config, outputs, diagnostics, now, siteImages) }, issues };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     return { state: { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, ...(issues ? { issues } : {}) };
   }
 }
 
-/** What the page shows of a rendered issue, and the issue's own images it may serve (by published name). */
-function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date): { rendering: PreviewRendering; images: Map<string, ImageFile> } {
+/** What the page shows of a rendered issue, and the images it may serve (see IssueState.images). */
+function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date, siteImages: { address: string; sitePath: string; name: string; content: Buffer }[]): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer> } {
   const status = issueStatus(issue, diagnostics, config, now);
-  const images = new Map<string, ImageFile>();
+  const images = new Map<string, ImageFile | Buffer>();
   const addresses: Record<string, string> = {};
+  // Site images the checkout holds, shown before the site's pull request is deployed.
+  siteImages.forEach(({ address, sitePath, name, content }, index) => {
+    const served = `site_${index}${name.slice(name.lastIndexOf('.'))}`;
+    images.set(served, content);
+    addresses[address] = `/${slug}/img/${served}`;
+    addresses[sitePath] = `/${slug}/img/${served}`;
+  });
   for (const { address, image } of localImagesInEmail(issue, config)) {
     images.set(image.name, image.file);
     const served = `/${slug}/img/${image.name}`;
@@ -251,7 +264,7 @@ function issueReply(root: string, shown: { slug: string; issues: string[]; previ
     if (!file) return notFound();
     let body: Buffer;
     try {
-      body = readLocalImage(root, file);
+      body = Buffer.isBuffer(file) ? file : readLocalImage(root, file);
     } catch {
       // Gone since the render, or a link out of the workspace: there is nothing of it to serve.
       return notFound();

@@ -8,6 +8,7 @@ import { writeFilesAtomically } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
 import { issueDir, relativeTo } from '../io/workspace.js';
 import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+import { checkoutImagesIn } from '../io/site.js';
 
 export interface ScreenshotOptions {
   issue?: string;
@@ -34,7 +35,7 @@ export const SHOTS: readonly Shot[] = [
 /**
  * Pictures of an issue's email as inboxes show it, taken in Chromium: the email rendered
  * through the issue pipeline (the bytes build writes), the issue's own images served from the
- * workspace, since the site does not have them yet.
+ * workspace and site images from the checkout, since the site may not have them yet.
  */
 export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: ScreenshotOptions): Promise<ScreenshotResult> {
   const browserPath = findBrowser(options.browser, ctx.env, ctx.cwd);
@@ -45,7 +46,11 @@ export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: Scr
   assertBuildable(pipeline.issue);
   const { html } = await renderIssueOutputs(pipeline, config, { blog: false, email: true, text: false }, relativeTo(root, issueDir(root, id)));
 
-  const files = new Map(localImagesInEmail(pipeline.issue, config).map(({ address, image }) => [address, { type: imageContentType(image.name), body: readLocalImage(root, image.file) }]));
+  // The site has neither the issue's own images nor, until its pull request is deployed, those only the checkout holds.
+  const files = new Map([
+    ...(await checkoutImagesIn(site, html!, config)).map(({ address, name, content }) => [address, { type: imageContentType(name), body: content }] as const),
+    ...localImagesInEmail(pipeline.issue, config).map(({ address, image }) => [address, { type: imageContentType(image.name), body: readLocalImage(root, image.file) }] as const),
+  ]);
 
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(ctx.cwd, options.out)) : join(root, 'dist', id.slug, 'screenshots');
   const browser = await launchBrowser(browserPath);

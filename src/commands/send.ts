@@ -10,6 +10,7 @@ import { writeFilesAtomically } from '../io/files.js';
 import { composeMessage, sendMessage, smtpTargetOf, type Delivery } from '../io/mail.js';
 import { relativeTo } from '../io/workspace.js';
 import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs } from '../pipeline.js';
+import { checkoutImagesIn, siteCheckoutOf } from '../io/site.js';
 
 export interface SendOptions {
   issue?: string;
@@ -18,8 +19,10 @@ export interface SendOptions {
   force?: boolean;
   /** false: the subject as readers will see it, without `[TEST] `. */
   testPrefix?: boolean;
-  /** false: the images at their addresses on the site, as the mail platform will send them (default: the issue's own carried inline). */
+  /** false: the images at their addresses on the site, as the mail platform will send them (default: the issue's own and the checkout's carried inline). */
   inlineImages?: boolean;
+  /** A checkout of the site, whose images the email shows are carried inline (default: config siteRepo). */
+  site?: string;
 }
 
 export interface SendResult {
@@ -60,7 +63,8 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   }
 
   const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace);
-  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known }));
+  const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());
   const to = options.to.length > 0 ? options.to : [addressOf(from)];
@@ -71,9 +75,13 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   }
 
   const { html: built } = await pipeline.email();
-  // The issue's own images are on the site only once its pull request is deployed: a test carries them.
-  const own = options.inlineImages === false ? [] : localImagesInEmail(pipeline.issue, config).map(({ address, image }) => ({ address, name: image.name, content: readLocalImage(root, image.file) }));
-  const { html, attachments } = inlineImages(built, own);
+  // The issue's own images, and site images the checkout holds, are on the site only once its
+  // pull request is deployed: a test carries them.
+  const inline = options.inlineImages === false ? [] : [
+    ...localImagesInEmail(pipeline.issue, config).map(({ address, image }) => ({ address, name: image.name, content: readLocalImage(root, image.file) })),
+    ...(await checkoutImagesIn(site, built, config)),
+  ];
+  const { html, attachments } = inlineImages(built, inline);
   const message = testMessage(pipeline.issue, config, { html, text: pipeline.text(), attachments }, { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() });
   const raw = await composeMessage(message);
   if (options.dryRun) {

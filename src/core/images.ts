@@ -35,6 +35,23 @@ export interface SiteCheckout {
   model?(): SiteModel;
 }
 
+/**
+ * The site images an HTML page shows (`<img src>` at the site's image folder, by site path or
+ * absolute URL), each once: the address as the page writes it, its site path, and its file in a
+ * checkout of the site.
+ */
+export function siteImagesInHtml(html: string, config: Config): { address: string; sitePath: string; file: string }[] {
+  const found = new Map<string, { address: string; sitePath: string; file: string }>();
+  for (const match of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)) {
+    const address = match[1]!.replaceAll('&amp;', '&');
+    const file = siteImageFile(config, address);
+    if (!file || found.has(address)) continue;
+    const sitePath = address.startsWith(`${config.site}/`) ? address.slice(config.site.length) : address;
+    if (sitePath.startsWith('/')) found.set(address, { address, sitePath: sitePath.split(/[?#]/)[0]!, file });
+  }
+  return [...found.values()];
+}
+
 /** The Content-Type of an image by its file name, as the preview and the screenshot's browser serve it. */
 export function imageContentType(name: string): string {
   return IMAGE_CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';

@@ -7,7 +7,8 @@ import { LIMITS } from '../core/limits.js';
 import { buildSiteModel, siteFileError, type SiteModel, type SiteText, type SiteTexts } from '../core/site.js';
 import { readFileBytes } from './files.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
-import type { SiteCheckout } from '../core/images.js';
+import { siteImagesInHtml, type SiteCheckout } from '../core/images.js';
+import type { Config } from '../core/config.js';
 import { readImageIfThere } from './images.js';
 import type { Workspace } from './workspace.js';
 
@@ -43,6 +44,25 @@ export async function openSiteCheckout(root: string, shown: string, layout: Site
     image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
     model: () => readSiteModel(root, shown, layout),
   };
+}
+
+/**
+ * The site images a page shows that the checkout holds, with their bytes (read within the
+ * checkout, and only when they are images): what a test message carries inline, and what the
+ * preview and the screenshot show, before the site's pull request is deployed.
+ */
+export async function checkoutImagesIn(site: SiteCheckout | undefined, html: string, config: Config): Promise<{ address: string; sitePath: string; name: string; content: Buffer }[]> {
+  if (!site) return [];
+  const images = [];
+  for (const { address, sitePath, file } of siteImagesInHtml(html, config)) {
+    if (!(await site.image(file).catch(() => null))) continue;
+    try {
+      images.push({ address, sitePath, name: file.slice(file.lastIndexOf('/') + 1), content: readFileBytes(join(site.root, file), file, { within: site.root, maxBytes: LIMITS.imageBytes }) });
+    } catch {
+      // Gone or changed since it was looked at: the page keeps its address on the site.
+    }
+  }
+  return images;
 }
 
 interface CachedModel {

@@ -57,6 +57,27 @@ describe('newsletter preview over HTTP', () => {
     expect(email.headers['content-security-policy']).not.toContain('script-src');
   });
 
+  it('shows the site images that only the site checkout holds yet, from the checkout, and nothing else of it', async () => {
+    const site = await tempDir();
+    const hero = png(640, 320);
+    await writeFiles(site, { 'static/img/graphics-for-su-1-.png': hero, 'static/img/other.png': png(8, 8) });
+    const dir = await sampleWorkspace({ 'newsletter.config.yaml': `siteRepo: ${site}\n` });
+    const preview = await startPreviewCli(dir);
+    const page = (await rawGet(preview.port, '/april-2025/')).body.toString('utf8');
+    const images = JSON.parse(/<script type="application\/json" id="images" data-live>([^<]*)<\/script>/.exec(page)![1]!) as Record<string, string>;
+    const served = images['https://openinfra.org/img/graphics-for-su-1-.png'];
+    expect(served).toMatch(/^\/april-2025\/img\/site_\d+\.png$/);
+    // The blog post names it by its site path, and is shown it from the same place.
+    expect(images['/img/graphics-for-su-1-.png']).toBe(served);
+    const image = await rawGet(preview.port, served!);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.body.equals(hero)).toBe(true);
+    // An image of the checkout the issue does not show is not served.
+    expect(Object.keys(images).some((address) => address.includes('other.png'))).toBe(false);
+    expect((await rawGet(preview.port, '/april-2025/img/site_9.png')).status).toBe(404);
+  });
+
   it('redirects / to the latest issue, and its page carries a Content-Security-Policy', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);

@@ -4,7 +4,7 @@ import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { browserMissing, CHROMIUM } from '../helpers/browser.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace, tempDir } from '../helpers/workspace.js';
+import { runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`screenshot tests ${missing}`);
@@ -28,6 +28,22 @@ describe('newsletter screenshot', () => {
     }
     expect(shots['375-dark']!.equals(shots['375-light']!)).toBe(false);
     expect(shots['800-dark']!.equals(shots['800-light']!)).toBe(false);
+  });
+
+  it.skipIf(missing)('draws the site images the checkout holds, before the site is deployed, even offline', async () => {
+    const dir = await sampleWorkspace({ 'sections/april-2025/kata.md': '![The Kata team at the PTG](/img/kata-team.png)\n' });
+    const site = await tempDir();
+    await writeFiles(site, { 'static/img/kata-team.png': png(1200, 1200) });
+    const heights: number[] = [];
+    for (const config of ['', `siteRepo: ${site}\n`]) {
+      await writeFiles(dir, { 'newsletter.config.yaml': config });
+      const out = await tempDir();
+      const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      heights.push(imageSize(await readFile(join(out, 'email-375-light.png'))).height!);
+    }
+    // Without the checkout the image is a line of alt text; with it, a square about 330 px high at 375 px.
+    expect(heights[1]! - heights[0]!).toBeGreaterThan(250);
   });
 
   it.skipIf(missing)('writes into dist/<issue>/screenshots by default', async () => {

@@ -113,13 +113,37 @@ describe('newsletter send', () => {
     // mailparser puts the part's data: URL in place of its cid; the raw HTML names it by cid:.
     expect(received[0]!.raw.toString('latin1')).toContain(`Content-ID: <${part.cid}>`);
     expect(received[0]!.raw.toString('latin1')).toMatch(/src=3D"cid:[0-9a-f]{24}@newsletter"/);
-    // The site image (/img/hero.png) is the site's, already deployed: it stays an address.
+    // Without a checkout, a site image (/img/hero.png) can only be the site's: it stays an address.
     expect(mail.html).toContain('src="https://openinfra.org/img/hero.png"');
 
     expect((await runMain(['send', '--to', 'editor@example.org', '--no-inline-images'], { cwd, env })).code).toBe(0);
     const plain = await simpleParser(received[1]!.raw);
     expect(plain.attachments).toEqual([]);
     expect(plain.html).toMatch(/src="https:\/\/openinfra\.org\/img\/newsletter\/may-2025\/team-[0-9a-f]{8}\.png"/);
+  });
+
+  it('carries inline the site images a checkout of the site holds, which the site shows only once its pull request is deployed', async () => {
+    const cwd = await tempDir();
+    const site = await tempDir();
+    const hero = png(640, 320);
+    await writeFiles(cwd, MAY);
+    await writeFiles(site, { 'static/img/hero.png': hero, 'static/img/unused.png': png(10, 10) });
+    const { port, received } = await smtpServer();
+    const env = { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` };
+    const sent = await runMain(['send', '--to', 'editor@example.org', '--site', site], { cwd, env });
+    expect(sent.code, sent.stderr).toBe(0);
+    const mail = await simpleParser(received[0]!.raw);
+    expect(mail.attachments.map((a) => [a.filename, a.contentDisposition, a.contentType])).toEqual([['hero.png', 'inline', 'image/png']]);
+    expect(Buffer.compare(mail.attachments[0]!.content, hero)).toBe(0);
+    expect(received[0]!.raw.toString('latin1')).toMatch(/src=3D"cid:[0-9a-f]{24}@newsletter"/);
+    expect(mail.html).not.toContain('https://openinfra.org/img/hero.png');
+
+    // The mail platform's copy keeps the real addresses: build --eml is never inlined.
+    await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}siteRepo: ${site}\n` });
+    expect((await runMain(['build', '--eml'], { cwd })).code).toBe(0);
+    const platform = await simpleParser(await readFile(join(cwd, 'dist/may-2025/email.eml')));
+    expect(platform.attachments).toEqual([]);
+    expect(platform.html).toContain('src="https://openinfra.org/img/hero.png"');
   });
 
   it('sends exactly the message --dry-run writes', async () => {
