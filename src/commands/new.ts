@@ -48,7 +48,7 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   const model = site?.model?.();
   const latest = model ? newsletterPosts(model, workspace.config.name, workspace.config.blogFile)[0] : undefined;
   const { config, sources } = withSiteConventions(workspace.config, latest ? conventionsOf(latest, workspace.config.sections) : undefined);
-  const answers = await gatherAnswers(ctx, options, id, config);
+  const answers = await gatherAnswers(ctx, options, id, config, model?.authors?.map((a) => a.name));
   // The post's heading style lives in config; one the site has and config lacks is the issue's own.
   if (config.headingLevel !== workspace.config.headingLevel) answers.headingLevel = config.headingLevel;
   if (config.taglines !== workspace.config.taglines) answers.taglines = config.taglines;
@@ -56,7 +56,8 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file };
 }
 
-async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>, options: NewOptions, id: IssueId, config: Config): Promise<NewIssueAnswers> {
+/** `authors`: the site's, when a checkout is known; the author prompt takes one of them. */
+async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>, options: NewOptions, id: IssueId, config: Config, authors?: string[]): Promise<NewIssueAnswers> {
   const sectionIds = config.sections.map((s) => s.id);
   const defaults: NewIssueAnswers = {
     title: options.title ?? fillPattern(config.title, id, monthName(id.month)),
@@ -73,7 +74,12 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
   const ask = async (name: keyof NewIssueAnswers, message: string, validate?: (v: string) => true | string): Promise<string> =>
     String(await ctx.prompt({ name, message, default: defaults[name] as string, validate })).trim() || (defaults[name] as string);
   const title = options.title ?? (await ask('title', 'Title'));
-  const author = options.author ?? (await ask('author', 'Author'));
+  const siteAuthor = (v: string): true | string => {
+    if (!authors || authors.includes(v.trim()) || v.trim() === '') return true;
+    const near = closest(v.trim(), authors);
+    return `Not an author of the site${near ? `; did you mean ${near}?` : ` (add one to its author folder first)`}`;
+  };
+  const author = options.author ?? (await ask('author', 'Author', siteAuthor));
   const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : 'Use YYYY-MM-DD, such as 2025-04-21')));
   const description = options.description ?? (await ask('description', 'Description (SEO and email preheader)'));
   const sections = options.sections !== undefined

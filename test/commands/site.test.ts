@@ -86,6 +86,17 @@ describe('a site checkout as the source of truth', () => {
     expect(post).toContain('\n## OpenStack: Open source software for creating private and public clouds\n\n* A release.\n');
   });
 
+  it('asks on a terminal for an author the site knows, with the site\'s latest as the default', async () => {
+    const { cwd, siteDir } = await workspaceAndSite();
+    const answers = { title: 'Inside Open Infrastructure: August 2026', date: '2026-09-02', description: 'News', sections: ['foundation'] };
+    const wrong = await runMain(['new', 'august-2026', '--site', siteDir], { cwd, interactive: true, answers: { ...answers, author: 'Alison Price' } });
+    expect(wrong.stderr).toContain('prompt "author" refused Alison Price: Not an author of the site; did you mean Allison Price?');
+    expect(existsSync(join(cwd, 'sections/august-2026'))).toBe(false);
+    const right = await runMain(['new', 'august-2026', '--site', siteDir], { cwd, interactive: true, answers: { ...answers, author: 'Jürgen Müller' } });
+    expect(right.code, right.stderr).toBe(0);
+    expect(await read(cwd, 'sections/august-2026/issue.md')).toContain('\nauthor: Jürgen Müller\n');
+  });
+
   it('reports, each at its line, an author, a category and a route the site does not allow, and stops publish on them', async () => {
     const { cwd, siteDir } = await workspaceAndSite();
     await writeFiles(cwd, {

@@ -1,0 +1,11 @@
+// Types of site-checkout.mjs, for the tests that import it.
+export declare const CMS_CONFIG: string;
+export declare const CATEGORIES: readonly (readonly [string, string])[];
+export interface SiteOptions {
+  /** Posts other than the newsletter ones (osf-website has about 125 in all). */
+  otherPosts?: number;
+  /** Authors besides the newsletter's (osf-website has about 40). */
+  authors?: number;
+}
+/** The text files of a checkout, by path in it: its latest newsletter post is July 2026's, filed as inside-open-infrastructure-june-2026-1.md. */
+export declare function siteFiles(options?: SiteOptions): Record<string, string>;
