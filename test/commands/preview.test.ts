@@ -1,6 +1,6 @@
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawGet, startPreviewCli } from '../helpers/preview.js';
@@ -171,15 +171,21 @@ describe('newsletter preview over HTTP', () => {
     const preview = await startPreviewCli(dir);
     const fragment = join(dir, 'sections/april-2025/kata.md');
     const original = await readFile(fragment, 'utf8');
+    // Each save lands whole (written beside, then renamed), as editors save: a write seen half done
+    // (the file truncated, then filled) would render twice, and the test would read the first.
+    const save = async (text: string) => {
+      await writeFile(join(dir, 'kata.md.saving'), text);
+      await rename(join(dir, 'kata.md.saving'), fragment);
+    };
     let version = versionOf((await rawGet(preview.port, '/april-2025/')).body.toString());
 
     let changed = nextVersion(preview.port, version);
-    await writeFile(fragment, `${original}\n* A line added while the preview runs.\n`);
+    await save(`${original}\n* A line added while the preview runs.\n`);
     version = await changed;
     expect((await rawGet(preview.port, '/april-2025/email.txt')).body.toString()).toContain('A line added while the preview runs.');
 
     changed = nextVersion(preview.port, version);
-    await writeFile(fragment, '---\nstatus: [ready\n---\nBroken front matter.\n');
+    await save('---\nstatus: [ready\n---\nBroken front matter.\n');
     version = await changed;
     const page = (await rawGet(preview.port, '/april-2025/')).body.toString();
     expect(page).toMatch(/<div id="error" role="alert" data-live><p><strong>sections\/april-2025\/kata\.md:2/);
@@ -194,7 +200,7 @@ describe('newsletter preview over HTTP', () => {
     expect(shown.body.toString()).toContain('A line added while the preview runs.');
 
     changed = nextVersion(preview.port, version);
-    await writeFile(fragment, `${original}\n* Fixed again.\n`);
+    await save(`${original}\n* Fixed again.\n`);
     version = await changed;
     const recovered = (await rawGet(preview.port, '/april-2025/')).body.toString();
     expect(recovered).toContain('<div id="error" role="alert" data-live hidden></div>');
