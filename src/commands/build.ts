@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
-import { assertBuildable, defaultIssueDate, shownLocalImages } from '../core/issue.js';
+import { assertBuildable, defaultIssueDate, issueInvites, shownLocalImages } from '../core/issue.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { openCompatAnswers } from '../io/email-compat.js';
@@ -32,6 +32,8 @@ export interface BuildResult {
   outputs: { blog?: string; mjml?: string; html?: string; text?: string; eml?: string };
   /** Absolute paths of the issue's own images copied beside the outputs (img/<name>). */
   images: string[];
+  /** The events' calendar invites written (invites/<event>.ics), absolute paths. */
+  invites: string[];
   /** The output folder, relative to the workspace, for messages. */
   outDir: string;
   /** The issue's diagnostics, the very ones `newsletter lint` reports (the email rules only when the email is built). */
@@ -93,7 +95,17 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
     }
   }
 
+  // The events' calendar invites, which the post and the email link at their place on the site.
+  const invites: string[] = [];
+  if (wanted.blog || wanted.email) {
+    for (const invite of issueInvites(pipeline.issue)) {
+      const path = join(outDir, 'invites', invite.name);
+      files.push({ path, content: invite.text });
+      invites.push(path);
+    }
+  }
+
   await writeFilesAtomically(files);
   const shownDir = relativeTo(root, outDir);
-  return { issue: id.slug, outputs, images, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics };
+  return { issue: id.slug, outputs, images, invites, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics };
 }

@@ -2,7 +2,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { issueImageFolder } from '../core/images.js';
-import { assertBuildable, blogFileName, shownLocalImages } from '../core/issue.js';
+import { assertBuildable, blogFileName, issueInvites, shownLocalImages } from '../core/issue.js';
 import { issueStatus } from '../core/readiness.js';
 import { plural } from '../core/text.js';
 import { isDirectory, readFileIfThere, realPathForWriting, removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
@@ -42,9 +42,10 @@ export interface PublishResult {
 
 /**
  * Puts a finished issue into a checkout of the site: the blog post under the site's name in
- * its blog folder, and the issue's own images under the image path the post names. Only a
- * ready issue (core/readiness.ts) is published, and a published post that differs is never
- * replaced, unless forced. Everything is written at once or not at all; git is left to the editor.
+ * its blog folder, the issue's own images under the image path the post names, and its events'
+ * calendar invites in the invite folder. Only a ready issue (core/readiness.ts) is published,
+ * and a published file that differs is never replaced, unless forced. Everything is written at
+ * once or not at all; git is left to the editor.
  */
 export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: PublishOptions): Promise<PublishResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
@@ -70,14 +71,18 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   // Each path as the disk resolves it, inside the checkout's real folder, or nothing is written.
   const blogPath = join(blogDir, blogFileName(pipeline.issue, config));
   realPathForWriting(site.root, blogPath, `siteLayout.blogDir (${config.siteLayout.blogDir})`);
-  const files: OutputFile[] = [
-    { path: blogPath, content: pipeline.blog() },
-    ...shownLocalImages(pipeline.issue).map((image) => {
-      const path = join(imageFolder, image.name);
-      realPathForWriting(site.root, path, `siteLayout.imageDir (${config.siteLayout.imageDir})`);
-      return { path, content: readLocalImage(root, image.file) };
-    }),
-  ];
+  const images: OutputFile[] = shownLocalImages(pipeline.issue).map((image) => {
+    const path = join(imageFolder, image.name);
+    realPathForWriting(site.root, path, `siteLayout.imageDir (${config.siteLayout.imageDir})`);
+    return { path, content: readLocalImage(root, image.file) };
+  });
+  // The events' invites, where the site serves its own (siteLayout.inviteDir, at inviteUrl), as the post and email link them.
+  const invites: OutputFile[] = issueInvites(pipeline.issue).map((invite) => {
+    const path = join(site.root, config.siteLayout.inviteDir, invite.name);
+    realPathForWriting(site.root, path, `siteLayout.inviteDir (${config.siteLayout.inviteDir})`);
+    return { path, content: invite.text };
+  });
+  const files: OutputFile[] = [{ path: blogPath, content: pipeline.blog() }, ...images, ...invites];
   const toWrite: OutputFile[] = [];
   for (const file of files) {
     const published = readFileIfThere(file.path);
@@ -96,7 +101,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   }
   // An image changed or dropped since the last publish left its old file behind: it goes, once the rest is written.
   realPathForWriting(site.root, imageFolder, `siteLayout.imageDir (${config.siteLayout.imageDir})`);
-  const stale = stalePublishedImages(imageFolder, new Set(files.slice(1).map((file) => basename(file.path))));
+  const stale = stalePublishedImages(imageFolder, new Set(images.map((file) => basename(file.path))));
   result.removed = stale.map(shown);
   if (!options.dryRun) {
     await writeFilesAtomically(toWrite);

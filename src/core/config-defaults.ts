@@ -101,7 +101,11 @@ export const DEFAULT_CONFIG_VALUES = {
     blogDir: 'src/pages/blog', imageDir: 'static/img', imageUrl: '/img/',
     // What the site knows, which lint checks a post against: its CMS config (the blog fields), authors and categories.
     authorDir: 'src/pages/author', cmsConfig: 'static/admin/config.yml', blogConfig: 'src/content/blog-config.json',
+    // Calendar invites, served at inviteUrl; the site keeps its own there already. The site's event list.
+    inviteDir: 'static/invites', inviteUrl: '/invites/', eventsPage: 'src/pages/days/index.md', summits: 'src/content/upcoming-summits.json',
   },
+  /** The time zone of an event deadline that names none (IANA). */
+  timezone: 'UTC',
   headingLevel: 3,
   taglines: false,
   lang: 'en',

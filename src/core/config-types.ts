@@ -59,6 +59,12 @@ export interface SiteLayout {
   cmsConfig: string;
   /** The blog config (JSON) that lists the categories. */
   blogConfig: string;
+  /** Where publish puts the events' calendar invites, and the path they are served at. */
+  inviteDir: string;
+  inviteUrl: string;
+  /** The site's own lists of upcoming events: the days page's front matter, and the summits. */
+  eventsPage: string;
+  summits: string;
 }
 
 export interface Config {
@@ -76,6 +82,8 @@ export interface Config {
   twitterUsername: string;
   category: { value: string; label: string }[];
   hidePost: boolean;
+  /** The time zone of an event deadline that names none (IANA, such as America/Los_Angeles). */
+  timezone: string;
   /** The level of a section's heading in the post (an issue's own headingLevel overrides it). */
   headingLevel: number;
   /** Whether a section's heading carries its tagline ("OpenStack: Open source software for..."); an issue's own taglines overrides it. */

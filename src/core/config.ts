@@ -1,4 +1,5 @@
 import { CliError } from '../errors.js';
+import { isTimeZone } from './dates.js';
 import { trimEndOf } from './text.js';
 import { closest } from './suggest.js';
 import { DEFAULT_CONFIG_VALUES, DEFAULT_SECTIONS } from './config-defaults.js';
@@ -15,9 +16,9 @@ export const CONFIG_FILES = [CONFIG_FILE, 'newsletter.config.yml'] as const;
 
 const TOP_KEYS = [
   'name', 'site', 'title', 'postUrl', 'blogFile', 'author', 'description', 'twitterUsername',
-  'category', 'hidePost', 'headingLevel', 'taglines', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout', 'words',
+  'category', 'hidePost', 'headingLevel', 'taglines', 'timezone', 'lang', 'sections', 'email', 'rules', 'imagePath', 'siteRepo', 'siteLayout', 'words',
 ];
-const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl', 'authorDir', 'cmsConfig', 'blogConfig'];
+const SITE_LAYOUT_KEYS = ['blogDir', 'imageDir', 'imageUrl', 'authorDir', 'cmsConfig', 'blogConfig', 'inviteDir', 'inviteUrl', 'eventsPage', 'summits'];
 const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIssue', 'aliases', 'guide'];
 const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -62,6 +63,8 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
   if (typeof hidePost !== 'boolean') fail('hidePost', 'expected true or false');
   const taglines = input.taglines ?? d.taglines;
   if (typeof taglines !== 'boolean') fail('taglines', 'expected true or false');
+  const timezone = input.timezone ?? d.timezone;
+  if (typeof timezone !== 'string' || !isTimeZone(timezone)) fail('timezone', 'expected an IANA time zone, such as America/Los_Angeles or UTC');
 
   return {
     file,
@@ -78,6 +81,7 @@ export function validateConfig(raw: unknown, file: string | undefined): Config {
     hidePost: hidePost as boolean,
     headingLevel: headingLevel as number,
     taglines: taglines as boolean,
+    timezone: timezone as string,
     lang: text('lang', d.lang, /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as en or en-US'),
     sections: validateSections(input.sections, fail),
     email: validateEmail(input.email, fail),
@@ -105,7 +109,7 @@ function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 
   const layout = input.siteLayout ?? {};
   if (!isPlainObject(layout)) return fail('siteLayout', 'expected a mapping with blogDir, imageDir, imageUrl, authorDir, cmsConfig and blogConfig');
   rejectUnknown(layout, SITE_LAYOUT_KEYS, 'siteLayout.', fail);
-  const folder = (key: 'blogDir' | 'imageDir' | 'authorDir' | 'cmsConfig' | 'blogConfig'): string => {
+  const folder = (key: 'blogDir' | 'imageDir' | 'authorDir' | 'cmsConfig' | 'blogConfig' | 'inviteDir' | 'eventsPage' | 'summits'): string => {
     const value = layout[key] ?? d[key];
     const what = key.endsWith('Dir') ? 'a folder' : 'a file';
     if (typeof value !== 'string' || !isFolderInside(value)) return fail(`siteLayout.${key}`, `expected ${what} inside the site checkout, such as ${d[key]}`);
@@ -113,13 +117,15 @@ function validateSite(input: Record<string, unknown>, fail: Fail): Pick<Config, 
   };
   const imageUrl = layout.imageUrl ?? d.imageUrl;
   if (typeof imageUrl !== 'string' || !/^\/(?:[^\s/]+\/)*$/.test(imageUrl)) return fail('siteLayout.imageUrl', 'expected the site path the image folder is served at, such as /img/');
+  const inviteUrl = layout.inviteUrl ?? d.inviteUrl;
+  if (typeof inviteUrl !== 'string' || !/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(inviteUrl) || inviteUrl.includes('/../') || inviteUrl.includes('/./')) return fail('siteLayout.inviteUrl', 'expected the site path the invite folder is served at, such as /invites/');
   const imagePath = input.imagePath ?? DEFAULT_CONFIG_VALUES.imagePath;
   if (typeof imagePath !== 'string' || !imagePath.startsWith(imageUrl) || !imagePath.endsWith('/') || /\s|\.\./.test(imagePath)) {
     return fail('imagePath', `expected a site path under ${imageUrl} ending in /, such as ${DEFAULT_CONFIG_VALUES.imagePath} ({slug} stands for the issue)`);
   }
   const siteRepo = input.siteRepo;
   if (siteRepo !== undefined && (typeof siteRepo !== 'string' || siteRepo.trim() === '')) return fail('siteRepo', 'expected the folder of a checkout of the site, such as ../osf-website');
-  return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl, authorDir: folder('authorDir'), cmsConfig: folder('cmsConfig'), blogConfig: folder('blogConfig') } };
+  return { imagePath, siteRepo, siteLayout: { blogDir: folder('blogDir'), imageDir: folder('imageDir'), imageUrl, authorDir: folder('authorDir'), cmsConfig: folder('cmsConfig'), blogConfig: folder('blogConfig'), inviteDir: folder('inviteDir'), inviteUrl, eventsPage: folder('eventsPage'), summits: folder('summits') } };
 }
 
 /**

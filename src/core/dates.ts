@@ -123,3 +123,13 @@ function yearNear(month: number, day: number, reference: Date): number {
   }
   return reference.getUTCFullYear();
 }
+
+/** Whether a time zone is one the runtime knows (an IANA name, such as America/Los_Angeles, or UTC). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

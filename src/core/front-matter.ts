@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import { CliError } from '../errors.js';
 
 /** A Markdown file split into its YAML front matter and its body. */
@@ -52,11 +52,23 @@ function readYaml(text: string): { data: unknown; keyLines: Record<string, numbe
   return { data: asData(data, 0), keyLines: keyLinesOf(doc.contents, lineCounter) };
 }
 
-/** The line of every string key of nested mappings, by path; the first of a repeated one. */
+/**
+ * The line of every string key of nested mappings, by path, and of every item of a list, by
+ * its index (`events.0.start`); the first of a repeated key.
+ */
 function keyLinesOf(contents: unknown, lineCounter: LineCounter): Record<string, number> {
   const lines = Object.create(null) as Record<string, number>;
   const walk = (node: unknown, prefix: string, depth: number): void => {
-    if (!isMap(node) || depth > MAX_YAML_DEPTH) return;
+    if (depth > MAX_YAML_DEPTH) return;
+    if (isSeq(node) && prefix !== '') {
+      node.items.forEach((item, index) => {
+        const offset = (item as { range?: [number, number, number] } | null)?.range?.[0];
+        if (offset !== undefined) lines[`${prefix}.${index}`] ??= lineCounter.linePos(offset).line;
+        walk(item, `${prefix}.${index}`, depth + 1);
+      });
+      return;
+    }
+    if (!isMap(node)) return;
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;

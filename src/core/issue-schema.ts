@@ -59,6 +59,8 @@ const FRAGMENT_KEYS: Record<string, Check> = {
   owner: isString,
   status: (v) => (v === 'draft' || v === 'ready' ? undefined : 'must be draft or ready'),
   order: (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'must be a number'),
+  // Read and checked, entry by entry, by core/events.ts (the event-data rule).
+  events: () => undefined,
 };
 
 /** Checks issue.md's front matter: wrong types and impossible dates are errors, unknown keys warnings. */

@@ -7,6 +7,7 @@ import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, 
 import type { Diagnostic } from './diagnostic.js';
 import { monthName, type IssueId } from './slug.js';
 import { issueImageFolder, localImagePath, publishedImageName, type ImageFile } from './images.js';
+import { eventIcs, eventsMarkdown, readEvents, type EventProblem, type EventRendering, type IssueEvent } from './events.js';
 
 /** A file as read from the workspace: its path relative to the workspace, and its text. */
 export interface SourceFile {
@@ -62,6 +63,13 @@ export interface Fragment {
   empty: boolean;
   /** True when it holds something, all of which the URL policy leaves out of every output. */
   refusedWhole: boolean;
+  /** Its `events:` front matter, read (those that could be), in the order of their dates. */
+  events: IssueEvent[];
+  /** What is wrong with that front matter, for the event-data rule. */
+  eventProblems: EventProblem[];
+  /** The events as the outputs show them after the body (Markdown, and parsed); undefined without events. */
+  eventsMarkdown: string | undefined;
+  eventsDoc: MarkdownDoc | undefined;
 }
 
 export interface Issue {
@@ -109,8 +117,13 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     if (!Object.hasOwn(meta, key) && !NOT_IN_POST_KEYS.includes(key)) extraMeta[key] = value;
   }
 
+  const rendering: EventRendering = {
+    issueDate: issueDateOf({ meta, id: sources.id }),
+    style: config.rules['date-style']?.options.style === 'month-first' ? 'month-first' : 'day-first',
+    inviteUrl: (event) => `${config.site}${config.siteLayout.inviteUrl}${event.slug}.ics`,
+  };
   const fragments = sources.fragments.map((file) => {
-    const fragment = parseFragment(file, config, taglines, problems);
+    const fragment = parseFragment(file, config, taglines, problems, rendering);
     problems.push(...validateFragmentFrontMatter(fragment.parts, file.path));
     return fragment;
   });
@@ -161,6 +174,15 @@ export function shownLocalImages(issue: Issue): LocalImage[] {
     });
   }
   return [...shown.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * The calendar invites of the events the outputs show, one `.ics` per event by its slug, dated
+ * (DTSTAMP) by the issue: the same sources give the same bytes.
+ */
+export function issueInvites(issue: Issue): { name: string; text: string }[] {
+  const date = issueDateOf(issue);
+  return renderedFragments(issue).flatMap((fragment) => fragment.events.map((event) => ({ name: `${event.slug}.ics`, text: eventIcs(event, date, date) })));
 }
 
 /** The URL an image is shown at: a local image's site path, or the URL as written. */
@@ -216,10 +238,12 @@ function looseParts(text: string): SourceParts {
   return { data: {}, matter, hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines: looseKeyLines(matter) };
 }
 
-function parseFragment(file: SourceFile, config: Config, taglines: boolean, problems: Diagnostic[]): Fragment {
+function parseFragment(file: SourceFile, config: Config, taglines: boolean, problems: Diagnostic[], rendering: EventRendering): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
   const parts = readParts(file, problems);
   const doc = readMarkdown(parts, file.path, problems);
+  const { events, problems: eventProblems } = readEvents(parts, file.path, config.timezone);
+  const eventsText = events.length > 0 ? eventsMarkdown(events, rendering) : undefined;
   const section = config.sections.find((s) => s.id === id);
   const title = typeof parts.data.title === 'string' && parts.data.title.trim() !== '' ? parts.data.title : undefined;
   return {
@@ -234,8 +258,12 @@ function parseFragment(file: SourceFile, config: Config, taglines: boolean, prob
     order: typeof parts.data.order === 'number' ? parts.data.order : undefined,
     parts,
     doc,
-    empty: isEmptyMarkdown(doc.tree),
-    refusedWhole: !isEmptyMarkdown(doc.tree) && isEmptyMarkdown(doc.tree, true),
+    empty: isEmptyMarkdown(doc.tree) && events.length === 0,
+    refusedWhole: events.length === 0 && !isEmptyMarkdown(doc.tree) && isEmptyMarkdown(doc.tree, true),
+    events,
+    eventProblems,
+    eventsMarkdown: eventsText,
+    eventsDoc: eventsText === undefined ? undefined : parseMarkdown(eventsText),
   };
 }
 

@@ -27,7 +27,8 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
-        body: renderMarkdownWithoutComments(fragment.doc, imageUrl),
+        // The events follow the writer's words.
+        body: [renderMarkdownWithoutComments(fragment.doc, imageUrl), fragment.eventsMarkdown].filter((part) => part !== undefined && part.trim() !== '').join('\n\n'),
       })),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.

@@ -91,7 +91,10 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
         id: fragment.id,
         heading: renderInlineHtml(fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
-        blocks: renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
+        blocks: [
+          ...renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
+          ...(fragment.eventsDoc ? renderEmailBlocks(fragment.eventsDoc.tree, urls, fragment.heading) : []),
+        ],
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,

@@ -44,7 +44,7 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: underline(inlineText(fragmentHeadingText(fragment), ctx), '-'),
-        body: renderBlocks(withoutComments(fragment.doc.tree).children, ctx),
+        body: renderBlocks([...withoutComments(fragment.doc.tree).children, ...(fragment.eventsDoc?.tree.children ?? [])], ctx),
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,

@@ -40,7 +40,7 @@ export interface Campaign {
  * utm_ parameters already: someone chose those.
  */
 export function tagUrl(url: string, campaign: Campaign | undefined): string {
-  if (!campaign || !/^https?:\/\//i.test(url) || isMergeTag(url)) return url;
+  if (!campaign || !/^https?:\/\//i.test(url) || isMergeTag(url) || isCalendarLink(url)) return url;
   const hashAt = url.indexOf('#');
   const base = hashAt === -1 ? url : url.slice(0, hashAt);
   const hash = hashAt === -1 ? '' : url.slice(hashAt);
@@ -49,6 +49,11 @@ export function tagUrl(url: string, campaign: Campaign | undefined): string {
   const params = `utm_source=${encodeURIComponent(campaign.source)}&utm_medium=${encodeURIComponent(campaign.medium)}&utm_campaign=${encodeURIComponent(campaign.campaign)}`;
   const joiner = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
   return `${base}${joiner}${params}${hash}`;
+}
+
+/** An add-to-calendar form or an invite file: a campaign's tags would only end up in readers' calendars. */
+function isCalendarLink(url: string): boolean {
+  return url.startsWith('https://calendar.google.com/calendar/render?') || /\.ics(?:[?#]|$)/i.test(url);
 }
 
 /**

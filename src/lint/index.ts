@@ -27,6 +27,8 @@ import { movedUrl } from './rules/moved-url.js';
 import { mjml } from './rules/mjml.js';
 import { pasteResidue } from './rules/paste-residue.js';
 import { pastDate } from './rules/past-date.js';
+import { eventData } from './rules/event-data.js';
+import { eventDates } from './rules/event-dates.js';
 import { placeholder } from './rules/placeholder.js';
 import { relativeUrl } from './rules/relative-url.js';
 import { requiredSection } from './rules/required-section.js';
@@ -52,7 +54,7 @@ import { CliError } from '../errors.js';
 /** Every rule, by the id that configs and inline comments name. Ids are part of the contract. */
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
-  linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
+  linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, eventData, eventDates, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
   localImage, siteImage, siteAuthor, siteCategory, siteFields, routeCollision, movedUrl, siteConvention, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 

@@ -6,11 +6,12 @@ import { paint } from './output.js';
 export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: BuildResult, json: boolean): void {
   printDiagnosticSummary(ctx, result.diagnostics);
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}) }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, null, 2)}\n`);
     return;
   }
   const c = paint(ctx);
   ctx.stdout.write(`${c.green('Built')} ${result.issue} into ${result.outDir}/\n`);
   for (const path of Object.values(result.outputs)) ctx.stdout.write(`  ${path.split(/[\\/]/).pop()}\n`);
   for (const path of result.images) ctx.stdout.write(`  img/${path.split(/[\\/]/).pop()}\n`);
+  for (const path of result.invites) ctx.stdout.write(`  invites/${path.split(/[\\/]/).pop()}\n`);
 }
