@@ -1,0 +1,117 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read, readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+
+/*
+ * Events as data, through the commands: an issue with `events:` builds the three outputs and
+ * the invites and lints clean; a past event or deadline is an error at its line; publish puts
+ * the invites where the site serves them, and the post links them there.
+ */
+
+const EVENTS = `---
+status: ready
+events:
+  - name: OpenInfra Summit Europe
+    url: https://summit2025.openinfra.org/
+    start: 2025-10-17
+    end: 2025-10-19
+    location: Paris-Saclay, France
+    deadlines:
+      - label: Submit a talk
+        url: https://summit2025.openinfra.org/cfp/
+        date: 2025-06-13T23:59
+        timezone: America/Los_Angeles
+  - name: OpenStack Day Japan
+    url: https://openstack.jp/days/2025/
+    start: 2025-06-26
+    location: Tokyo, Japan
+---
+More events on [the community calendar](https://openinfra.org/community/events/).
+`;
+
+async function issueWithEvents(events = EVENTS): Promise<string> {
+  const cwd = await tempDir();
+  await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/events.md': events });
+  return cwd;
+}
+
+describe('events as data', () => {
+  it('builds the post, the email and the text with the events after the section\'s words, and an invite per event, the same bytes every time', async () => {
+    const cwd = await issueWithEvents();
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.stdout + linted.stderr).toContain('no problems');
+    expect(linted.code).toBe(0);
+
+    const built = await runMain(['build', '--json'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const { outputs, invites } = JSON.parse(built.stdout) as { outputs: Record<string, string>; invites: string[] };
+    expect(invites.map((path) => path.slice(cwd.length + 1))).toEqual(['dist/may-2025/invites/openstack-day-japan-2025-06-26.ics', 'dist/may-2025/invites/openinfra-summit-europe-2025-10-17.ics']);
+
+    const post = await readFile(outputs.blog!, 'utf8');
+    expect(post).toContain([
+      'More events on [the community calendar](https://openinfra.org/community/events/).',
+      '',
+      '**[OpenStack Day Japan](https://openstack.jp/days/2025/)**',
+      '',
+      '* 26 June 2025 | Tokyo, Japan',
+    ].join('\n'));
+    expect(post).toContain('* [Submit a talk](https://summit2025.openinfra.org/cfp/) by 13 June, 23:59 PT\n');
+    expect(post).toContain('[Download the invite (.ics)](https://openinfra.org/invites/openinfra-summit-europe-2025-10-17.ics)');
+    expect(post).toContain('(https://calendar.google.com/calendar/render?action=TEMPLATE&text=OpenInfra+Summit+Europe&dates=20251017%2F20251020&');
+
+    const html = (await readFile(outputs.html!, 'utf8')).replaceAll('&amp;', '&').replaceAll('&#x26;', '&');
+    expect(html).toContain('17-19 October 2025 | Paris-Saclay, France');
+    expect(html).toContain('by 13 June, 23:59 PT');
+    // Calendar links carry no campaign tags; the event's own page does.
+    expect(html).toContain('href="https://openinfra.org/invites/openinfra-summit-europe-2025-10-17.ics"');
+    expect(html).toMatch(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=OpenInfra\+Summit\+Europe&dates=20251017%2F20251020&details=[^"]*location=Paris-Saclay%2C\+France"/);
+    expect(html).toContain('href="https://summit2025.openinfra.org/?utm_source=newsletter');
+    const text = await readFile(outputs.text!, 'utf8');
+    expect(text).toContain('- 17-19 October 2025 | Paris-Saclay, France');
+
+    const invite = await readFile(invites[1]!, 'utf8');
+    expect(invite).toContain('DTSTART;VALUE=DATE:20251017\r\nDTEND;VALUE=DATE:20251020\r\n');
+    const before = await Promise.all([outputs.blog!, outputs.html!, outputs.text!, ...invites].map((path) => readFile(path)));
+    await runMain(['build'], { cwd });
+    const after = await Promise.all([outputs.blog!, outputs.html!, outputs.text!, ...invites].map((path) => readFile(path)));
+    expect(after.every((bytes, i) => bytes.equals(before[i]!))).toBe(true);
+  });
+
+  it('reports an event over and a deadline passed on the issue\'s date at their lines, and leaves the deadline out', async () => {
+    const cwd = await issueWithEvents(EVENTS.replace('start: 2025-10-17\n    end: 2025-10-19', 'start: 2025-10-17\n    end: 2025-10-19').replace('date: 2025-06-13T23:59', 'date: 2025-05-13T23:59').replace('start: 2025-06-26', 'start: 2025-05-02\n    end: 2025-05-03'));
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.code).toBe(1);
+    expect(linted.stdout).toMatch(/12:1\s+error\s+"Submit a talk" closed on 13 May 2025, 23:59 PT, before the issue's date \(2025-05-20\); it is left out of the outputs: remove it, or give its new date\.\s+event-dates/);
+    expect(linted.stdout).toMatch(/17:1\s+error\s+OpenStack Day Japan ended on 3 May 2025, before the issue's date \(2025-05-20\); remove it\.\s+event-dates/);
+    await runMain(['build'], { cwd });
+    expect(await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md')).not.toContain('Submit a talk');
+  });
+
+  it('warns of what starts or closes within three days, and refuses impossible dates', async () => {
+    const cwd = await issueWithEvents(EVENTS.replace('start: 2025-06-26', 'start: 2025-05-22').replace('start: 2025-10-17\n', 'start: 2025-10-17\n    strat: 2025-10-17\n').replace('end: 2025-10-19', 'end: 2025-09-31'));
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.stdout).toMatch(/7:1\s+warning\s+an event has no key "strat"; did you mean "start"\?\s+event-data/);
+    expect(linted.stdout).toMatch(/8:1\s+error\s+OpenInfra Summit Europe: end 2025-09-31 is not a day of the calendar \(September 2025 has 30 days\)\.\s+event-data/);
+    expect(linted.stdout).toMatch(/17:1\s+warning\s+OpenStack Day Japan starts on 22 May 2025, within 3 days of the issue's date \(2025-05-20\): readers may see it too late\.\s+event-dates/);
+  });
+
+  it('publishes the invites where the site serves its own, and the post links them there', async () => {
+    const cwd = await issueWithEvents();
+    const site = await tempDir();
+    await writeFiles(site, { 'src/pages/blog/.keep': '', 'static/invites/openinfra-days-2024.ics': 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' });
+    const published = await runMain(['publish', '--site', site], { cwd });
+    expect(published.code, published.stderr).toBe(0);
+    expect((await readdir(join(site, 'static/invites'))).sort()).toEqual(['openinfra-days-2024.ics', 'openinfra-summit-europe-2025-10-17.ics', 'openstack-day-japan-2025-06-26.ics']);
+    expect(published.stdout).toContain('static/invites/openinfra-summit-europe-2025-10-17.ics');
+    await runMain(['build'], { cwd });
+    const invite = await read(site, 'static/invites/openinfra-summit-europe-2025-10-17.ics');
+    expect(invite).toBe(await read(cwd, 'dist/may-2025/invites/openinfra-summit-europe-2025-10-17.ics'));
+    expect(invite).toContain('SUMMARY:OpenInfra Summit Europe\r\n');
+    expect(await read(site, 'src/pages/blog/inside-open-infrastructure-may-2025.md')).toContain('(https://openinfra.org/invites/openinfra-summit-europe-2025-10-17.ics)');
+    // Run again, it changes nothing.
+    const again = await runMain(['publish', '--site', site], { cwd });
+    expect(again.stdout).toContain('is already published');
+    expect(await read(site, 'static/invites/openinfra-summit-europe-2025-10-17.ics')).toBe(invite);
+  });
+});
