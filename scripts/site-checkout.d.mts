@@ -1,5 +1,7 @@
 // Types of site-checkout.mjs, for the tests that import it.
 export declare const CMS_CONFIG: string;
+export declare const DAYS_PAGE: string;
+export declare const UPCOMING_SUMMITS: string;
 export declare const CATEGORIES: readonly (readonly [string, string])[];
 export interface SiteOptions {
   /** Posts other than the newsletter ones (osf-website has about 125 in all). */

@@ -80,6 +80,81 @@ const BLOG_CONFIG = `${JSON.stringify({
   seo: { title: 'Blog', url: 'https://openinfra.org/blog/', twitterUsername: '@openinfradev' },
 }, null, 2)}\n`;
 
+// The site's event lists, in their real variety: HTML names folded over lines, dates as prose in
+// every shape (an en dash, "&", months without days, no year, TBD), names in a card's location,
+// one event listed twice, past meetups.
+export const DAYS_PAGE = `---
+templateKey: open-infra-days-page
+title: OpenInfra Days
+upcomingDaysEvents:
+  isVisible: true
+  events:
+    - title: <a href="https://days.example.org/vietnam/" target="_blank">Community Day x OpenInfra
+        Day Vietnam</a>
+      date: July 25, 2026
+      location: Hanoi, Vietnam
+      registration: >
+        <a href="https://tickets.example.org/vietnam"
+        target="_blank">Register</a>
+      sponsor: ""
+    - title: OpenInfra Day Kenya
+      date: September 4 & 5, 2026
+      location: Nairobi, Kenya
+      registration: More Info Coming Soon
+      sponsor: ""
+    - title: >
+        <a
+        href="https://days.example.org/korea/"
+        target="_blank">OpenInfra Day Korea</a>
+      date: September 29, 2026
+      location: Seoul, South Korea
+      registration: ""
+    - title: Ceph Day x OpenInfra Day North America
+      date: TBD
+      location: TBD
+      registration: More Info Coming Soon
+upcomingMeetups:
+  title: OpenInfra Community Events
+  meetups:
+    - location: " Cloud Operator Days Tokyo"
+      link: https://days.example.org/tokyo/
+      date: August-September 2026
+      background: /img/tokyo.jpg
+    - background: /img/sovereign.png
+      date: October 22\u201325, 2026
+      location: OpenInfra Track at Sovereign Cloud Days
+      link: https://sovereign.example.org/en
+    - location: OpenInfra Track at ALASCA Summit
+      link: https://alasca.example.org/summit-2026/
+      date: November 3-4, 2026
+    - location: Project Teams Gathering
+      link: https://openinfra.org/ptg/
+      date: October 12-16
+pastMeetups:
+  meetups:
+    - date: May 22, 2025
+      location: Stockholm, Sweden
+      link: https://meetup.example.org/sweden/
+      name: SWEDEN
+communityEvents:
+  title: More Open Source Community Events
+  events:
+    - link: https://sovereign.example.org/en/
+      date: October 22\u201325, 2026
+      location: Saarbr\u00fccken, Germany
+      name: Sovereign Cloud Days Germany
+    - name: A conference long gone
+      link: https://past.example.org/
+      date: March 23-26, 2026
+      location: Amsterdam, NL
+---
+`;
+
+export const UPCOMING_SUMMITS = `${JSON.stringify({
+  title: 'Upcoming OpenInfra Summit',
+  summits: [{ key: 'asia-26', background: '/img/summit.png', date: 'December 8-9, 2026', location: 'Shanghai, China', imageLink: 'https://summit.example.org/asia/', notification: { text: ' ', button: { link: 'https://summit.example.org/asia/', text: 'Learn More' } } }],
+}, null, 2)}\n`;
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function post(fields, body) {
@@ -104,6 +179,8 @@ export function siteFiles(options = {}) {
   const files = {
     'static/admin/config.yml': CMS_CONFIG,
     'src/content/blog-config.json': BLOG_CONFIG,
+    'src/pages/days/index.md': DAYS_PAGE,
+    'src/content/upcoming-summits.json': UPCOMING_SUMMITS,
     'src/pages/author/allison-price.md': '---\ntemplateKey: tags\nauthorName: Allison Price\ncompany: OpenInfra Foundation\n---\n',
     'src/pages/author/jürgen-müller.md': '---\ntemplateKey: tags\nauthorName: Jürgen Müller\ncompany: Example GmbH\n---\n',
   };

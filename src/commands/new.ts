@@ -10,6 +10,10 @@ import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
 import { siteCheckoutOf } from '../io/site.js';
 import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site.js';
+import { datedSiteEvents, type DatedSiteEvent, type SiteEventEntry } from '../core/site-events.js';
+
+/** The section that lists events, which `new` fills from the site's own list. */
+const EVENTS_SECTION = 'events';
 
 export interface NewOptions {
   issue: string;
@@ -32,6 +36,8 @@ export interface NewResult {
   defaults: DefaultSource[];
   /** The site's post the conventions were read from, when a checkout was given and has one. */
   sitePost: string | undefined;
+  /** With a checkout: the site's upcoming events written into the events section, and those it could not date or link. */
+  siteEvents?: { file: string; added: DatedSiteEvent[]; undated: (SiteEventEntry & { reason: string })[] };
 }
 
 /**
@@ -52,8 +58,17 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   // The post's heading style lives in config; one the site has and config lacks is the issue's own.
   if (config.headingLevel !== workspace.config.headingLevel) answers.headingLevel = config.headingLevel;
   if (config.taglines !== workspace.config.taglines) answers.taglines = config.taglines;
+  // The site's own upcoming events, as data for the events section to start from.
+  let siteEvents: NewResult['siteEvents'];
+  if (model && model.events.length > 0 && answers.sections.includes(EVENTS_SECTION)) {
+    const issueDay = (parseIsoDate(answers.date) ?? new Date(`${id.year}-${String(id.month).padStart(2, '0')}-01T00:00:00Z`)).toISOString().slice(0, 10);
+    const { dated, undated } = datedSiteEvents(model.events, new Date(`${issueDay}T00:00:00Z`));
+    const added = dated.filter((event) => event.start > issueDay);
+    answers.events = added.map(({ name, url, start, end, location }) => ({ name, url, start, ...(end !== start ? { end } : {}), ...(location ? { location } : {}) }));
+    siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated };
+  }
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
-  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file };
+  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}) };
 }
 
 /** `authors`: the site's, when a checkout is known; the author prompt takes one of them. */

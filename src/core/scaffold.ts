@@ -12,6 +12,8 @@ export interface NewIssueAnswers {
   /** How the post heads its sections, written into issue.md when given (the site's convention, where config says otherwise). */
   headingLevel?: number;
   taglines?: boolean;
+  /** Events to start the events section with (the site's own upcoming ones), as its `events:` front matter. */
+  events?: { name: string; url: string; start: string; end?: string; location?: string }[];
 }
 
 /** The files of a new issue, by file name within its folder. Pure. */
@@ -43,19 +45,22 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
   ].join('\n'));
   for (const sectionId of answers.sections) {
     const section = config.sections.find((s) => s.id === sectionId);
-    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines));
+    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === 'events' ? answers.events : undefined));
   }
   return files;
 }
 
 /** A fragment to write, its guide in a comment; `taglines`: whether its heading will carry the section's tagline. */
-export function scaffoldFragment(section: SectionConfig, taglines: boolean): string {
+export function scaffoldFragment(section: SectionConfig, taglines: boolean, events?: NewIssueAnswers['events']): string {
   const heading = taglines ? sectionHeading(section) : section.heading;
   return [
     '---',
     `# title: a heading of its own (replaces "${heading}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     'status: draft',
+    ...(events && events.length > 0
+      ? ['# The site\'s own upcoming events: check each, add deadlines (label, url, date, timezone), remove what does not belong.', stringify({ events }, { lineWidth: 0 }).trimEnd()]
+      : []),
     '---',
     '<!--',
     heading,

@@ -1,5 +1,9 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { CliError } from '../errors.js';
+import { siteFileError } from './site-error.js';
+import { parseDaysPage, parseUpcomingSummits, type SiteEventEntry } from './site-events.js';
+
+export { siteFileError };
 import { isPlainObject, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
 import { MONTHS } from './slug.js';
@@ -58,12 +62,16 @@ export interface SiteModel {
   /** Undefined when the checkout has no blog config. */
   categories: { file: string; list: SiteCategory[] } | undefined;
   posts: SitePost[];
+  /** The upcoming events the site lists (days page, summits), their dates as written. */
+  events: SiteEventEntry[];
 }
 
 /** The texts of a checkout's files the model is built from, each with its path in the checkout. */
 export interface SiteTexts {
   cms?: SiteText;
   blogConfig?: SiteText;
+  eventsPage?: SiteText;
+  summits?: SiteText;
   authors: SiteText[];
   posts: SiteText[];
 }
@@ -84,13 +92,13 @@ export function buildSiteModel(texts: SiteTexts, shownRoot = ''): SiteModel {
     categories: texts.blogConfig ? { file: texts.blogConfig.file, list: parseBlogCategories(texts.blogConfig.text, shown(texts.blogConfig.file)) } : undefined,
     authors: texts.authors.length > 0 ? texts.authors.flatMap(({ text, file }) => parseAuthor(text, file, shown(file)) ?? []) : undefined,
     posts: texts.posts.map(({ text, file }) => parseSitePost(text, file, shown(file))),
+    events: [
+      ...(texts.eventsPage ? parseDaysPage(texts.eventsPage.text, texts.eventsPage.file, shown(texts.eventsPage.file)) : []),
+      ...(texts.summits ? parseUpcomingSummits(texts.summits.text, texts.summits.file, shown(texts.summits.file)) : []),
+    ],
   };
 }
 
-/** One line, exit 2: a checkout that cannot be read is not a site to check against. */
-export function siteFileError(file: string, reason: string, line?: number, column?: number): CliError {
-  return new CliError(`the site checkout's ${file} ${reason}`, { kind: 'usage', file, line, column, hint: 'Fix the file in the site checkout (git status there shows what changed), or run without --site.' });
-}
 
 /** The `blog` collection's fields of a Decap CMS config (static/admin/config.yml). */
 export function parseCmsBlogFields(text: string, file: string): CmsField[] {

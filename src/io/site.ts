@@ -83,10 +83,9 @@ export function readSiteModel(root: string, shown: string, layout: SiteLayout): 
   if (cached?.stamp === stamp) return cached.model;
   const texts: SiteTexts = { authors: [], posts: [] };
   for (const file of files) {
-    const text = readSiteText(root, shown, file.rel, file.kind === 'cms' ? LIMITS.siteConfigBytes : LIMITS.postBytes);
-    if (file.kind === 'cms') texts.cms = text;
-    else if (file.kind === 'blogConfig') texts.blogConfig = text;
-    else texts[file.kind].push(text);
+    const text = readSiteText(root, shown, file.rel, file.kind === 'authors' || file.kind === 'posts' ? LIMITS.postBytes : LIMITS.siteConfigBytes);
+    if (file.kind === 'authors' || file.kind === 'posts') texts[file.kind].push(text);
+    else texts[file.kind] = text;
   }
   const model = buildSiteModel(texts, `${shown.replace(/\/+$/, '')}/`);
   cache.set(key, { stamp, model });
@@ -94,7 +93,7 @@ export function readSiteModel(root: string, shown: string, layout: SiteLayout): 
 }
 
 interface SiteFile {
-  kind: 'cms' | 'blogConfig' | 'authors' | 'posts';
+  kind: 'cms' | 'blogConfig' | 'eventsPage' | 'summits' | 'authors' | 'posts';
   rel: string;
   size: number;
   mtimeMs: number;
@@ -103,7 +102,7 @@ interface SiteFile {
 /** The files the model reads, with their stats; a part the checkout lacks is left out. */
 function siteFiles(root: string, shown: string, layout: SiteLayout): SiteFile[] {
   const files: SiteFile[] = [];
-  for (const [kind, rel] of [['cms', layout.cmsConfig], ['blogConfig', layout.blogConfig]] as const) {
+  for (const [kind, rel] of [['cms', layout.cmsConfig], ['blogConfig', layout.blogConfig], ['eventsPage', layout.eventsPage], ['summits', layout.summits]] as const) {
     const info = statIfThere(join(root, rel));
     if (info) files.push({ kind, rel, size: info.size, mtimeMs: info.mtimeMs });
   }

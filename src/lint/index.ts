@@ -34,6 +34,7 @@ import { relativeUrl } from './rules/relative-url.js';
 import { requiredSection } from './rules/required-section.js';
 import { siteImage } from './rules/site-image.js';
 import { siteAuthor } from './rules/site-author.js';
+import { siteEvent } from './rules/site-event.js';
 import { siteCategory } from './rules/site-category.js';
 import { siteConvention } from './rules/site-convention.js';
 import { siteFields } from './rules/site-fields.js';
@@ -55,7 +56,7 @@ import { CliError } from '../errors.js';
 export const RULES: readonly Rule[] = [
   frontMatter, requiredSection, draftSection, emptySection, unknownSection, hiddenPost, placeholder, imageAlt, emptyLink, linkText, unsafeHtml, unsafeTemplate, internalLink, trackingLink,
   linkSyntax, pasteResidue, spelling, repeatedWords, trailingSpace, headingStyle, paragraphHeading, listCase, eventData, eventDates, pastDate, dateWithoutYear, dateStyle, relativeDate, carriedOver, titleMismatch, twitterHandle, brandName, relativeUrl,
-  localImage, siteImage, siteAuthor, siteCategory, siteFields, routeCollision, movedUrl, siteConvention, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
+  localImage, siteImage, siteAuthor, siteCategory, siteFields, routeCollision, movedUrl, siteConvention, siteEvent, imageSize, imageFormat, unsubscribe, deadLink, emailCompat, emailSize, mjml,
 ];
 
 export const RULE_IDS = RULES.map((rule) => rule.id);

@@ -7,6 +7,15 @@ export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: N
   ctx.stdout.write(`${c.green('Created')} ${result.dir}/\n`);
   for (const file of result.files) ctx.stdout.write(`  ${file}\n`);
   if (result.sitePost) ctx.stdout.write(`\nAs the site's latest newsletter post does: ${result.sitePost}${options.verbose ? '' : ' (--verbose: where each default came from)'}\n`);
+  if (result.siteEvents) {
+    const { file, added, undated } = result.siteEvents;
+    ctx.stdout.write(`\nFrom the site's event list, ${added.length === 1 ? '1 upcoming event' : `${added.length} upcoming events`} in ${file}:\n`);
+    for (const event of added) ctx.stdout.write(`  ${event.start}  ${event.name}\n`);
+    if (undated.length > 0) {
+      ctx.stdout.write(`Left out, to add by hand if they belong (${undated.length}):\n`);
+      for (const event of undated) ctx.stdout.write(`  ${event.name}: "${event.dateText}", ${event.reason} (${event.file})\n`);
+    }
+  }
   if (options.verbose) {
     ctx.stdout.write(`\nDefaults:\n`);
     const from = { site: `the site (${result.sitePost})`, config: 'the config', 'built-in': 'built in' };

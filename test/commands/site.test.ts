@@ -86,6 +86,34 @@ describe('a site checkout as the source of truth', () => {
     expect(post).toContain('\n## OpenStack: Open source software for creating private and public clouds\n\n* A release.\n');
   });
 
+  it('starts the events section with the site\'s own upcoming events, as data, and lists those it could not date', async () => {
+    const { cwd, siteDir } = await workspaceAndSite();
+    const made = await runMain(['new', 'august-2026', '--yes', '--site', siteDir, '--date', '2026-09-02'], { cwd });
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain([
+      'From the site\'s event list, 5 upcoming events in events.md:',
+      '  2026-09-29  OpenInfra Day Korea',
+      '  2026-10-12  Project Teams Gathering',
+      '  2026-10-22  Sovereign Cloud Days Germany',
+      '  2026-11-03  OpenInfra Track at ALASCA Summit',
+      '  2026-12-08  OpenInfra Summit',
+      'Left out, to add by hand if they belong (3):',
+      '  OpenInfra Day Kenya: "September 4 & 5, 2026", no link (src/pages/days/index.md)',
+      '  Ceph Day x OpenInfra Day North America: "TBD", no link (src/pages/days/index.md)',
+      '  Cloud Operator Days Tokyo: "August-September 2026", months, not days (src/pages/days/index.md)',
+    ].join('\n'));
+    const events = parseSourceParts(await read(cwd, 'sections/august-2026/events.md'), 'events.md').data.events as Record<string, string>[];
+    expect(events[0]).toEqual({ name: 'OpenInfra Day Korea', url: 'https://days.example.org/korea/', start: '2026-09-29', location: 'Seoul, South Korea' });
+    expect(events[2]).toEqual({ name: 'Sovereign Cloud Days Germany', url: 'https://sovereign.example.org/en/', start: '2026-10-22', end: '2026-10-25', location: 'Saarbrücken, Germany' });
+    // As data, they lint as events do, and agree with the site.
+    await writeFiles(cwd, { 'sections/august-2026/events.md': (await read(cwd, 'sections/august-2026/events.md')).replace('status: draft', 'status: ready') });
+    const linted = await runMain(['lint', '--site', siteDir, '--format', 'json'], { cwd });
+    const messages = (JSON.parse(linted.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(messages.filter((id) => id.startsWith('event') || id === 'site-event')).toEqual([]);
+    const built = await runMain(['build', '--blog', '--json'], { cwd });
+    expect(await readFile(JSON.parse(built.stdout).outputs.blog, 'utf8')).toContain('**[OpenInfra Summit](https://summit.example.org/asia/)**\n\n* 8-9 December 2026 | Shanghai, China\n');
+  });
+
   it('asks on a terminal for an author the site knows, with the site\'s latest as the default', async () => {
     const { cwd, siteDir } = await workspaceAndSite();
     const answers = { title: 'Inside Open Infrastructure: August 2026', date: '2026-09-02', description: 'News', sections: ['foundation'] };

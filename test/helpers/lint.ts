@@ -29,6 +29,8 @@ export function siteTextsFrom(files: Record<string, string>, layout: SiteLayout)
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (file === layout.cmsConfig) texts.cms = { file, text };
     else if (file === layout.blogConfig) texts.blogConfig = { file, text };
+    else if (file === layout.eventsPage) texts.eventsPage = { file, text };
+    else if (file === layout.summits) texts.summits = { file, text };
     else if (file.startsWith(`${layout.authorDir}/`)) texts.authors.push({ file, text });
     else if (file.startsWith(`${layout.blogDir}/`)) texts.posts.push({ file, text });
   }

@@ -54,7 +54,7 @@ it('has the contract\'s rule ids, each with a default severity', () => {
   expect(RULES.map((r) => r.id).sort()).toEqual([
     'brand-name', 'carried-over', 'date-style', 'date-without-year', 'dead-link', 'draft-section', 'email-compat', 'email-size', 'empty-link', 'empty-section', 'event-data', 'event-dates', 'front-matter', 'heading-style', 'hidden-post',
     'image-alt', 'image-format', 'image-size', 'internal-link', 'link-syntax', 'link-text', 'list-case', 'local-image', 'mjml', 'moved-url', 'paragraph-heading', 'past-date', 'paste-residue', 'placeholder', 'relative-date', 'relative-url',
-    'repeated-words', 'required-section', 'route-collision', 'site-author', 'site-category', 'site-convention', 'site-fields', 'site-image', 'spelling', 'title-mismatch', 'tracking-link', 'trailing-space', 'twitter-handle', 'unknown-section', 'unsafe-html', 'unsafe-template', 'unsubscribe',
+    'repeated-words', 'required-section', 'route-collision', 'site-author', 'site-category', 'site-convention', 'site-event', 'site-fields', 'site-image', 'spelling', 'title-mismatch', 'tracking-link', 'trailing-space', 'twitter-handle', 'unknown-section', 'unsafe-html', 'unsafe-template', 'unsubscribe',
   ]);
 });
 
