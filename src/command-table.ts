@@ -98,6 +98,11 @@ Examples:
 
 SMTP: NEWSLETTER_SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS from the start),
 or email.smtp in the config with NEWSLETTER_SMTP_PASSWORD.`,
+  events: `
+Examples:
+  $ newsletter events                          # the latest issue's events, their days and deadlines
+  $ newsletter events april-2025 --to-data --dry-run
+  $ newsletter events april-2025 --to-data     # imported prose events into events: data`,
   preview: `
 Examples:
   $ newsletter preview                  # the latest issue, at http://127.0.0.1:4400/
@@ -263,6 +268,22 @@ export const COMMANDS: CommandSpec[] = [
       const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
       printSendResult(ctx, result);
       return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';
+    },
+  }),
+  command<{ toData?: boolean; dryRun?: boolean }>({
+    name: 'events',
+    description: 'an issue\'s events as data: their days, deadlines and invites; --to-data turns the events section\'s prose into events: where it can with certainty',
+    args: [issueArg()],
+    flags: [
+      { flags: '--to-data', description: 'turn the events section\'s prose into events: data, event by event, where every line is read with certainty; the rest stays prose and is listed' },
+      { flags: '--dry-run', description: 'with --to-data: write nothing; print what would change' },
+    ],
+    examples: EXAMPLES.events,
+    fromSnapshot: false,
+    async run(ctx, { args, flags, cwd }) {
+      const [{ events }, { printEventsResult }] = await Promise.all([import('./commands/events.js'), import('./ui/print-events.js')]);
+      printEventsResult(ctx, await events({ cwd }, { issue: args[0] as string | undefined, toData: flags.toData, dryRun: flags.dryRun }));
+      return 'done';
     },
   }),
   command<{ port: number; host: string; open?: boolean }>({

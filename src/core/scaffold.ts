@@ -74,7 +74,8 @@ export function scaffoldFragment(section: SectionConfig, taglines: boolean, even
 
 /** The guide's lines, each wrapped at 88 characters; lines it breaks itself (an example) stay as they are. */
 function wrapComment(text: string): string[] {
-  return text.split('\n').flatMap((paragraph) => (paragraph.trim() === '' ? [''] : wrapLine(paragraph)));
+  // A line that fits stays as written, indentation and all: an example (YAML) is copied out as it is.
+  return text.split('\n').flatMap((paragraph) => (paragraph.trim() === '' ? [''] : paragraph.length <= 88 ? [paragraph] : wrapLine(paragraph)));
 }
 
 function wrapLine(text: string): string[] {

@@ -115,3 +115,42 @@ describe('events as data', () => {
     expect(await read(site, 'static/invites/openinfra-summit-europe-2025-10-17.ics')).toBe(invite);
   });
 });
+
+describe('newsletter events --to-data', () => {
+  const PROSE = [
+    '---', 'status: ready', '---', 'Join us at these events.', '',
+    '**[OpenInfra Summit Europe](https://summit2025.openinfra.org/)**', '',
+    '* 17-19 October 2025 | Paris-Saclay, France',
+    '* [Submit a Talk](https://summit2025.openinfra.org/cfp/) | The deadline is 13 June at 23:59 PT',
+    '* [Become a Sponsor](https://summit2025.openinfra.org/sponsor/) by 26 September', '',
+    '[Celebrate OpenStack\'s 15th Birthday](https://www.openstack.org/blog/celebrating-15-years-of-openstack/)', '',
+    '* 29 & 30 April: [Erlangen, Germany](https://www.meetup.com/x/)',
+    '* 22 May: Stockholm', '',
+  ].join('\n');
+
+  it('turns what it reads with certainty into events:, leaves the rest as prose and says why, and writes nothing with --dry-run', async () => {
+    const cwd = await issueWithEvents(PROSE);
+    const dry = await runMain(['events', '--to-data', '--dry-run'], { cwd });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Would turn 1 event of sections/may-2025/events.md into events: data (--dry-run: nothing was written):\n  line 6: OpenInfra Summit Europe, 17-19 October 2025, 2 deadlines\n');
+    expect(await read(cwd, 'sections/may-2025/events.md')).toBe(PROSE);
+
+    const done = await runMain(['events', '--to-data'], { cwd });
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Left as prose (1), to turn into data by hand if you wish:\n  line 12: Celebrate OpenStack\'s 15th Birthday: the line "22 May: Stockholm" is no deadline it can read\n');
+    const text = await read(cwd, 'sections/may-2025/events.md');
+    expect(text).toContain('events:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n    start: 2025-10-17\n    end: 2025-10-19\n    location: Paris-Saclay, France\n    deadlines:\n      - label: Submit a Talk\n        url: https://summit2025.openinfra.org/cfp/\n        date: 2025-06-13T23:59\n        timezone: America/Los_Angeles\n');
+    expect(text).toContain('---\nJoin us at these events.\n\n[Celebrate OpenStack\'s 15th Birthday]');
+    expect(text).not.toContain('**[OpenInfra Summit Europe]');
+    expect(done.stdout).toMatch(/17-19 October 2025\s+OpenInfra Summit Europe, Paris-Saclay, France; 2 deadlines open/);
+
+    // The same facts reach readers, now from the data.
+    await runMain(['build'], { cwd });
+    const post = await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md');
+    expect(post).toContain('* [Submit a Talk](https://summit2025.openinfra.org/cfp/) by 13 June, 23:59 PT\n* [Become a Sponsor](https://summit2025.openinfra.org/sponsor/) by 26 September\n');
+
+    const again = await runMain(['events', '--to-data'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr.split('\n')[0]).toBe('error sections/may-2025/events.md:1: this section already has events: as data; --to-data adds to a section without any.');
+  });
+});

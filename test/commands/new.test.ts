@@ -5,17 +5,19 @@ import { parseSourceParts } from '../../src/core/front-matter.js';
 import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 describe('newsletter new', () => {
-  it('guides the events writer to one line per fact, which the post and the email keep', async () => {
+  it('guides the events writer to events as data, whose example, copied out, the post and the email show', async () => {
     const cwd = await tempDir();
     expect((await runMain(['new', 'may-2031', '--yes'], { cwd })).code).toBe(0);
     const events = await read(cwd, 'sections/may-2031/events.md');
-    // The guide's example, written as the writer would, by copying it out of the comment.
-    const example = events.split('\n').filter((line) => line.startsWith('**[') || line.startsWith('* ')).join('\n');
-    expect(example).toContain('* 26 June 2025 | Tokyo, Japan');
-    await writeFiles(cwd, { 'sections/may-2031/events.md': `${events}\n${example}\n` });
+    // The guide's example, copied out of the comment into the front matter, as a writer would.
+    const lines = events.split('\n');
+    const example = lines.slice(lines.indexOf('events:'), lines.findIndex((line) => line.includes('timezone:')) + 1).join('\n');
+    expect(example).toContain('    start: 2025-10-17');
+    await writeFiles(cwd, { 'sections/may-2031/events.md': events.replace('status: draft\n', `status: draft\n${example.replace(/2025-/g, '2031-').replace(/ +#.*$/gm, '')}\n`) });
     expect((await runMain(['build', '--text'], { cwd })).code).toBe(0);
     const text = await read(cwd, 'dist/may-2031/email.txt');
-    expect(text).toMatch(/\n\s*(?:\* |- )?26 June 2025 \| Tokyo, Japan\n/);
+    expect(text).toMatch(/\n- 17-19 October 2031 \| Paris-Saclay, France\n/);
+    expect(text).toContain('by 13 June, 23:59 PT');
   });
 
   it('without a terminal asks nothing and scaffolds the default sections', async () => {
