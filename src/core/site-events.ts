@@ -109,7 +109,8 @@ export function parseDaysPage(text: string, file: string, shown = file): SiteEve
   try {
     data = parseSourceParts(text, shown).data;
   } catch (error) {
-    throw siteFileError(shown, `cannot be read: ${(error as Error).message}`);
+    const at = error as { line?: number; column?: number };
+    throw siteFileError(shown, `cannot be read: ${(error as Error).message}`, at.line, at.column);
   }
   const list = (group: string, key: string): Record<string, unknown>[] => {
     const holder = data[group];

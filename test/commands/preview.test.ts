@@ -78,6 +78,21 @@ describe('newsletter preview over HTTP', () => {
     expect((await rawGet(preview.port, '/april-2025/img/site_9.png')).status).toBe(404);
   });
 
+  it('shows an issue\'s events as data, calendar links and all, in the email and the post', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      ...readyMayIssue(),
+      'sections/may-2025/events.md': '---\nevents:\n  - name: OpenStack Day Japan\n    url: https://openstack.jp/days/2025/\n    start: 2025-06-26\n    location: Tokyo, Japan\n---\n',
+    });
+    const preview = await startPreviewCli(dir);
+    const email = (await rawGet(preview.port, '/may-2025/email.html')).body.toString('utf8').replaceAll('&#x26;', '&');
+    expect(email).toContain('26 June 2025 | Tokyo, Japan');
+    expect(email).toContain('href="https://calendar.google.com/calendar/render?action=TEMPLATE&text=OpenStack+Day+Japan&dates=20250626%2F20250627&');
+    expect(email).toContain('href="https://openinfra.org/invites/openstack-day-japan-2025-06-26.ics"');
+    const page = (await rawGet(preview.port, '/may-2025/')).body.toString('utf8').replaceAll('&#x26;', '&').replaceAll('&amp;', '&');
+    expect(page).toContain('<a href="https://calendar.google.com/calendar/render?action=TEMPLATE&text=OpenStack+Day+Japan');
+  });
+
   it('redirects / to the latest issue, and its page carries a Content-Security-Policy', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);

@@ -161,6 +161,8 @@ describe('a site checkout as the source of truth', () => {
       }, /^error \S+\/src\/pages\/author\/allison-price\.md: the site checkout's \S+ cannot be read: it is a link that leads outside the checkout/],
       ['a post of 300 KB', (site) => writeFiles(site, { 'src/pages/blog/huge.md': `---\ntitle: Huge\n---\n${'x'.repeat(300 * 1024)}\n` }), /^error \S+\/src\/pages\/blog\/huge\.md: the site checkout's \S+ cannot be read: it is 300 KB; a newsletter file is a few KB, and at most 256 KB is read/],
       ['a post whose front matter does not parse', (site) => writeFiles(site, { 'src/pages/blog/broken.md': '---\ntitle: [broken\n---\n' }), /^error \S+\/src\/pages\/blog\/broken\.md:2:\d+: the site checkout's \S+ cannot be read: front matter is not valid YAML/],
+      ['an events page whose front matter does not parse', (site) => writeFiles(site, { 'src/pages/days/index.md': '---\nupcomingMeetups: [broken\n---\n' }), /^error \S+\/src\/pages\/days\/index\.md:2:\d+: the site checkout's \S+ cannot be read: /],
+      ['an upcoming summits file that is not JSON', (site) => writeFiles(site, { 'src/content/upcoming-summits.json': '{ "summits": [' }), /^error \S+\/src\/content\/upcoming-summits\.json: the site checkout's \S+ is not valid JSON: /],
       ['a post that is not UTF-8', (site) => writeFiles(site, { 'src/pages/blog/latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }), /^error \S+\/src\/pages\/blog\/latin1\.md: the site checkout's \S+ is not UTF-8 text\./],
     ];
     it.each(cases)('%s', async (_name, spoil, message) => {

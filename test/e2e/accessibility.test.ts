@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
-import { CORPUS, read, REPO, runCli, sampleWorkspace, tempDir } from '../helpers/workspace.js';
+import { CORPUS, read, readyMayIssue, REPO, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`accessibility tests ${missing}`);
@@ -52,6 +52,18 @@ describe.skipIf(missing)('the email, read by axe-core in Chromium (WCAG 2.1 A an
     const cwd = await sampleWorkspace();
     expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
     expect(await violations(browser, await read(cwd, 'dist/april-2025/email.html'), width, scheme)).toEqual([]);
+  });
+
+  it.each(VIEWS)('of an issue with events as data (lists, calendar links) has no violation at %i px, %s', async (width, scheme) => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/events.md': '---\nevents:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n    start: 2025-10-17\n    end: 2025-10-19\n    location: Paris-Saclay, France\n    deadlines:\n      - { label: Submit a talk, url: "https://summit2025.openinfra.org/cfp/", date: "2025-06-13T23:59", timezone: America/Los_Angeles }\n---\n',
+    });
+    expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
+    const html = await read(cwd, 'dist/may-2025/email.html');
+    expect(html).toContain('Add to Google Calendar');
+    expect(await violations(browser, html, width, scheme)).toEqual([]);
   });
 
   it('would notice links drawn in the raw accent (3.3 to 1 on white): the check can fail', async () => {
