@@ -94,7 +94,7 @@ Examples:
 Examples:
   $ newsletter send --to me@example.org                         # the latest issue, to my inbox
   $ newsletter send june-2025 --to me@example.org --to me@phone.example.org
-  $ newsletter send --dry-run                                   # dist/<issue>/email.eml, nothing sent
+  $ newsletter send --dry-run                                   # dist/<issue>/test.eml, nothing sent
 
 SMTP: NEWSLETTER_SMTP_URL=smtp://user:password@host:587 (smtps:// for TLS from the start),
 or email.smtp in the config with NEWSLETTER_SMTP_PASSWORD.`,
@@ -162,7 +162,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: true,
     async run(ctx, { args, flags, cwd }) {
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
-      const result = await build({ cwd, env: ctx.env }, { issue: args[0] as string | undefined, ...flags });
+      const result = await build({ cwd, env: ctx.env, stderr: ctx.stderr }, { issue: args[0] as string | undefined, ...flags });
       printBuildResult(ctx, result, !!flags.json);
       return flags.strict && result.diagnostics.some((d) => d.severity === 'error') ? 'problems' : 'done';
     },
@@ -192,7 +192,7 @@ export const COMMANDS: CommandSpec[] = [
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = flags.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
       if (flags.fix && flags.fixDryRun) throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
-      const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, {
+      const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: ctx.stderr }, {
         issues: args[0] as string[], all: flags.all, quiet: flags.quiet, cache: flags.cache, since: flags.since, site: flags.site, online: flags.online,
         onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
         fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined,
@@ -225,7 +225,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ status }, { printStatus }] = await Promise.all([import('./commands/status.js'), import('./ui/print-status.js')]);
-      const result = await status({ cwd, env: ctx.env, now: ctx.now }, { issue: args[0] as string | undefined });
+      const result = await status({ cwd, env: ctx.env, now: ctx.now, stderr: ctx.stderr }, { issue: args[0] as string | undefined });
       printStatus(ctx, result, flags.format);
       return flags.check && !result.ready ? 'problems' : 'done';
     },
@@ -244,7 +244,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ publish }, { printPublishResult }] = await Promise.all([import('./commands/publish.js'), import('./ui/print-publish.js')]);
-      const result = await publish({ cwd, now: ctx.now }, { issue: args[0] as string | undefined, site: flags.site, dryRun: flags.dryRun, force: flags.force });
+      const result = await publish({ cwd, now: ctx.now, stderr: ctx.stderr }, { issue: args[0] as string | undefined, site: flags.site, dryRun: flags.dryRun, force: flags.force });
       printPublishResult(ctx, result, !!flags.json);
       return result.refused ? 'problems' : 'done';
     },
@@ -255,7 +255,7 @@ export const COMMANDS: CommandSpec[] = [
     args: [issueArg()],
     flags: [
       { flags: '--to <address>', description: 'a recipient (repeat for more; at most 10)', parse: (value: string, list: string[]) => [...list, value], default: [] },
-      { flags: '--dry-run', description: 'send nothing; write the message as dist/<issue>/email.eml' },
+      { flags: '--dry-run', description: 'send nothing; write the message as dist/<issue>/test.eml (never over the email.eml of build --eml)' },
       { flags: '--force', description: 'send an issue that is not ready' },
       { flags: '--no-test-prefix', description: 'leave "[TEST] " out of the subject' },
       { flags: '--no-inline-images', description: 'load the images from their addresses on the site, as readers will (default: the issue\'s own and those of the site checkout carried in the message, since the site shows them only once deployed)' },
@@ -265,7 +265,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
-      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
+      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: ctx.stderr }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
       printSendResult(ctx, result);
       return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';
     },
@@ -282,7 +282,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ events }, { printEventsResult }] = await Promise.all([import('./commands/events.js'), import('./ui/print-events.js')]);
-      printEventsResult(ctx, await events({ cwd }, { issue: args[0] as string | undefined, toData: flags.toData, dryRun: flags.dryRun }));
+      printEventsResult(ctx, await events({ cwd, stderr: ctx.stderr }, { issue: args[0] as string | undefined, toData: flags.toData, dryRun: flags.dryRun }));
       return 'done';
     },
   }),
@@ -331,7 +331,7 @@ export const COMMANDS: CommandSpec[] = [
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd }) {
       const [{ screenshot }, { printScreenshots }] = await Promise.all([import('./commands/screenshot.js'), import('./ui/print-screenshot.js')]);
-      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline }));
+      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env, stderr: ctx.stderr }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline }));
       return 'done';
     },
   }),

@@ -9,13 +9,14 @@ import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { SiteCheckout } from './core/images.js';
 import type { LinkStatus } from './core/urls.js';
-import { parseIssueSlug, type IssueId } from './core/slug.js';
+import type { IssueId } from './core/slug.js';
 import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
 import type { CompatCheck } from './core/email-compat.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
-import { listIssues, openWorkspace, readIssueSources, readTemplates, resolveIssue, type Workspace } from './io/workspace.js';
+import { issueFromHere, listIssues, openWorkspace, readIssueSources, readTemplates, type IssueChoice, type Workspace } from './io/workspace.js';
+import type { Writer } from './context.js';
 import { validateRuleSettings } from './lint/index.js';
 import { lintIssue } from './lint/run.js';
 import { englishWords } from './io/dictionary.js';
@@ -172,11 +173,18 @@ export async function renderIssueOutputs(pipeline: IssuePipeline, config: Config
  * What a command that works on one issue starts from: the workspace around `cwd` (or the one
  * given, already open), its issues, and the one named (`june-2025`, `2025-06`), else the latest.
  */
-export async function openNamedIssue(cwd: string, named: string | undefined, open?: Workspace): Promise<{ workspace: Workspace; known: IssueId[]; id: IssueId }> {
+export async function openNamedIssue(cwd: string, named: string | undefined, open?: Workspace, say?: Writer): Promise<{ workspace: Workspace; known: IssueId[]; id: IssueId; chosen: IssueChoice }> {
   const workspace = open ?? (await openCheckedWorkspace(cwd));
   const known = await listIssues(workspace.root);
-  const id = await resolveIssue(workspace.root, named ? parseIssueSlug(named) : undefined, known);
-  return { workspace, known, id };
+  const { id, chosen } = await issueFromHere(workspace.root, cwd, named, known);
+  if (say) sayWhichIssue(say, id, chosen);
+  return { workspace, known, id, chosen };
+}
+
+/** A command not told which issue says which it took, on stderr: the folder it runs in, or the latest. */
+export function sayWhichIssue(say: Writer, id: IssueId, chosen: IssueChoice): void {
+  if (chosen === 'here') say.write(`Issue: ${id.slug} (the folder you are in)\n`);
+  else if (chosen === 'latest') say.write(`Issue: ${id.slug} (the latest)\n`);
 }
 
 /** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */

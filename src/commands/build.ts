@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -34,6 +36,8 @@ export interface BuildResult {
   images: string[];
   /** The events' calendar invites written (invites/<event>.ics), absolute paths. */
   invites: string[];
+  /** Whether this is the repository's own sample issue, flawed on purpose (the README's first build). */
+  sample: boolean;
   /** The output folder, relative to the workspace, for messages. */
   outDir: string;
   /** The issue's diagnostics, the very ones `newsletter lint` reports (the email rules only when the email is built). */
@@ -45,8 +49,11 @@ export interface BuildResult {
  * once. What keeps the issue from being rendered stops the build before anything is written;
  * every other diagnostic is returned, for the caller to summarise (and, with --strict, to fail on).
  */
-export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'env'>>, options: BuildOptions): Promise<BuildResult> {
-  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
+/** The sample issue this repository holds, made from a real draft with its flaws kept for lint to show. */
+const SAMPLE_ISSUE = 'april-2025';
+
+export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'env' | 'stderr'>>, options: BuildOptions): Promise<BuildResult> {
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const all = !options.blog && !options.email && !options.text;
   const wanted = { blog: all || !!options.blog, email: all || !!options.email || !!options.eml, text: all || !!options.text || !!options.eml };
@@ -107,5 +114,6 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
 
   await writeFilesAtomically(files);
   const shownDir = relativeTo(root, outDir);
-  return { issue: id.slug, outputs, images, invites, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics };
+  const sample = id.slug === SAMPLE_ISSUE && realpathSync(root) === realpathSync(PACKAGE_ROOT);
+  return { issue: id.slug, outputs, images, invites, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics, sample };
 }

@@ -31,8 +31,8 @@ const EVENTS_SECTION = 'events';
  * An issue's events as data (the latest issue by default), and with --to-data the events
  * section's prose turned into `events:` where every line of an event is read with certainty.
  */
-export async function events(ctx: Pick<Context, 'cwd'>, options: EventsOptions): Promise<EventsResult> {
-  const { workspace, id } = await openNamedIssue(ctx.cwd, options.issue);
+export async function events(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'stderr'>>, options: EventsOptions): Promise<EventsResult> {
+  const { workspace, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const sources = await readIssueSources(root, id);
   let issue = parseIssue(sources, config);

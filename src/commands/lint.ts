@@ -3,7 +3,7 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { fixFiles, type FixReport } from '../io/fix-files.js';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
-import { parseIssueSlug, type IssueId } from '../core/slug.js';
+import type { IssueId } from '../core/slug.js';
 import { toResult } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
 import { issuesTouchedBy } from '../core/changes.js';
@@ -12,8 +12,8 @@ import type { LinkStatus } from '../core/urls.js';
 import { openCompatAnswers } from '../io/email-compat.js';
 import { checkLinks, ONLINE_DEADLINE_MS, openLinkCache } from '../io/link-check.js';
 import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
-import { listIssues, resolveIssue } from '../io/workspace.js';
-import { openCheckedWorkspace, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
+import { issueFromHere, listIssues, resolveIssue } from '../io/workspace.js';
+import { openCheckedWorkspace, openWorkspaceLinter, sayWhichIssue, siteCheckoutOf } from '../pipeline.js';
 
 export { LINT_FORMATS, type LintFormat } from '../core/formats.js';
 
@@ -47,6 +47,8 @@ export interface LintRun {
   results: LintResult[];
   errorCount: number;
   warningCount: number;
+  /** With --quiet: the warnings left out of the results, which the report still counts aloud. */
+  hiddenWarnings?: number;
   /** With --since: the ref, and the shared file whose change made every issue count. */
   since?: { ref: string; everyIssueBecause: string | undefined };
   /** With --fix or --fix-dry-run. After --fix, the results are those of a lint run after the fixes. */
@@ -54,7 +56,7 @@ export interface LintRun {
 }
 
 /** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
-export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, options: LintOptions): Promise<LintRun> {
+export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> & Partial<Pick<Context, 'stderr'>>, options: LintOptions): Promise<LintRun> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
@@ -73,9 +75,11 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
     targets = known;
   } else if (options.issues.length > 0) {
     targets = [];
-    for (const slug of options.issues) targets.push(await resolveIssue(root, parseIssueSlug(slug), known));
+    for (const slug of options.issues) targets.push((await issueFromHere(root, ctx.cwd, slug, known)).id);
   } else {
-    targets = [await resolveIssue(root, undefined, known)];
+    const { id, chosen } = await issueFromHere(root, ctx.cwd, undefined, known);
+    if (ctx.stderr) sayWhichIssue(ctx.stderr, id, chosen);
+    targets = [id];
   }
 
   const unique = [...new Map(targets.map((t) => [t.slug, t])).values()];
@@ -85,11 +89,14 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check, compat: compat.check });
   const results: LintResult[] = [];
   const fixable: Diagnostic[] = [];
+  let hiddenWarnings = 0;
   for (const id of unique) {
     const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
     fixable.push(...linted.diagnostics.filter((d) => d.fix));
     for (const file of linted.files) {
-      const mine = linted.diagnostics.filter((d) => d.file === file && (!options.quiet || d.severity === 'error'));
+      const all = linted.diagnostics.filter((d) => d.file === file);
+      const mine = all.filter((d) => !options.quiet || d.severity === 'error');
+      hiddenWarnings += all.length - mine.length;
       results.push(toResult(join(root, file), mine));
     }
   }
@@ -103,6 +110,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
     results,
     errorCount: results.reduce((n, r) => n + r.errorCount, 0),
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
+    ...(options.quiet ? { hiddenWarnings } : {}),
     ...(since ? { since } : {}),
   };
   if (!options.fix) return run;

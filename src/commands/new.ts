@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Config } from '../core/config.js';
-import { parseIsoDate } from '../core/front-matter.js';
+import { parseIsoDate, whyNotIsoDate } from '../core/front-matter.js';
 import { fillPattern } from '../core/config.js';
 import { closest } from '../core/suggest.js';
 import { scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
@@ -82,7 +82,7 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     sections: options.sections !== undefined ? parseSectionList(options.sections, sectionIds) : config.sections.filter((s) => s.inNewIssue).map((s) => s.id),
   };
   if (options.date !== undefined && !parseIsoDate(options.date)) {
-    throw usageError(`--date "${options.date}" is not a date.`, 'Give the publish date as YYYY-MM-DD, such as 2025-04-21.');
+    throw usageError(`--date: ${whyNotIsoDate(options.date)}.`, 'Give the publish date as YYYY-MM-DD, such as 2025-04-21.');
   }
   if (options.yes || !ctx.interactive) return defaults;
 
@@ -95,7 +95,7 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     return `Not an author of the site${near ? `; did you mean ${near}?` : ` (add one to its author folder first)`}`;
   };
   const author = options.author ?? (await ask('author', 'Author', siteAuthor));
-  const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : 'Use YYYY-MM-DD, such as 2025-04-21')));
+  const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : `${whyNotIsoDate(v.trim())}.`)));
   const description = options.description ?? (await ask('description', 'Description (SEO and email preheader)'));
   const sections = options.sections !== undefined
     ? defaults.sections

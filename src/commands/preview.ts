@@ -17,7 +17,7 @@ import { parseIssueSlug } from '../core/slug.js';
 import { readLocalImage } from '../io/images.js';
 import { serveLocally, type Reply } from '../io/http-server.js';
 import { watchFolders, type FolderWatch } from '../io/watch.js';
-import { findWorkspaceRoot, issueDir, listIssues, relativeTo, resolveIssue, SECTIONS_DIR } from '../io/workspace.js';
+import { findWorkspaceRoot, issueDir, issueFromHere, listIssues, relativeTo, SECTIONS_DIR } from '../io/workspace.js';
 import { readPreviewAssets } from '../io/preview-assets.js';
 import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf, type IssueOutputs } from '../pipeline.js';
 import { checkoutImagesIn } from '../io/site.js';
@@ -70,7 +70,7 @@ interface IssuePreview {
  */
 export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: PreviewOptions): Promise<PreviewServer> {
   const root = findWorkspaceRoot(resolve(ctx.cwd));
-  const first = await resolveIssue(root, options.issue ? parseIssueSlug(options.issue) : undefined);
+  const first = (await issueFromHere(root, ctx.cwd, options.issue)).id;
   const assets = await readPreviewAssets();
 
   // A page's version names this server too, so that a page left open across a restart sees it is stale.

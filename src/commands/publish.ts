@@ -47,7 +47,7 @@ export interface PublishResult {
  * and a published file that differs is never replaced, unless forced. Everything is written at
  * once or not at all; git is left to the editor.
  */
-export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: PublishOptions): Promise<PublishResult> {
+export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<Context, 'stderr'>>, options: PublishOptions): Promise<PublishResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
@@ -56,7 +56,7 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'>, options: Publis
   if (!isDirectory(blogDir)) {
     throw usageError(`${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`, 'Give --site the clone of the site\'s repository, or set siteLayout.blogDir in the config.');
   }
-  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace);
+  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace, ctx.stderr);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());

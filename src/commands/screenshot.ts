@@ -37,9 +37,9 @@ export const SHOTS: readonly Shot[] = [
  * through the issue pipeline (the bytes build writes), the issue's own images served from the
  * workspace and site images from the checkout, since the site may not have them yet.
  */
-export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'>, options: ScreenshotOptions): Promise<ScreenshotResult> {
+export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'> & Partial<Pick<Context, 'stderr'>>, options: ScreenshotOptions): Promise<ScreenshotResult> {
   const browserPath = findBrowser(options.browser, ctx.env, ctx.cwd);
-  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const site = await siteCheckoutOf(workspace, ctx.cwd);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates: ['email.mjml.hbs'], site }), { emailRules: false });

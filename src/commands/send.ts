@@ -42,9 +42,9 @@ export interface SendResult {
 /**
  * One test message of an issue, through SMTP to at most ten people (the editor's own inboxes):
  * the HTML and text exactly as build writes them. Only a ready issue is sent, unless forced.
- * With --dry-run nothing is sent and the message is written as dist/<issue>/email.eml.
+ * With --dry-run nothing is sent and the message is written as dist/<issue>/test.eml (never over the email.eml build --eml writes).
  */
-export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, options: SendOptions): Promise<SendResult> {
+export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> & Partial<Pick<Context, 'stderr'>>, options: SendOptions): Promise<SendResult> {
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const configFile = workspace.configFile ?? 'newsletter.config.yaml';
@@ -62,7 +62,7 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
     throw usageError('no SMTP server to send through.', `Set NEWSLETTER_SMTP_URL=smtp://user:password@host:587 in the environment, or email.smtp (host, port, secure, user) in ${configFile} with NEWSLETTER_SMTP_PASSWORD.`);
   }
 
-  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace);
+  const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace, ctx.stderr);
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
@@ -85,7 +85,8 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'>, 
   const message = testMessage(pipeline.issue, config, { html, text: pipeline.text(), attachments }, { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() });
   const raw = await composeMessage(message);
   if (options.dryRun) {
-    const path = join(root, 'dist', id.slug, 'email.eml');
+    // Never over the platform's copy (build --eml writes email.eml): a test message is marked and addressed as a test.
+    const path = join(root, 'dist', id.slug, 'test.eml');
     await writeFilesAtomically([{ path, content: raw }]);
     return { ...result, eml: relativeTo(root, path) };
   }

@@ -15,8 +15,8 @@ export interface StatusOptions {
  * diagnostics are lint's own, from lint's cache when the issue has not changed since the last
  * lint, so that the email is rendered only when the email rules must run again.
  */
-export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'>, options: StatusOptions): Promise<IssueStatus> {
-  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue);
+export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'> & Partial<Pick<Context, 'stderr'>>, options: StatusOptions): Promise<IssueStatus> {
+  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const cache = openWorkspaceLintCache(root, ctx.env);
   const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd) }).lint(id);

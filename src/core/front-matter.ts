@@ -215,6 +215,25 @@ export function frontMatterLineText(parts: Pick<SourceParts, 'matter'> | undefin
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** The date an ISO 8601 string names, or undefined for anything else (including 2025-02-30). */
+/**
+ * Why a value is not a date YYYY-MM-DD (with a time or not): a day the calendar lacks, or a
+ * date written another way, which readers read differently (02/09/2026: 2 September or 9 February?).
+ */
+export function whyNotIsoDate(value: unknown): string {
+  const text = String(value);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    if (m < 1 || m > 12) return `${day[0]} is not a day: there is no month ${m}`;
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    if (d < 1 || d > days) return `${day[0]} is not a day: ${MONTH_NAMES[m - 1]} ${y} has ${days} days`;
+  }
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text.trim())) return `"${text}" can be read two ways (day first or month first); write it YYYY-MM-DD, such as 2025-04-21`;
+  return `"${text}" is not a date; write it YYYY-MM-DD, such as 2025-04-21`;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export function parseIsoDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);

@@ -2,7 +2,7 @@ import { CliError } from '../errors.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { isPlainObject, type Config } from './config.js';
 import { closest } from './suggest.js';
-import { frontMatterKeyLine, parseIsoDate, type SourceParts } from './front-matter.js';
+import { frontMatterKeyLine, parseIsoDate, whyNotIsoDate, type SourceParts } from './front-matter.js';
 
 /**
  * A problem with front matter, as the front-matter rule reports it. Errors are fatal: an issue
@@ -25,8 +25,7 @@ type Check = (value: unknown) => string | undefined;
 
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
-const isIsoDate: Check = (v) =>
-  parseIsoDate(v) ? undefined : 'must be a real ISO 8601 date, such as 2025-04-21 or 2025-04-21T17:11:25.697Z';
+const isIsoDate: Check = (v) => (parseIsoDate(v) ? undefined : `must be a real date, YYYY-MM-DD or a full timestamp: ${whyNotIsoDate(v)}`);
 const isCategory: Check = (v) =>
   Array.isArray(v) && v.every((c) => isPlainObject(c) && typeof c.value === 'string' && typeof c.label === 'string')
     ? undefined

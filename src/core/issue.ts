@@ -338,6 +338,11 @@ export function issueDateOf(issue: Pick<Issue, 'meta' | 'id'>): Date {
   return parseIsoDate(issue.meta.date) ?? new Date(defaultIssueDate(issue.id));
 }
 
+/** The issue's date as messages show it (YYYY-MM-DD): the day the date rules read, never a date that does not parse. */
+export function issueDayShown(issue: Pick<Issue, 'meta' | 'id'>): string {
+  return issueDateOf(issue).toISOString().slice(0, 10);
+}
+
 export function blogFileName(issue: Issue, config: Config): string {
   return fillPattern(config.blogFile, issue.id, monthName(issue.id.month));
 }

@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import { sectionHeading } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { Fragment, Issue } from './issue.js';
+import { issueDayShown, type Fragment, type Issue } from './issue.js';
 import { parseInline, textOf, visit } from './markdown.js';
 import { plural } from './text.js';
 
@@ -88,8 +88,8 @@ export function issueStatus(issue: Issue, diagnostics: readonly Diagnostic[], co
 
   return {
     issue: issue.id.slug,
-    date: issue.meta.date.slice(0, 10),
-    daysLeft: daysBetween(today, issue.meta.date),
+    date: issueDayShown(issue),
+    daysLeft: daysBetween(today, issueDayShown(issue)),
     subject: issue.subject,
     preheader: issue.preheader,
     ready: blockers.length === 0,

@@ -131,8 +131,11 @@ function phrase(node: PhrasingContent | Nodes, ctx: TextContext): string {
       return node.value;
     case 'break':
       return '\n';
-    case 'image':
-      return '';
+    case 'image': {
+      // Text readers get what the picture says; an image without alt text is decoration, and says nothing.
+      const alt = joinLines(node.alt ?? '').trim();
+      return alt ? `[Image: ${alt}]` : '';
+    }
     case 'html':
       return htmlToText(node.value);
     case 'link': {

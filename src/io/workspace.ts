@@ -1,13 +1,13 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { existsSync, lstatSync, statSync, type Dirent } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
 import { CliError, usageError } from '../errors.js';
 import { parseYamlData } from '../core/front-matter.js';
 import { readIssueImages } from './images.js';
 import { CONFIG_FILES, validateConfig, type Config } from '../core/config.js';
 import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
-import { compareIssueIds, tryParseIssueSlug, type IssueId } from '../core/slug.js';
+import { compareIssueIds, parseIssueSlug, printable, tryParseIssueSlug, type IssueId } from '../core/slug.js';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../core/templates.js';
 import { readTextFile, resolveWithin } from './files.js';
 import { LIMITS } from '../core/limits.js';
@@ -110,11 +110,52 @@ export function issueDir(root: string, id: IssueId): string {
 }
 
 /** The issue named, or the latest one when none is; refuses issues that are not there. `issues`: listIssues(root), when the caller has it. */
+/** How a command came to its issue: named, the folder it was run in, or the latest. */
+export type IssueChoice = 'named' | 'here' | 'latest';
+
+/**
+ * The issue an argument names, from where the command runs (`cwd`): an issue name (april-2025,
+ * 2025-04), a date in its month (2025-04-21), or a path to the issue's folder or one of its files
+ * (what tab completion gives). Without one: the issue whose folder `cwd` is in, else the latest.
+ */
+export async function issueFromHere(root: string, cwd: string, named: string | undefined, issues?: IssueId[]): Promise<{ id: IssueId; chosen: IssueChoice }> {
+  issues ??= await listIssues(root);
+  if (named === undefined) {
+    const here = issueOfPath(root, cwd);
+    if (here && issues.some((id) => id.slug === here.slug)) return { id: here, chosen: 'here' };
+    return { id: await resolveIssue(root, undefined, issues), chosen: 'latest' };
+  }
+  const byName = tryParseIssueSlug(named) ?? dayOfIssue(named);
+  if (byName) return { id: await resolveIssue(root, byName, issues), chosen: 'named' };
+  if (/[\\/]|\.md$/.test(named) || named === '.' || named === '..') {
+    const byPath = issueOfPath(root, resolve(cwd, named));
+    if (byPath) return { id: await resolveIssue(root, byPath, issues), chosen: 'named' };
+    throw usageError(`${printable(named)} is not an issue's folder nor a file in one.`, `An issue is named month-year (april-2025), or by its folder: ${SECTIONS_DIR}/april-2025.`);
+  }
+  return { id: await resolveIssue(root, parseIssueSlug(named), issues), chosen: 'named' };
+}
+
+/** The issue a path is in: sections/<issue>, or anything under it. */
+function issueOfPath(root: string, path: string): IssueId | undefined {
+  const parts = relative(join(root, SECTIONS_DIR), resolve(path)).split(sep);
+  return parts[0] && parts[0] !== '..' && !isAbsolute(parts[0]) ? tryParseIssueSlug(parts[0]) : undefined;
+}
+
+/** The issue of a day written YYYY-MM-DD (a publish date). */
+function dayOfIssue(text: string): IssueId | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  return day ? tryParseIssueSlug(`${day[1]}-${day[2]}`) : undefined;
+}
+
 export async function resolveIssue(root: string, requested: IssueId | undefined, issues?: IssueId[]): Promise<IssueId> {
   issues ??= await listIssues(root);
   if (!requested) {
     const latest = issues.at(-1);
     if (!latest) {
+      // No config and no sections/ from here up: this is not a workspace, and `new` here would start one in the wrong place.
+      if (!CONFIG_FILES.some((name) => isFile(join(root, name))) && !isFolder(join(root, SECTIONS_DIR))) {
+        throw usageError(`no newsletter workspace found from ${root}: no folder from here up holds ${CONFIG_FILES[0]} or ${SECTIONS_DIR}/.`, 'Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.');
+      }
       throw usageError(`there is no issue in ${join(relativeTo(root, root), SECTIONS_DIR)}/ yet.`, 'Start one with: newsletter new <month-year>, such as newsletter new april-2025.');
     }
     return latest;

@@ -5,6 +5,10 @@ import { paint } from './output.js';
 
 export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: BuildResult, json: boolean): void {
   printDiagnosticSummary(ctx, result.diagnostics);
+  if (result.sample && result.diagnostics.length > 0) {
+    // The README's first command: a newcomer must not take the sample's findings for a broken install.
+    ctx.stderr.write(`${paint(ctx).dim('The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.')}\n`);
+  }
   if (json) {
     ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, null, 2)}\n`);
     return;

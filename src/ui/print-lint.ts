@@ -45,7 +45,10 @@ export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 
     ctx.stdout.write(`${c.green('✔')} no issue changed since ${printable(run.since.ref)}; nothing to lint.\n`);
   } else {
     const text = formatStylish(run.results, c, shown);
-    ctx.stdout.write(text || `${c.green('✔')} ${run.issues.join(', ')}: no problems found.\n`);
+    // --quiet hides warnings; it never says there are none when there are.
+    const hidden = run.hiddenWarnings ? `${plural(run.hiddenWarnings, 'warning')} hidden by --quiet` : '';
+    if (text) ctx.stdout.write(`${text}${hidden ? `  ${c.dim(`(${hidden})`)}\n` : ''}`);
+    else ctx.stdout.write(`${c.green('✔')} ${run.issues.join(', ')}: ${hidden ? `no errors (${hidden})` : 'no problems found'}.\n`);
   }
   if (run.since?.everyIssueBecause) {
     ctx.stderr.write(`${c.dim(`every issue linted: ${printable(run.since.everyIssueBecause)} changed since ${printable(run.since.ref)}.`)}\n`);

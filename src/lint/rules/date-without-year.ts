@@ -1,5 +1,5 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
-import { issueDateOf } from '../../core/issue.js';
+import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
 import { proseBlocks, proseDates, proseRange } from '../prose.js';
 
@@ -16,7 +16,7 @@ export const dateWithoutYear: Rule = {
   },
   check({ issue, docs, report }) {
     const issueDate = issueDateOf(issue);
-    const shown = issue.meta.date.slice(0, 10);
+    const shown = issueDayShown(issue);
     for (const { file, doc } of docs) {
       for (const prose of proseBlocks(doc)) {
         for (const mention of proseDates(prose, issueDate)) {

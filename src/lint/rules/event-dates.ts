@@ -1,5 +1,5 @@
 import { formatDayRange, zoneLabel } from '../../core/events.js';
-import { issueDateOf } from '../../core/issue.js';
+import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
 
 /** Within this many days of the issue's date, a start or a deadline may reach readers too late. */
@@ -24,7 +24,7 @@ export const eventDates: Rule = {
   check({ issue, report }) {
     const date = issueDateOf(issue);
     const day = date.toISOString().slice(0, 10);
-    const shown = issue.meta.date.slice(0, 10);
+    const shown = issueDayShown(issue);
     const at = date.getTime();
     for (const fragment of issue.fragments) {
       for (const event of fragment.events) {

@@ -1,5 +1,5 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
-import { issueDateOf } from '../../core/issue.js';
+import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
 import { proseBlocks, proseDates, proseRange } from '../prose.js';
 import { stringList } from '../source.js';
@@ -27,7 +27,7 @@ export const pastDate: Rule = {
   check({ issue, docs, options, report }) {
     const issueDate = issueDateOf(issue);
     const eventSections = stringList(options.eventSections, ['events']);
-    const shown = issue.meta.date.slice(0, 10);
+    const shown = issueDayShown(issue);
     // "April 2025" in the April issue published on 2 May names the issue, not a deadline.
     const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) => mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
     for (const { file, doc, fragment } of docs) {

@@ -71,7 +71,7 @@ export const titleMismatch: Rule = {
     const first = Date.UTC(issue.id.year, issue.id.month - 1, 1);
     const last = Date.UTC(issue.id.year, issue.id.month, 0);
     if (date && (date.getTime() < first - DATE_SLACK_MS || date.getTime() > last + DATE_SLACK_MS)) {
-      report({ file, line: frontMatterKeyLine(parts, 'date'), message: `date ${issue.meta.date.slice(0, 10)} is months away from the issue's own month, ${expected}; fix the date or the folder name.` });
+      report({ file, line: frontMatterKeyLine(parts, 'date'), message: `date ${date!.toISOString().slice(0, 10)} is months away from the issue's own month, ${expected}; fix the date or the folder name.` });
     }
   },
 };
