@@ -36,7 +36,9 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       const command = params.at(-1) as Command;
       const flags = params.at(-2) as Record<string, unknown>;
       const cwd = (command.optsWithGlobals().cwd as string | undefined) ?? ctx.cwd;
-      exitCode = EXIT_OF[await spec.run(ctx, { args: params.slice(0, -2), flags, cwd, debug })];
+      const notes: string[] = [];
+      exitCode = EXIT_OF[await spec.run(ctx, { args: params.slice(0, -2), flags, cwd, debug, note: { write: (text) => void notes.push(text) } })];
+      for (const text of notes) ctx.stderr.write(text);
     });
   }
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { Context } from './context.js';
+import type { Context, Writer } from './context.js';
 import { CliError, usageError } from './errors.js';
 import { LINT_FORMATS, STATUS_FORMATS, type LintFormat, type StatusFormat } from './core/formats.js';
 
@@ -27,6 +27,11 @@ export interface FlagSpec {
 export interface CommandCall<Flags> {
   /** The command's arguments, in order (an optional one undefined, a variadic one a list). */
   args: unknown[];
+  /**
+   * Where a command says something beside its result (which issue it took when none was named):
+   * shown on stderr once the command has run, never before an error, which stays one line.
+   */
+  note: Writer;
   flags: Flags;
   /** The workspace folder: --cwd, else the current one. */
   cwd: string;
@@ -103,6 +108,16 @@ Examples:
   $ newsletter events                          # the latest issue's events, their days and deadlines
   $ newsletter events april-2025 --to-data --dry-run
   $ newsletter events april-2025 --to-data     # imported prose events into events: data`,
+  section: `
+Examples:
+  $ newsletter section add summit-spotlight --heading "Summit Spotlight" --owner "@events-team"
+  $ cd sections/june-2025 && newsletter section add member-story --before events
+  $ newsletter section add zuul june-2025          # a section config knows, with its heading and guide`,
+  completion: `
+Examples:
+  $ eval "$(newsletter completion bash)"              # in ~/.bashrc
+  $ newsletter completion zsh > "\${fpath[1]}/_newsletter"
+  $ newsletter completion fish > ~/.config/fish/completions/newsletter.fish`,
   preview: `
 Examples:
   $ newsletter preview                  # the latest issue, at http://127.0.0.1:4400/
@@ -137,7 +152,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.new,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ newIssue }, { printNewResult }] = await Promise.all([import('./commands/new.js'), import('./ui/print-new.js')]);
       const { verbose, ...options } = flags;
       printNewResult(ctx, await newIssue({ ...ctx, cwd }, { issue: args[0] as string, ...options }), { verbose });
@@ -160,9 +175,9 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.build,
     fromSnapshot: true,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ build }, { printBuildResult }] = await Promise.all([import('./commands/build.js'), import('./ui/print-build.js')]);
-      const result = await build({ cwd, env: ctx.env, stderr: ctx.stderr }, { issue: args[0] as string | undefined, ...flags });
+      const result = await build({ cwd, env: ctx.env, stderr: note }, { issue: args[0] as string | undefined, ...flags });
       printBuildResult(ctx, result, !!flags.json);
       return flags.strict && result.diagnostics.some((d) => d.severity === 'error') ? 'problems' : 'done';
     },
@@ -187,12 +202,12 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.lint,
     fromSnapshot: true,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ lint }, { fixableErrors, lintSummary, printFixDryRun, printFixed, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = flags.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
       if (flags.fix && flags.fixDryRun) throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
-      const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: ctx.stderr }, {
+      const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note }, {
         issues: args[0] as string[], all: flags.all, quiet: flags.quiet, cache: flags.cache, since: flags.since, site: flags.site, online: flags.online,
         onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
         fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined,
@@ -223,9 +238,9 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.status,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ status }, { printStatus }] = await Promise.all([import('./commands/status.js'), import('./ui/print-status.js')]);
-      const result = await status({ cwd, env: ctx.env, now: ctx.now, stderr: ctx.stderr }, { issue: args[0] as string | undefined });
+      const result = await status({ cwd, env: ctx.env, now: ctx.now, stderr: note }, { issue: args[0] as string | undefined });
       printStatus(ctx, result, flags.format);
       return flags.check && !result.ready ? 'problems' : 'done';
     },
@@ -242,9 +257,9 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.publish,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ publish }, { printPublishResult }] = await Promise.all([import('./commands/publish.js'), import('./ui/print-publish.js')]);
-      const result = await publish({ cwd, now: ctx.now, stderr: ctx.stderr }, { issue: args[0] as string | undefined, site: flags.site, dryRun: flags.dryRun, force: flags.force });
+      const result = await publish({ cwd, now: ctx.now, stderr: note }, { issue: args[0] as string | undefined, site: flags.site, dryRun: flags.dryRun, force: flags.force });
       printPublishResult(ctx, result, !!flags.json);
       return result.refused ? 'problems' : 'done';
     },
@@ -263,9 +278,9 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.send,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ send }, { printSendResult }] = await Promise.all([import('./commands/send.js'), import('./ui/print-send.js')]);
-      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: ctx.stderr }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
+      const result = await send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note }, { issue: args[0] as string | undefined, to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
       printSendResult(ctx, result);
       return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';
     },
@@ -280,9 +295,56 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.events,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ events }, { printEventsResult }] = await Promise.all([import('./commands/events.js'), import('./ui/print-events.js')]);
-      printEventsResult(ctx, await events({ cwd, stderr: ctx.stderr }, { issue: args[0] as string | undefined, toData: flags.toData, dryRun: flags.dryRun }));
+      printEventsResult(ctx, await events({ cwd, stderr: note }, { issue: args[0] as string | undefined, toData: flags.toData, dryRun: flags.dryRun }));
+      return 'done';
+    },
+  }),
+  command<{ heading?: string; owner?: string; after?: string; before?: string }>({
+    name: 'section',
+    description: 'add a section to an issue (section add <id>): its fragment with its owner, and its place in the reading order issue.md holds',
+    args: [['<action>', 'add'], ['<id>', 'the section id, which names its file (summit-spotlight)'], issueArg('the issue (default: the one of the current folder, else the latest)')],
+    flags: [
+      { flags: '--heading <text>', description: 'its heading (default: config\'s for a configured section, else made from the id)' },
+      { flags: '--owner <name>', description: 'who writes it (a GitHub handle such as "@jdoe", or a name)' },
+      { flags: '--after <id>', description: 'put it after this section' },
+      { flags: '--before <id>', description: 'put it before this section (default: before the events, else last)' },
+    ],
+    examples: EXAMPLES.section,
+    fromSnapshot: false,
+    async run(ctx, { args, flags, cwd, note }) {
+      if (args[0] !== 'add') throw usageError(`newsletter section ${String(args[0])}: the only action is add.`, 'newsletter section add <id> [issue]');
+      if (flags.after !== undefined && flags.before !== undefined) throw usageError('give --after or --before, not both.');
+      const [{ addSection }, { paint }] = await Promise.all([import('./commands/section.js'), import('./ui/output.js')]);
+      const result = await addSection({ cwd, stderr: note }, { id: args[1] as string, issue: args[2] as string | undefined, ...flags });
+      const c = paint(ctx);
+      ctx.stdout.write(`${c.green('Added')} ${result.file}${result.own ? ', a section of this issue alone' : ''}\nReading order (issue.md, sections:): ${result.order.join(', ')}\n`);
+      return 'done';
+    },
+  }),
+  command<{ issues?: boolean }>({
+    name: 'completion',
+    description: 'print the shell completion script for bash, zsh or fish: commands, options and issue names',
+    args: [['[shell]', 'bash, zsh or fish']],
+    flags: [{ flags: '--issues', description: 'print the workspace\'s issue names, one per line (what the scripts ask as you type)' }],
+    examples: EXAMPLES.completion,
+    fromSnapshot: false,
+    async run(ctx, { args, flags, cwd, note }) {
+      const { SHELLS, completionScript } = await import('./core/completion.js');
+      if (flags.issues) {
+        const { findWorkspaceRoot, listIssues } = await import('./io/workspace.js');
+        for (const id of await listIssues(findWorkspaceRoot(cwd))) ctx.stdout.write(`${id.slug}\n`);
+        return 'done';
+      }
+      const shell = args[0] as string | undefined;
+      if (!shell || !(SHELLS as readonly string[]).includes(shell)) throw usageError(`completion needs a shell: ${SHELLS.join(', ')}.`, 'Such as: eval "$(newsletter completion bash)"');
+      ctx.stdout.write(completionScript(shell as (typeof SHELLS)[number], COMMANDS.map((spec) => ({
+        name: spec.name,
+        description: spec.description,
+        flags: spec.flags.map((flag) => ({ name: /--[a-z][a-z-]*/.exec(flag.flags)![0], description: flag.description })),
+        takesIssue: spec.args.some(([syntax]) => syntax.includes('issue')),
+      }))));
       return 'done';
     },
   }),
@@ -297,7 +359,7 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.preview,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ startPreview }, { openInBrowser }] = await Promise.all([import('./commands/preview.js'), import('./io/open-browser.js')]);
       const server = await startPreview({ cwd, now: ctx.now }, { issue: args[0] as string | undefined, port: flags.port, host: flags.host });
       // Listening for Ctrl-C before the address is printed: whoever reads the line may stop it at once.
@@ -329,9 +391,9 @@ export const COMMANDS: CommandSpec[] = [
     ],
     examples: EXAMPLES.screenshot,
     fromSnapshot: false,
-    async run(ctx, { args, flags, cwd }) {
+    async run(ctx, { args, flags, cwd, note }) {
       const [{ screenshot }, { printScreenshots }] = await Promise.all([import('./commands/screenshot.js'), import('./ui/print-screenshot.js')]);
-      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env, stderr: ctx.stderr }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline }));
+      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env, stderr: note }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline }));
       return 'done';
     },
   }),

@@ -16,7 +16,6 @@ import { checkEmailCompat } from './io/email-compat.js';
 import type { CompatCheck } from './core/email-compat.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { issueFromHere, listIssues, openWorkspace, readIssueSources, readTemplates, type IssueChoice, type Workspace } from './io/workspace.js';
-import type { Writer } from './context.js';
 import { validateRuleSettings } from './lint/index.js';
 import { lintIssue } from './lint/run.js';
 import { englishWords } from './io/dictionary.js';
@@ -179,6 +178,11 @@ export async function openNamedIssue(cwd: string, named: string | undefined, ope
   const { id, chosen } = await issueFromHere(workspace.root, cwd, named, known);
   if (say) sayWhichIssue(say, id, chosen);
   return { workspace, known, id, chosen };
+}
+
+/** Where a command writes a note beside its result. */
+interface Writer {
+  write(text: string): void;
 }
 
 /** A command not told which issue says which it took, on stderr: the folder it runs in, or the latest. */

@@ -1,6 +1,4 @@
-import { realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -11,7 +9,7 @@ import { writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { openCompatAnswers } from '../io/email-compat.js';
 import { readLocalImage } from '../io/images.js';
 import { cacheFolder } from '../io/lint-cache.js';
-import { issueDir, relativeTo } from '../io/workspace.js';
+import { isPackageFolder, issueDir, relativeTo } from '../io/workspace.js';
 import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
 
 export interface BuildOptions {
@@ -114,6 +112,6 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
 
   await writeFilesAtomically(files);
   const shownDir = relativeTo(root, outDir);
-  const sample = id.slug === SAMPLE_ISSUE && realpathSync(root) === realpathSync(PACKAGE_ROOT);
+  const sample = id.slug === SAMPLE_ISSUE && isPackageFolder(root);
   return { issue: id.slug, outputs, images, invites, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics, sample };
 }

@@ -1,10 +1,9 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import type { Config } from '../core/config.js';
 import { parseIsoDate, whyNotIsoDate } from '../core/front-matter.js';
-import { fillPattern } from '../core/config.js';
 import { closest } from '../core/suggest.js';
-import { scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
+import { ownSection, scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
+import { fillPattern, isSectionId, type Config, type SectionConfig } from '../core/config.js';
 import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
 import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
@@ -82,7 +81,7 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     sections: options.sections !== undefined ? parseSectionList(options.sections, sectionIds) : config.sections.filter((s) => s.inNewIssue).map((s) => s.id),
   };
   if (options.date !== undefined && !parseIsoDate(options.date)) {
-    throw usageError(`--date: ${whyNotIsoDate(options.date)}.`, 'Give the publish date as YYYY-MM-DD, such as 2025-04-21.');
+    throw usageError(`--date ${whyNotIsoDate(options.date)}.`, 'Give the publish date as YYYY-MM-DD, such as 2025-04-21.');
   }
   if (options.yes || !ctx.interactive) return defaults;
 
@@ -95,7 +94,7 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     return `Not an author of the site${near ? `; did you mean ${near}?` : ` (add one to its author folder first)`}`;
   };
   const author = options.author ?? (await ask('author', 'Author', siteAuthor));
-  const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : `${whyNotIsoDate(v.trim())}.`)));
+  const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : `That ${whyNotIsoDate(v.trim())}.`)));
   const description = options.description ?? (await ask('description', 'Description (SEO and email preheader)'));
   const sections = options.sections !== undefined
     ? defaults.sections
@@ -104,8 +103,38 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
         message: 'Sections',
         choices: config.sections.map((s) => ({ value: s.id, name: s.heading, checked: defaults.sections.includes(s.id) })),
       })) as string[]);
-  return { title, author, date, description, sections };
+  if (options.sections !== undefined) return { title, author, date, description, sections };
+
+  // Sections of this issue alone (a Summit spotlight, a member story), then the reading order.
+  const own: SectionConfig[] = [];
+  const taken = (v: string) => sections.includes(v) || own.some((s) => s.id === v) || config.sections.some((s) => s.id === v);
+  for (let n = 1; n <= MAX_OWN_SECTIONS; n++) {
+    const wanted = String(await ctx.prompt({
+      name: `section-${n}`,
+      message: n === 1 ? 'Add a section of this issue alone? Its id, such as summit-spotlight (Enter: none)' : 'Another? Its id (Enter: no more)',
+      default: '',
+      validate: (v) => (v.trim() === '' || (isSectionId(v.trim()) && !taken(v.trim())) ? true : taken(v.trim()) ? `${v.trim()} is a section already; tick it above, or give another id.` : 'Lower-case words joined by hyphens, such as summit-spotlight.'),
+    })).trim();
+    if (!wanted) break;
+    const heading = String(await ctx.prompt({ name: `section-${n}-heading`, message: 'Its heading', default: ownSection(wanted).heading })).trim();
+    const owner = String(await ctx.prompt({ name: `section-${n}-owner`, message: 'Who writes it (Enter: nobody yet)', default: '' })).trim();
+    own.push(ownSection(wanted, heading, owner || undefined));
+  }
+  const ids = [...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== 'events'), ...own.map((s) => s.id), ...(sections.includes('events') ? ['events'] : [])];
+  if (ids.length < 2) return { title, author, date, description, sections, ownSections: own };
+  const sameSet = (list: string[]) => list.length === ids.length && ids.every((sid) => list.includes(sid));
+  const order = String(await ctx.prompt({
+    name: 'order',
+    message: 'Reading order (issue.md keeps it as sections:)',
+    default: ids.join(', '),
+    validate: (v) => (sameSet(v.split(',').map((x) => x.trim()).filter(Boolean)) ? true : `Name each of ${ids.join(', ')} once, in the order readers should see them.`),
+  })).split(',').map((x) => x.trim()).filter(Boolean);
+  const changed = own.length > 0 || order.join(',') !== ids.join(',');
+  return { title, author, date, description, sections, ownSections: own, ...(changed ? { order } : {}) };
 }
+
+/** Sections of its own an issue is offered at most, one prompt each. */
+const MAX_OWN_SECTIONS = 10;
 
 function parseSectionList(list: string, known: string[]): string[] {
   const ids = list.split(',').map((s) => s.trim()).filter(Boolean);

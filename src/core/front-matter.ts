@@ -224,12 +224,12 @@ export function whyNotIsoDate(value: unknown): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    if (m < 1 || m > 12) return `${day[0]} is not a day: there is no month ${m}`;
+    if (m < 1 || m > 12) return `is not a day of the calendar: there is no month ${m} (${day[0]})`;
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    if (d < 1 || d > days) return `${day[0]} is not a day: ${MONTH_NAMES[m - 1]} ${y} has ${days} days`;
+    if (d < 1 || d > days) return `is not a day of the calendar: ${MONTH_NAMES[m - 1]} ${y} has ${days} days (${day[0]})`;
   }
-  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text.trim())) return `"${text}" can be read two ways (day first or month first); write it YYYY-MM-DD, such as 2025-04-21`;
-  return `"${text}" is not a date; write it YYYY-MM-DD, such as 2025-04-21`;
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text.trim())) return `can be read two ways (${text}: day or month first?); write it YYYY-MM-DD, such as 2025-04-21`;
+  return `is not a date (${text.slice(0, 40)}); write it YYYY-MM-DD, such as 2025-04-21`;
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -25,7 +25,7 @@ type Check = (value: unknown) => string | undefined;
 
 const isString: Check = (v) => (typeof v === 'string' ? undefined : 'must be text');
 const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
-const isIsoDate: Check = (v) => (parseIsoDate(v) ? undefined : `must be a real date, YYYY-MM-DD or a full timestamp: ${whyNotIsoDate(v)}`);
+const isIsoDate: Check = (v) => (parseIsoDate(v) ? undefined : whyNotIsoDate(v));
 const isCategory: Check = (v) =>
   Array.isArray(v) && v.every((c) => isPlainObject(c) && typeof c.value === 'string' && typeof c.label === 'string')
     ? undefined

@@ -12,6 +12,10 @@ export interface NewIssueAnswers {
   /** How the post heads its sections, written into issue.md when given (the site's convention, where config says otherwise). */
   headingLevel?: number;
   taglines?: boolean;
+  /** Sections of this issue alone, with their headings and owners. */
+  ownSections?: SectionConfig[];
+  /** The reading order, when it is not config's: issue.md keeps it as `sections:`. */
+  order?: string[];
   /** Events to start the events section with (the site's own upcoming ones), as its `events:` front matter. */
   events?: { name: string; url: string; start: string; end?: string; location?: string }[];
 }
@@ -47,15 +51,20 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
     const section = config.sections.find((s) => s.id === sectionId);
     if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === 'events' ? answers.events : undefined));
   }
+  for (const section of answers.ownSections ?? []) files.set(`${section.id}.md`, scaffoldFragment(section, false, undefined, true));
+  if (answers.order) files.set('issue.md', withSectionOrder(files.get('issue.md')!, answers.order));
   return files;
 }
 
-/** A fragment to write, its guide in a comment; `taglines`: whether its heading will carry the section's tagline. */
-export function scaffoldFragment(section: SectionConfig, taglines: boolean, events?: NewIssueAnswers['events']): string {
+/**
+ * A fragment to write, its guide in a comment; `taglines`: whether its heading will carry the
+ * section's tagline. A section of the issue's own (not in config) writes its heading as `title`.
+ */
+export function scaffoldFragment(section: SectionConfig, taglines: boolean, events?: NewIssueAnswers['events'], own = false): string {
   const heading = taglines ? sectionHeading(section) : section.heading;
   return [
     '---',
-    `# title: a heading of its own (replaces "${heading}")`,
+    own ? stringify({ title: heading }).trimEnd() : `# title: a heading of its own (replaces "${heading}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     'status: draft',
     ...(events && events.length > 0
@@ -91,4 +100,30 @@ function wrapLine(text: string): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** A section this issue alone has: its heading (from its id when none is given), and a guide for its writer. */
+export function ownSection(id: string, heading?: string, owner?: string): SectionConfig {
+  return {
+    id, heading: heading?.trim() || id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), required: false, inNewIssue: false, aliases: [],
+    ...(owner ? { owner } : {}),
+    guide: 'A section of this issue alone. Write it as the others are: short paragraphs or a bulleted list, a link to read more, alt text on every image.',
+  };
+}
+
+/**
+ * issue.md with its reading order as one visible list, `sections: [a, b, c]`, in place of any it
+ * had (flow or block) or before the front matter closes. The rest of the file stays as written.
+ */
+export function withSectionOrder(issueText: string, order: readonly string[]): string {
+  const line = `sections: [${order.join(', ')}]`;
+  const lines = issueText.split('\n');
+  if (lines[0] !== '---') return `---\n${line}\n---\n${issueText}`;
+  const close = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
+  if (close === -1) return issueText;
+  const at = lines.findIndex((l, i) => i > 0 && i < close && /^sections\s*:/.test(l));
+  if (at === -1) return [...lines.slice(0, close), line, ...lines.slice(close)].join('\n');
+  let end = at + 1;
+  while (end < close && /^(?:\s+|-\s)/.test(lines[end]!)) end++;
+  return [...lines.slice(0, at), line, ...lines.slice(end)].join('\n');
 }

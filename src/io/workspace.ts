@@ -1,5 +1,5 @@
 import { lstat, readdir, stat } from 'node:fs/promises';
-import { existsSync, lstatSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
 import { CliError, usageError } from '../errors.js';
@@ -14,6 +14,15 @@ import { LIMITS } from '../core/limits.js';
 import { packagePath } from '../paths.js';
 
 export const SECTIONS_DIR = 'sections';
+
+/** Whether a workspace is this CLI's own folder (its repository, whose sample issue is flawed on purpose). */
+export function isPackageFolder(root: string): boolean {
+  try {
+    return realpathSync(root) === realpathSync(packagePath());
+  } catch {
+    return false;
+  }
+}
 export const BUILTIN_TEMPLATES_DIR = packagePath('templates');
 
 /** A workspace folder and its config; paths in messages are relative to `root`. */

@@ -62,7 +62,7 @@ describe('newsletter build', () => {
     await writeFiles(cwd, { 'sections/april-2025/issue.md': issue.replace('date: 2025-04-21T17:11:25.697Z', 'date: 21st of April') });
     const result = await runMain(['build'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('error sections/april-2025/issue.md:5: "date" must be a real ISO 8601 date');
+    expect(result.stderr).toContain('error sections/april-2025/issue.md:5: "date" is not a date (21st of April); write it YYYY-MM-DD');
   });
 
   it('summarises the issue\'s diagnostics, the same as lint\'s, and still builds; --strict fails on errors', async () => {

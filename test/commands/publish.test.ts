@@ -31,7 +31,8 @@ describe('newsletter publish', () => {
     await writeFiles(cwd, MAY);
     const site = await siteCheckout();
     const result = await runMain(['publish', '--site', site], { cwd });
-    expect(result.stderr).toBe('');
+    // Not named, the issue is the latest, and publish says so.
+    expect(result.stderr).toBe('Issue: may-2025 (the latest)\n');
     expect(result.code).toBe(0);
     const image = /static\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png/.exec(result.stdout)?.[0];
     expect(result.stdout).toBe(`Published may-2025 into ${site}:\n  wrote        ${POST}\n  wrote        ${image}\n\nNext: review and commit in the site's repository: git -C ${site} status\n`);
@@ -96,13 +97,13 @@ describe('newsletter publish', () => {
     const refused = await runMain(['publish', '--site', site], { cwd });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(`error ${POST} is already published and differs from this build (from line 27: 1 line new, 0 lines gone); nothing was written.\n  Check the site's copy first (it may hold an editor's fix); --force replaces it.\n`);
+    expect(refused.stderr).toBe(`error ${POST} is already published and differs from this build (from line 27: 1 line new, 0 lines gone); nothing was written.\n  Check the site's copy first (it may hold an editor's fix); --force replaces it.\nIssue: may-2025 (the latest)\n`);
     expect(await snapshotTree(site)).toEqual(before);
     const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toMatch(new RegExp(`  wrote        ${POST}\\n  unchanged    static/img/newsletter/may-2025/team-photo-`));
     // The editor's fix it overwrote is named, as the refusal named it.
-    expect(forced.stderr).toBe(`warning replaced ${POST}, which differed from this build (from line 27: 1 line new, 0 lines gone) (--force).\n`);
+    expect(forced.stderr).toBe(`warning replaced ${POST}, which differed from this build (from line 27: 1 line new, 0 lines gone) (--force).\nIssue: may-2025 (the latest)\n`);
     expect(await readFile(join(site, POST), 'utf8')).toContain('* And more news.\n');
   });
 
@@ -132,12 +133,12 @@ describe('newsletter publish', () => {
     // The sample's images are site images, and this checkout lacks them.
     expect(lines).toContain('  - sections/april-2025/events.md:30: /img/sponsors-2400x1200-4-.png is not in the site checkout (static/img/sponsors-2400x1200-4-.png); add it to the site, or fix the path. (site-image)');
     expect(lines).toContain('  and 3 more (newsletter status april-2025 lists them all)');
-    expect(lines.at(-1)).toBe('  Fix them, or publish anyway with --force.');
+    expect(lines.at(-2)).toBe('  Fix them, or publish anyway with --force.');
     expect(await snapshotTree(site)).toEqual(before);
 
     const forced = await runMain(['publish', '--site', site, '--force'], { cwd });
     expect(forced.code).toBe(0);
-    expect(forced.stderr).toMatch(/^warning publishing april-2025 although it is not ready \(--force\): \d+ things in the way, as newsletter status lists\.\n$/);
+    expect(forced.stderr).toMatch(/^warning publishing april-2025 although it is not ready \(--force\): \d+ things in the way, as newsletter status lists\.\nIssue: april-2025 \(the latest\)\n$/);
     expect(existsSync(join(site, 'src/pages/blog/inside-open-infrastructure-april-2025.md'))).toBe(true);
   });
 

@@ -14,7 +14,7 @@ describe('newsletter screenshot', () => {
     const dir = await sampleWorkspace({ 'sections/april-2025/img/team.png': png(1200, 600) });
     const out = await tempDir();
     const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM], { cwd: dir });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Issue: april-2025 (the latest)\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`✔ april-2025: 4 screenshots in ${out}\n  email-375-light.png\n  email-375-dark.png\n  email-800-light.png\n  email-800-dark.png\n`);
     expect((await readdir(out)).sort()).toEqual(['email-375-dark.png', 'email-375-light.png', 'email-800-dark.png', 'email-800-light.png']);

@@ -76,7 +76,7 @@ describe('newsletter send', () => {
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer();
     const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Issue: may-2025 (the latest)\n');
     expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  accepted  phone@example.org\n`);
     expect(result.code).toBe(0);
     expect(received).toHaveLength(1);
@@ -152,11 +152,11 @@ describe('newsletter send', () => {
     const { port, received } = await smtpServer();
     const now = new Date('2025-05-12T09:30:00Z');
     const dry = await runMain(['send', '--to', 'editor@example.org', '--dry-run', '--no-test-prefix'], { cwd, now });
-    expect(dry.stdout).toBe('Wrote dist/may-2025/email.eml: the message for editor@example.org, as it would be sent; nothing was sent.\n');
+    expect(dry.stdout).toBe('Wrote dist/may-2025/test.eml: the message for editor@example.org, as it would be sent; nothing was sent.\n');
     expect(received).toHaveLength(0);
     const sent = await runMain(['send', '--to', 'editor@example.org', '--no-test-prefix'], { cwd, now, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     expect(sent.code).toBe(0);
-    const eml = await readFile(join(cwd, 'dist/may-2025/email.eml'));
+    const eml = await readFile(join(cwd, 'dist/may-2025/test.eml'));
     expect(received[0]!.raw.toString('utf8').replace(/\r\n$/, '')).toBe(eml.toString('utf8').replace(/\r\n$/, ''));
     expect((await simpleParser(eml)).subject).toBe('Inside Open Infrastructure: May 2025');
   });
@@ -256,7 +256,7 @@ describe('newsletter send', () => {
         continue;
       }
       expect(dry.code, dry.stderr).toBe(0);
-      const parsed = await simpleParser(await readFile(join(cwd, 'dist/may-2025/email.eml')));
+      const parsed = await simpleParser(await readFile(join(cwd, 'dist/may-2025/test.eml')));
       expect(parsed.from?.value, name).toEqual([{ name, address: 'newsletter@openinfra.dev' }]);
     }
   });
@@ -330,5 +330,9 @@ describe('build --eml', () => {
     expect(mail.date?.toISOString()).toBe('2025-05-20T00:00:00.000Z');
     await runMain(['build', '--eml'], { cwd });
     expect(await readFile(join(cwd, 'dist/may-2025/email.eml'))).toEqual(eml);
+    // A test send's dry run goes beside it, never over the copy the platform takes.
+    expect((await runMain(['send', '--dry-run'], { cwd })).code).toBe(0);
+    expect(await readFile(join(cwd, 'dist/may-2025/email.eml'))).toEqual(eml);
+    expect((await simpleParser(await readFile(join(cwd, 'dist/may-2025/test.eml')))).subject).toBe('[TEST] Inside Open Infrastructure: May 2025');
   });
 });

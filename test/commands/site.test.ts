@@ -116,7 +116,7 @@ describe('a site checkout as the source of truth', () => {
 
   it('asks on a terminal for an author the site knows, with the site\'s latest as the default', async () => {
     const { cwd, siteDir } = await workspaceAndSite();
-    const answers = { title: 'Inside Open Infrastructure: August 2026', date: '2026-09-02', description: 'News', sections: ['foundation'] };
+    const answers = { title: 'Inside Open Infrastructure: August 2026', date: '2026-09-02', description: 'News', sections: ['foundation'], 'section-1': '' };
     const wrong = await runMain(['new', 'august-2026', '--site', siteDir], { cwd, interactive: true, answers: { ...answers, author: 'Alison Price' } });
     expect(wrong.stderr).toContain('prompt "author" refused Alison Price: Not an author of the site; did you mean Allison Price?');
     expect(existsSync(join(cwd, 'sections/august-2026'))).toBe(false);

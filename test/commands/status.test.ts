@@ -22,7 +22,7 @@ describe('newsletter status', () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['status'], { cwd, now: new Date('2025-04-14T08:00:00Z') });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Issue: april-2025 (the latest)\n');
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('april-2025');
     expect(lines[1]).toMatch(/^ {2}section\s+heading\s+owner\s+state\s+words\s+errors\s+warnings$/);

@@ -8,7 +8,7 @@ describe('the newsletter bin', () => {
     const cwd = await sampleWorkspace();
     const result = await runCli(['build'], { cwd });
     // The sample keeps its draft's flaws: build says so in a summary, and builds.
-    expect(result.stderr).toMatch(/^error sections\/april-2025\/[\s\S]*\n\d+ errors, \d+ warnings in this issue; run newsletter lint to see all \d+\.\n$/);
+    expect(result.stderr).toMatch(/^error sections\/april-2025\/[\s\S]*\n\d+ errors, \d+ warnings in this issue; run newsletter lint to see all \d+\.\nIssue: april-2025 \(the latest\)\n$/);
     expect(result.code).toBe(0);
     const html = await read(cwd, 'dist/april-2025/email.html');
     expect(html).toMatch(/^<!doctype html>/i);

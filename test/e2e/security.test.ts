@@ -93,7 +93,7 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     const cwd = await sampleWorkspace({ [`${ISSUE}/issue.md`]: `${matter}![Hero](/img/hero.png)\n`, [`${ISSUE}/kata.md`]: `${matter}Text.\n` });
     const lint = await cli(['lint', '--format', 'json'], cwd);
     expect(lint.code).toBe(1);
-    expect(lint.stderr).toBe('');
+    expect(lint.stderr).toBe('Issue: april-2025 (the latest)\n');
     const messages = (JSON.parse(lint.stdout) as { filePath: string; messages: { message: string }[] }[]).flatMap((r) => r.messages.map((m) => m.message));
     for (const key of keys) expect(messages.some((m) => m.includes(`"${key}"`)), key).toBe(true);
     const built = await cli(['build'], cwd);
@@ -150,7 +150,7 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     const cwd = await sampleWorkspace();
     const lint = await cli(['lint'], cwd, { XDG_CACHE_HOME: '/proc/newsletter-cache' });
     expect(lint.code).toBe(1);
-    expect(lint.stderr).toBe('');
+    expect(lint.stderr).toBe('Issue: april-2025 (the latest)\n');
     expectOneLineError(await cli(['build', '--out', '/proc/newsletter-out'], cwd), 1, /cannot write the output/);
   });
 });

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import type { Context } from '../context.js';
+import { CliError, usageError } from '../errors.js';
+import { isSectionId } from '../core/config.js';
+import { parseIssue } from '../core/issue.js';
+import { ownSection, scaffoldFragment, withSectionOrder } from '../core/scaffold.js';
+import { closest } from '../core/suggest.js';
+import { writeFilesAtomically } from '../io/files.js';
+import { readIssueSources } from '../io/workspace.js';
+import { openNamedIssue } from '../pipeline.js';
+
+export interface SectionAddOptions {
+  id: string;
+  issue?: string;
+  heading?: string;
+  owner?: string;
+  /** Where it goes in the reading order: after or before another section; by default before the events, else last. */
+  after?: string;
+  before?: string;
+}
+
+export interface SectionAddResult {
+  issue: string;
+  file: string;
+  order: string[];
+  /** Whether the section is one of config's, or this issue's own. */
+  own: boolean;
+}
+
+/**
+ * Adds a section to an issue: its fragment, with its owner and guide, and its place in the
+ * reading order, which issue.md then holds as one visible list (`sections:`). Never replaces a
+ * fragment; both files are written at once or not at all.
+ */
+export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'stderr'>>, options: SectionAddOptions): Promise<SectionAddResult> {
+  if (!isSectionId(options.id)) {
+    throw usageError(`"${options.id}" is not a section id.`, 'A section id is lower-case words joined by hyphens, such as summit-spotlight (it names the file: summit-spotlight.md).');
+  }
+  const { workspace, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
+  const { root, config } = workspace;
+  const issue = parseIssue(await readIssueSources(root, id), config);
+  const file = `sections/${id.slug}/${options.id}.md`;
+  if (issue.fragments.some((f) => f.id === options.id)) throw new CliError(`${file} is there already; nothing was changed.`, { file, hint: 'Edit it, or give the new section another id.' });
+  const order = issue.fragments.map((f) => f.id);
+  for (const [flag, other] of [['--after', options.after], ['--before', options.before]] as const) {
+    if (other !== undefined && !order.includes(other)) {
+      const near = closest(other, order);
+      throw usageError(`${flag} ${other}: this issue has no such section.`, `${near ? `Did you mean ${near}? ` : ''}Its sections: ${order.join(', ')}.`);
+    }
+  }
+  const place = options.after !== undefined ? order.indexOf(options.after) + 1
+    : options.before !== undefined ? order.indexOf(options.before)
+    : order.includes('events') ? order.indexOf('events') : order.length;
+  order.splice(place, 0, options.id);
+
+  const configured = config.sections.find((s) => s.id === options.id);
+  const section = configured
+    ? { ...configured, ...(options.owner ? { owner: options.owner } : {}), ...(options.heading ? { heading: options.heading } : {}) }
+    : ownSection(options.id, options.heading, options.owner);
+  const fragment = scaffoldFragment(section, issue.taglines, undefined, !configured || options.heading !== undefined);
+  const issuePath = issue.path ?? `sections/${id.slug}/issue.md`;
+  const issueText = (await readIssueSources(root, id)).issueFile?.text ?? '---\n---\n';
+  await writeFilesAtomically([
+    { path: join(root, file), content: fragment },
+    { path: join(root, issuePath), content: withSectionOrder(issueText, order) },
+  ]);
+  return { issue: id.slug, file, order, own: !configured };
+}
