@@ -144,9 +144,56 @@ function fixElement(element: Element, urls: UrlContext, fallbackAlt: string): bo
     props.style = 'width:auto;max-width:100%;height:auto;';
   }
   // Styled here, not in the template's CSS, which MJML would inline into its own layout tables too.
-  if (element.tagName === 'table') props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
-  if (element.tagName === 'td' || element.tagName === 'th') props.style = 'border:1px solid #cbd2d9;padding:4px 8px;';
+  if (element.tagName === 'table') {
+    props.style = 'border-collapse:collapse;margin:0 0 12px 0;';
+    // The template stacks it on a phone, each cell under its column's name (labelCells).
+    props.className = ['nl-table'];
+    labelCells(element);
+  }
+  // Words stay whole in a cell: a column is at least its longest word wide (the text's own
+  // "anywhere" wrapping would let a narrow table cut "Release" into "Relea se").
+  if (element.tagName === 'td' || element.tagName === 'th') {
+    props.style = 'border:1px solid #cbd2d9;padding:4px 8px;word-break:normal;overflow-wrap:break-word;';
+    keepHyphenatedWhole(element);
+  }
   return true;
+}
+
+/** Short words with a hyphen (2026-08-20, x86-64) never split at it: a date read over two lines is misread. */
+function keepHyphenatedWhole(node: Element): void {
+  node.children = node.children.flatMap((child): Element['children'] => {
+    if (child.type === 'element') {
+      keepHyphenatedWhole(child);
+      return [child];
+    }
+    if (child.type !== 'text' || !/\S-\S/.test(child.value)) return [child];
+    return child.value.split(/(\S+-\S+)/).filter((part) => part !== '').map((part) => (/^\S+-\S+$/.test(part) && part.length <= 30
+      ? { type: 'element', tagName: 'span', properties: { style: 'white-space:nowrap;' }, children: [{ type: 'text', value: part }] }
+      : { type: 'text', value: part }));
+  });
+}
+
+/** Each body cell of a table, named by its column's header (data-label), for the stacked layout on a phone. */
+function labelCells(table: Element): void {
+  const rows: Element[] = [];
+  const collect = (node: HastNodes): void => {
+    if (node.type === 'element' && node.tagName === 'tr') rows.push(node);
+    else if ('children' in node) for (const child of node.children as HastNodes[]) collect(child);
+  };
+  collect(table);
+  const cellsOf = (row: Element) => row.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+  const header = rows[0] && cellsOf(rows[0]).every((c) => c.tagName === 'th') ? cellsOf(rows[0]).map((c) => textOfHast(c).trim()) : undefined;
+  if (!header) return;
+  for (const row of rows.slice(1)) {
+    cellsOf(row).forEach((cell, i) => {
+      if (header[i]) cell.properties.dataLabel = header[i];
+    });
+  }
+}
+
+function textOfHast(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? (node.children as HastNodes[]).map(textOfHast).join('') : '';
 }
 
 /** Whether an element shows something: text other than spaces, or an image. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, read, runCli, sampleWorkspace, tempDir } from '../helpers/workspace.js';
+import { CORPUS, read, readyMayIssue, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser tests ${missing}`);
@@ -84,5 +84,65 @@ describe.skipIf(missing)('the published archive\'s emails in Chromium', () => {
       for (const href of layout.hrefs) expect(href, issue).toMatch(/^(https?:\/\/|mailto:|\*\|)/);
       await page.close();
     }
+  });
+});
+
+/** A month's tables as writers make them: releases with versions and dates, and a long-worded column. */
+const TABLES = [
+  '| Release | Version | Date | Notes |',
+  '|---|---|---|---|',
+  '| OpenStack 2026.1 Gazpacho | 12.0.0 | 2026-04-01 | Supported until 2027-10-01 |',
+  '| StarlingX | 11.0.0 | 2026-08-20 | Kubernetes 1.33, Ceph Squid |',
+  '| Kata Containers | 3.21.0 | 2026-08-12 | Confidential containers on Arm |',
+  '| Zuul | 13.1.0 | 2026-07-30 | [Release notes](https://zuul-ci.org/docs/zuul/latest/releasenotes.html) |',
+  '',
+  '| Working group | Meets | Chair |',
+  '|---|---|---|',
+  '| Digital Sovereignty | Third Wednesday, 18:00 UTC | Internationalization |',
+].join('\n');
+
+describe.skipIf(missing)('tables in the email on a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([375, 800])('keep every word of every cell whole at %i px, and nothing scrolls sideways', async (width) => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/openstack.md': `This month's releases:\n\n${TABLES}\n` });
+    expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(await read(cwd, 'dist/may-2025/email.html'));
+    const found = await page.evaluate(() => {
+      const broken: string[] = [];
+      const words: string[] = [];
+      for (const cell of document.querySelectorAll('td, th')) {
+        if (cell.querySelector('table')) continue;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const match of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index!);
+            range.setEnd(node, match.index! + match[0].length);
+            words.push(match[0]);
+            // A word split over two lines has a box on each.
+            if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      const cell = document.querySelector('table.nl-table tbody td');
+      return { broken, words, overflow: document.documentElement.scrollWidth - window.innerWidth, label: cell ? getComputedStyle(cell, '::before').content : '' };
+    });
+    // On a phone the table is stacked, each cell under its column's name; wider, it is a table.
+    expect(found.label).toBe(width < 480 ? '"Release: "' : 'none');
+    expect(found.words).toEqual(expect.arrayContaining(['Release', '12.0.0', '2026-08-20', 'Internationalization']));
+    expect(found.broken).toEqual([]);
+    expect(found.overflow).toBeLessThanOrEqual(0);
+    await page.close();
   });
 });
