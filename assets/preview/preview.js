@@ -72,21 +72,38 @@ function showTab(name) {
   sessionStorage.setItem(tabKey, name);
 }
 
-/** Scrolls the email to the section a problem is in, and outlines it for a moment. */
+/**
+ * Scrolls the email to the block a problem is in (its words, data-block), found after its
+ * section's heading, else to the section; and outlines it for a moment.
+ */
 function locate(button) {
   if (button.dataset.target === 'inbox') return flash(document.getElementById('inbox'));
   const heading = button.dataset.heading;
   if (!heading) return;
   showTab('email');
   const wanted = normalise(heading);
+  const words = button.dataset.block ? normalise(button.dataset.block) : '';
   for (const frame of frames()) {
     const doc = frame.contentDocument;
     if (!doc) continue;
-    const found = [...doc.querySelectorAll('h1, h2, h3')].find((h) => normalise(h.textContent).startsWith(wanted));
+    const headings = [...doc.querySelectorAll('h1, h2, h3')];
+    const found = headings.find((h) => normalise(h.textContent).startsWith(wanted));
     if (!found) continue;
-    found.scrollIntoView({ block: 'start' });
-    flash(found);
+    const next = headings[headings.indexOf(found) + 1];
+    const block = words ? blockAfter(doc, found, next, words) : undefined;
+    (block ?? found).scrollIntoView({ block: block ? 'center' : 'start' });
+    flash(block ?? found);
   }
+}
+
+/** The innermost block between a section's heading and the next whose words begin with, or hold, those of the problem's block. */
+function blockAfter(doc, heading, next, words) {
+  const inSection = (el) => heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && (!next || el.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const said = (el) => normalise(el.tagName === 'IMG' ? el.getAttribute('alt') || '' : el.textContent);
+  const blocks = [...doc.querySelectorAll('p, li, td, th, h4, h5, h6, blockquote, img')].filter(inSection);
+  const hits = blocks.filter((el) => { const text = said(el); return text !== '' && (text.startsWith(words) || words.startsWith(text) || text.includes(words)); });
+  // The innermost: a list item holds its paragraph's words too.
+  return hits.find((el) => !hits.some((other) => other !== el && el.contains(other)));
 }
 
 const normalise = (text) => text.replace(/\s+/g, ' ').trim().toLowerCase();

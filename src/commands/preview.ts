@@ -8,7 +8,7 @@ import { addressOf, displayNameOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
 import { imageContentType, type ImageFile } from '../core/images.js';
 import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue.js';
-import { parseInline, textOf } from '../core/markdown.js';
+import { parseInline, textOf, visit } from '../core/markdown.js';
 import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
 import { issueStatus, whenDue } from '../core/readiness.js';
 import { localImagesInEmail } from '../core/render-email.js';
@@ -232,7 +232,11 @@ function previewRendering(slug: string, issue: Issue, config: Config, outputs: I
     text: outputs.text!,
     blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
     sections: sectionsOf(issue),
-    diagnostics: diagnostics.map((d) => (issue.path && d.file === issue.path && d.line < bodyLine ? { ...d, inbox: true } : d)),
+    diagnostics: diagnostics.map((d) => {
+      if (issue.path && d.file === issue.path && d.line < bodyLine) return { ...d, inbox: true };
+      const block = blockWords(issue, d.file, d.line);
+      return block ? { ...d, block } : d;
+    }),
     images: addresses,
     emailVersion: createHash('sha256').update(outputs.html!).digest('hex').slice(0, 16),
     emailBytes: Buffer.byteLength(outputs.html!),
@@ -296,6 +300,25 @@ function rawOutput(outputs: IssueOutputs, name: string): { type: string; text: s
     case 'blog.md': return { type: 'text/markdown; charset=utf-8', text: outputs.blog!.text };
     default: return { type: 'text/plain; charset=utf-8', text: outputs.text! };
   }
+}
+
+/**
+ * The first words of the Markdown block a line of a fragment is in (the innermost paragraph,
+ * list item, table cell, heading or image), as readers see them: what the page looks for in the
+ * email to scroll a problem's block into view. Undefined when the line is in no such block.
+ */
+function blockWords(issue: Issue, file: string, line: number): string | undefined {
+  const fragment = issue.fragments.find((f) => f.path === file);
+  if (!fragment) return undefined;
+  let found: string | undefined;
+  visit(fragment.doc.tree, (node) => {
+    const at = node.position;
+    if (!at || at.start.line > line || at.end.line < line) return;
+    if (node.type === 'image' && node.alt) found = node.alt;
+    else if (['paragraph', 'heading', 'tableCell', 'blockquote', 'listItem'].includes(node.type)) found = textOf(node);
+  });
+  const words = found?.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return words || undefined;
 }
 
 /** Each rendered section with its heading as the words readers see (links and marks dropped), as the email shows it. */

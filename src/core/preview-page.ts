@@ -26,8 +26,11 @@ export interface PreviewRendering {
   text: string;
   blog: { title: string; byline: string; html: string; hidden: boolean };
   sections: PreviewSection[];
-  /** The lint diagnostics of the issue; `inbox` marks those of the subject, preheader and front matter. */
-  diagnostics: (Diagnostic & { inbox?: boolean })[];
+  /**
+   * The lint diagnostics of the issue; `inbox` marks those of the subject, preheader and front
+   * matter, `block` the words of the block a problem is in (what a click finds in the email).
+   */
+  diagnostics: (Diagnostic & { inbox?: boolean; block?: string })[];
   /** The address each of the issue's own images has in the email, and where the preview serves it. */
   images: Record<string, string>;
   /** Changes when, and only when, the email's HTML does. */
@@ -157,7 +160,7 @@ function problemsHtml(rendering: PreviewRendering): string {
   const ordered = [...groups.values()].filter((g) => g.items.length > 0).sort((a, b) => Number(!!a.section) - Number(!!b.section));
   const list = ordered.map((group) => {
     const items = group.items.map((d) => {
-      const target = d.inbox ? ' data-target="inbox"' : group.section ? ` data-heading="${escapeHtml(group.section.heading)}"` : '';
+      const target = d.inbox ? ' data-target="inbox"' : group.section ? ` data-heading="${escapeHtml(group.section.heading)}"${d.block ? ` data-block="${escapeHtml(d.block)}"` : ''}` : '';
       const where = `${d.file}:${d.line}:${d.column}`;
       return `<li class="problem-${d.severity}"><button type="button" class="problem"${target}><span class="where">${escapeHtml(where)}</span> <span class="severity">${d.severity === 'error' ? 'error' : 'warning'}</span> ${escapeHtml(d.message)}${d.ruleId ? ` <span class="rule">${escapeHtml(d.ruleId)}</span>` : ''}</button>${d.hint ? `<p class="hint">${escapeHtml(d.hint)}</p>` : ''}</li>`;
     }).join('');

@@ -77,17 +77,57 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
     await page.close();
   });
 
-  it('scrolls the email to the section of a problem clicked', async () => {
+  it('scrolls the email to the section of a problem clicked when its block is not to be found there', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
     const page = await openPage(browser, preview);
     const phone = frame(page, 'phone');
     expect(await phone.evaluate(() => window.scrollY)).toBe(0);
+    // A block the email does not show (its words changed since): the section's heading, at the top.
+    await page.locator('#problems button.problem[data-heading="Community Events"]').first().evaluate((button) => button.setAttribute('data-block', 'words no block of the email holds'));
     await page.locator('#problems button.problem[data-heading="Community Events"]').first().click();
     await page.waitForFunction(() => (document.getElementById('phone') as HTMLIFrameElement).contentWindow!.scrollY > 0);
     const top = await phone.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent!.startsWith('Community Events'))!.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(5);
     await page.close();
+  });
+
+  it('scrolls the email to the very block of a problem clicked, not just its section', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    const page = await openPage(browser, preview);
+    const button = page.locator('#problems button.problem[data-block^="OpenInfra Days North America will take place"]').first();
+    await button.click();
+    const phone = frame(page, 'phone');
+    // The block is outlined for a moment (MJML's images carry outline:none of their own).
+    await phone.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('body *')].some((el) => el.style.outline.includes('solid')));
+    const flashed = await phone.evaluate(() => {
+      const block = [...document.querySelectorAll<HTMLElement>('body *')].find((el) => el.style.outline.includes('solid'))!;
+      const box = block.getBoundingClientRect();
+      return { text: block.textContent!.replace(/\s+/g, ' ').trim(), top: box.top, bottom: box.bottom, height: window.innerHeight };
+    });
+    expect(flashed.text).toMatch(/^OpenInfra Days North America will take place on March 6 & 7/);
+    expect(flashed.top).toBeGreaterThanOrEqual(0);
+    expect(flashed.bottom).toBeLessThanOrEqual(flashed.height);
+    await page.close();
+  });
+
+  it('puts the phone and the desktop side by side from 1200 px, nothing scrolling sideways', async () => {
+    const dir = await sampleWorkspace();
+    const preview = await startPreviewCli(dir);
+    for (const width of [1200, 1280, 1440, 1600]) {
+      const page = await openPage(browser, preview, width);
+      const layout = await page.evaluate(() => {
+        const box = (id: string) => document.getElementById(id)!.getBoundingClientRect();
+        return { phone: box('phone'), desktop: box('desktop'), overflow: document.documentElement.scrollWidth - window.innerWidth };
+      });
+      expect(Math.abs(layout.phone.top - layout.desktop.top), `${width}`).toBeLessThan(40);
+      expect(layout.desktop.left, `${width}`).toBeGreaterThan(layout.phone.right);
+      expect(layout.overflow, `${width}`).toBeLessThanOrEqual(0);
+      // The desktop frame still lays the email out at 800 px, drawn smaller where the page is narrow.
+      expect(await frame(page, 'desktop').evaluate(() => document.documentElement.clientWidth), `${width}`).toBe(800);
+      await page.close();
+    }
   });
 
   it('updates the open page when a fragment is saved, without reloading it and keeping the scroll position', async () => {
