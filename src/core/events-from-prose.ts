@@ -50,7 +50,7 @@ export function eventsFromProse(body: string, bodyLine: number, reference: Date)
     const named = title.type === 'paragraph' ? linkedName(title) : undefined;
     if (!named || list.type !== 'list') continue;
     const line = title.position!.start.line;
-    const read = readBlock(named, list, doc.source, reference);
+    const read = readBlock(named, list, reference);
     if ('reason' in read) {
       left.push({ line, name: named.name, reason: read.reason });
       continue;
@@ -75,7 +75,7 @@ function linkedName(paragraph: Paragraph): { name: string; url: string } | undef
   return name && /^https?:\/\//.test(inner[0].url) ? { name, url: inner[0].url } : undefined;
 }
 
-function readBlock(named: { name: string; url: string }, list: List, source: string, reference: Date): ProseEvent | { reason: string } {
+function readBlock(named: { name: string; url: string }, list: List, reference: Date): ProseEvent | { reason: string } {
   const items = list.children as ListItem[];
   const first = itemText(items[0]!);
   const [dateText, ...place] = first.split(/\s*\|\s*|:\s+/);
@@ -91,7 +91,6 @@ function readBlock(named: { name: string; url: string }, list: List, source: str
     deadlines.push(deadline);
   }
   if (deadlines.length > 0) event.deadlines = deadlines;
-  void source;
   return event;
 }
 
