@@ -301,13 +301,15 @@ export const COMMANDS: CommandSpec[] = [
       return 'done';
     },
   }),
-  command<{ heading?: string; owner?: string; after?: string; before?: string }>({
+  command<{ heading?: string; owner?: string; tagline?: string; required?: boolean; after?: string; before?: string }>({
     name: 'section',
     description: 'add a section to an issue (section add <id>): its fragment with its owner, and its place in the reading order issue.md holds',
     args: [['<action>', 'add'], ['<id>', 'the section id, which names its file (summit-spotlight)'], issueArg('the issue (default: the one of the current folder, else the latest)')],
     flags: [
       { flags: '--heading <text>', description: 'its heading (default: config\'s for a configured section, else made from the id)' },
       { flags: '--owner <name>', description: 'who writes it (a GitHub handle such as "@jdoe", or a name)' },
+      { flags: '--tagline <text>', description: 'a section of the issue\'s own: its tagline, shown after its heading where the issue\'s headings carry taglines' },
+      { flags: '--required', description: 'a section of the issue\'s own: lint reports it while it holds nothing (required: true)' },
       { flags: '--after <id>', description: 'put it after this section' },
       { flags: '--before <id>', description: 'put it before this section (default: before the events, else last)' },
     ],

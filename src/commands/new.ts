@@ -117,8 +117,10 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     })).trim();
     if (!wanted) break;
     const heading = String(await ctx.prompt({ name: `section-${n}-heading`, message: 'Its heading', default: ownSection(wanted).heading })).trim();
+    const tagline = String(await ctx.prompt({ name: `section-${n}-tagline`, message: 'Its tagline, shown where headings carry taglines (Enter: none)', default: '' })).trim();
     const owner = String(await ctx.prompt({ name: `section-${n}-owner`, message: 'Who writes it (Enter: nobody yet)', default: '' })).trim();
-    own.push(ownSection(wanted, heading, owner || undefined));
+    const required = String(await ctx.prompt({ name: `section-${n}-required`, message: 'Must it be written before the issue ships? (y/N)', default: 'n', validate: (v) => (/^(?:y|yes|n|no|)$/i.test(v.trim()) ? true : 'Answer y or n.') })).trim();
+    own.push(ownSection(wanted, heading, owner || undefined, { tagline, required: /^y/i.test(required) }));
   }
   const ids = [...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== 'events'), ...own.map((s) => s.id), ...(sections.includes('events') ? ['events'] : [])];
   if (ids.length < 2) return { title, author, date, description, sections, ownSections: own };

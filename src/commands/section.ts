@@ -14,6 +14,9 @@ export interface SectionAddOptions {
   issue?: string;
   heading?: string;
   owner?: string;
+  /** A section of the issue's own: its tagline (shown when the issue's headings carry taglines), and whether lint requires it written. */
+  tagline?: string;
+  required?: boolean;
   /** Where it goes in the reading order: after or before another section; by default before the events, else last. */
   after?: string;
   before?: string;
@@ -56,7 +59,7 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
   const configured = config.sections.find((s) => s.id === options.id);
   const section = configured
     ? { ...configured, ...(options.owner ? { owner: options.owner } : {}), ...(options.heading ? { heading: options.heading } : {}) }
-    : ownSection(options.id, options.heading, options.owner);
+    : ownSection(options.id, options.heading, options.owner, { tagline: options.tagline, required: options.required });
   const fragment = scaffoldFragment(section, issue.taglines, undefined, !configured || options.heading !== undefined);
   const issuePath = issue.path ?? `sections/${id.slug}/issue.md`;
   const issueText = (await readIssueSources(root, id)).issueFile?.text ?? '---\n---\n';

@@ -60,6 +60,9 @@ const FRAGMENT_KEYS: Record<string, Check> = {
   order: (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : 'must be a number'),
   // Read and checked, entry by entry, by core/events.ts (the event-data rule).
   events: () => undefined,
+  // A section this issue alone has: its tagline, and whether lint requires it written.
+  tagline: isString,
+  required: isBoolean,
 };
 
 /** Checks issue.md's front matter: wrong types and impossible dates are errors, unknown keys warnings. */

@@ -54,6 +54,8 @@ export interface Fragment {
   /** Whether `heading` came from the fragment's own `title`. */
   hasOwnTitle: boolean;
   tagline: string | undefined;
+  /** Config requires it, or its own front matter does (`required: true`, a section of the issue's own). */
+  required: boolean;
   owner: string | undefined;
   status: 'draft' | 'ready' | undefined;
   order: number | undefined;
@@ -252,7 +254,9 @@ function parseFragment(file: SourceFile, config: Config, taglines: boolean, prob
     section,
     heading: title ?? section?.heading ?? titleFromId(id),
     hasOwnTitle: title !== undefined,
-    tagline: title || !taglines ? undefined : section?.tagline,
+    // A tagline of the fragment's own (a section of the issue alone) follows its title; config's, config's heading.
+    tagline: !taglines ? undefined : typeof parts.data.tagline === 'string' && parts.data.tagline.trim() !== '' ? parts.data.tagline : title ? undefined : section?.tagline,
+    required: section?.required === true || parts.data.required === true,
     owner: typeof parts.data.owner === 'string' ? parts.data.owner : undefined,
     status: parts.data.status === 'draft' || parts.data.status === 'ready' ? parts.data.status : undefined,
     order: typeof parts.data.order === 'number' ? parts.data.order : undefined,
@@ -269,7 +273,7 @@ function parseFragment(file: SourceFile, config: Config, taglines: boolean, prob
 
 /** The full heading line text of a fragment: its own title, or "Heading: tagline". */
 export function fragmentHeadingText(fragment: Fragment): string {
-  return fragment.hasOwnTitle ? fragment.heading : sectionHeading({ heading: fragment.heading, tagline: fragment.tagline });
+  return sectionHeading({ heading: fragment.heading, tagline: fragment.tagline });
 }
 
 function titleFromId(id: string): string {

@@ -64,8 +64,9 @@ export function scaffoldFragment(section: SectionConfig, taglines: boolean, even
   const heading = taglines ? sectionHeading(section) : section.heading;
   return [
     '---',
-    own ? stringify({ title: heading }).trimEnd() : `# title: a heading of its own (replaces "${heading}")`,
+    own ? stringify({ title: section.heading, ...(section.tagline ? { tagline: section.tagline } : {}) }).trimEnd() : `# title: a heading of its own (replaces "${heading}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
+    ...(own && section.required ? ['required: true'] : []),
     'status: draft',
     ...(events && events.length > 0
       ? ['# The site\'s own upcoming events: check each, add deadlines (label, url, date, timezone), remove what does not belong.', stringify({ events }, { lineWidth: 0 }).trimEnd()]
@@ -103,10 +104,11 @@ function wrapLine(text: string): string[] {
 }
 
 /** A section this issue alone has: its heading (from its id when none is given), and a guide for its writer. */
-export function ownSection(id: string, heading?: string, owner?: string): SectionConfig {
+export function ownSection(id: string, heading?: string, owner?: string, more: { tagline?: string; required?: boolean } = {}): SectionConfig {
   return {
-    id, heading: heading?.trim() || id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), required: false, inNewIssue: false, aliases: [],
+    id, heading: heading?.trim() || id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), required: more.required === true, inNewIssue: false, aliases: [],
     ...(owner ? { owner } : {}),
+    ...(more.tagline?.trim() ? { tagline: more.tagline.trim() } : {}),
     guide: 'A section of this issue alone. Write it as the others are: short paragraphs or a bulleted list, a link to read more, alt text on every image.',
   };
 }

@@ -71,15 +71,17 @@ describe('newsletter new', () => {
       interactive: true,
       answers: {
         title: 'Inside Open Infrastructure: June 2025', author: 'Jo', date: '2025-06-18', description: 'Summit news', sections: ['foundation', 'events'],
-        'section-1': 'summit-spotlight', 'section-1-heading': 'Summit Spotlight', 'section-1-owner': '@events-team', 'section-2': '',
+        'section-1': 'summit-spotlight', 'section-1-heading': 'Summit Spotlight', 'section-1-tagline': 'Paris, 17-19 October', 'section-1-owner': '@events-team', 'section-1-required': 'y', 'section-2': '',
         order: 'summit-spotlight, foundation, events',
       },
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.asked).toEqual(['title', 'author', 'date', 'description', 'sections', 'section-1', 'section-1-heading', 'section-1-owner', 'section-2', 'order']);
+    expect(result.asked).toEqual(['title', 'author', 'date', 'description', 'sections', 'section-1', 'section-1-heading', 'section-1-tagline', 'section-1-owner', 'section-1-required', 'section-2', 'order']);
     expect(await read(cwd, 'sections/june-2025/issue.md')).toMatch(/\nsections: \[summit-spotlight, foundation, events\]\n---\n/);
     const own = parseSourceParts(await read(cwd, 'sections/june-2025/summit-spotlight.md'), 'x').data;
-    expect(own).toEqual({ title: 'Summit Spotlight', owner: '@events-team', status: 'draft' });
+    expect(own).toEqual({ title: 'Summit Spotlight', tagline: 'Paris, 17-19 October', owner: '@events-team', required: true, status: 'draft' });
+    // Required by its own front matter: lint says so while it holds nothing.
+    expect((await runMain(['lint', 'june-2025'], { cwd })).stdout).toMatch(/summit-spotlight\.md\n\s+\d+:1\s+warning\s+section "summit-spotlight" is still marked draft[\s\S]*\d+:1\s+error\s+the required section "Summit Spotlight" holds nothing yet; write it, or ask its owner\.\s+required-section/);
     const status = await runMain(['status', 'june-2025', '--format', 'json'], { cwd });
     expect((JSON.parse(status.stdout) as { sections: { id: string; heading: string; owner: string | null }[] }).sections.map((s) => [s.id, s.heading, s.owner])).toEqual([
       ['summit-spotlight', 'Summit Spotlight', '@events-team'], ['foundation', 'OpenInfra Foundation News', null], ['events', 'Community Events', null],

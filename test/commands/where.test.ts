@@ -134,6 +134,18 @@ describe('newsletter section add', () => {
     expect([...post.matchAll(/^### (.+)$/gm)].map((m) => m[1])).toEqual(['A lead story', 'Zuul', 'OpenInfra Foundation News', 'Summit Spotlight', 'Community Events']);
   });
 
+  it('gives a section of the issue\'s own a tagline where the issue\'s headings carry them, and makes it required when asked', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\ntaglines: true\n---\n' });
+    expect((await runMain(['section', 'add', 'member-story', '--heading', 'Member Story', '--tagline', 'How Example Corp runs OpenStack', '--required'], { cwd })).code).toBe(0);
+    expect(parseSourceParts(await read(cwd, 'sections/may-2025/member-story.md'), 'x').data).toEqual({ title: 'Member Story', tagline: 'How Example Corp runs OpenStack', required: true, status: 'draft' });
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.stdout).toMatch(/error\s+the required section "Member Story" holds nothing yet; write it, or ask its owner\.\s+required-section/);
+    await writeFiles(cwd, { 'sections/may-2025/member-story.md': '---\ntitle: Member Story\ntagline: How Example Corp runs OpenStack\nrequired: true\nstatus: ready\n---\nTheir story.\n' });
+    await runMain(['build', '--blog'], { cwd });
+    expect(await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md')).toContain('\n### Member Story: How Example Corp runs OpenStack\n\nTheir story.\n');
+  });
+
   it('refuses a section that is there, an id that names no file, and a place that is no section, each in one line, writing nothing', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, readyMayIssue());

@@ -4,12 +4,13 @@ import type { Rule } from '../types.js';
 export const requiredSection: Rule = {
   id: 'required-section',
   defaultSeverity: 'error',
-  description: 'A section that config marks required is missing, or holds nothing but comments.',
+  description: 'A section that config marks required is missing, or holds nothing but comments; so does a section of the issue\'s own whose front matter says `required: true`.',
   examples: {
     ok: [{ files: { 'issue.md': '---\n---\n', 'events.md': '* Event' }, config: { sections: [{ id: 'events', required: true }] } }],
     notOk: [
       { files: { 'issue.md': '---\n---\n' }, config: { sections: [{ id: 'events', required: true }] }, messages: ['issue.md:1:1 the required section "Community Events" is missing; add events.md.'] },
       { files: { 'issue.md': '---\n---\n', 'events.md': '<!-- to do -->\n' }, config: { sections: [{ id: 'events', required: true }] }, messages: ['events.md:1:1 the required section "Community Events" holds nothing yet; write it, or ask its owner.'] },
+      { files: { 'issue.md': '---\n---\n', 'summit-spotlight.md': '---\ntitle: Summit Spotlight\nrequired: true\n---\n<!-- to do -->\n' }, config: { sections: [{ id: 'foundation' }] }, messages: ['summit-spotlight.md:5:1 the required section "Summit Spotlight" holds nothing yet; write it, or ask its owner.'] },
     ],
   },
   check({ issue, config, report }) {
@@ -20,6 +21,9 @@ export const requiredSection: Rule = {
       } else if (fragment.empty) {
         report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${section.heading}" holds nothing yet; write it, or ask its owner.` });
       }
+    }
+    for (const fragment of issue.fragments.filter((f) => f.required && f.empty && !f.section?.required)) {
+      report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${fragment.heading}" holds nothing yet; write it, or ask its owner.` });
     }
   },
 };
