@@ -2,15 +2,13 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { CliError } from '../errors.js';
 import { siteFileError } from './site-error.js';
 import { parseDaysPage, parseUpcomingSummits, type SiteEventEntry } from './site-events.js';
-
-export { siteFileError };
 import { isPlainObject, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
 import { MONTHS } from './slug.js';
 
 /*
  * The site as its repository holds it (laid out as OpenStackweb/osf-website): the blog fields
- * its CMS config declares, its authors, its categories and its posts. Built here from the
+ * its CMS config declares, its authors, categories, posts and upcoming events. Built here from the
  * files' texts, so that the rules, `new` and the tests read one model; io/site.ts reads the
  * files. Everything a checkout holds is input like any other: a file that cannot be read is
  * refused with one line naming it (exit 2), never guessed around.
