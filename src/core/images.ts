@@ -3,6 +3,7 @@ import type { SiteModel } from './site.js';
 import { fillPattern } from './config.js';
 import { monthName, type IssueId } from './slug.js';
 import { hasScheme, isMergeTag } from './urls.js';
+import { imageSources } from './html-read.js';
 
 /*
  * Images: those an issue keeps in its own folder (sections/<issue>/img/photo.png, written
@@ -42,8 +43,7 @@ export interface SiteCheckout {
  */
 export function siteImagesInHtml(html: string, config: Config): { address: string; sitePath: string; file: string }[] {
   const found = new Map<string, { address: string; sitePath: string; file: string }>();
-  for (const match of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)) {
-    const address = match[1]!.replaceAll('&amp;', '&');
+  for (const address of imageSources(html)) {
     const file = siteImageFile(config, address);
     if (!file || found.has(address)) continue;
     const sitePath = address.startsWith(`${config.site}/`) ? address.slice(config.site.length) : address;

@@ -2,6 +2,7 @@ import { isPlainObject } from './config.js';
 import { YEAR_CERTAIN_DAYS_BEFORE } from './dates.js';
 import { isRealDay } from './events.js';
 import { parseSourceParts } from './front-matter.js';
+import { firstHref, htmlWords } from './html-read.js';
 import { siteFileError } from './site-error.js';
 
 /*
@@ -151,15 +152,14 @@ export function parseUpcomingSummits(text: string, file: string, shown = file): 
   });
 }
 
-/** A value's words without its HTML, spaces made single. */
+/** A value's words, its HTML read as a browser would, spaces made single. */
 function textOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const words = value.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
-  return words === '' ? undefined : words;
+  return typeof value === 'string' ? htmlWords(value) : undefined;
 }
 
+/** The web page a value's first link names. */
 function hrefOf(value: unknown): string | undefined {
-  const href = typeof value === 'string' ? /href\s*=\s*"([^"]+)"/i.exec(value)?.[1] : undefined;
+  const href = typeof value === 'string' ? firstHref(value) : undefined;
   return href && /^https?:\/\//i.test(href) ? href : undefined;
 }
 
