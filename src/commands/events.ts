@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
+import { EVENTS_SECTION } from '../core/config.js';
 import { openDeadlines, type IssueEvent } from '../core/events.js';
 import { eventsFromProse, withEventsData, type ProseConversion } from '../core/events-from-prose.js';
 import { parseSourceParts } from '../core/front-matter.js';
@@ -24,8 +25,6 @@ export interface EventsResult {
   conversion?: { file: string; converted: ProseConversion['events']; left: ProseConversion['left']; written: boolean };
 }
 
-/** The section whose prose --to-data reads. */
-const EVENTS_SECTION = 'events';
 
 /**
  * An issue's events as data (the latest issue by default), and with --to-data the events

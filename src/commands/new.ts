@@ -3,7 +3,8 @@ import { usageError } from '../errors.js';
 import { parseIsoDate, whyNotIsoDate } from '../core/front-matter.js';
 import { closest } from '../core/suggest.js';
 import { ownSection, scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
-import { fillPattern, isSectionId, type Config, type SectionConfig } from '../core/config.js';
+import { defaultIssueDate } from '../core/issue.js';
+import { EVENTS_SECTION, fillPattern, isSectionId, type Config, type SectionConfig } from '../core/config.js';
 import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
 import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
@@ -11,8 +12,6 @@ import { siteCheckoutOf } from '../io/site.js';
 import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site.js';
 import { datedSiteEvents, type DatedSiteEvent, type SiteEventEntry } from '../core/site-events.js';
 
-/** The section that lists events, which `new` fills from the site's own list. */
-const EVENTS_SECTION = 'events';
 
 export interface NewOptions {
   issue: string;
@@ -60,7 +59,7 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   // The site's own upcoming events, as data for the events section to start from.
   let siteEvents: NewResult['siteEvents'];
   if (model && model.events.length > 0 && answers.sections.includes(EVENTS_SECTION)) {
-    const issueDay = (parseIsoDate(answers.date) ?? new Date(`${id.year}-${String(id.month).padStart(2, '0')}-01T00:00:00Z`)).toISOString().slice(0, 10);
+    const issueDay = (parseIsoDate(answers.date) ?? new Date(defaultIssueDate(id))).toISOString().slice(0, 10);
     const { dated, undated } = datedSiteEvents(model.events, new Date(`${issueDay}T00:00:00Z`));
     const added = dated.filter((event) => event.start > issueDay);
     answers.events = added.map(({ name, url, start, end, location }) => ({ name, url, start, ...(end !== start ? { end } : {}), ...(location ? { location } : {}) }));
@@ -122,7 +121,7 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
     const required = String(await ctx.prompt({ name: `section-${n}-required`, message: 'Must it be written before the issue ships? (y/N)', default: 'n', validate: (v) => (/^(?:y|yes|n|no|)$/i.test(v.trim()) ? true : 'Answer y or n.') })).trim();
     own.push(ownSection(wanted, heading, owner || undefined, { tagline, required: /^y/i.test(required) }));
   }
-  const ids = [...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== 'events'), ...own.map((s) => s.id), ...(sections.includes('events') ? ['events'] : [])];
+  const ids = [...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== EVENTS_SECTION), ...own.map((s) => s.id), ...(sections.includes(EVENTS_SECTION) ? [EVENTS_SECTION] : [])];
   if (ids.length < 2) return { title, author, date, description, sections, ownSections: own };
   const sameSet = (list: string[]) => list.length === ids.length && ids.every((sid) => list.includes(sid));
   const order = String(await ctx.prompt({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
-import { isSectionId } from '../core/config.js';
+import { EVENTS_SECTION, isSectionId } from '../core/config.js';
 import { parseIssue } from '../core/issue.js';
 import { ownSection, scaffoldFragment, withSectionOrder } from '../core/scaffold.js';
 import { closest } from '../core/suggest.js';
@@ -41,7 +41,8 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
   }
   const { workspace, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
-  const issue = parseIssue(await readIssueSources(root, id), config);
+  const sources = await readIssueSources(root, id);
+  const issue = parseIssue(sources, config);
   const file = `sections/${id.slug}/${options.id}.md`;
   if (issue.fragments.some((f) => f.id === options.id)) throw new CliError(`${file} is there already; nothing was changed.`, { file, hint: 'Edit it, or give the new section another id.' });
   const order = issue.fragments.map((f) => f.id);
@@ -53,7 +54,7 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
   }
   const place = options.after !== undefined ? order.indexOf(options.after) + 1
     : options.before !== undefined ? order.indexOf(options.before)
-    : order.includes('events') ? order.indexOf('events') : order.length;
+    : order.includes(EVENTS_SECTION) ? order.indexOf(EVENTS_SECTION) : order.length;
   order.splice(place, 0, options.id);
 
   const configured = config.sections.find((s) => s.id === options.id);
@@ -62,7 +63,7 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
     : ownSection(options.id, options.heading, options.owner, { tagline: options.tagline, required: options.required });
   const fragment = scaffoldFragment(section, issue.taglines, undefined, !configured || options.heading !== undefined);
   const issuePath = issue.path ?? `sections/${id.slug}/issue.md`;
-  const issueText = (await readIssueSources(root, id)).issueFile?.text ?? '---\n---\n';
+  const issueText = sources.issueFile?.text ?? '---\n---\n';
   await writeFilesAtomically([
     { path: join(root, file), content: fragment },
     { path: join(root, issuePath), content: withSectionOrder(issueText, order) },

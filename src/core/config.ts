@@ -23,6 +23,9 @@ const SECTION_KEYS = ['id', 'heading', 'tagline', 'owner', 'required', 'inNewIss
 const EMAIL_KEYS = Object.keys(DEFAULT_CONFIG_VALUES.email);
 const SECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The section that lists events: new fills it from the site's list, events --to-data reads it, a section added goes before it. */
+export const EVENTS_SECTION = 'events';
+
 /** Whether a word may name a section (and so its file): lower-case words joined by hyphens, never `issue`. */
 export function isSectionId(id: string): boolean {
   return SECTION_ID.test(id) && id !== 'issue';

@@ -1,3 +1,5 @@
+import { monthName } from './slug.js';
+
 /**
  * Finds calendar dates in prose: "17-19 October 2025", "March 6 & 7", "29 & 30 April",
  * "June 5, 2026", "2025-04-21", and months alone ("at the end of March"). Each hit gives the
@@ -132,4 +134,19 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Why a date is not a day: the month's length, or the month's number. */
+export function calendarReason(year: number, month: number, day: number): string {
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  if (day < 1) return 'days start at 1';
+  return `${monthName(month)} ${year} has ${daysInMonth(year, month)} days`;
 }

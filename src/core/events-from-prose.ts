@@ -2,6 +2,7 @@ import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
 import { stringify } from 'yaml';
 import { parseMarkdown, textOf } from './markdown.js';
 import { parseProseDate } from './site-events.js';
+import { zoneMeant } from './events.js';
 
 /*
  * `newsletter events --to-data`: the archive's events are prose, an event's name (linked, often
@@ -27,12 +28,6 @@ export interface ProseConversion {
   /** Event-like blocks left as prose, and why. */
   left: { line: number; name: string; reason: string }[];
 }
-
-/** The zones readers name in deadlines, and the IANA zone each means (the community's events). */
-const ZONES: Record<string, string> = {
-  PT: 'America/Los_Angeles', PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', ET: 'America/New_York', EST: 'America/New_York', EDT: 'America/New_York',
-  CT: 'America/Chicago', UTC: 'UTC', GMT: 'UTC', CET: 'Europe/Paris', CEST: 'Europe/Paris', JST: 'Asia/Tokyo',
-};
 
 /**
  * Reads the events of a fragment's body. `bodyLine`: the file line the body starts on;
@@ -106,7 +101,7 @@ function readDeadline(item: ListItem, reference: Date): NonNullable<ProseEvent['
   const days = parseProseDate(match[1]!.replace(/,$/, ''), reference);
   if (!days || days.precision !== 'day' || days.start !== days.end) return undefined;
   if (match[2] === undefined) return { label, url: link.url, date: days.start };
-  const zone = ZONES[match[4]!.toUpperCase()];
+  const zone = zoneMeant(match[4]!);
   if (!zone || Number(match[2]) > 23) return undefined;
   return { label, url: link.url, date: `${days.start}T${match[2]!.padStart(2, '0')}:${match[3]}`, timezone: zone };
 }

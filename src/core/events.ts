@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isPlainObject } from './config.js';
 import { frontMatterKeyLine, type SourceParts } from './front-matter.js';
-import { monthName } from './slug.js';
+import { monthName, slugOf } from './slug.js';
 import { closest } from './suggest.js';
-import { isTimeZone } from './dates.js';
+import { calendarReason, isRealDay, isTimeZone } from './dates.js';
 import { isAllowedUrl } from './url-policy.js';
 
 /*
@@ -116,7 +116,7 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
       deadlines.push({ label, url: deadlineUrl, date: when.date, time: when.time, timezone: zone, at: instantOf(when.date, when.time ?? '23:59', zone) + (when.time ? 0 : 59_999), line: line(`${at}.${key}.date`) });
     });
     if (!name || !url || urlProblem || !start || !end || end < start) return;
-    const base = `${slugify(name)}-${start}`;
+    const base = `${slugOf(name) || 'event'}-${start}`;
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
@@ -160,37 +160,27 @@ function readDeadlineDate(value: unknown, problem: (message: string) => void): {
   return { date: `${y}-${m}-${d}`, time: hh === undefined ? undefined : `${hh}:${mm}` };
 }
 
-export function isRealDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Why a date is not a day: the month's length, or the month's number. */
-export function calendarReason(year: number, month: number, day: number): string {
-  if (month < 1 || month > 12) return `there is no month ${month}`;
-  if (day < 1) return 'days start at 1';
-  return `${monthName(month)} ${year} has ${daysInMonth(year, month)} days`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** A key mistyped: one edit away, or its letters swapped ("strat" for "start"). */
 function nearKey(key: string, keys: readonly string[]): string | undefined {
   const letters = (word: string) => [...word.toLowerCase()].sort().join('');
   return closest(key, keys) ?? keys.find((k) => letters(k) === letters(key));
 }
 
-/** The names people write for the zones of the community's events, and the IANA zone each means. */
+/**
+ * The names and abbreviations people write for the zones of the community's events, and the
+ * IANA zone each means: a writer's "Pacific Time", a deadline's "23:59 PT". None that two
+ * places share (IST: India, Israel or Ireland?).
+ */
 const ZONE_NAMES: Record<string, string> = {
   'pacific time': 'America/Los_Angeles', pt: 'America/Los_Angeles', pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles',
   'mountain time': 'America/Denver', mt: 'America/Denver', 'central time': 'America/Chicago', ct: 'America/Chicago',
-  'eastern time': 'America/New_York', et: 'America/New_York', 'central european time': 'Europe/Paris', cest: 'Europe/Paris',
-  'british time': 'Europe/London', bst: 'Europe/London', 'china time': 'Asia/Shanghai', 'japan time': 'Asia/Tokyo', jst: 'Asia/Tokyo', kst: 'Asia/Seoul', ist: 'Asia/Kolkata',
+  'eastern time': 'America/New_York', et: 'America/New_York', est: 'America/New_York', edt: 'America/New_York',
+  'central european time': 'Europe/Paris', cet: 'Europe/Paris', cest: 'Europe/Paris', utc: 'UTC', gmt: 'UTC',
+  'british time': 'Europe/London', bst: 'Europe/London', 'china time': 'Asia/Shanghai', 'japan time': 'Asia/Tokyo', jst: 'Asia/Tokyo', kst: 'Asia/Seoul',
 };
 
 /** The IANA zone a name probably means: a common name, or the zone it is with another case. */
-function zoneMeant(zone: string): string | undefined {
+export function zoneMeant(zone: string): string | undefined {
   const said = zone.trim().toLowerCase();
   return ZONE_NAMES[said] ?? Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === said);
 }
@@ -219,10 +209,6 @@ export function zoneLabel(zone: string, at: number): string {
   const generic = name('shortGeneric');
   if (/^[A-Z]{2,4}$/.test(generic)) return generic;
   return name('short').replace(/^GMT\+0$/, 'UTC');
-}
-
-export function slugify(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'event';
 }
 
 export type DateStyle = 'day-first' | 'month-first';

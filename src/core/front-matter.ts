@@ -1,5 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLError, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 import { CliError } from '../errors.js';
+import { daysInMonth } from './dates.js';
+import { monthName } from './slug.js';
 
 /** A Markdown file split into its YAML front matter and its body. */
 export interface SourceParts {
@@ -225,14 +227,11 @@ export function whyNotIsoDate(value: unknown): string {
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
     if (m < 1 || m > 12) return `is not a day of the calendar: there is no month ${m} (${day[0]})`;
-    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    if (d < 1 || d > days) return `is not a day of the calendar: ${MONTH_NAMES[m - 1]} ${y} has ${days} days (${day[0]})`;
+    if (d < 1 || d > daysInMonth(y, m)) return `is not a day of the calendar: ${monthName(m)} ${y} has ${daysInMonth(y, m)} days (${day[0]})`;
   }
   if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(text.trim())) return `can be read two ways (${text}: day or month first?); write it YYYY-MM-DD, such as 2025-04-21`;
   return `is not a date (${text.slice(0, 40)}); write it YYYY-MM-DD, such as 2025-04-21`;
 }
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function parseIsoDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;

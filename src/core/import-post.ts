@@ -6,7 +6,7 @@ import { CliError } from '../errors.js';
 import { sectionHeading, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
 import { findPathologicalMarkdown, parseMarkdown, textOf, type MarkdownDoc } from './markdown.js';
-import { findIssueInSlug, findIssueInWords, type IssueId } from './slug.js';
+import { findIssueInSlug, findIssueInWords, slugOf, type IssueId } from './slug.js';
 
 /** A published post as an issue: issue.md and one fragment per section, by file name. */
 export interface ImportedIssue {
@@ -163,8 +163,9 @@ function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A section id from a heading's words; never `issue`, the name issue.md already has. */
 function slugify(text: string): string {
-  const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+  const slug = slugOf(text);
   return slug === '' || slug === 'issue' ? 'section' : slug;
 }
 

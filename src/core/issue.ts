@@ -276,7 +276,8 @@ export function fragmentHeadingText(fragment: Fragment): string {
   return sectionHeading({ heading: fragment.heading, tagline: fragment.tagline });
 }
 
-function titleFromId(id: string): string {
+/** A heading from a section id, for a section config does not name: `member-story` is "Member Story". */
+export function titleFromId(id: string): string {
   return id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
 }
 

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import { sectionHeading, type Config, type SectionConfig } from './config.js';
-import { resolveBlogMeta } from './issue.js';
+import { EVENTS_SECTION, sectionHeading, type Config, type SectionConfig } from './config.js';
+import { resolveBlogMeta, titleFromId } from './issue.js';
 import type { IssueId } from './slug.js';
 
 export interface NewIssueAnswers {
@@ -49,7 +49,7 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
   ].join('\n'));
   for (const sectionId of answers.sections) {
     const section = config.sections.find((s) => s.id === sectionId);
-    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === 'events' ? answers.events : undefined));
+    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === EVENTS_SECTION ? answers.events : undefined));
   }
   for (const section of answers.ownSections ?? []) files.set(`${section.id}.md`, scaffoldFragment(section, false, undefined, true));
   if (answers.order) files.set('issue.md', withSectionOrder(files.get('issue.md')!, answers.order));
@@ -106,7 +106,7 @@ function wrapLine(text: string): string[] {
 /** A section this issue alone has: its heading (from its id when none is given), and a guide for its writer. */
 export function ownSection(id: string, heading?: string, owner?: string, more: { tagline?: string; required?: boolean } = {}): SectionConfig {
   return {
-    id, heading: heading?.trim() || id.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), required: more.required === true, inNewIssue: false, aliases: [],
+    id, heading: heading?.trim() || titleFromId(id), required: more.required === true, inNewIssue: false, aliases: [],
     ...(owner ? { owner } : {}),
     ...(more.tagline?.trim() ? { tagline: more.tagline.trim() } : {}),
     guide: 'A section of this issue alone. Write it as the others are: short paragraphs or a bulleted list, a link to read more, alt text on every image.',

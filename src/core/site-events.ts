@@ -1,6 +1,5 @@
 import { isPlainObject } from './config.js';
-import { YEAR_CERTAIN_DAYS_BEFORE } from './dates.js';
-import { isRealDay } from './events.js';
+import { daysInMonth, isRealDay, YEAR_CERTAIN_DAYS_BEFORE } from './dates.js';
 import { parseSourceParts } from './front-matter.js';
 import { firstHref, htmlWords } from './html-read.js';
 import { siteFileError } from './site-error.js';
@@ -70,8 +69,7 @@ export function parseProseDate(text: string, reference: Date): ProseDates | unde
     // A range that runs into the next year (December 30 - January 2) ends in the year after.
     const endYear = em < sm ? startYear + 1 : startYear;
     if (parts.sd === undefined) {
-      const last = new Date(Date.UTC(endYear, em, 0)).getUTCDate();
-      return { start: day(startYear, sm, 1), end: day(endYear, em, last), precision: 'month' };
+      return { start: day(startYear, sm, 1), end: day(endYear, em, daysInMonth(endYear, em)), precision: 'month' };
     }
     const sd = Number(parts.sd);
     const ed = Number(parts.ed);

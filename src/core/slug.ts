@@ -90,3 +90,8 @@ export function printable(text: string, max = 60): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
+
+/** Words as a file or URL name: ASCII lower case and hyphens, accents dropped, at most 60 characters; '' when none is left. */
+export function slugOf(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+}

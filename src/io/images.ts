@@ -29,7 +29,7 @@ export async function readIssueImages(root: string, dir: string): Promise<ImageF
   }
   const images: ImageFile[] = [];
   for (const path of paths) {
-    images.push(await readImageFile(root, path).catch((error: unknown) => {
+    images.push(await readImageAndBytes(root, path).then(({ image }) => image, (error: unknown) => {
       throw (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? new CliError('this image is a link to nothing: its target does not exist.', { file: shownPath(root, path), hint: 'Remove the link, or put the image itself there.' })
         : error;
@@ -45,12 +45,17 @@ export function readLocalImage(root: string, image: Pick<ImageFile, 'path'>): Bu
 
 /** One image file, or undefined when there is none at `path` (a site image not in the checkout). */
 export async function readImageIfThere(root: string, path: string, within = root): Promise<ImageFile | undefined> {
+  return (await readImageWithBytesIfThere(root, path, within))?.image;
+}
+
+/** readImageIfThere, with the bytes it read: for a caller that sends or serves the image itself. */
+export async function readImageWithBytesIfThere(root: string, path: string, within = root): Promise<{ image: ImageFile; bytes: Buffer } | undefined> {
   const info = await stat(path).catch(() => undefined);
-  return info?.isFile() ? readImageFile(root, path, within, info) : undefined;
+  return info?.isFile() ? readImageAndBytes(root, path, within, info) : undefined;
 }
 
 /** `known`: the file's stat, when the caller has it already. */
-async function readImageFile(root: string, path: string, within = root, known?: Stats): Promise<ImageFile> {
+async function readImageAndBytes(root: string, path: string, within = root, known?: Stats): Promise<{ image: ImageFile; bytes: Buffer }> {
   const shown = shownPath(root, path);
   const info = known ?? (await stat(path).catch(() => undefined));
   if (info && info.size > LIMITS.imageBytes) {
@@ -67,7 +72,7 @@ async function readImageFile(root: string, path: string, within = root, known?: 
       file: shown, hint: header.format ? `Rename it to .${header.format}, or export it again as ${extension.toUpperCase()}.` : 'Put the image itself here, or remove the file.',
     });
   }
-  return {
+  const image: ImageFile = {
     path: shown,
     bytes: bytes.length,
     hash: createHash('sha256').update(bytes).digest('hex'),
@@ -75,6 +80,7 @@ async function readImageFile(root: string, path: string, within = root, known?: 
     ...(header.height !== undefined ? { height: header.height } : {}),
     format: header.format,
   };
+  return { image, bytes };
 }
 
 function normalFormat(format: string): string {

@@ -10,7 +10,7 @@ import { readFileBytes } from './files.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
 import { siteImagesInHtml, type SiteCheckout } from '../core/images.js';
 import type { Config } from '../core/config.js';
-import { readImageIfThere } from './images.js';
+import { readImageIfThere, readImageWithBytesIfThere } from './images.js';
 import type { Workspace } from './workspace.js';
 
 /*
@@ -56,12 +56,9 @@ export async function checkoutImagesIn(site: SiteCheckout | undefined, html: str
   if (!site) return [];
   const images = [];
   for (const { address, sitePath, file } of siteImagesInHtml(html, config)) {
-    if (!(await site.image(file).catch(() => null))) continue;
-    try {
-      images.push({ address, sitePath, name: file.slice(file.lastIndexOf('/') + 1), content: readFileBytes(join(site.root, file), file, { within: site.root, maxBytes: LIMITS.imageBytes }) });
-    } catch {
-      // Gone or changed since it was looked at: the page keeps its address on the site.
-    }
+    // Read once, within the checkout, and only when it is an image; anything else keeps its address on the site.
+    const read = await readImageWithBytesIfThere(site.root, join(site.root, file)).catch(() => undefined);
+    if (read) images.push({ address, sitePath, name: file.slice(file.lastIndexOf('/') + 1), content: read.bytes });
   }
   return images;
 }
