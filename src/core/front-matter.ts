@@ -241,3 +241,21 @@ export function parseIsoDate(value: unknown): Date | undefined {
   if (date.toISOString().slice(0, 10) !== value.slice(0, 10) && !/[+-]\d{2}:?\d{2}$/.test(value)) return undefined;
   return date;
 }
+
+/**
+ * A file's text with one top-level front matter key set as `yaml` writes it (`key: value`): in
+ * place of that key's lines where it has them, else last; everything else as written, comments
+ * included. A file without front matter is given some.
+ */
+export function withFrontMatterKey(text: string, key: string, yaml: string): string {
+  if (!OPENING.test(text)) return `---\n${yaml}\n---\n${text}`;
+  const lines = text.split('\n');
+  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
+  if (close === -1) return text;
+  const at = lines.findIndex((line, i) => i > 0 && i < close && line.startsWith(`${key}:`));
+  if (at === -1) return [...lines.slice(0, close), yaml, ...lines.slice(close)].join('\n');
+  // The key's own lines: its value's indented lines and list items follow it.
+  let end = at + 1;
+  while (end < close && /^(?:\s+|-\s)/.test(lines[end]!)) end++;
+  return [...lines.slice(0, at), yaml, ...lines.slice(end)].join('\n');
+}

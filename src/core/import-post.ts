@@ -4,7 +4,7 @@ import { joinLines, trimEndOf } from './text.js';
 import { stringify } from 'yaml';
 import { CliError } from '../errors.js';
 import { sectionHeading, type Config, type SectionConfig } from './config.js';
-import { parseSourceParts } from './front-matter.js';
+import { parseSourceParts, withFrontMatterKey } from './front-matter.js';
 import { findPathologicalMarkdown, parseMarkdown, textOf, type MarkdownDoc } from './markdown.js';
 import { findIssueInSlug, findIssueInWords, slugOf, type IssueId } from './slug.js';
 
@@ -96,9 +96,8 @@ function postHeadingLevel(cuts: Cut[]): number | undefined {
  * they were where the config heads them otherwise (an older post used # or ##, and taglines).
  */
 function withIssueKeys(head: string, keys: { headingLevel?: number; taglines?: boolean }): string {
-  if (Object.keys(keys).length === 0 || !head.startsWith('---')) return head;
-  const close = head.lastIndexOf('---');
-  return `${head.slice(0, close)}${stringify(keys)}${head.slice(close)}`;
+  if (!head.startsWith('---')) return head;
+  return Object.entries(keys).reduce((text, [key, value]) => withFrontMatterKey(text, key, stringify({ [key]: value }).trimEnd()), head);
 }
 
 function issueIdOf(title: unknown, file: string): IssueId {

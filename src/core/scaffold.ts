@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { withFrontMatterKey } from './front-matter.js';
 import { EVENTS_SECTION, sectionHeading, type Config, type SectionConfig } from './config.js';
 import { resolveBlogMeta, titleFromId } from './issue.js';
 import type { IssueId } from './slug.js';
@@ -113,19 +114,7 @@ export function ownSection(id: string, heading?: string, owner?: string, more: {
   };
 }
 
-/**
- * issue.md with its reading order as one visible list, `sections: [a, b, c]`, in place of any it
- * had (flow or block) or before the front matter closes. The rest of the file stays as written.
- */
+/** issue.md with its reading order as one visible list, `sections: [a, b, c]`, in place of any it had; the rest as written. */
 export function withSectionOrder(issueText: string, order: readonly string[]): string {
-  const line = `sections: [${order.join(', ')}]`;
-  const lines = issueText.split('\n');
-  if (lines[0] !== '---') return `---\n${line}\n---\n${issueText}`;
-  const close = lines.findIndex((l, i) => i > 0 && /^---\s*$/.test(l));
-  if (close === -1) return issueText;
-  const at = lines.findIndex((l, i) => i > 0 && i < close && /^sections\s*:/.test(l));
-  if (at === -1) return [...lines.slice(0, close), line, ...lines.slice(close)].join('\n');
-  let end = at + 1;
-  while (end < close && /^(?:\s+|-\s)/.test(lines[end]!)) end++;
-  return [...lines.slice(0, at), line, ...lines.slice(end)].join('\n');
+  return withFrontMatterKey(issueText, 'sections', `sections: [${order.join(', ')}]`);
 }
