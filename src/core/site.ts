@@ -4,6 +4,7 @@ import { siteFileError } from './site-error.js';
 import { parseDaysPage, parseUpcomingSummits, type SiteEventEntry } from './site-events.js';
 import { isPlainObject, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
+import { parseInline, textOf } from './markdown.js';
 import { MONTHS } from './slug.js';
 
 /*
@@ -261,9 +262,9 @@ export function conventionsOf(post: SitePost, sections: readonly SectionConfig[]
   return conventions;
 }
 
-/** A heading's text as readers see it: links, emphasis and code marks taken away. */
+/** A heading's text as readers see it: its inline Markdown read (links, emphasis, code), marks left out. */
 function plainHeading(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
+  return parseInline(text).map(textOf).join('').replace(/\s+/g, ' ').trim();
 }
 
 function mostCommon(values: number[]): number {
