@@ -182,7 +182,7 @@ export const COMMANDS: CommandSpec[] = [
       return flags.strict && result.diagnostics.some((d) => d.severity === 'error') ? 'problems' : 'done';
     },
   }),
-  command<{ all?: boolean; format: LintFormat; maxWarnings?: number; quiet?: boolean; cache: boolean; site?: string; online?: boolean; onlineDeadline?: number; allowPrivate?: boolean; since?: string; fix?: boolean; fixDryRun?: boolean }>({
+  command<{ all?: boolean; format: LintFormat; maxWarnings?: number; quiet?: boolean; verbose?: boolean; cache: boolean; site?: string; online?: boolean; onlineDeadline?: number; allowPrivate?: boolean; since?: string; fix?: boolean; fixDryRun?: boolean }>({
     name: 'lint',
     description: 'check issues for the defects that reach readers: placeholders, missing alt text, stale dates...',
     args: [['[issues...]', 'the issues to lint (default: the latest)']],
@@ -191,6 +191,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--format <format>', description: 'how to print the results', choices: LINT_FORMATS, default: 'stylish' },
       { flags: '--max-warnings <n>', description: 'fail (exit 1) when there are more warnings than this', parse: parseCount },
       { flags: '--quiet', description: 'report errors only' },
+      { flags: '--verbose', description: 'with a site checkout: also say which of its posts and authors were left out unread, and why' },
       { flags: '--no-cache', description: 'lint every issue again, even those unchanged since the last lint' },
       { flags: '--site <dir>', description: 'check the issue against this checkout of the site: its images, authors, categories, CMS fields and routes (default: config siteRepo)' },
       { flags: '--online', description: 'also check every link and image over HTTP (dead-link); the only time lint uses the network' },
@@ -203,15 +204,16 @@ export const COMMANDS: CommandSpec[] = [
     examples: EXAMPLES.lint,
     fromSnapshot: true,
     async run(ctx, { args, flags, cwd, note }) {
-      const [{ lint }, { fixableErrors, lintSummary, printFixDryRun, printFixed, printLintRun, tooManyWarnings }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js')]);
+      const [{ lint }, { fixableErrors, lintSummary, printFixDryRun, printFixed, printLintRun, tooManyWarnings }, { printUnreadSiteFiles }] = await Promise.all([import('./commands/lint.js'), import('./ui/print-lint.js'), import('./ui/output.js')]);
       // On a terminal, a progress line while links are checked, cleared when they are done.
       const progress = flags.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
       if (flags.fix && flags.fixDryRun) throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
       const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note }, {
         issues: args[0] as string[], all: flags.all, quiet: flags.quiet, cache: flags.cache, since: flags.since, site: flags.site, online: flags.online,
         onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
-        fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined,
+        fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined, verbose: flags.verbose,
       });
+      if (run.siteUnread) printUnreadSiteFiles(note, run.siteUnread);
       if (run.fixes && flags.fixDryRun) {
         // The patch alone on stdout, so that it can be read or piped to git apply.
         printFixDryRun(ctx, run);
@@ -350,7 +352,7 @@ export const COMMANDS: CommandSpec[] = [
       return 'done';
     },
   }),
-  command<{ port: number; host: string; open?: boolean }>({
+  command<{ port: number; host: string; open?: boolean; site?: string }>({
     name: 'preview',
     description: 'serve a live preview of an issue on this machine (email on phone and desktop, light and dark, text, blog post, problems), updated on every save',
     args: [issueArg('the issue shown first (default: the latest)')],
@@ -358,12 +360,13 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--port <n>', description: 'the port (0: any free one)', parse: parsePort, default: 4400 },
       { flags: '--host <address>', description: 'the address to listen on; anything but loopback lets others on the network read the issue', default: '127.0.0.1' },
       { flags: '--open', description: 'open the page in the default browser' },
+      { flags: '--site <dir>', description: 'a checkout of the site: the page shows the site images it holds, and lint\'s site checks run (default: config siteRepo)' },
     ],
     examples: EXAMPLES.preview,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd, note }) {
       const [{ startPreview }, { openInBrowser }] = await Promise.all([import('./commands/preview.js'), import('./io/open-browser.js')]);
-      const server = await startPreview({ cwd, now: ctx.now }, { issue: args[0] as string | undefined, port: flags.port, host: flags.host });
+      const server = await startPreview({ cwd, now: ctx.now }, { issue: args[0] as string | undefined, port: flags.port, host: flags.host, site: flags.site });
       // Listening for Ctrl-C before the address is printed: whoever reads the line may stop it at once.
       const stopped = new Promise<void>((resolveStop) => {
         const stop = ctx.onInterrupt(() => {
@@ -382,7 +385,7 @@ export const COMMANDS: CommandSpec[] = [
       return 'done';
     },
   }),
-  command<{ out?: string; browser?: string; offline?: boolean }>({
+  command<{ out?: string; browser?: string; offline?: boolean; site?: string }>({
     name: 'screenshot',
     description: 'save PNGs of an issue\'s email at 375 and 800 px wide, light and dark, with Chromium',
     args: [issueArg()],
@@ -390,12 +393,13 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--out <dir>', description: 'the folder for the PNGs (default: dist/<issue>/screenshots)' },
       { flags: '--browser <path>', description: 'the Chromium or Chrome to use (default: $CHROME_PATH, then /usr/bin/chromium)' },
       { flags: '--offline', description: 'ask the network for nothing: remote images are left out of the pictures' },
+      { flags: '--site <dir>', description: 'a checkout of the site, whose images the pictures show before the site is deployed (default: config siteRepo)' },
     ],
     examples: EXAMPLES.screenshot,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd, note }) {
       const [{ screenshot }, { printScreenshots }] = await Promise.all([import('./commands/screenshot.js'), import('./ui/print-screenshot.js')]);
-      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env, stderr: note }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline }));
+      printScreenshots(ctx, await screenshot({ cwd, env: ctx.env, stderr: note }, { issue: args[0] as string | undefined, out: flags.out, browser: flags.browser, offline: flags.offline, site: flags.site }));
       return 'done';
     },
   }),

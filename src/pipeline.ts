@@ -3,6 +3,7 @@ import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue.js';
 import { CliError } from './errors.js';
+import { printable } from './core/text.js';
 import { renderBlogPost, safeBlogPost } from './core/render-blog.js';
 import { checkEmailDocument, refusedPieces } from './core/raw-html.js';
 import { renderEmailMjml } from './core/render-email.js';
@@ -191,6 +192,11 @@ export function sayWhichIssue(say: Writer, id: IssueId, chosen: IssueChoice): vo
   else if (chosen === 'latest') say.write(`Issue: ${id.slug} (the latest)\n`);
 }
 
+/** Where a command that can do without the site says, on stderr, that its checkout could not be read. */
+export function siteNote(say: Writer | undefined): (line: string) => void {
+  return (line) => say?.write(`warning: ${printable(line)}\n`);
+}
+
 /** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */
 export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
   const workspace = await openWorkspace(cwd);
@@ -217,7 +223,7 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
   };
 }
 
-export { siteCheckoutOf } from './io/site.js';
+export { optionalSiteCheckoutOf, siteCheckoutOf } from './io/site.js';
 
 /** The sources of an issue and what linting them found. */
 export interface LintedSources {

@@ -10,7 +10,7 @@ import { openCompatAnswers } from '../io/email-compat.js';
 import { readLocalImage } from '../io/images.js';
 import { cacheFolder } from '../io/lint-cache.js';
 import { isPackageFolder, issueDir, relativeTo } from '../io/workspace.js';
-import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -59,7 +59,8 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
   if (options.eml && !from) throw usageError('email.from is not set; email.eml needs a sender.', `Add to ${workspace.configFile ?? 'newsletter.config.yaml'}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`);
   const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
   // Without an email to make, the email rules stay out: MJML is loaded only to build one.
-  const site = await siteCheckoutOf(workspace, ctx.cwd);
+  // A build needs nothing of the site but the images it holds: one that cannot be read is said, not in the way.
+  const site = await optionalSiteCheckoutOf(workspace, ctx.cwd, siteNote(ctx.stderr));
   // caniemail's answers about a workspace's own templates are kept between builds (io/email-compat.ts).
   const compat = openCompatAnswers(ctx.env ? cacheFolder(ctx.env) : undefined);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site, compat: compat.check }), { minify: options.minify, emailRules: wanted.email });

@@ -13,6 +13,7 @@ import { openCompatAnswers } from '../io/email-compat.js';
 import { checkLinks, ONLINE_DEADLINE_MS, openLinkCache } from '../io/link-check.js';
 import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { issueFromHere, listIssues, resolveIssue } from '../io/workspace.js';
+import type { UnreadSiteFile } from '../core/site.js';
 import { openCheckedWorkspace, openWorkspaceLinter, sayWhichIssue, siteCheckoutOf } from '../pipeline.js';
 
 export { LINT_FORMATS, type LintFormat } from '../core/formats.js';
@@ -37,6 +38,8 @@ export interface LintOptions {
   since?: string;
   /** Apply the fixes rules are sure of (`--fix`), or only say what they would change (`--fix-dry-run`). */
   fix?: 'apply' | 'dry-run';
+  /** Also say which of the site's posts and authors were left out unread, and why. */
+  verbose?: boolean;
 }
 
 export type { FixReport } from '../io/fix-files.js';
@@ -53,6 +56,8 @@ export interface LintRun {
   since?: { ref: string; everyIssueBecause: string | undefined };
   /** With --fix or --fix-dry-run. After --fix, the results are those of a lint run after the fixes. */
   fixes?: FixReport;
+  /** With --verbose and a checkout: its posts and authors left out unread (paths as the user named the checkout). */
+  siteUnread?: UnreadSiteFile[];
 }
 
 /** Lints the issues named (the latest by default, every one with --all, those a change touched with --since). */
@@ -86,7 +91,8 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   const cache = options.cache === false ? undefined : openWorkspaceLintCache(root, ctx.env);
   const links = options.online ? onlineChecker(ctx, options) : undefined;
   const compat = openCompatAnswers(options.cache === false ? undefined : cacheFolder(ctx.env));
-  const linter = openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd, options.site), checkLinks: links?.check, compat: compat.check });
+  const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
+  const linter = openWorkspaceLinter(workspace, known, cache, { site, checkLinks: links?.check, compat: compat.check });
   const results: LintResult[] = [];
   const fixable: Diagnostic[] = [];
   let hiddenWarnings = 0;
@@ -112,6 +118,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
     ...(options.quiet ? { hiddenWarnings } : {}),
     ...(since ? { since } : {}),
+    ...(options.verbose && site ? { siteUnread: site.model?.()?.unread ?? [] } : {}),
   };
   if (!options.fix) return run;
   const fixes = await fixFiles(root, fixable, options.fix === 'apply');

@@ -9,6 +9,7 @@ import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
 import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
 import { siteCheckoutOf } from '../io/site.js';
+import type { UnreadSiteFile } from '../core/site.js';
 import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site.js';
 import { datedSiteEvents, type DatedSiteEvent, type SiteEventEntry } from '../core/site-events.js';
 
@@ -36,6 +37,8 @@ export interface NewResult {
   sitePost: string | undefined;
   /** With a checkout: the site's upcoming events written into the events section, and those it could not date or link. */
   siteEvents?: { file: string; added: DatedSiteEvent[]; undated: (SiteEventEntry & { reason: string })[] };
+  /** With a checkout: its posts and authors left out unread, and why (shown with --verbose). */
+  siteUnread?: UnreadSiteFile[];
 }
 
 /**
@@ -66,7 +69,7 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
     siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated };
   }
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
-  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}) };
+  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}), ...(model ? { siteUnread: model.unread } : {}) };
 }
 
 /** `authors`: the site's, when a checkout is known; the author prompt takes one of them. */

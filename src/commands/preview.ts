@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { Config } from '../core/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
+import { withImageSources } from '../core/html-read.js';
 import { CliError } from '../errors.js';
 import { addressOf, displayNameOf } from '../core/email-message.js';
 import { parseSourceParts } from '../core/front-matter.js';
@@ -19,11 +20,13 @@ import { serveLocally, type Reply } from '../io/http-server.js';
 import { watchFolders, type FolderWatch } from '../io/watch.js';
 import { findWorkspaceRoot, issueDir, issueFromHere, listIssues, relativeTo, SECTIONS_DIR } from '../io/workspace.js';
 import { readPreviewAssets } from '../io/preview-assets.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, siteCheckoutOf, type IssueOutputs } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, type IssueOutputs } from '../pipeline.js';
 import { checkoutImagesIn } from '../io/site.js';
 
 export interface PreviewOptions {
   issue?: string;
+  /** A checkout of the site, whose images the page shows from it and whose rules lint runs (default: config siteRepo). */
+  site?: string;
   port: number;
   host: string;
 }
@@ -44,6 +47,8 @@ interface IssueState {
   version: string;
   error?: PreviewView['error'];
   outputs?: IssueOutputs;
+  /** The email as the page's frames show it: the images the preview holds at its own addresses, so the frames never ask the site for them. */
+  shownHtml?: string;
   rendering?: PreviewRendering;
   /**
    * The images the preview may serve of the issue: its own by published name (read afresh from
@@ -84,7 +89,7 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     const existing = previews.get(slug);
     if (existing) return existing;
     const preview = issuePreview(async () => {
-      const rendered = await renderIssueState(root, slug, ctx.now(), nextVersion());
+      const rendered = await renderIssueState(root, slug, ctx.now(), nextVersion(), options.site === undefined ? undefined : resolve(ctx.cwd, options.site));
       if (rendered.issues) issues = rendered.issues;
       return rendered.state;
     }, nextVersion);
@@ -184,7 +189,7 @@ function issuePreview(render: () => Promise<IssueState>, nextVersion: () => stri
  * what the page shows of them; or the one-line error that stops it (a content error, not a bug).
  * `issues`: the workspace's issues, as read on the way.
  */
-async function renderIssueState(root: string, slug: string, now: Date, version: string): Promise<{ state: IssueState; issues?: string[] }> {
+async function renderIssueState(root: string, slug: string, now: Date, version: string, siteGiven: string | undefined): Promise<{ state: IssueState; issues?: string[] }> {
   let issues: string[] | undefined;
   try {
     const workspace = await openCheckedWorkspace(root);
@@ -192,11 +197,13 @@ async function renderIssueState(root: string, slug: string, now: Date, version: 
     issues = known.map((id) => id.slug);
     const id = known.find((k) => k.slug === slug);
     if (!id) throw new CliError(`the issue ${slug} is no longer in ${SECTIONS_DIR}/.`, { hint: 'Pick another issue above.' });
-    const site = await siteCheckoutOf(workspace, root);
+    // The page needs nothing of the site: a checkout that cannot be read is a problem shown among the others, not "Not rendered".
+    const siteNotes: Diagnostic[] = [];
+    const site = await optionalSiteCheckoutOf(workspace, root, (message) => siteNotes.push({ file: siteGiven ?? workspace.config.siteRepo ?? 'site', line: 1, column: 1, ruleId: null, severity: 'warn', message }), siteGiven);
     const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
     assertBuildable(pipeline.issue);
     const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
-    const diagnostics = await pipeline.diagnostics();
+    const diagnostics = [...(await pipeline.diagnostics()), ...siteNotes];
     const siteImages = await checkoutImagesIn(site, outputs.html!, workspace.config);
     return { state: { version, outputs, ...previewRendering(slug, pipeline.issue, workspace.config, outputs, diagnostics, now, siteImages) }, issues };
   } catch (error) {
@@ -206,7 +213,7 @@ async function renderIssueState(root: string, slug: string, now: Date, version: 
 }
 
 /** What the page shows of a rendered issue, and the images it may serve (see IssueState.images). */
-function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date, siteImages: { address: string; sitePath: string; name: string; content: Buffer }[]): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer> } {
+function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date, siteImages: { address: string; sitePath: string; name: string; content: Buffer }[]): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer>; shownHtml: string } {
   const status = issueStatus(issue, diagnostics, config, now);
   const images = new Map<string, ImageFile | Buffer>();
   const addresses: Record<string, string> = {};
@@ -242,7 +249,7 @@ function previewRendering(slug: string, issue: Issue, config: Config, outputs: I
     emailBytes: Buffer.byteLength(outputs.html!),
     readiness: { ready: status.ready, blockers: status.blockers, date: status.date, due: whenDue(status.daysLeft) },
   };
-  return { rendering, images };
+  return { rendering, images, shownHtml: withImageSources(outputs.html!, addresses) };
 }
 
 /** What an issue's address answers: its page, its events, one of its images, or one of its raw outputs. */
@@ -278,7 +285,7 @@ function issueReply(root: string, shown: { slug: string; issues: string[]; previ
   if (!RAW_OUTPUTS.has(name)) return notFound();
   // The page's frames ask for the email on show: the last that rendered, even while a later save does not.
   if (name === 'email.html' && query.has('shown') && state.outputs) {
-    return { status: 200, type: 'text/html; charset=utf-8', body: state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
+    return { status: 200, type: 'text/html; charset=utf-8', body: state.shownHtml ?? state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
   }
   // While the sources do not render, there is no output that build would write: say why instead.
   if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };

@@ -7,7 +7,7 @@ import { findBrowser, launchBrowser, screenshotHtml, type Shot } from '../io/bro
 import { writeFilesAtomically } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
 import { issueDir, relativeTo } from '../io/workspace.js';
-import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteCheckoutOf } from '../pipeline.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
 import { checkoutImagesIn } from '../io/site.js';
 
 export interface ScreenshotOptions {
@@ -16,6 +16,8 @@ export interface ScreenshotOptions {
   browser?: string;
   /** Ask the network for nothing: remote images are left out of the pictures. */
   offline?: boolean;
+  /** A checkout of the site, whose images the pictures show from it (default: config siteRepo). */
+  site?: string;
 }
 
 export interface ScreenshotResult {
@@ -41,7 +43,7 @@ export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'> & Partial<Pic
   const browserPath = findBrowser(options.browser, ctx.env, ctx.cwd);
   const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
-  const site = await siteCheckoutOf(workspace, ctx.cwd);
+  const site = await optionalSiteCheckoutOf(workspace, ctx.cwd, siteNote(ctx.stderr), options.site);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates: ['email.mjml.hbs'], site }), { emailRules: false });
   assertBuildable(pipeline.issue);
   const { html } = await renderIssueOutputs(pipeline, config, { blog: false, email: true, text: false }, relativeTo(root, issueDir(root, id)));

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { parseIssue } from '../core/issue.js';
 import { issueStatus, type IssueStatus } from '../core/readiness.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
-import { openNamedIssue, openWorkspaceLinter, siteCheckoutOf } from '../pipeline.js';
+import { openNamedIssue, openWorkspaceLinter, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
 
 export { STATUS_FORMATS, type StatusFormat } from '../core/formats.js';
 
@@ -19,7 +19,7 @@ export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'> & Partial
   const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const cache = openWorkspaceLintCache(root, ctx.env);
-  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await siteCheckoutOf(workspace, ctx.cwd) }).lint(id);
+  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await optionalSiteCheckoutOf(workspace, ctx.cwd, siteNote(ctx.stderr)) }).lint(id);
   await cache?.save(known.map((k) => k.slug));
   return issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
 }

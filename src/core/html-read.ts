@@ -48,3 +48,25 @@ export function imageSources(html: string): string[] {
   });
   return sources;
 }
+
+/**
+ * The document with each image's `src` that `addresses` maps replaced, and every other byte as
+ * it was: the attribute is found by the parser (with its place in the source), not by a pattern.
+ */
+export function withImageSources(html: string, addresses: Readonly<Record<string, string>>): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  walk(parse(html, { sourceCodeLocationInfo: true }), (node) => {
+    if (node.nodeName !== 'img' || !('attrs' in node)) return;
+    const src = attribute(node, 'src');
+    const at = node.sourceCodeLocation?.attrs?.src;
+    if (src === undefined || at === undefined || !Object.hasOwn(addresses, src)) return;
+    edits.push({ start: at.startOffset, end: at.endOffset, text: `src="${escapeAttribute(addresses[src]!)}"` });
+  });
+  let out = html;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}

@@ -33,7 +33,7 @@ export interface SiteCheckout {
    * What the site knows (CMS fields, authors, categories, posts), read once and kept while its
    * files are unchanged. Optional: a checkout held in memory by a test may hold images only.
    */
-  model?(): SiteModel;
+  model?(): SiteModel | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { CliError } from '../errors.js';
-import { siteFileError } from './site-error.js';
+import { siteFileError, siteFileReason } from './site-error.js';
 import { parseDaysPage, parseUpcomingSummits, type SiteEventEntry } from './site-events.js';
 import { isPlainObject, type Config, type SectionConfig } from './config.js';
 import { parseSourceParts } from './front-matter.js';
@@ -63,6 +63,14 @@ export interface SiteModel {
   posts: SitePost[];
   /** The upcoming events the site lists (days page, summits), their dates as written. */
   events: SiteEventEntry[];
+  /** Posts and authors left out, each with why: one of many files that cannot be read never stops a command that does not need it. */
+  unread: UnreadSiteFile[];
+}
+
+/** A file of the checkout the model left out: its path in the checkout, and why (a sentence that follows the file's name). */
+export interface UnreadSiteFile {
+  file: string;
+  reason: string;
 }
 
 /** The texts of a checkout's files the model is built from, each with its path in the checkout. */
@@ -73,10 +81,14 @@ export interface SiteTexts {
   summits?: SiteText;
   authors: SiteText[];
   posts: SiteText[];
+  /** Posts and authors that could not be read at all. */
+  unread: UnreadSiteFile[];
 }
 export interface SiteText {
   file: string;
   text: string;
+  /** Only the file's start was read, this many bytes (a long post whose front matter is all that is needed). */
+  readBytes?: number;
 }
 
 /**
@@ -86,18 +98,31 @@ export interface SiteText {
  */
 export function buildSiteModel(texts: SiteTexts, shownRoot = ''): SiteModel {
   const shown = (file: string) => `${shownRoot}${file}`;
+  const unread = [...texts.unread];
+  // A post or author the site holds that this reader cannot make out is left out, and said; the rest of the site still counts.
+  const each = <T>(list: SiteText[], read: (text: SiteText) => T | undefined): T[] => list.flatMap((text) => {
+    try {
+      return read(text) ?? [];
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      const unclosed = text.readBytes !== undefined && /no closing --- line/.test(error.message);
+      unread.push({ file: text.file, reason: unclosed ? `has front matter that does not end within the first ${Math.round(text.readBytes! / 1024)} KB read of it.` : siteFileReason(error, shown(text.file)) });
+      return [];
+    }
+  });
+  const authors = each(texts.authors, ({ text, file }) => parseAuthor(text, file, shown(file)));
   return {
     cms: texts.cms ? { file: texts.cms.file, fields: parseCmsBlogFields(texts.cms.text, shown(texts.cms.file)) } : undefined,
     categories: texts.blogConfig ? { file: texts.blogConfig.file, list: parseBlogCategories(texts.blogConfig.text, shown(texts.blogConfig.file)) } : undefined,
-    authors: texts.authors.length > 0 ? texts.authors.flatMap(({ text, file }) => parseAuthor(text, file, shown(file)) ?? []) : undefined,
-    posts: texts.posts.map(({ text, file }) => parseSitePost(text, file, shown(file))),
+    authors: texts.authors.length > 0 ? authors : undefined,
+    posts: each(texts.posts, ({ text, file }) => parseSitePost(text, file, shown(file))),
     events: [
       ...(texts.eventsPage ? parseDaysPage(texts.eventsPage.text, texts.eventsPage.file, shown(texts.eventsPage.file)) : []),
       ...(texts.summits ? parseUpcomingSummits(texts.summits.text, texts.summits.file, shown(texts.summits.file)) : []),
     ],
+    unread,
   };
 }
-
 
 /** The `blog` collection's fields of a Decap CMS config (static/admin/config.yml). */
 export function parseCmsBlogFields(text: string, file: string): CmsField[] {

@@ -21,6 +21,19 @@ export interface ReadOptions {
  * folder, a device or pipe, a file over the size limit, checked before reading).
  */
 export function readFileBytes(absolute: string, shown: string, options: ReadOptions = {}): Buffer {
+  return readBytes(absolute, shown, options, false).bytes;
+}
+
+/**
+ * The first `maxBytes` bytes of a regular file, with readFileBytes' refusals but for the size: a
+ * file longer than that is read no further (`truncated`), for a reader that needs only its start
+ * (the front matter of a site's post whose body holds an inlined image).
+ */
+export function readFileHead(absolute: string, shown: string, options: ReadOptions = {}): { bytes: Buffer; truncated: boolean } {
+  return readBytes(absolute, shown, options, true);
+}
+
+function readBytes(absolute: string, shown: string, options: ReadOptions, headOnly: boolean): { bytes: Buffer; truncated: boolean } {
   const maxBytes = options.maxBytes ?? LIMITS.fragmentBytes;
   let fd: number;
   try {
@@ -31,6 +44,7 @@ export function readFileBytes(absolute: string, shown: string, options: ReadOpti
     throw readError(error, shown);
   }
   let bytes: Buffer;
+  let truncated = false;
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new CliError('cannot be read: it is a folder.', { file: shown, hint: 'Rename the folder, or remove it.' });
@@ -39,8 +53,9 @@ export function readFileBytes(absolute: string, shown: string, options: ReadOpti
         file: shown, hint: 'Replace it with a plain text file, or remove it.',
       });
     }
-    if (info.size > maxBytes) throw tooLarge(info.size, maxBytes, shown);
-    bytes = Buffer.alloc(info.size);
+    if (info.size > maxBytes && !headOnly) throw tooLarge(info.size, maxBytes, shown);
+    truncated = info.size > maxBytes;
+    bytes = Buffer.alloc(Math.min(info.size, maxBytes));
     let filled = 0;
     while (filled < bytes.length) {
       const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
@@ -51,7 +66,7 @@ export function readFileBytes(absolute: string, shown: string, options: ReadOpti
   } finally {
     closeSync(fd);
   }
-  return bytes;
+  return { bytes, truncated };
 }
 
 /**

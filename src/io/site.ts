@@ -1,12 +1,12 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import type { SiteLayout } from '../core/config-types.js';
 import { LIMITS } from '../core/limits.js';
 import { buildSiteModel, type SiteModel, type SiteText, type SiteTexts } from '../core/site.js';
-import { siteFileError } from '../core/site-error.js';
-import { readFileBytes } from './files.js';
+import { siteFileError, siteFileReason } from '../core/site-error.js';
+import { describeFsError, readFileBytes, readFileHead } from './files.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
 import { siteImagesInHtml, type SiteCheckout } from '../core/images.js';
 import type { Config } from '../core/config.js';
@@ -29,6 +29,40 @@ export async function siteCheckoutOf(workspace: Pick<Workspace, 'root' | 'config
   const path = given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
   if (path === undefined) return undefined;
   return openSiteCheckout(path, given ?? workspace.config.siteRepo!, workspace.config.siteLayout);
+}
+
+/**
+ * The checkout for a command that can do without it (build, status, preview, screenshot): one
+ * that cannot be read is said once through `note`, one line, and the command goes on without
+ * the site's rules, as it would with no checkout.
+ */
+export async function optionalSiteCheckoutOf(workspace: Pick<Workspace, 'root' | 'config'>, cwd: string, note: (line: string) => void, given?: string): Promise<SiteCheckout | undefined> {
+  const unread = (error: unknown): undefined => {
+    if (!(error instanceof CliError)) throw error;
+    note(`${error.location ? `${error.location}: ` : ''}${error.message} The site's checks were left out.`);
+    return undefined;
+  };
+  let site: SiteCheckout | undefined;
+  try {
+    site = await siteCheckoutOf(workspace, cwd, given);
+  } catch (error) {
+    return unread(error);
+  }
+  if (!site) return undefined;
+  const { model } = site;
+  let said = false;
+  return {
+    ...site,
+    model: () => {
+      try {
+        return model?.();
+      } catch (error) {
+        if (said) return undefined;
+        said = true;
+        return unread(error);
+      }
+    },
+  };
 }
 
 /**
@@ -79,11 +113,19 @@ export function readSiteModel(root: string, shown: string, layout: SiteLayout): 
   const key = `${root}\0${JSON.stringify(layout)}`;
   const cached = cache.get(key);
   if (cached?.stamp === stamp) return cached.model;
-  const texts: SiteTexts = { authors: [], posts: [] };
+  const texts: SiteTexts = { authors: [], posts: [], unread: [] };
   for (const file of files) {
-    const text = readSiteText(root, shown, file.rel, file.kind === 'authors' || file.kind === 'posts' ? LIMITS.postBytes : LIMITS.siteConfigBytes);
-    if (file.kind === 'authors' || file.kind === 'posts') texts[file.kind].push(text);
-    else texts[file.kind] = text;
+    if (file.kind === 'authors' || file.kind === 'posts') {
+      // A post or an author is one of many, and no command needs every one: one that cannot be read is left out and said.
+      try {
+        texts[file.kind].push(readSiteText(root, shown, file.rel, LIMITS.postBytes, file.kind === 'posts'));
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        texts.unread.push({ file: file.rel, reason: siteFileReason(error, `${shown.replace(/\/+$/, '')}/${file.rel}`) });
+      }
+    } else {
+      texts[file.kind] = readSiteText(root, shown, file.rel, LIMITS.siteConfigBytes);
+    }
   }
   const model = buildSiteModel(texts, `${shown.replace(/\/+$/, '')}/`);
   cache.set(key, { stamp, model });
@@ -105,11 +147,13 @@ function siteFiles(root: string, shown: string, layout: SiteLayout): SiteFile[] 
     if (info) files.push({ kind, rel, size: info.size, mtimeMs: info.mtimeMs });
   }
   for (const [kind, dir] of [['authors', layout.authorDir], ['posts', layout.blogDir]] as const) {
+    const folder = siteFolder(root, shown, dir);
+    if (folder === undefined) continue;
     let entries: Dirent[];
     try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
-    } catch {
-      continue;
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      throw siteFileError(`${shown.replace(/\/+$/, '')}/${dir}`, `cannot be read: ${describeFsError(error)}.`);
     }
     const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md') && !e.name.startsWith('.')).map((e) => e.name).sort();
     if (names.length > LIMITS.sitePosts) {
@@ -133,16 +177,42 @@ function statIfThere(path: string): { size: number; mtimeMs: number } | undefine
   }
 }
 
-function readSiteText(root: string, shown: string, rel: string, maxBytes: number): SiteText {
+/**
+ * The real path of one of the checkout's folders, or undefined when the checkout has none. A
+ * folder that is a link out of the checkout is refused: read through, it would give another
+ * place's files (no authors in /etc) as the site's, and a rule would approve what it should not.
+ */
+function siteFolder(root: string, shown: string, dir: string): string | undefined {
+  const named = `${shown.replace(/\/+$/, '')}/${dir}`;
+  let real: string;
+  try {
+    real = realpathSync(join(root, dir));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw siteFileError(named, `cannot be read: ${describeFsError(error)}.`);
+  }
+  const rel = relative(realpathSync(root), real);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw siteFileError(named, `is a link out of the checkout (to ${real}); the site's folders are read only within it.`);
+  return real;
+}
+
+/**
+ * One file of the checkout as text, read within it and under `maxBytes`; with `head`, a longer
+ * file is read only that far, to its last whole line (a post's front matter is at its start,
+ * and the body may hold an inlined image of hundreds of KB).
+ */
+function readSiteText(root: string, shown: string, rel: string, maxBytes: number, head = false): SiteText {
   const file = `${shown.replace(/\/+$/, '')}/${rel}`;
   let bytes: Buffer;
+  let truncated = false;
   try {
-    bytes = readFileBytes(join(root, rel), file, { within: root, maxBytes });
+    ({ bytes, truncated } = head ? readFileHead(join(root, rel), file, { within: root, maxBytes }) : { bytes: readFileBytes(join(root, rel), file, { within: root, maxBytes }), truncated: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw siteFileError(file, 'is a link to nothing: its target does not exist.');
     if (!(error instanceof CliError)) throw error;
     throw siteFileError(file, `cannot be read: ${error.message.replace(/^this (?:file )?/, 'it ').replace(/the workspace/g, 'the checkout').replace(/\.$/, '')}.`);
   }
+  if (truncated) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   if (bytes.includes(0) || firstInvalidUtf8(bytes) !== -1) throw siteFileError(file, 'is not UTF-8 text.');
-  return { file: rel, text: bytes.toString('utf8') };
+  return { file: rel, text: bytes.toString('utf8'), ...(truncated ? { readBytes: maxBytes } : {}) };
 }

@@ -63,3 +63,13 @@ export function printError(ctx: Pick<Context, 'stderr' | 'color'>, error: unknow
   ctx.stderr.write(`  ${c.dim('Please report it with the command you ran; run again with --debug to see where it happened.')}\n`);
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
 }
+
+/** The site's posts and authors a command left out unread (--verbose), each with why; one line when there are none. */
+export function printUnreadSiteFiles(out: Pick<Context, 'stderr'>['stderr'], unread: readonly { file: string; reason: string }[]): void {
+  if (unread.length === 0) {
+    out.write('Every post and author of the site checkout was read.\n');
+    return;
+  }
+  out.write(`Left out of the site checkout, unread (${plural(unread.length, 'file')}):\n`);
+  for (const { file, reason } of unread) out.write(`  ${printable(`${file} ${reason}`)}\n`);
+}

@@ -1,6 +1,7 @@
 import type { NewResult } from '../commands/new.js';
 import type { Context } from '../context.js';
-import { paint } from './output.js';
+import { printable } from '../core/text.js';
+import { paint, printUnreadSiteFiles } from './output.js';
 
 export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: NewResult, options: { verbose?: boolean } = {}): void {
   const c = paint(ctx);
@@ -10,16 +11,17 @@ export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: N
   if (result.siteEvents) {
     const { file, added, undated } = result.siteEvents;
     ctx.stdout.write(`\nFrom the site's event list, ${added.length === 1 ? '1 upcoming event' : `${added.length} upcoming events`} in ${file}:\n`);
-    for (const event of added) ctx.stdout.write(`  ${event.start}  ${event.name}\n`);
+    for (const event of added) ctx.stdout.write(`  ${event.start}  ${printable(event.name)}\n`);
     if (undated.length > 0) {
       ctx.stdout.write(`Left out, to add by hand if they belong (${undated.length}):\n`);
-      for (const event of undated) ctx.stdout.write(`  ${event.name}: "${event.dateText}", ${event.reason} (${event.file})\n`);
+      for (const event of undated) ctx.stdout.write(`  ${printable(`${event.name}: "${event.dateText}", ${event.reason} (${event.file})`)}\n`);
     }
   }
   if (options.verbose) {
     ctx.stdout.write(`\nDefaults:\n`);
     const from = { site: `the site (${result.sitePost})`, config: 'the config', 'built-in': 'built in' };
-    for (const { key, value, from: source } of result.defaults) ctx.stdout.write(`  ${key.padEnd(16)} ${showValue(value).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
+    for (const { key, value, from: source } of result.defaults) ctx.stdout.write(`  ${key.padEnd(16)} ${printable(showValue(value)).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
+    if (result.siteUnread) printUnreadSiteFiles(ctx.stdout, result.siteUnread);
   }
   ctx.stdout.write(`\nNext: each section's owner writes their fragment (each has a guide in a comment),\n`);
   ctx.stdout.write(`then run ${c.bold(`newsletter lint ${result.issue}`)} and ${c.bold(`newsletter build ${result.issue}`)}.\n`);

@@ -148,36 +148,95 @@ describe('a site checkout as the source of truth', () => {
     expect(await snapshotTree(siteDir)).toEqual(before);
   });
 
-  describe('a checkout that cannot be read is one line naming the file, exit 2, and nothing written', () => {
+  describe('a checkout whose shared files cannot be read is one line naming the file, exit 2, and nothing written', () => {
     const cases: [string, (site: string) => Promise<void>, RegExp][] = [
       ['broken YAML in the CMS config', (site) => writeFiles(site, { 'static/admin/config.yml': 'collections:\n  - name: blog\n    fields: [ { name: title\n' }), /^error \S+\/static\/admin\/config\.yml:\d+:\d+: the site checkout's \S+\/static\/admin\/config\.yml is not valid YAML: /],
       ['a CMS config with no blog collection', (site) => writeFiles(site, { 'static/admin/config.yml': 'collections:\n  - name: pages\n    fields: []\n' }), /^error \S+\/static\/admin\/config\.yml: the site checkout's \S+ has no collection named blog/],
       ['a blog config that is not JSON', (site) => writeFiles(site, { 'src/content/blog-config.json': '{ "categories": [ }' }), /^error \S+\/src\/content\/blog-config\.json: the site checkout's \S+ is not valid JSON: /],
-      ['an author file that links out of the checkout', async (site) => {
-        const outside = await tempDir();
-        await writeFiles(outside, { 'secret.md': '---\nauthorName: SECRET-TOKEN-123\n---\n' });
-        await rm(join(site, 'src/pages/author/allison-price.md'));
-        symlinkSync(join(outside, 'secret.md'), join(site, 'src/pages/author/allison-price.md'));
-      }, /^error \S+\/src\/pages\/author\/allison-price\.md: the site checkout's \S+ cannot be read: it is a link that leads outside the checkout/],
-      ['a post of 300 KB', (site) => writeFiles(site, { 'src/pages/blog/huge.md': `---\ntitle: Huge\n---\n${'x'.repeat(300 * 1024)}\n` }), /^error \S+\/src\/pages\/blog\/huge\.md: the site checkout's \S+ cannot be read: it is 300 KB; a newsletter file is a few KB, and at most 256 KB is read/],
-      ['a post whose front matter does not parse', (site) => writeFiles(site, { 'src/pages/blog/broken.md': '---\ntitle: [broken\n---\n' }), /^error \S+\/src\/pages\/blog\/broken\.md:2:\d+: the site checkout's \S+ cannot be read: front matter is not valid YAML/],
       ['an events page whose front matter does not parse', (site) => writeFiles(site, { 'src/pages/days/index.md': '---\nupcomingMeetups: [broken\n---\n' }), /^error \S+\/src\/pages\/days\/index\.md:2:\d+: the site checkout's \S+ cannot be read: /],
       ['an upcoming summits file that is not JSON', (site) => writeFiles(site, { 'src/content/upcoming-summits.json': '{ "summits": [' }), /^error \S+\/src\/content\/upcoming-summits\.json: the site checkout's \S+ is not valid JSON: /],
-      ['a post that is not UTF-8', (site) => writeFiles(site, { 'src/pages/blog/latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }), /^error \S+\/src\/pages\/blog\/latin1\.md: the site checkout's \S+ is not UTF-8 text\./],
+      // Read through, /etc would be a site with no authors, and site-author would pass any name.
+      ['an author folder that is a link out of the checkout', async (site) => {
+        const outside = await tempDir();
+        await writeFiles(outside, { 'secret.md': '---\nauthorName: SECRET-TOKEN-123\n---\n' });
+        await rm(join(site, 'src/pages/author'), { recursive: true });
+        symlinkSync(outside, join(site, 'src/pages/author'));
+      }, /^error \S+\/src\/pages\/author: the site checkout's \S+ is a link out of the checkout \(to \S+\); the site's folders are read only within it\./],
     ];
     it.each(cases)('%s', async (_name, spoil, message) => {
       const { cwd, siteDir } = await workspaceAndSite();
       await writeFiles(cwd, { ...WRITTEN, 'sections/august-2026/issue.md': '---\ntitle: "Inside Open Infrastructure: August 2026"\ndate: 2026-09-02\n---\n' });
       await spoil(siteDir);
-      for (const args of [['lint', '--site', siteDir], ['new', 'september-2026', '--yes', '--site', siteDir], ['publish', '--site', siteDir]]) {
+      for (const args of [['lint', '--site', siteDir], ['new', 'september-2026', '--yes', '--site', siteDir], ['publish', '--site', siteDir], ['publish', '--dry-run', '--site', siteDir]]) {
         const result = await runMain(args, { cwd });
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
         expect(result.stderr.split('\n')[0], args.join(' ')).toMatch(message);
+        expect(result.stderr).not.toContain('git status');
         expect(result.stderr).not.toMatch(/\n\s+at /);
         expect(result.stdout + result.stderr).not.toContain('SECRET-TOKEN-123');
       }
       expect(existsSync(join(cwd, 'sections/september-2026'))).toBe(false);
       expect(existsSync(join(siteDir, 'src/pages/blog/inside-open-infrastructure-august-2026.md'))).toBe(false);
+
+      // build, status and preview need nothing of the site: with it as siteRepo they say so in one line and go on.
+      await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}siteRepo: ${siteDir}\n` });
+      for (const args of [['build'], ['status']]) {
+        const result = await runMain(args, { cwd });
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+        const warning = result.stderr.split('\n').find((line) => line.startsWith('warning: '));
+        expect(warning, args.join(' ')).toMatch(/The site's checks were left out\.$/);
+        expect(warning!.replace(/^warning: /, 'error ').replace(/ The site's checks were left out\.$/, '')).toMatch(message);
+      }
+      expect(existsSync(join(cwd, 'dist/august-2026/email.html'))).toBe(true);
+    });
+  });
+
+  describe('a post or author the checkout holds that cannot be read is left out, said with --verbose, and stops nothing', () => {
+    const cases: [string, (site: string) => Promise<void>, RegExp][] = [
+      ['a post that links out of the checkout', async (site) => {
+        const outside = await tempDir();
+        await writeFiles(outside, { 'secret.md': '---\ntitle: SECRET-TOKEN-123\n---\n' });
+        symlinkSync(join(outside, 'secret.md'), join(site, 'src/pages/blog/linked.md'));
+      }, /^ {2}src\/pages\/blog\/linked\.md cannot be read: it is a link that leads outside the checkout; links are followed only within it\.$/],
+      ['a post whose front matter does not parse', (site) => writeFiles(site, { 'src/pages/blog/broken.md': '---\ntitle: [broken\n---\n' }), /^ {2}src\/pages\/blog\/broken\.md cannot be read: front matter is not valid YAML/],
+      ['a post that is not UTF-8', (site) => writeFiles(site, { 'src/pages/blog/latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }), /^ {2}src\/pages\/blog\/latin1\.md is not UTF-8 text\.$/],
+      ['a post of 300 KB whose front matter never ends', (site) => writeFiles(site, { 'src/pages/blog/huge.md': `---\ntitle: Huge\n${'x: y\n'.repeat(80 * 1024)}---\n` }), /^ {2}src\/pages\/blog\/huge\.md has front matter that does not end within the first 256 KB read of it\.$/],
+      ['an author file that is not UTF-8', (site) => writeFiles(site, { 'src/pages/author/latin1.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x61, 0x3a, 0xe9, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]) }), /^ {2}src\/pages\/author\/latin1\.md is not UTF-8 text\.$/],
+    ];
+    it.each(cases)('%s', async (_name, spoil, listed) => {
+      const { cwd, siteDir } = await workspaceAndSite();
+      await writeFiles(cwd, { ...WRITTEN, 'sections/august-2026/issue.md': '---\ntitle: "Inside Open Infrastructure: August 2026"\ndate: 2026-09-02\n---\n' });
+      await spoil(siteDir);
+      const linted = await runMain(['lint', '--site', siteDir, '--verbose'], { cwd });
+      expect(linted.code, linted.stdout + linted.stderr).toBe(0);
+      expect(linted.stderr).toContain('Left out of the site checkout, unread (1 file):\n');
+      expect(linted.stderr.split('\n')).toContainEqual(expect.stringMatching(listed));
+      const quiet = await runMain(['lint', '--site', siteDir], { cwd });
+      expect(quiet.stdout + quiet.stderr).not.toContain('Left out');
+      const made = await runMain(['new', 'september-2026', '--yes', '--site', siteDir, '--verbose'], { cwd });
+      expect(made.code, made.stderr).toBe(0);
+      expect(made.stdout.split('\n')).toContainEqual(expect.stringMatching(listed));
+      const published = await runMain(['publish', 'august-2026', '--site', siteDir], { cwd });
+      expect(published.code, published.stderr).toBe(0);
+      for (const result of [linted, made, published]) expect(result.stdout + result.stderr).not.toContain('SECRET-TOKEN-123');
+    });
+
+    it('an author file left out is named where site-author cannot find the issue\'s author', async () => {
+      const { cwd, siteDir } = await workspaceAndSite();
+      await writeFiles(cwd, { ...WRITTEN, 'sections/august-2026/issue.md': '---\ntitle: "Inside Open Infrastructure: August 2026"\ndate: 2026-09-02\n---\n' });
+      await writeFiles(siteDir, { 'src/pages/author/allison-price.md': '---\nauthorName: [Allison Price\n---\n' });
+      const linted = await runMain(['lint', '--site', siteDir], { cwd });
+      expect(linted.code).toBe(1);
+      expect(linted.stdout).toContain('author "Allison Price" (config author) is not an author of the site (it has 4, in src/pages/author/). The site\'s author file src/pages/author/allison-price.md could not be read (lint --verbose says why).');
+    });
+
+    it('the issue\'s own published post is the one post lint needs: unread, moved-url says it cannot check, at seo.url', async () => {
+      const { cwd, siteDir } = await workspaceAndSite();
+      await writeFiles(cwd, { ...WRITTEN, 'sections/august-2026/issue.md': '---\ntitle: "Inside Open Infrastructure: August 2026"\ndate: 2026-09-02\nseo:\n  url: https://openinfra.org/blog/openinfra-newsletter-august-2026\n---\n' });
+      await writeFiles(siteDir, { 'src/pages/blog/inside-open-infrastructure-august-2026.md': Buffer.from('---\ntitle: \xff\n---\n', 'latin1') });
+      const linted = await runMain(['lint', '--site', siteDir], { cwd });
+      expect(linted.code).toBe(1);
+      expect(linted.stdout).toMatch(/5:1 +error +the site's published post of this issue, src\/pages\/blog\/inside-open-infrastructure-august-2026\.md, is not UTF-8 text; whether seo\.url would move it cannot be checked\. Fix that file in the site checkout\. +moved-url/);
     });
   });
 

@@ -25,7 +25,7 @@ function siteFrom(files: NonNullable<RuleExample['site']>, texts: RuleExample['s
 
 /** A checkout's text files, by path, sorted into what the site model reads, as io/site.ts sorts a real one. */
 export function siteTextsFrom(files: Record<string, string>, layout: SiteLayout): SiteTexts {
-  const texts: SiteTexts = { authors: [], posts: [] };
+  const texts: SiteTexts = { authors: [], posts: [], unread: [] };
   for (const [file, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (file === layout.cmsConfig) texts.cms = { file, text };
     else if (file === layout.blogConfig) texts.blogConfig = { file, text };

@@ -21,10 +21,13 @@ export const siteAuthor: Rule = {
     if (names.includes(author)) return;
     const near = names.find((name) => name.toLowerCase() === author.toLowerCase()) ?? closest(author, names);
     const fromConfig = !issue.introParts || !Object.hasOwn(issue.introParts.keyLines, 'author');
+    // An author file the model left out unread may be this author's: say so, rather than only "unknown".
+    const unread = site.unread.filter((left) => left.file.startsWith(`${config.siteLayout.authorDir}/`)).map((left) => left.file);
+    const unreadNote = unread.length > 0 ? ` The site's ${unread.length === 1 ? `author file ${unread[0]} could` : `${unread.length} author files such as ${unread[0]} could`} not be read (lint --verbose says why).` : '';
     report({
       file: issue.path,
       line: frontMatterKeyLine(issue.introParts, 'author'),
-      message: `author "${author}"${fromConfig ? ' (config author)' : ''} is not an author of the site${near ? `; did you mean "${near}"?` : ` (it has ${names.length}, in ${config.siteLayout.authorDir}/).`}`,
+      message: `author "${author}"${fromConfig ? ' (config author)' : ''} is not an author of the site${near ? `; did you mean "${near}"?` : ` (it has ${names.length}, in ${config.siteLayout.authorDir}/).`}${unreadNote}`,
       hint: `Use an authorName of ${config.siteLayout.authorDir}/*.md, or add the author to the site first.`,
     });
   },
