@@ -2,7 +2,9 @@ import type { Config, SectionConfig } from './config.js';
 import { fillPattern, sectionHeading } from './config.js';
 import { CliError } from '../errors.js';
 import { looseKeyLines, parseIsoDate, parseSourceParts, type SourceParts } from './front-matter.js';
-import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, visit, type MarkdownDoc } from './markdown.js';
+import type { Root, RootContent } from 'mdast';
+import { findPathologicalMarkdown, isEmptyMarkdown, parseMarkdown, visit, withoutComments, type MarkdownDoc } from './markdown.js';
+import { issueDateStyle } from './prose.js';
 import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, validateIssueFrontMatter } from './issue-schema.js';
 import type { Diagnostic } from './diagnostic.js';
 import { monthName, type IssueId } from './slug.js';
@@ -69,9 +71,11 @@ export interface Fragment {
   events: IssueEvent[];
   /** What is wrong with that front matter, for the event-data rule. */
   eventProblems: EventProblem[];
-  /** The events as the outputs show them after the body (Markdown, and parsed); undefined without events. */
+  /** The events as the outputs show them (Markdown, and parsed); undefined without events. */
   eventsMarkdown: string | undefined;
   eventsDoc: MarkdownDoc | undefined;
+  /** Where the events go: the index among the body's top-level blocks of its `<!-- events -->` line; undefined: after the body. */
+  eventsAt: number | undefined;
 }
 
 export interface Issue {
@@ -119,16 +123,24 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     if (!Object.hasOwn(meta, key) && !NOT_IN_POST_KEYS.includes(key)) extraMeta[key] = value;
   }
 
-  const rendering: EventRendering = {
-    issueDate: issueDateOf({ meta, id: sources.id }),
-    style: config.rules['date-style']?.options.style === 'month-first' ? 'month-first' : 'day-first',
-    inviteUrl: (event) => `${config.site}${config.siteLayout.inviteUrl}${event.slug}.ics`,
-  };
   const fragments = sources.fragments.map((file) => {
-    const fragment = parseFragment(file, config, taglines, problems, rendering);
+    const fragment = parseFragment(file, config, taglines, problems);
     problems.push(...validateFragmentFrontMatter(fragment.parts, file.path));
     return fragment;
   });
+  // The events' dates are written as the issue's prose writes dates (the style date-style holds it to), once all of it is read.
+  const issueDate = issueDateOf({ meta, id: sources.id });
+  const configured = config.rules['date-style']?.options.style;
+  const rendering: EventRendering = {
+    issueDate,
+    style: issueDateStyle(fragments.map((f) => f.doc), issueDate, configured === 'month-first' || configured === 'day-first' ? configured : undefined) ?? 'day-first',
+    inviteUrl: (event) => `${config.site}${config.siteLayout.inviteUrl}${event.slug}.ics`,
+  };
+  for (const fragment of fragments) {
+    if (fragment.events.length === 0) continue;
+    fragment.eventsMarkdown = eventsMarkdown(fragment.events, rendering);
+    fragment.eventsDoc = parseMarkdown(fragment.eventsMarkdown);
+  }
   const ordered = orderFragments(fragments, config, Array.isArray(data.sections) ? (data.sections as string[]) : undefined);
 
   return {
@@ -240,12 +252,11 @@ function looseParts(text: string): SourceParts {
   return { data: {}, matter, hasFrontMatter: true, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines: looseKeyLines(matter) };
 }
 
-function parseFragment(file: SourceFile, config: Config, taglines: boolean, problems: Diagnostic[], rendering: EventRendering): Fragment {
+function parseFragment(file: SourceFile, config: Config, taglines: boolean, problems: Diagnostic[]): Fragment {
   const id = file.path.split('/').pop()!.replace(/\.md$/, '');
   const parts = readParts(file, problems);
   const doc = readMarkdown(parts, file.path, problems);
   const { events, problems: eventProblems } = readEvents(parts, file.path, config.timezone);
-  const eventsText = events.length > 0 ? eventsMarkdown(events, rendering) : undefined;
   const section = config.sections.find((s) => s.id === id);
   const title = typeof parts.data.title === 'string' && parts.data.title.trim() !== '' ? parts.data.title : undefined;
   return {
@@ -266,9 +277,42 @@ function parseFragment(file: SourceFile, config: Config, taglines: boolean, prob
     refusedWhole: events.length === 0 && !isEmptyMarkdown(doc.tree) && isEmptyMarkdown(doc.tree, true),
     events,
     eventProblems,
-    eventsMarkdown: eventsText,
-    eventsDoc: eventsText === undefined ? undefined : parseMarkdown(eventsText),
+    eventsMarkdown: undefined,
+    eventsDoc: undefined,
+    eventsAt: eventsMarkerIndex(doc),
   };
+}
+
+/** The line a writer puts where a section's events go, when words of the section come after them ("Visit ... for the full list"). */
+export const EVENTS_MARKER = '<!-- events -->';
+
+function eventsMarkerIndex(doc: MarkdownDoc): number | undefined {
+  const at = doc.tree.children.findIndex((node) => node.type === 'html' && node.value.trim() === EVENTS_MARKER);
+  return at === -1 ? undefined : at;
+}
+
+/**
+ * A fragment's blocks as the email and the text show them: its words, comments left out, with
+ * its events at its `<!-- events -->` line, else after its words.
+ */
+export function blocksWithEvents(fragment: Pick<Fragment, 'doc' | 'eventsDoc' | 'eventsAt'>): Root {
+  const { children } = fragment.doc.tree;
+  const at = fragment.eventsAt ?? children.length;
+  const words = (nodes: RootContent[]) => withoutComments({ ...fragment.doc.tree, children: nodes }).children;
+  return { type: 'root', children: [...words(children.slice(0, at)), ...(fragment.eventsDoc?.tree.children ?? []), ...words(children.slice(at + 1))] };
+}
+
+/**
+ * The same for the blog post, as Markdown text: the words before the marker and after it are
+ * each written as the post writes a fragment (renderMarkdown), the events' Markdown between.
+ */
+export function markdownWithEvents(fragment: Pick<Fragment, 'doc' | 'eventsMarkdown' | 'eventsAt'>, render: (doc: MarkdownDoc) => string): string {
+  const { doc, eventsAt } = fragment;
+  if (eventsAt === undefined) return [render(doc), fragment.eventsMarkdown].filter((part) => part !== undefined && part.trim() !== '').join('\n\n');
+  const marker = doc.tree.children[eventsAt]!.position!;
+  const before = parseMarkdown(doc.source.slice(0, marker.start.offset));
+  const after = parseMarkdown(doc.source.slice(marker.end.offset));
+  return [render(before), fragment.eventsMarkdown, render(after)].filter((part) => part !== undefined && part.trim() !== '').join('\n\n');
 }
 
 /** The full heading line text of a fragment: its own title, or "Heading: tagline". */

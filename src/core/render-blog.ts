@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Config } from './config.js';
-import { fragmentHeadingText, imageUrlOf, renderedFragments, type Issue } from './issue.js';
+import { fragmentHeadingText, imageUrlOf, markdownWithEvents, renderedFragments, type Issue } from './issue.js';
 import { parseMarkdown, renderMarkdownWithoutComments, stripComments, visit } from './markdown.js';
 import { checkRawHtml, refusedPieces, type RefusedPiece } from './raw-html.js';
 import { isAllowedUrl } from './url-policy.js';
@@ -28,7 +28,7 @@ export function renderBlogPost(issue: Issue, config: Config, template: Template)
         id: fragment.id,
         heading: `${marks} ${fragmentHeadingText(fragment)}`,
         // The events follow the writer's words.
-        body: [renderMarkdownWithoutComments(fragment.doc, imageUrl), fragment.eventsMarkdown].filter((part) => part !== undefined && part.trim() !== '').join('\n\n'),
+        body: markdownWithEvents(fragment, (doc) => renderMarkdownWithoutComments(doc, imageUrl)),
       })),
   };
   // An empty body leaves blank lines behind; the post never needs more than one in a row.

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { fillPattern, type Config } from './config.js';
 import { emailImageAddress, renderEmailBlocks, renderEmailHtml, type EmailBlock, type UrlContext } from './email-blocks.js';
-import { imageUrlOf, renderedFragments, shownLocalImages, type Issue, type LocalImage } from './issue.js';
+import { blocksWithEvents, imageUrlOf, renderedFragments, shownLocalImages, type Issue, type LocalImage } from './issue.js';
 import { parseInline, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -91,10 +91,7 @@ export function buildEmailView(issue: Issue, config: Config): EmailView {
         id: fragment.id,
         heading: renderInlineHtml(fragment.heading, urls),
         tagline: fragment.tagline ? renderInlineHtml(fragment.tagline, urls) : null,
-        blocks: [
-          ...renderEmailBlocks(withoutComments(fragment.doc.tree), urls, fragment.heading),
-          ...(fragment.eventsDoc ? renderEmailBlocks(fragment.eventsDoc.tree, urls, fragment.heading) : []),
-        ],
+        blocks: renderEmailBlocks(blocksWithEvents(fragment), urls, fragment.heading),
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,

@@ -1,7 +1,7 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import { joinLines } from './text.js';
 import type { Config } from './config.js';
-import { fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
+import { blocksWithEvents, fragmentHeadingText, renderedFragments, type Issue } from './issue.js';
 import { parseInline, stripComments, withoutComments } from './markdown.js';
 import { monthName } from './slug.js';
 import type { Template } from './templates.js';
@@ -44,7 +44,7 @@ export function renderEmailText(issue: Issue, config: Config, template: Template
     sections: renderedFragments(issue).map((fragment) => ({
         id: fragment.id,
         heading: underline(inlineText(fragmentHeadingText(fragment), ctx), '-'),
-        body: renderBlocks([...withoutComments(fragment.doc.tree).children, ...(fragment.eventsDoc?.tree.children ?? [])], ctx),
+        body: renderBlocks(blocksWithEvents(fragment).children, ctx),
       })),
     contactEmail: config.email.contactEmail,
     postalAddress: config.email.postalAddress,

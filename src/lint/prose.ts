@@ -1,65 +1,6 @@
-import type { Nodes, Parents } from 'mdast';
 import type { MarkdownDoc } from '../core/markdown.js';
 import { matchRange } from './source.js';
-import { findDates, type DateMention } from '../core/dates.js';
-
-/**
- * A paragraph, heading or table cell as the sentence a reader reads, with a way back from a
- * character of that text to a position in the file.
- */
-export interface Prose {
-  block: Parents;
-  text: string;
-  /** Where each text node's value starts in `text`. */
-  pieces: { start: number; node: Nodes; value: string }[];
-}
-
-const blocksOf = new WeakMap<MarkdownDoc, Prose[]>();
-const datesOf = new WeakMap<Prose, { at: number; dates: DateMention[] }>();
-
-/** The dates of a prose block, found once however many rules ask (past-date, date-style...). */
-export function proseDates(prose: Prose, reference: Date): DateMention[] {
-  const known = datesOf.get(prose);
-  if (known && known.at === reference.getTime()) return known.dates;
-  const dates = findDates(prose.text, reference);
-  datesOf.set(prose, { at: reference.getTime(), dates });
-  return dates;
-}
-
-/** The doc's paragraphs, headings and table cells, found once per doc however many rules ask. */
-export function proseBlocks(doc: MarkdownDoc): Prose[] {
-  const known = blocksOf.get(doc);
-  if (known) return known;
-  const blocks: Prose[] = [];
-  const walk = (node: Nodes): void => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const prose: Prose = { block: node, text: '', pieces: [] };
-      collect(node, prose);
-      blocks.push(prose);
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
-  };
-  walk(doc.tree);
-  blocksOf.set(doc, blocks);
-  return blocks;
-}
-
-function collect(node: Nodes, prose: Prose): void {
-  if (node.type === 'text' || node.type === 'inlineCode') {
-    prose.pieces.push({ start: prose.text.length, node, value: node.value });
-    prose.text += node.value;
-  } else if (node.type === 'break') {
-    prose.text += ' ';
-  } else if ('children' in node) {
-    for (const child of node.children as Nodes[]) collect(child, prose);
-  }
-}
-
-/** Whether `length` characters at `index` of a prose block's text are all of one text node (so its file range is certain, for a fix). */
-export function inOnePiece(prose: Prose, index: number, length: number): boolean {
-  return prose.pieces.some((p) => p.start <= index && index + length <= p.start + p.value.length);
-}
+import type { Prose } from '../core/prose.js';
 
 /** The file range of `length` characters at `index` of a prose block's text. */
 export function proseRange(doc: MarkdownDoc, prose: Prose, index: number, length: number) {

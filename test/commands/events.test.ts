@@ -78,6 +78,36 @@ describe('events as data', () => {
     expect(after.every((bytes, i) => bytes.equals(before[i]!))).toBe(true);
   });
 
+  it('writes the events\' days as the issue\'s prose writes dates (month first here), and puts them at the section\'s <!-- events --> line, its closing words after them', async () => {
+    const cwd = await issueWithEvents(EVENTS.replace('More events on', 'Meet us in person on May 28 or on June 4, 2025.\n\n<!-- events -->\n\nMore events on'));
+    await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* The board met on May 6 and will meet again on June 17.\n' });
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.stdout + linted.stderr).not.toContain('date-style');
+    const built = await runMain(['build', '--json'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const { outputs } = JSON.parse(built.stdout) as { outputs: Record<string, string> };
+    const post = await readFile(outputs.blog!, 'utf8');
+    expect(post).toContain([
+      'Meet us in person on May 28 or on June 4, 2025.',
+      '',
+      '**[OpenStack Day Japan](https://openstack.jp/days/2025/)**',
+      '',
+      '* June 26, 2025 | Tokyo, Japan',
+    ].join('\n'));
+    expect(post).toContain('* October 17-19, 2025 | Paris-Saclay, France\n');
+    expect(post).toContain('* [Submit a talk](https://summit2025.openinfra.org/cfp/) by June 13, 23:59 PT\n');
+    expect(post).not.toContain('<!-- events -->');
+    // The closing words come after the list, in every output.
+    expect(post.indexOf('More events on')).toBeGreaterThan(post.indexOf('Download the invite'));
+    const text = await readFile(outputs.text!, 'utf8');
+    expect(text.indexOf('More events on')).toBeGreaterThan(text.lastIndexOf('Download the invite'));
+    expect(text.indexOf('Meet us in person')).toBeLessThan(text.indexOf('OpenStack Day Japan'));
+    expect(text).toContain('June 26, 2025 | Tokyo, Japan');
+    const html = await readFile(outputs.html!, 'utf8');
+    expect(html.indexOf('More events on')).toBeGreaterThan(html.lastIndexOf('Download the invite'));
+    expect(html.indexOf('Meet us in person')).toBeLessThan(html.indexOf('OpenStack Day Japan'));
+  });
+
   it('reports an event over and a deadline passed on the issue\'s date at their lines, and leaves the deadline out', async () => {
     const cwd = await issueWithEvents(EVENTS.replace('start: 2025-10-17\n    end: 2025-10-19', 'start: 2025-10-17\n    end: 2025-10-19').replace('date: 2025-06-13T23:59', 'date: 2025-05-13T23:59').replace('start: 2025-06-26', 'start: 2025-05-02\n    end: 2025-05-03'));
     const linted = await runMain(['lint'], { cwd });

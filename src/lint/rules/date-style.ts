@@ -1,7 +1,8 @@
 import { restyleDate } from '../../core/dates.js';
 import { issueDateOf } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { inOnePiece, proseBlocks, proseDates, proseRange } from '../prose.js';
+import { inOnePiece, issueDateStyle, proseBlocks, proseDates } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 
 const STYLES = { 'month-first': 'September 2', 'day-first': '2 September' } as const;
 type Style = keyof typeof STYLES;
@@ -24,10 +25,8 @@ export const dateStyle: Rule = {
     const issueDate = issueDateOf(issue);
     const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => proseDates(prose, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
     const configured = typeof options.style === 'string' && options.style in STYLES ? (options.style as Style) : undefined;
-    const count = (style: Style) => found.filter((f) => f.mention.style === style).length;
-    // The style most dates take; a tie goes to the first date's.
-    const first = found[0]?.mention.style;
-    const expected: Style | undefined = configured ?? (count('month-first') === count('day-first') ? first : count('month-first') > count('day-first') ? 'month-first' : 'day-first');
+    // The style the issue's events are written in too (core/prose.ts): the rule and the outputs never disagree.
+    const expected = issueDateStyle(docs.map(({ doc }) => doc), issueDate, configured);
     if (!expected) return;
     const words = (style: Style) => style.replace('-first', ' first');
     for (const { file, doc, prose, mention } of found) {

@@ -1,7 +1,8 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseDates, proseRange } from '../prose.js';
+import { proseBlocks, proseDates } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 
 export const dateWithoutYear: Rule = {
   id: 'date-without-year',

@@ -1,6 +1,7 @@
 import { brokenAddress } from '../../core/urls.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { proseBlocks } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 import { urlsOf } from '../source.js';
 
 // No [ inside brackets: a line of [[[[ costs one pass, not one per bracket.

@@ -1,7 +1,8 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseDates, proseRange } from '../prose.js';
+import { proseBlocks, proseDates } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 import { stringList } from '../source.js';
 
 const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens?|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;

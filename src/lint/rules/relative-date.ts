@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { proseBlocks, proseRange } from '../prose.js';
+import { proseBlocks } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 
 const RELATIVE = /\b(?:today|tomorrow|yesterday|tonight|(?:this|next|last) (?:week(?:end)?|morning|afternoon|evening)|later this week|earlier this week)\b(?!['\u2019]s)/giu;
 // "Today" also means "nowadays" ("shifts in open source today") and closes calls to act ("Contact

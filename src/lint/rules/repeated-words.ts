@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { inOnePiece, proseBlocks, proseRange } from '../prose.js';
+import { inOnePiece, proseBlocks } from '../../core/prose.js';
+import { proseRange } from '../prose.js';
 
 // A word, or a phrase of up to four, then the same again (case aside), across a line break too.
 // The last word starts with its first letter, so that no text makes the engine try every split of a long word.
