@@ -121,7 +121,7 @@ export const DEFAULT_CONFIG_VALUES = {
     contactEmail: 'info@openinfra.dev',
     postalAddress: 'OpenInfra Foundation, P.O. Box 1903, Austin, TX 78767, USA',
     // No platform's merge tag by default: a tag of the wrong platform shows, literally, to every reader.
-    platform: 'none' as 'mailchimp' | 'none',
+    platform: 'none' as 'mailchimp' | 'emma' | 'none',
     unsubscribeUrl: undefined as string | undefined,
     from: undefined as string | undefined,
     smtp: undefined as { host: string; port: number; secure: boolean; user: string | undefined } | undefined,

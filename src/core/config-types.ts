@@ -29,7 +29,7 @@ export interface EmailConfig {
   contactEmail: string;
   postalAddress: string;
   /** The mail platform that sends the issue; it names the merge tags of its footer. */
-  platform: 'mailchimp' | 'none';
+  platform: 'mailchimp' | 'emma' | 'none';
   /** A URL or merge tag that overrides the platform's; none with platform none. */
   unsubscribeUrl: string | undefined;
   /** The sender of test messages, `Name <address>`; `send` needs it. */

@@ -250,7 +250,7 @@ function validateEmail(value: unknown, fail: Fail): EmailConfig {
 
 function validatePlatform(value: unknown, fail: Fail): EmailConfig['platform'] {
   if (value === undefined) return 'none';
-  if (value === 'mailchimp' || value === 'none') return value;
+  if (typeof value === 'string' && Object.hasOwn(PLATFORMS, value)) return value as EmailConfig['platform'];
   return fail('email.platform', `expected one of ${Object.keys(PLATFORMS).join(', ')} (for another platform, set email.unsubscribeUrl to its unsubscribe merge tag)`);
 }
 

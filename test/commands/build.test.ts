@@ -106,6 +106,31 @@ describe('newsletter build', () => {
     expect((await read(small, 'dist/april-2025/email.html')).split('\n').length).toBeLessThan(30);
   });
 
+  it('keeps Emma\'s [% ... %] merge tags byte for byte through Handlebars, MJML, the minifier and the text', async () => {
+    // Emma fills these in as it sends: the footer's unsubscribe tag of the preset, a writer's own
+    // tag in a fragment, and one written into the workspace's template.
+    const template = (await read(REPO, 'templates/email.mjml.hbs')).replace('<p>{{postalAddress}}</p>', '<p>{{postalAddress}}</p>\n<p>Sent to [% member:email %]</p>');
+    const cwd = await sampleWorkspace({
+      'newsletter.config.yaml': 'email: { platform: emma }\n',
+      'templates/email.mjml.hbs': template,
+      'sections/april-2025/zuul.md': '* Hello [% member:first_name %], Zuul news.\n',
+    });
+    for (const minify of [false, true]) {
+      const result = await runMain(['build', '--email', '--text', ...(minify ? ['--minify'] : [])], { cwd });
+      expect(result.code).toBe(0);
+      const [mjml, html, text] = await Promise.all(['email.mjml', 'email.html', 'email.txt'].map((file) => read(cwd, `dist/april-2025/${file}`)));
+      for (const out of [mjml, html]) {
+        expect(out).toMatch(/<a href="\[% unsubscribe %\]"[^>]*>Unsubscribe<\/a>/);
+        expect(out).toContain('Hello [% member:first_name %], Zuul news.');
+        expect(out).toContain('Sent to [% member:email %]');
+      }
+      expect(text).toContain('\nUnsubscribe: [% unsubscribe %]\n');
+      expect(text).toContain('Hello [% member:first_name %], Zuul news.');
+    }
+    const lint = await runMain(['lint', '--no-cache', '--format', 'json'], { cwd });
+    expect(lint.stdout).not.toContain('"ruleId":"unsubscribe"');
+  });
+
   it('uses the workspace\'s own template over the built-in one', async () => {
     const cwd = await sampleWorkspace({ 'templates/email.txt.hbs': 'CUSTOM {{title}}\n{{#each sections}}{{heading}}\n{{/each}}' });
     await runMain(['build', '--text'], { cwd });

@@ -1,5 +1,8 @@
-import { unsubscribeUrlOf } from '../../core/platforms.js';
+import { PLATFORMS, unsubscribeUrlOf } from '../../core/platforms.js';
 import type { Rule } from '../types.js';
+
+/** The presets the message names: the platforms that carry an unsubscribe tag. */
+const PRESETS = Object.entries(PLATFORMS).filter(([, platform]) => platform.unsubscribe !== undefined).map(([name]) => name).join(' or ');
 
 export const unsubscribe: Rule = {
   id: 'unsubscribe',
@@ -8,10 +11,11 @@ export const unsubscribe: Rule = {
   examples: {
     ok: [
       { files: { 'issue.md': '---\n---\n' }, config: { email: { platform: 'mailchimp' } } },
+      { files: { 'issue.md': '---\n---\n' }, config: { email: { platform: 'emma' } } },
       { files: { 'issue.md': '---\n---\n' }, config: { email: { unsubscribeUrl: 'https://openinfra.dev/unsubscribe' } } },
     ],
     notOk: [
-      { files: { 'issue.md': '---\n---\n' }, messages: ['issue.md:1:1 the email has no unsubscribe link: set email.platform (mailchimp) or email.unsubscribeUrl (your platform\'s merge tag, or a URL) in the config; until then its footer asks readers to write to info@openinfra.dev.'] },
+      { files: { 'issue.md': '---\n---\n' }, messages: ['issue.md:1:1 the email has no unsubscribe link: set email.platform (mailchimp or emma) or email.unsubscribeUrl (your platform\'s merge tag, or a URL) in the config; until then its footer asks readers to write to info@openinfra.dev.'] },
     ],
   },
   check({ issue, config, report }) {
@@ -19,7 +23,7 @@ export const unsubscribe: Rule = {
     report({
       file: issue.path ?? `sections/${issue.id.slug}/issue.md`,
       line: 1,
-      message: `the email has no unsubscribe link: set email.platform (mailchimp) or email.unsubscribeUrl (your platform's merge tag, or a URL) in the config; until then its footer asks readers to write to ${config.email.contactEmail}.`,
+      message: `the email has no unsubscribe link: set email.platform (${PRESETS}) or email.unsubscribeUrl (your platform's merge tag, or a URL) in the config; until then its footer asks readers to write to ${config.email.contactEmail}.`,
     });
   },
 };
