@@ -189,7 +189,9 @@ function cutOnce(doc: MarkdownDoc, imageUrl: (url: string) => string): { text: s
       const moved = imageUrl(node.url);
       // Written with escapes, the URL is not found as it reads: the node is written anew.
       const anew = node.type === 'image' ? `![${(node.alt ?? '').replace(/[[\]\\]/g, '\\$&')}](${moved})` : `[${node.label ?? node.identifier}]: ${moved}`;
-      cuts.push({ start, end, text: at === -1 ? anew : written.slice(0, at) + moved + written.slice(at + node.url.length) });
+      // A destination in angle brackets (a file name with spaces) loses them once its new address needs none.
+      const bracketed = at > 0 && written[at - 1] === '<' && written[at + node.url.length] === '>' && !/[\s()<>]/.test(moved);
+      cuts.push({ start, end, text: at === -1 ? anew : bracketed ? written.slice(0, at - 1) + moved + written.slice(at + node.url.length + 1) : written.slice(0, at) + moved + written.slice(at + node.url.length) });
     } else if (node.type === 'link' && !isAllowedUrl(node.url, 'link')) {
       const first = node.children[0] && range(node.children[0]).start;
       const last = node.children.at(-1) && range(node.children.at(-1)!).end;

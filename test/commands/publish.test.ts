@@ -26,6 +26,34 @@ async function siteCheckout(): Promise<string> {
 }
 
 describe('newsletter publish', () => {
+  it('an image path with spaces, as cameras name files: lint reports it at its line, --fix writes it in angle brackets, and every output carries its published address without them', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { ...MAY, 'sections/may-2025/spotlight.md': '---\ntitle: A lead story\nstatus: ready\n---\nThe story, told well.\n\n![The Kata team at the PTG](img/Team Photo.png)\n' });
+    const linted = await runMain(['lint'], { cwd });
+    expect(linted.code).toBe(1);
+    expect(linted.stdout).toMatch(/7:1 +error +the image's path "img\/Team Photo\.png" holds a space, so Markdown shows "!\[The Kata team at the PTG\]\(img\/Team Photo\.png\)" as text; write it in angle brackets: \(<img\/Team Photo\.png>\)\. +link-syntax/);
+    const fixed = await runMain(['lint', '--fix'], { cwd });
+    expect(fixed.code, fixed.stdout).toBe(0);
+    expect(await readFile(join(cwd, 'sections/may-2025/spotlight.md'), 'utf8')).toContain('![The Kata team at the PTG](<img/Team Photo.png>)\n');
+
+    const built = await runMain(['build', '--json'], { cwd });
+    const { outputs } = JSON.parse(built.stdout) as { outputs: Record<string, string> };
+    const published = /\/img\/newsletter\/may-2025\/team-photo-[0-9a-f]{8}\.png/;
+    const post = await readFile(outputs.blog!, 'utf8');
+    expect(post).toMatch(new RegExp(`!\\[The Kata team at the PTG\\]\\(${published.source}\\)\n`));
+    expect(await readFile(outputs.html!, 'utf8')).toMatch(new RegExp(`src="https://openinfra\\.org${published.source}"`));
+    expect(await readFile(outputs.text!, 'utf8')).toContain('[Image: The Kata team at the PTG]');
+    for (const output of [post, await readFile(outputs.html!, 'utf8'), await readFile(outputs.text!, 'utf8')]) expect(output).not.toContain('Team Photo');
+
+    const site = await siteCheckout();
+    const result = await runMain(['publish', '--site', site], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const sitePost = await readFile(join(site, POST), 'utf8');
+    const path = published.exec(sitePost)?.[0];
+    expect(sitePost).toContain(`![The Kata team at the PTG](${path})`);
+    expect(existsSync(join(site, 'static', path!))).toBe(true);
+  });
+
   it('puts a ready issue\'s post and its own images into the site, where the post\'s paths resolve', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
