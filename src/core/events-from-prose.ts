@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { parseMarkdown, textOf } from './markdown.js';
 import { parseProseDate } from './site-events.js';
 import { zoneMeant } from './events.js';
+import { EVENTS_MARKER } from './issue.js';
 
 /*
  * `newsletter events --to-data`: the archive's events are prose, an event's name (linked, often
@@ -10,6 +11,9 @@ import { zoneMeant } from './events.js';
  * read with certainty: its days (parseProseDate), its place, and each deadline's label, link,
  * day and time in a zone named as readers name them (PT, ET, UTC...). A block with any other
  * line stays prose, whole, and is listed with the line that kept it: nothing is guessed or lost.
+ * Since 2025 the archive writes an event as one list item instead, "[Name](url) | 25 July" (or
+ * the name unlinked), with a nested line of its links ("[Learn More](…) | [Register](…)") or
+ * deadlines ("[CFP open until 31 July](…)"): read the same way, item by item.
  */
 
 export interface ProseEvent {
@@ -19,6 +23,7 @@ export interface ProseEvent {
   end?: string;
   location?: string;
   deadlines?: { label: string; url?: string; date: string; timezone?: string }[];
+  links?: { label: string; url: string }[];
 }
 
 export interface ProseConversion {
@@ -39,11 +44,15 @@ export function eventsFromProse(body: string, bodyLine: number, reference: Date)
   const events: ProseConversion['events'] = [];
   const left: ProseConversion['left'] = [];
   const cuts: [number, number][] = [];
-  for (let i = 0; i < nodes.length - 1; i++) {
+  for (let i = 0; i < nodes.length; i++) {
     const title = nodes[i]!;
-    const list = nodes[i + 1]!;
+    const list = nodes[i + 1];
     const named = title.type === 'paragraph' ? linkedName(title) : undefined;
-    if (!named || list.type !== 'list') continue;
+    if (title.type === 'list') {
+      listedEvents(title, reference, events, left, cuts);
+      continue;
+    }
+    if (!named || list?.type !== 'list') continue;
     const line = title.position!.start.line;
     const read = readBlock(named, list, reference);
     if ('reason' in read) {
@@ -56,9 +65,110 @@ export function eventsFromProse(body: string, bodyLine: number, reference: Date)
   }
   // Cut from the end, so that earlier offsets stay true; the padding of parseMarkdown comes off last.
   let source = doc.source;
-  for (const [from, to] of [...cuts].reverse()) source = source.slice(0, from) + source.slice(to).replace(/^\n+/, '\n');
+  const ordered = [...cuts].sort((a, b) => a[0] - b[0]);
+  // Words after the events ("Visit ... for the full list") stay after them: the first event's place gets the marker.
+  const wordsAfter = ordered.length > 0 && source.slice(ordered.at(-1)![1]).trim() !== '';
+  for (const [from, to] of [...ordered].reverse()) {
+    // A block of its own, never a line of the list before it.
+    const marker = wordsAfter && from === ordered[0]![0] ? `\n${EVENTS_MARKER}\n\n` : '';
+    source = source.slice(0, from) + marker + source.slice(to).replace(/^\n+/, '\n');
+  }
   const rest = source.slice(bodyLine - 1).replace(/\n{3,}/g, '\n\n');
   return { body: rest.trim() === '' ? '' : `${rest.trim()}\n`, events, left };
+}
+
+/**
+ * The events of a list written one item an event, "[Name](url) | 25 July | Place" with nested
+ * lines of links and deadlines: each item read whole is an event (its range cut, or the whole
+ * list's when every item is), each item that reads as an event's first line but not whole is left.
+ */
+function listedEvents(list: List, reference: Date, events: ProseConversion['events'], left: ProseConversion['left'], cuts: [number, number][]): void {
+  const read = (list.children as ListItem[]).map((item) => ({ item, read: readListedEvent(item, reference) }));
+  for (const { item, read: event } of read) {
+    if (event === undefined) continue;
+    const line = item.position!.start.line;
+    if ('reason' in event) left.push({ line, name: event.name, reason: event.reason });
+    else events.push({ ...event, line });
+  }
+  if (read.every(({ read: event }) => event !== undefined && !('reason' in event))) {
+    cuts.push([list.position!.start.offset!, list.position!.end.offset!]);
+    return;
+  }
+  for (const { item, read: event } of read) if (event !== undefined && !('reason' in event)) cuts.push([item.position!.start.offset!, item.position!.end.offset!]);
+}
+
+const PAGE_LABEL = /^(?:learn more|more info(?:rmation)?|details|website|event page)$/i;
+
+/** One item of such a list: an event, why it stays prose, or undefined when it is no event's line (no "| day" after a name). */
+function readListedEvent(item: ListItem, reference: Date): ProseEvent | { name: string; reason: string } | undefined {
+  const [first, nested, ...rest] = item.children;
+  if (first?.type !== 'paragraph') return undefined;
+  const bar = first.children.findIndex((c) => c.type === 'text' && c.value.includes('|'));
+  if (bar === -1) return undefined;
+  // What stands before the first bar is the name: a link (bold or not), or words.
+  const barText = first.children[bar] as Extract<RootContent, { type: 'text' }>;
+  const cut = barText.value.indexOf('|');
+  const before = [...first.children.slice(0, bar), { ...barText, value: barText.value.slice(0, cut) }];
+  const named = linkedName({ ...first, children: before });
+  const plainName = before.every((c) => c.type === 'text') ? before.map((c) => textOf(c as Nodes)).join('').replace(/\s+/g, ' ').trim() : undefined;
+  const afterBar = barText.value.slice(cut) + first.children.slice(bar + 1).map((c) => textOf(c as Nodes)).join('');
+  const [, dateText = '', ...place] = afterBar.split(/\s*\|\s*/);
+  const days = parseProseDate(dateText, reference);
+  const name = named?.name ?? plainName;
+  if (!name || !days) return name && dateText.trim() !== '' ? { name, reason: `its days "${dateText.trim().slice(0, 40)}" cannot be read with certainty` } : undefined;
+  if (days.precision !== 'day') return { name, reason: `"${dateText.trim()}" names months, not days` };
+  if (first.children.slice(bar + 1).some((c) => c.type !== 'text')) return { name, reason: 'its first line holds more than a name, days and a place' };
+  if (rest.length > 0 || (nested !== undefined && nested.type !== 'list')) return { name, reason: 'it holds more than a line of links or deadlines under it' };
+  const event: ProseEvent = { name, url: named?.url ?? '', start: days.start, ...(days.end !== days.start ? { end: days.end } : {}) };
+  const location = place.join(', ').trim();
+  if (location) event.location = location;
+  const deadlines: NonNullable<ProseEvent['deadlines']> = [];
+  const links: NonNullable<ProseEvent['links']> = [];
+  for (const sub of nested?.type === 'list' ? (nested.children as ListItem[]) : []) {
+    const deadline = readDeadline(sub, reference) ?? labelDeadline(sub, reference);
+    if (deadline) {
+      deadlines.push(deadline);
+      continue;
+    }
+    const line = linksLine(sub);
+    if (!line) return { name, reason: `the line "${itemText(sub).slice(0, 60)}" is neither links nor a deadline it can read` };
+    links.push(...line);
+  }
+  // Unlinked, the event's page is its "Learn More" link.
+  if (!event.url) {
+    const page = links.findIndex((link) => PAGE_LABEL.test(link.label));
+    if (page === -1) return { name, reason: 'it links no page of its own (its name, or a "Learn More" under it)' };
+    event.url = links.splice(page, 1)[0]!.url;
+  }
+  if (deadlines.length > 0) event.deadlines = deadlines;
+  if (links.length > 0) event.links = links;
+  return event;
+}
+
+/** "[CFP open until 31 July](url)": a deadline whose link says it all. */
+function labelDeadline(item: ListItem, reference: Date): NonNullable<ProseEvent['deadlines']>[number] | undefined {
+  const paragraph = item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0] : undefined;
+  const visible = paragraph?.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (!visible || visible.length !== 1 || visible[0]!.type !== 'link') return undefined;
+  const match = /^(.+?)\s+(?:until|by|closes(?: on)?|due(?: on)?)\s+(.+?)\.?$/i.exec(textOf(visible[0]).replace(/\s+/g, ' ').trim());
+  const days = match ? parseProseDate(match[2]!, reference) : undefined;
+  if (!match || !days || days.precision !== 'day' || days.start !== days.end) return undefined;
+  return { label: match[1]!, url: visible[0].url, date: days.start };
+}
+
+/** "[Learn More](…) | [Register](…) | [Sponsor](…)": links and bars, nothing else. */
+function linksLine(item: ListItem): { label: string; url: string }[] | undefined {
+  const paragraph = item.children.length === 1 && item.children[0]!.type === 'paragraph' ? item.children[0] : undefined;
+  if (!paragraph) return undefined;
+  const links: { label: string; url: string }[] = [];
+  for (const child of paragraph.children) {
+    if (child.type === 'text' && /^[\s|]*$/.test(child.value)) continue;
+    if (child.type !== 'link' || !/^https?:\/\//.test(child.url)) return undefined;
+    const label = textOf(child).replace(/\s+/g, ' ').trim();
+    if (!label) return undefined;
+    links.push({ label, url: child.url });
+  }
+  return links.length > 0 ? links : undefined;
 }
 
 /** A paragraph that is only a link (bold or not): an event's name and page. */
@@ -115,7 +225,7 @@ function itemText(item: ListItem): string {
  * must have none yet), then the body without the converted blocks.
  */
 export function withEventsData(matter: string, hasFrontMatter: boolean, events: readonly ProseEvent[], body: string): string {
-  const yaml = stringify({ events: events.map(({ deadlines, ...event }) => ({ ...event, ...(deadlines ? { deadlines } : {}) })) }, { lineWidth: 0 });
+  const yaml = stringify({ events: events.map(({ deadlines, links, ...event }) => ({ ...event, ...(deadlines ? { deadlines } : {}), ...(links ? { links } : {}) })) }, { lineWidth: 0 });
   const head = hasFrontMatter ? matter.replace(/^\n/, '').replace(/\n*$/, '\n') : '';
   return `---\n${head}${yaml}---\n${body}`;
 }

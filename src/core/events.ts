@@ -35,6 +35,8 @@ export interface IssueEvent {
   end: string;
   location: string | undefined;
   deadlines: EventDeadline[];
+  /** Its other pages, as the archive lists them under an event: Register, Sponsor, Learn More. */
+  links: { label: string; url: string }[];
   /** The fragment, and the lines of the event's entry (its `- name:`), its start and its end (its start when it has none), for messages. */
   file: string;
   line: number;
@@ -50,7 +52,8 @@ export interface EventProblem {
   severity?: 'warn';
 }
 
-const EVENT_KEYS = ['name', 'url', 'start', 'end', 'location', 'deadlines'];
+const EVENT_KEYS = ['name', 'url', 'start', 'end', 'location', 'deadlines', 'links'];
+const LINK_KEYS = ['label', 'url'];
 const DEADLINE_KEYS = ['label', 'url', 'date', 'timezone'];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
@@ -115,13 +118,26 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
       if (!label || !when || deadlineUrlProblem || !zone || !isTimeZone(zone)) return;
       deadlines.push({ label, url: deadlineUrl, date: when.date, time: when.time, timezone: zone, at: instantOf(when.date, when.time ?? '23:59', zone) + (when.time ? 0 : 59_999), line: line(`${at}.${key}.date`) });
     });
+    const links: IssueEvent['links'] = [];
+    if (entry.links !== undefined && !Array.isArray(entry.links)) problem('links', `${name}: links must be a list, each with a label and a url.`);
+    (Array.isArray(entry.links) ? entry.links : []).forEach((l, j) => {
+      const key = `links.${j}`;
+      if (!isPlainObject(l)) return problem(key, `${name}: links[${j}] must be a link: label and url.`);
+      for (const k of Object.keys(l)) if (!LINK_KEYS.includes(k)) problem(`${key}.${k}`, `a link has no key "${k}" (keys: ${LINK_KEYS.join(', ')}).`, 'warn');
+      const label = text(l.label);
+      if (!label) return problem(l.label === undefined ? key : `${key}.label`, `${name}: links[${j}] needs a label, such as "Register".`);
+      const linkUrl = text(l.url);
+      const linkProblem = linkUrl === undefined ? 'needs a url: the page it opens.' : eventUrlProblem(linkUrl);
+      if (linkProblem) return problem(l.url === undefined ? key : `${key}.url`, `${label} ${linkProblem}`);
+      links.push({ label, url: linkUrl! });
+    });
     if (!name || !url || urlProblem || !start || !end || end < start) return;
     const base = `${slugOf(name) || 'event'}-${start}`;
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
     events.push({
-      name, url, start, end, location, deadlines: deadlines.sort((a, b) => a.at - b.at), file, slug,
+      name, url, start, end, location, deadlines: deadlines.sort((a, b) => a.at - b.at), links, file, slug,
       line: line(at), startLine: line(`${at}.start`), endLine: line(entry.end === undefined ? `${at}.start` : `${at}.end`),
     });
   });
@@ -261,6 +277,7 @@ export function eventsMarkdown(events: readonly IssueEvent[], rendering: EventRe
       const day = formatDayRange(deadline.date, deadline.date, rendering.style, !sameYear);
       lines.push(`* ${label} by ${day}${deadline.time ? `, ${deadline.time} ${zoneLabel(deadline.timezone, deadline.at)}` : ''}`);
     }
+    if (event.links.length > 0) lines.push(`* ${event.links.map((link) => `[${escapeText(link.label)}](${destination(link.url)})`).join(' | ')}`);
     lines.push(`* [Add to Google Calendar](${destination(googleCalendarUrl(event))}) | [Download the invite (.ics)](${destination(rendering.inviteUrl(event))})`);
     return lines.join('\n');
   }).join('\n\n');

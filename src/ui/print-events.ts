@@ -13,7 +13,7 @@ export function printEventsResult(ctx: Pick<Context, 'stdout' | 'color'>, result
     else {
       ctx.stdout.write(`${written ? c.green('Turned') : 'Would turn'} ${plural(converted.length, 'event')} of ${file} into events: data${written ? '' : ' (--dry-run: nothing was written)'}:\n`);
       for (const event of converted) ctx.stdout.write(`  line ${event.line}: ${event.name}, ${formatDayRange(event.start, event.end ?? event.start, 'day-first')}${event.deadlines ? `, ${plural(event.deadlines.length, 'deadline')}` : ''}\n`);
-      ctx.stdout.write('They now follow the section\'s words, in the order of their dates, with calendar links and invites.\n');
+      ctx.stdout.write('They now stand where the first of them stood (at <!-- events --> when words follow them), in the order of their dates, with calendar links and invites.\n');
     }
     if (left.length > 0) {
       ctx.stdout.write(`Left as prose (${left.length}), to turn into data by hand if you wish:\n`);

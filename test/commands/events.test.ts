@@ -170,7 +170,7 @@ describe('newsletter events --to-data', () => {
     expect(done.stdout).toContain('Left as prose (1), to turn into data by hand if you wish:\n  line 12: Celebrate OpenStack\'s 15th Birthday: the line "22 May: Stockholm" is no deadline it can read\n');
     const text = await read(cwd, 'sections/may-2025/events.md');
     expect(text).toContain('events:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n    start: 2025-10-17\n    end: 2025-10-19\n    location: Paris-Saclay, France\n    deadlines:\n      - label: Submit a Talk\n        url: https://summit2025.openinfra.org/cfp/\n        date: 2025-06-13T23:59\n        timezone: America/Los_Angeles\n');
-    expect(text).toContain('---\nJoin us at these events.\n\n[Celebrate OpenStack\'s 15th Birthday]');
+    expect(text).toContain('---\nJoin us at these events.\n\n<!-- events -->\n\n[Celebrate OpenStack\'s 15th Birthday]');
     expect(text).not.toContain('**[OpenInfra Summit Europe]');
     expect(done.stdout).toMatch(/17-19 October 2025\s+OpenInfra Summit Europe, Paris-Saclay, France; 2 deadlines open/);
 
@@ -182,5 +182,48 @@ describe('newsletter events --to-data', () => {
     const again = await runMain(['events', '--to-data'], { cwd });
     expect(again.code).toBe(2);
     expect(again.stderr.split('\n')[0]).toBe('error sections/may-2025/events.md:1: this section already has events: as data; --to-data adds to a section without any.');
+  });
+
+  it('reads the site\'s 2025-2026 format, an event a list item with its links and deadlines under it, and keeps the section\'s closing words after the events', async () => {
+    // As the June 2026 post writes its events (names linked or not, no year, Emma's tracking links).
+    const JUNE = [
+      '---', 'status: ready', '---',
+      '* [OpenStack Booth at KubeCon + CloudNativeCon India](https://events.linuxfoundation.org/kubecon-india/)  | 18-19 June', '',
+      '  * Booth # SU4',
+      '  * [Register](https://forms.example.org/meetup_india) for the evening event',
+      '* [OpenInfra + KCD Vietnam ](https://2026.vietopeninfra.org/vi/)| 25 July', '',
+      '  * [Learn More](https://t.e2ma.net/click/el3ini/ulijjyje/elr9z8) | [Register](https://t.e2ma.net/click/el3ini/ulijjyje/uds9z8)',
+      '* [OpenInfra Track at the ALASCA Summit](https://alasca.cloud/en/alasca-summit-2026/) | 3 & 4 November', '',
+      '  * [CFP open until 31 July](https://alasca.cloud/en/alasca-summit-2026/cfp/)',
+      '* OpenInfra Day Kenya | 4 & 5 September | Nairobi, Kenya', '',
+      '  * [Learn More](https://days.example.org/kenya/) | [Register](https://tickets.example.org/kenya) | [Sponsor](https://days.example.org/kenya/sponsor)',
+      '* Cloud Operator Days Tokyo | August-September', '',
+      'Visit [2026 OpenInfra events](https://openinfra.org/events/) for a full list of gatherings.', '',
+    ].join('\n');
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      'newsletter.config.yaml': readyMayIssue()['newsletter.config.yaml']!,
+      'sections/june-2026/issue.md': '---\ntitle: "Inside Open Infrastructure: June 2026"\ndate: 2026-06-02\n---\n',
+      'sections/june-2026/foundation.md': '* The board met on 12 May.\n',
+      'sections/june-2026/events.md': JUNE,
+    });
+    const done = await runMain(['events', 'june-2026', '--to-data'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('Left as prose (2), to turn into data by hand if you wish:\n  line 4: OpenStack Booth at KubeCon + CloudNativeCon India: the line "Booth # SU4" is neither links nor a deadline it can read\n  line 17: Cloud Operator Days Tokyo: its days "August-September" cannot be read with certainty\n');
+    const text = await read(cwd, 'sections/june-2026/events.md');
+    expect(text).toContain([
+      '  - name: OpenInfra Day Kenya', '    url: https://days.example.org/kenya/', '    start: 2026-09-04', '    end: 2026-09-05', '    location: Nairobi, Kenya',
+      '    links:', '      - label: Register', '        url: https://tickets.example.org/kenya', '      - label: Sponsor', '        url: https://days.example.org/kenya/sponsor',
+    ].join('\n'));
+    expect(text).toContain('    deadlines:\n      - label: CFP open\n        url: https://alasca.cloud/en/alasca-summit-2026/cfp/\n        date: 2026-07-31\n');
+    // The events stand where the first of them stood, before the event left as prose and the closing words.
+    expect(text).toContain('for the evening event\n\n<!-- events -->\n\n* Cloud Operator Days Tokyo | August-September\n\nVisit [2026 OpenInfra events]');
+
+    const built = await runMain(['build', 'june-2026'], { cwd });
+    expect(built.code, built.stderr).toBe(0);
+    const post = await read(cwd, 'dist/june-2026/inside-open-infrastructure-june-2026.md');
+    expect(post).toContain('**[OpenInfra Day Kenya](https://days.example.org/kenya/)**\n\n* 4-5 September 2026 | Nairobi, Kenya\n* [Register](https://tickets.example.org/kenya) | [Sponsor](https://days.example.org/kenya/sponsor)\n* [Add to Google Calendar]');
+    expect(post).toContain('* [CFP open](https://alasca.cloud/en/alasca-summit-2026/cfp/) by 31 July\n');
+    expect(post.indexOf('Visit [2026 OpenInfra events]')).toBeGreaterThan(post.lastIndexOf('Download the invite'));
   });
 });
