@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import type { Context, Writer } from './context.js';
 import { CliError, usageError } from './errors.js';
 import { LINT_FORMATS, STATUS_FORMATS, type LintFormat, type StatusFormat } from './core/formats.js';
+import { SHELLS } from './core/completion.js';
 
 /*
  * Every command of the CLI, declared once: its words, arguments, flags and examples (from which
@@ -41,8 +42,8 @@ export interface CommandCall<Flags> {
 export interface CommandSpec<Flags = Record<string, unknown>> {
   name: string;
   description: string;
-  /** commander's syntax (`<issue>`, `[issues...]`) and what it is. */
-  args: [string, string][];
+  /** commander's syntax (`<issue>`, `[issues...]`), what it is, and the words it takes when they are a fixed list (for completion). */
+  args: [syntax: string, what: string, words?: readonly string[]][];
   flags: FlagSpec[];
   examples: string;
   /** Started from the startup snapshot: the commands that render emails, and so load MJML. */
@@ -306,7 +307,7 @@ export const COMMANDS: CommandSpec[] = [
   command<{ heading?: string; owner?: string; tagline?: string; required?: boolean; after?: string; before?: string }>({
     name: 'section',
     description: 'add a section to an issue (section add <id>): its fragment with its owner, and its place in the reading order issue.md holds',
-    args: [['<action>', 'add'], ['<id>', 'the section id, which names its file (summit-spotlight)'], issueArg('the issue (default: the one of the current folder, else the latest)')],
+    args: [['<action>', 'add', ['add']], ['<id>', 'the section id, which names its file (summit-spotlight)'], issueArg('the issue (default: the one of the current folder, else the latest)')],
     flags: [
       { flags: '--heading <text>', description: 'its heading (default: config\'s for a configured section, else made from the id)' },
       { flags: '--owner <name>', description: 'who writes it (a GitHub handle such as "@jdoe", or a name)' },
@@ -330,12 +331,12 @@ export const COMMANDS: CommandSpec[] = [
   command<{ issues?: boolean }>({
     name: 'completion',
     description: 'print the shell completion script for bash, zsh or fish: commands, options and issue names',
-    args: [['[shell]', 'bash, zsh or fish']],
+    args: [['[shell]', 'bash, zsh or fish', SHELLS]],
     flags: [{ flags: '--issues', description: 'print the workspace\'s issue names, one per line (what the scripts ask as you type)' }],
     examples: EXAMPLES.completion,
     fromSnapshot: false,
     async run(ctx, { args, flags, cwd, note }) {
-      const { SHELLS, completionScript } = await import('./core/completion.js');
+      const { completionScript } = await import('./core/completion.js');
       if (flags.issues) {
         const { findWorkspaceRoot, listIssues } = await import('./io/workspace.js');
         for (const id of await listIssues(findWorkspaceRoot(cwd))) ctx.stdout.write(`${id.slug}\n`);
@@ -346,7 +347,14 @@ export const COMMANDS: CommandSpec[] = [
       ctx.stdout.write(completionScript(shell as (typeof SHELLS)[number], COMMANDS.map((spec) => ({
         name: spec.name,
         description: spec.description,
-        flags: spec.flags.map((flag) => ({ name: /--[a-z][a-z-]*/.exec(flag.flags)![0], description: flag.description })),
+        flags: spec.flags.map((flag) => ({
+          name: /--[a-z][a-z-]*/.exec(flag.flags)![0],
+          description: flag.description,
+          // A value named <dir>, <path> or <file> is a place on disk, which the shell completes as a file.
+          value: /<(?:dir|path|file)>/.test(flag.flags) ? 'path' as const : flag.flags.includes('<') ? 'other' as const : 'none' as const,
+          choices: flag.choices,
+        })),
+        words: spec.args[0]?.[2] ?? [],
         takesIssue: spec.args.some(([syntax]) => syntax.includes('issue')),
       }))));
       return 'done';

@@ -165,6 +165,18 @@ describe('newsletter section add', () => {
   });
 });
 
+/** A shell's output as sorted lines. */
+const lines = (output: string) => output.split('\n').filter(Boolean).sort();
+
+function hasShell(name: string): boolean {
+  try {
+    execFileSync(name, ['-c', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('shell completion', () => {
   it('completes commands, options and the workspace\'s issue names in a real bash', async () => {
     const cwd = await twoIssues();
@@ -181,6 +193,50 @@ describe('shell completion', () => {
     expect(complete('newsletter', 'build', '--e')).toEqual(['--email', '--eml']);
     expect(complete('newsletter', 'lint', 'aug')).toEqual(['august-2026']);
     expect(complete('newsletter', 'status', 'se')).toEqual(['sections', 'september-2026']);
+  });
+
+  it('offers section\'s add, completion\'s shells, and files (not issues) after a flag that takes a path, in bash, zsh and fish', async () => {
+    const cwd = await twoIssues();
+    const bin = await tempDir();
+    writeFileSync(join(bin, 'newsletter'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    const script: Record<string, string> = {};
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      script[shell] = (await runMain(['completion', shell], { cwd })).stdout;
+      writeFileSync(join(cwd, `completion.${shell}`), script[shell]);
+    }
+    const files = ['completion.bash', 'completion.fish', 'completion.zsh', 'newsletter.config.yaml', 'sections'];
+    // Each case: the words typed, the last one being completed, and what the shell offers.
+    const cases: [string[], string[]][] = [
+      [['section', ''], ['add']],
+      [['completion', ''], ['bash', 'fish', 'zsh']],
+      [['build', '--out', ''], files],
+      [['build', '--out', 'se'], ['sections']],
+      [['lint', '--site', 'se'], ['sections']],
+      [['status', '--cwd', 'se'], ['sections']],
+      [['lint', '--format', ''], ['github', 'json', 'stylish']],
+      [['new', '--title', ''], []],
+      [['section', 'add', 'zuul', 'aug'], ['august-2026']],
+    ];
+    const bash = (words: string[]) => execFileSync('bash', ['-c', `source completion.bash; COMP_WORDS=(newsletter ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; _newsletter; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd, env, encoding: 'utf8' });
+    for (const [words, offered] of cases) expect(lines(bash(words)), `bash: ${words.join(' ')}`).toEqual(offered);
+    // zsh runs the same function through its bashcompinit, whose compgen reads the word being
+    // completed from PREFIX and leaves -W's words to zsh to match against it, as done here.
+    expect(script.zsh!.split('\n').slice(2).join('\n')).toBe(script.bash);
+    if (hasShell('zsh')) {
+      const inZsh = (words: string[]) => execFileSync('zsh', ['-c', `autoload -U compinit && compinit -u -D; source completion.zsh; emulate sh -c 'COMP_WORDS=(newsletter ${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length}; PREFIX="${words.at(-1)}"; _newsletter; printf "%s\\n" "\${COMPREPLY[@]}"'`], { cwd, env, encoding: 'utf8' });
+      for (const [words, offered] of cases) expect(lines(inZsh(words)).filter((w) => w.startsWith(words.at(-1)!)), `zsh: ${words.join(' ')}`).toEqual(offered);
+    } else console.warn('zsh is not installed: its completion is checked as text only.');
+    const fish = script.fish!;
+    expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from section; and not __fish_seen_subcommand_from add' -a 'add'\n");
+    expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'\n");
+    expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from build' -l out -r -F -d ");
+    expect(fish).toContain('complete -c newsletter -l cwd -r -F -d ');
+    if (hasShell('fish')) {
+      // fish shows folders with a slash, and offers the issue names too where a word may be a path.
+      const inFish = (words: string[]) => execFileSync('fish', ['-c', `source completion.fish; complete -C 'newsletter ${words.join(' ')}'`], { cwd, env, encoding: 'utf8' });
+      for (const [words, offered] of cases) expect(lines(inFish(words)).map((l) => l.split('\t')[0]!.replace(/\/$/, '')), `fish: ${words.join(' ')}`).toEqual(offered);
+    } else console.warn('fish is not installed: its completion is checked as text only.');
   });
 
   it('writes zsh and fish scripts from the same table, and lists the issue names it completes', async () => {
