@@ -122,8 +122,9 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   };
   if (!options.fix) return run;
   const fixes = await fixFiles(root, fixable, options.fix === 'apply');
-  // ESLint's way: after the fixes are written, lint again, and report what is left.
-  return { ...(fixes.written ? await lint(ctx, { ...options, fix: undefined }) : run), fixes };
+  // ESLint's way: after the fixes are written, lint again, and report what is left. Which issue
+  // was taken is said once: this run said it already.
+  return { ...(fixes.written ? await lint({ ...ctx, stderr: undefined }, { ...options, fix: undefined }) : run), fixes };
 }
 
 /**

@@ -22,6 +22,8 @@ describe('newsletter lint --fix', () => {
     expect(await read(cwd, 'sections/may-2025/foundation.md')).toBe('* Read [the notes](https://openinfra.org/notes) on OpenStack.\n* Contact TBD for more.\n');
     expect(await read(cwd, 'sections/may-2025/events.md')).toBe('#### Upcoming events\n\n* 17-19 October 2025 | Paris-Saclay, FR\n');
     expect(await read(cwd, 'sections/may-2025/issue.md')).toContain('  twitterUsername: "@openinfradev"\n');
+    // The issue taken is said once, though lint runs again after the fixes.
+    expect(result.stderr.match(/^Issue: .*$/gm)).toEqual(['Issue: may-2025 (the latest)']);
     expect(result.stderr).toContain('✔ fixed 6 problems in 4 files:\n  sections/may-2025/events.md (1)\n  sections/may-2025/foundation.md (3)\n  sections/may-2025/issue.md (1)\n  sections/may-2025/spotlight.md (1)\n');
     // What no fix can decide is left, and decides the exit code.
     expect(result.stdout).toMatch(/2:11\s+error\s+placeholder "TBD" left in the text/);
