@@ -112,18 +112,27 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
     await page.close();
   });
 
-  it('puts the phone and the desktop side by side from 1200 px, nothing scrolling sideways', async () => {
+  it('puts the phone and the desktop side by side from 1200 px, the whole phone in a 390 px window, nothing scrolling sideways', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
-    for (const width of [1200, 1280, 1440, 1600]) {
+    for (const width of [390, 1200, 1280, 1440, 1600]) {
       const page = await openPage(browser, preview, width);
       const layout = await page.evaluate(() => {
         const box = (id: string) => document.getElementById(id)!.getBoundingClientRect();
-        return { phone: box('phone'), desktop: box('desktop'), overflow: document.documentElement.scrollWidth - window.innerWidth };
+        return { phone: box('phone'), desktop: box('desktop'), overflow: document.documentElement.scrollWidth - window.innerWidth, width: window.innerWidth };
       });
+      // The phone's frame, its border the phone's edge, is seen whole: nothing of it scrolled out of sight.
+      expect(layout.phone.left, `${width}`).toBeGreaterThanOrEqual(0);
+      expect(layout.phone.right, `${width}`).toBeLessThanOrEqual(layout.width);
+      expect(layout.overflow, `${width}`).toBeLessThanOrEqual(0);
+      // The phone still lays the email out at 375 px, drawn smaller where the window is narrower.
+      expect(await frame(page, 'phone').evaluate(() => document.documentElement.clientWidth), `${width}`).toBe(375);
+      if (width < 1200) {
+        await page.close();
+        continue;
+      }
       expect(Math.abs(layout.phone.top - layout.desktop.top), `${width}`).toBeLessThan(40);
       expect(layout.desktop.left, `${width}`).toBeGreaterThan(layout.phone.right);
-      expect(layout.overflow, `${width}`).toBeLessThanOrEqual(0);
       // The desktop frame still lays the email out at 800 px, drawn smaller where the page is narrow.
       expect(await frame(page, 'desktop').evaluate(() => document.documentElement.clientWidth), `${width}`).toBe(800);
       await page.close();
