@@ -109,6 +109,10 @@ upcomingDaysEvents:
       date: September 29, 2026
       location: Seoul, South Korea
       registration: ""
+    - title: <a href="https://days.example.org/korea/" target="_blank">OpenInfra Day Korea 2025</a>
+      date: September 30, 2025
+      location: Seoul, South Korea
+      registration: ""
     - title: Ceph Day x OpenInfra Day North America
       date: TBD
       location: TBD
@@ -166,8 +170,46 @@ function post(fields, body) {
 
 const category = (label) => `  - value: ${CATEGORIES.find(([text]) => text === label)[1]}\n    label: ${label}`;
 
-/** The body of a newsletter post as the site's 2026 ones are headed: ### and no taglines. */
-const NEWSLETTER_BODY = '### OpenInfra Foundation News\n\n* News of the month.\n\n### OpenStack\n\n* A release.\n\n### Kata Containers\n\n* Another release.\n\n### More OpenInfra Community Events\n\n* An event.\n';
+/**
+ * The body of a newsletter post as the site's 2026 ones are headed (### and no taglines, the
+ * events under "More OpenInfra Community Events") and write their events: one list item an
+ * event, no year, a nested line of links (Emma's tracking links among them), closing words.
+ */
+const NEWSLETTER_BODY = `### OpenInfra Foundation News
+
+* News of the month.
+
+### OpenStack
+
+* A release.
+
+### Kata Containers
+
+* Another release.
+
+### More OpenInfra Community Events
+
+* [OpenInfra + KCD Vietnam ](https://2026.vietopeninfra.org/vi/)| 25 July
+
+  * [Learn More](https://t.e2ma.net/click/el3ini/ulijjyje/elr9z8) | [Register](https://t.e2ma.net/click/el3ini/ulijjyje/uds9z8)
+* OpenInfra Day Kenya | 4 & 5 September
+
+  * [Learn More](https://days.example.org/kenya/) | [Register](https://tickets.example.org/kenya) | [Sponsor](https://days.example.org/kenya/sponsor)
+* [OpenInfra Track at the ALASCA Summit](https://alasca.example.org/summit-2026/) | 3 & 4 November
+
+  * [CFP open until 31 July](https://alasca.example.org/summit-2026/cfp/)
+
+Visit [2026 OpenInfra events](https://t.e2ma.net/click/icbmli/u5lbjst/2b0kv8) for a full list of gatherings. For more information, contact events@openinfra.org.
+`;
+
+/**
+ * A post as the site holds one of several hundred KB: an article with a chart inlined as a
+ * base64 data: URL (the real one is 590 KB), which a reader of front matter never needs whole.
+ */
+export function largePost() {
+  const chart = Buffer.alloc(440 * 1024, 'OpenInfra').toString('base64');
+  return `---\ntemplateKey: blog-post\ntitle: "OpenInfra by the numbers"\nauthor: Author Number0\ndate: 2024-03-01T10:00:00.000Z\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Community\nhidePost: false\nseo:\n  url: https://openinfra.org/blog/openinfra-by-the-numbers\n  title: OpenInfra by the numbers\n  description: A year of OpenInfra, charted.\n---\nThe year in one chart.\n\n![A chart of the year's contributions](data:image/png;base64,${chart})\n\nMore to come.\n`;
+}
 /** An older newsletter post's body: ## with taglines. */
 const OLD_NEWSLETTER_BODY = '## OpenInfra Foundation News\n\n* News.\n\n## OpenStack: Open source software for creating private and public clouds\n\n* A release.\n';
 
@@ -204,6 +246,17 @@ export function siteFiles(options = {}) {
       category: category('Community'), url: `https://openinfra.org/blog/openinfra-newsletter-${slug}`, handle: '@openinfradev',
     }, NEWSLETTER_BODY);
   }
+  // Posts that are not newsletters, in the shapes the site has: one of hundreds of KB, a day
+  // without its leading zero, a translation in another script, no twitterUsername.
+  if (options.largePost ?? true) files['src/pages/blog/openinfra-by-the-numbers.md'] = largePost();
+  files['src/pages/blog/open-infrastructure-foundation-unveils-openinfra-live.md'] = post({
+    title: 'Open Infrastructure Foundation Unveils OpenInfra Live Virtual Event Schedule', author: 'Allison Price', date: '2020-11-6T13:30:56.289Z',
+    category: category('News & Announcements'), url: 'https://openinfra.dev/blog/openinfra-live-schedule', handle: '@OpenInfraDev',
+  }, 'OpenInfra Live is a weekly hour of interactive content.\n');
+  files['src/pages/blog/openinfra-korea-user-group.md'] = post({
+    title: 'OpenInfra Korea User Group', author: 'Jürgen Müller', date: '2025-11-20T09:00:00.000Z',
+    category: category('Community'), url: 'https://openinfra.org/blog/openinfra-korea-user-group', handle: '@openinfradev',
+  }, 'The Korea user group met in Seoul.\n\n## 한국어\n\n오픈인프라 한국 사용자 모임이 서울에서 열렸습니다.\n').replace('  twitterUsername: "@openinfradev"\n', '');
   for (let i = 0; i < (options.otherPosts ?? 5); i++) {
     files[`src/pages/blog/post-${i}.md`] = post({
       title: `A post about something else, number ${i}`, author: `Author Number${i % Math.max(1, options.authors ?? 3)}`, date: `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`,

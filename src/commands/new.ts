@@ -54,11 +54,14 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
   const model = site?.model?.();
   const latest = model ? newsletterPosts(model, workspace.config.name, workspace.config.blogFile)[0] : undefined;
-  const { config, sources } = withSiteConventions(workspace.config, latest ? conventionsOf(latest, workspace.config.sections) : undefined);
+  const conventions = latest ? conventionsOf(latest, workspace.config.sections) : undefined;
+  const { config, sources } = withSiteConventions(workspace.config, conventions);
   const answers = await gatherAnswers(ctx, options, id, config, model?.authors?.map((a) => a.name));
   // The post's heading style lives in config; one the site has and config lacks is the issue's own.
   if (config.headingLevel !== workspace.config.headingLevel) answers.headingLevel = config.headingLevel;
   if (config.taglines !== workspace.config.taglines) answers.taglines = config.taglines;
+  // Where config names no sections of its own, their headings are the site's latest post's too.
+  if (conventions?.sectionHeadings && !workspace.config.given.includes('sections')) answers.sectionHeadings = conventions.sectionHeadings;
   // The site's own upcoming events, as data for the events section to start from.
   let siteEvents: NewResult['siteEvents'];
   if (model && model.events.length > 0 && answers.sections.includes(EVENTS_SECTION)) {
@@ -66,7 +69,8 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
     const { dated, undated } = datedSiteEvents(model.events, new Date(`${issueDay}T00:00:00Z`));
     const added = dated.filter((event) => event.start > issueDay);
     answers.events = added.map(({ name, url, start, end, location }) => ({ name, url, start, ...(end !== start ? { end } : {}), ...(location ? { location } : {}) }));
-    siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated };
+    // What the site dates by months alone and are over by the issue's date are no events to offer either.
+    siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated: undated.filter((event) => event.end === undefined || event.end >= issueDay) };
   }
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
   return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}), ...(model ? { siteUnread: model.unread } : {}) };

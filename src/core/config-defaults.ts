@@ -71,7 +71,9 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
     aliases: ['Upcoming OpenInfra and Community Events', 'More OpenInfra Community Events', 'Upcoming Events'],
     // Events are data: their days, deadlines and calendar links are checked and written for the writer.
     guide: [
-      'Upcoming events only, as data in the front matter above (the events render after any words you write here):',
+      'Upcoming events only, as data in the front matter above. They render after any words you write here;',
+      'for words after them ("Visit ... for the full list"), put a line with just the HTML comment "events"',
+      'where the events go (the README shows it).',
       '',
       'events:',
       '  - name: OpenInfra Summit Europe',
@@ -84,6 +86,9 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
       '        url: https://summit2025.openinfra.org/cfp/',
       '        date: 2025-06-13T23:59',
       '        timezone: America/Los_Angeles',
+      '    links:                   # optional: Register, Sponsor...',
+      '      - label: Register',
+      '        url: https://summit2025.openinfra.org/register/',
       '',
       'Remove events that will be over when the issue goes out; lint says which.',
     ].join('\n'),

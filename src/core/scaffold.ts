@@ -17,6 +17,8 @@ export interface NewIssueAnswers {
   ownSections?: SectionConfig[];
   /** The reading order, when it is not config's: issue.md keeps it as `sections:`. */
   order?: string[];
+  /** Headings of config's sections as the site's latest newsletter post writes them, where they differ: written as the fragment's `title`. */
+  sectionHeadings?: Record<string, string>;
   /** Events to start the events section with (the site's own upcoming ones), as its `events:` front matter. */
   events?: { name: string; url: string; start: string; end?: string; location?: string }[];
 }
@@ -50,7 +52,7 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
   ].join('\n'));
   for (const sectionId of answers.sections) {
     const section = config.sections.find((s) => s.id === sectionId);
-    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === EVENTS_SECTION ? answers.events : undefined));
+    if (section) files.set(`${section.id}.md`, scaffoldFragment(section, answers.taglines ?? config.taglines, section.id === EVENTS_SECTION ? answers.events : undefined, false, answers.sectionHeadings?.[section.id]));
   }
   for (const section of answers.ownSections ?? []) files.set(`${section.id}.md`, scaffoldFragment(section, false, undefined, true));
   if (answers.order) files.set('issue.md', withSectionOrder(files.get('issue.md')!, answers.order));
@@ -61,11 +63,13 @@ export function scaffoldIssue(id: IssueId, answers: NewIssueAnswers, config: Con
  * A fragment to write, its guide in a comment; `taglines`: whether its heading will carry the
  * section's tagline. A section of the issue's own (not in config) writes its heading as `title`.
  */
-export function scaffoldFragment(section: SectionConfig, taglines: boolean, events?: NewIssueAnswers['events'], own = false): string {
-  const heading = taglines ? sectionHeading(section) : section.heading;
+export function scaffoldFragment(section: SectionConfig, taglines: boolean, events?: NewIssueAnswers['events'], own = false, siteHeading?: string): string {
+  const heading = siteHeading ?? (taglines ? sectionHeading(section) : section.heading);
   return [
     '---',
-    own ? stringify({ title: section.heading, ...(section.tagline ? { tagline: section.tagline } : {}) }).trimEnd() : `# title: a heading of its own (replaces "${heading}")`,
+    own
+      ? stringify({ title: section.heading, ...(section.tagline ? { tagline: section.tagline } : {}) }).trimEnd()
+      : siteHeading ? `# As the site's latest newsletter post heads this section (config's heading: "${section.heading}").\n${stringify({ title: siteHeading }).trimEnd()}` : `# title: a heading of its own (replaces "${heading}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     ...(own && section.required ? ['required: true'] : []),
     'status: draft',

@@ -185,19 +185,21 @@ export interface DatedSiteEvent {
 }
 
 /**
- * The site's events with certain days, each link once (the entry with a place preferred), and
- * those it cannot date or link, with why. `reference`: the issue's date.
+ * The site's events with certain days, each edition once (a link in a year: the site keeps last
+ * year's edition at this year's link; the entry with a place preferred), and those it cannot
+ * date or link, with why (and the last day of the months they name, when they name months).
+ * `reference`: the issue's date.
  */
-export function datedSiteEvents(entries: readonly SiteEventEntry[], reference: Date): { dated: DatedSiteEvent[]; undated: (SiteEventEntry & { reason: string })[] } {
+export function datedSiteEvents(entries: readonly SiteEventEntry[], reference: Date): { dated: DatedSiteEvent[]; undated: (SiteEventEntry & { reason: string; end?: string })[] } {
   const dated: DatedSiteEvent[] = [];
-  const undated: (SiteEventEntry & { reason: string })[] = [];
+  const undated: (SiteEventEntry & { reason: string; end?: string })[] = [];
   for (const entry of entries) {
     const days = parseProseDate(entry.dateText, reference);
-    if (!entry.url) undated.push({ ...entry, reason: 'no link' });
+    if (!entry.url) undated.push({ ...entry, reason: 'no link', ...(days ? { end: days.end } : {}) });
     else if (!days) undated.push({ ...entry, reason: entry.dateText === '' ? 'no date' : 'a date that cannot be read with certainty' });
-    else if (days.precision === 'month') undated.push({ ...entry, reason: 'months, not days' });
+    else if (days.precision === 'month') undated.push({ ...entry, reason: 'months, not days', end: days.end });
     else {
-      const same = dated.findIndex((d) => sameEventUrl(d.url, entry.url!));
+      const same = dated.findIndex((d) => sameEventUrl(d.url, entry.url!) && d.start.slice(0, 4) === days.start.slice(0, 4));
       const event = { name: entry.name, url: entry.url, start: days.start, end: days.end, location: entry.location, file: entry.file };
       if (same === -1) dated.push(event);
       else if (!dated[same]!.location && entry.location) dated[same] = event;

@@ -264,6 +264,8 @@ export interface SiteConventions {
   twitterUsername?: string;
   headingLevel?: number;
   taglines?: boolean;
+  /** The post's heading of each section where it differs from config's (an alias, such as "More OpenInfra Community Events"), by section id. */
+  sectionHeadings?: Record<string, string>;
 }
 
 export function conventionsOf(post: SitePost, sections: readonly SectionConfig[]): SiteConventions {
@@ -277,8 +279,14 @@ export function conventionsOf(post: SitePost, sections: readonly SectionConfig[]
   const named = post.headings.flatMap((heading) => {
     const text = plainHeading(heading.text);
     const section = sections.find((s) => [s.heading, ...s.aliases].some((h) => text === h || text.startsWith(`${h}:`)));
-    return section ? [{ level: heading.level, tagline: text.includes(':') && text.slice(text.indexOf(':') + 1).trim() !== '', withTagline: section.tagline !== undefined }] : [];
+    return section ? [{ section, text, level: heading.level, tagline: text.includes(':') && text.slice(text.indexOf(':') + 1).trim() !== '', withTagline: section.tagline !== undefined }] : [];
   });
+  const headings: Record<string, string> = {};
+  for (const { section, text } of named) {
+    const words = text.includes(':') && text.split(':')[0]!.trim() !== '' && [section.heading, ...section.aliases].includes(text.split(':')[0]!.trim()) ? text.split(':')[0]!.trim() : text;
+    if (words !== section.heading && headings[section.id] === undefined) headings[section.id] = words;
+  }
+  if (Object.keys(headings).length > 0) conventions.sectionHeadings = headings;
   if (named.length > 0) {
     conventions.headingLevel = mostCommon(named.map((h) => h.level));
     const couldHave = named.filter((h) => h.withTagline);

@@ -38,6 +38,7 @@ describe('the site\'s event list', () => {
       ['Community Day x OpenInfra Day Vietnam', 'https://days.example.org/vietnam/', 'July 25, 2026'],
       ['OpenInfra Day Kenya', null, 'September 4 & 5, 2026'],
       ['OpenInfra Day Korea', 'https://days.example.org/korea/', 'September 29, 2026'],
+      ['OpenInfra Day Korea 2025', 'https://days.example.org/korea/', 'September 30, 2025'],
       ['Ceph Day x OpenInfra Day North America', null, 'TBD'],
       ['Cloud Operator Days Tokyo', 'https://days.example.org/tokyo/', 'August-September 2026'],
       ['OpenInfra Track at Sovereign Cloud Days', 'https://sovereign.example.org/en', 'October 22\u201325, 2026'],
@@ -49,9 +50,11 @@ describe('the site\'s event list', () => {
     ]);
   });
 
-  it('dates what it can, each link once (the entry with a place), and says why it left the rest', () => {
+  it('dates what it can, each edition once (a link in a year, the entry with a place), and says why it left the rest', () => {
     const { dated, undated } = datedSiteEvents([...parseDaysPage(DAYS_PAGE, 'days.md'), ...parseUpcomingSummits(UPCOMING_SUMMITS, 'summits.json')], AUGUST_2026);
     expect(dated.map((e) => `${e.start} ${e.name}${e.location ? ` (${e.location})` : ''}`)).toEqual([
+      // Last year's edition at this year's link, kept by the site: an edition of its own.
+      '2025-09-30 OpenInfra Day Korea 2025 (Seoul, South Korea)',
       '2026-03-23 A conference long gone (Amsterdam, NL)',
       '2026-07-25 Community Day x OpenInfra Day Vietnam (Hanoi, Vietnam)',
       '2026-09-29 OpenInfra Day Korea (Seoul, South Korea)',

@@ -34,12 +34,13 @@ describe('the site model', () => {
     expect(newsletterPosts(model(), config.name, config.blogFile, 'src/pages/blog/inside-open-infrastructure-june-2026-1.md')[0]!.file).toBe('src/pages/blog/inside-open-infrastructure-june-2026.md');
   });
 
-  it('reads a newsletter post\'s conventions: author, category, URL pattern, handle, heading level, taglines', () => {
+  it('reads a newsletter post\'s conventions: author, category, URL pattern, handle, heading level, taglines, the section headings it writes its own way', () => {
     const sections = defaultConfig().sections;
     const today = conventionsOf(newsletterPosts(model(), 'Inside Open Infrastructure', 'x')[0]!, sections);
     expect(today).toEqual({
       file: 'src/pages/blog/inside-open-infrastructure-june-2026-1.md', author: 'Allison Price', category: [{ value: 'category-h2Ztx9rpD', label: 'Community' }],
       postUrl: 'https://openinfra.org/blog/openinfra-newsletter-{slug}', twitterUsername: '@openinfradev', headingLevel: 3, taglines: false,
+      sectionHeadings: { events: 'More OpenInfra Community Events' },
     });
     const older = conventionsOf(model().posts.find((p) => p.file.endsWith('may-2025.md'))!, sections);
     expect([older.headingLevel, older.taglines, older.postUrl]).toEqual([2, true, 'https://openinfra.dev/blog/openinfra-newsletter-{slug}']);
