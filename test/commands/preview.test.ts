@@ -57,18 +57,22 @@ describe('newsletter preview over HTTP', () => {
     expect(email.headers['content-security-policy']).not.toContain('script-src');
   });
 
-  it('shows the site images that only the site checkout holds yet, from the checkout, and nothing else of it', async () => {
+  it.each([['siteRepo', true], ['--site', false]])('shows the site images that only the site checkout holds yet (named by %s), from the checkout and never from the site, and nothing else of it', async (_named, inConfig) => {
     const site = await tempDir();
     const hero = png(640, 320);
     await writeFiles(site, { 'static/img/graphics-for-su-1-.png': hero, 'static/img/other.png': png(8, 8) });
-    const dir = await sampleWorkspace({ 'newsletter.config.yaml': `siteRepo: ${site}\n` });
-    const preview = await startPreviewCli(dir);
+    const dir = await sampleWorkspace(inConfig ? { 'newsletter.config.yaml': `siteRepo: ${site}\n` } : {});
+    const preview = await startPreviewCli(dir, inConfig ? [] : ['--site', site]);
     const page = (await rawGet(preview.port, '/april-2025/')).body.toString('utf8');
     const images = JSON.parse(/<script type="application\/json" id="images" data-live>([^<]*)<\/script>/.exec(page)![1]!) as Record<string, string>;
     const served = images['https://openinfra.org/img/graphics-for-su-1-.png'];
     expect(served).toMatch(/^\/april-2025\/img\/site_\d+\.png$/);
     // The blog post names it by its site path, and is shown it from the same place.
     expect(images['/img/graphics-for-su-1-.png']).toBe(served);
+    // The frames are given the email with the image already at the preview's address: the site is never asked for it.
+    const shown = (await rawGet(preview.port, '/april-2025/email.html?shown')).body.toString('utf8');
+    expect(shown).toContain(`src="${served}"`);
+    expect(shown).not.toContain('src="https://openinfra.org/img/graphics-for-su-1-.png"');
     const image = await rawGet(preview.port, served!);
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');

@@ -35,15 +35,17 @@ describe('newsletter screenshot', () => {
     const site = await tempDir();
     await writeFiles(site, { 'static/img/kata-team.png': png(1200, 1200) });
     const heights: number[] = [];
-    for (const config of ['', `siteRepo: ${site}\n`]) {
+    for (const [config, flags] of [['', []], [`siteRepo: ${site}\n`, []], ['', ['--site', site]]] as const) {
       await writeFiles(dir, { 'newsletter.config.yaml': config });
       const out = await tempDir();
-      const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM], { cwd: dir });
+      const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM, ...flags], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);
       heights.push(imageSize(await readFile(join(out, 'email-375-light.png'))).height!);
     }
     // Without the checkout the image is a line of alt text; with it, a square about 330 px high at 375 px.
     expect(heights[1]! - heights[0]!).toBeGreaterThan(250);
+    // --site names the checkout as siteRepo does.
+    expect(heights[2]).toBe(heights[1]);
   });
 
   it.skipIf(missing)('writes into dist/<issue>/screenshots by default', async () => {
