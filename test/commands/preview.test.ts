@@ -82,6 +82,18 @@ describe('newsletter preview over HTTP', () => {
     expect((await rawGet(preview.port, '/april-2025/img/site_9.png')).status).toBe(404);
   });
 
+  it('renders the issue when the site checkout cannot be read, and shows why among the problems', async () => {
+    const site = await tempDir();
+    await writeFiles(site, { 'static/admin/config.yml': 'collections: [\n', 'src/pages/blog/.keep': '' });
+    const dir = await sampleWorkspace({ 'newsletter.config.yaml': `siteRepo: ${site}\n` });
+    const preview = await startPreviewCli(dir);
+    const page = (await rawGet(preview.port, '/april-2025/')).body.toString('utf8');
+    expect(page).not.toContain('Not rendered');
+    expect(page).toContain('static/admin/config.yml is not valid YAML');
+    expect(page).toContain('The site&#39;s checks were left out.');
+    expect((await rawGet(preview.port, '/april-2025/email.html')).status).toBe(200);
+  });
+
   it('shows an issue\'s events as data, calendar links and all, in the email and the post', async () => {
     const dir = await tempDir();
     await writeFiles(dir, {
