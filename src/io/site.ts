@@ -121,13 +121,13 @@ export function readSiteModel(root: string, shown: string, layout: SiteLayout): 
         texts[file.kind].push(readSiteText(root, shown, file.rel, LIMITS.postBytes, file.kind === 'posts'));
       } catch (error) {
         if (!(error instanceof CliError)) throw error;
-        texts.unread.push({ file: file.rel, reason: siteFileReason(error, `${shown.replace(/\/+$/, '')}/${file.rel}`) });
+        texts.unread.push({ file: file.rel, reason: siteFileReason(error, shownPath(shown, file.rel)) });
       }
     } else {
       texts[file.kind] = readSiteText(root, shown, file.rel, LIMITS.siteConfigBytes);
     }
   }
-  const model = buildSiteModel(texts, `${shown.replace(/\/+$/, '')}/`);
+  const model = buildSiteModel(texts, shownPath(shown, ''));
   cache.set(key, { stamp, model });
   return model;
 }
@@ -153,7 +153,7 @@ function siteFiles(root: string, shown: string, layout: SiteLayout): SiteFile[] 
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      throw siteFileError(`${shown.replace(/\/+$/, '')}/${dir}`, `cannot be read: ${describeFsError(error)}.`);
+      throw siteFileError(shownPath(shown, dir), `cannot be read: ${describeFsError(error)}.`);
     }
     const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md') && !e.name.startsWith('.')).map((e) => e.name).sort();
     if (names.length > LIMITS.sitePosts) {
@@ -177,13 +177,18 @@ function statIfThere(path: string): { size: number; mtimeMs: number } | undefine
   }
 }
 
+/** A path in the checkout as the user names it: the checkout as given (--site or siteRepo), then the path. */
+function shownPath(shown: string, rel: string): string {
+  return `${shown.replace(/\/+$/, '')}/${rel}`;
+}
+
 /**
  * The real path of one of the checkout's folders, or undefined when the checkout has none. A
  * folder that is a link out of the checkout is refused: read through, it would give another
  * place's files (no authors in /etc) as the site's, and a rule would approve what it should not.
  */
 function siteFolder(root: string, shown: string, dir: string): string | undefined {
-  const named = `${shown.replace(/\/+$/, '')}/${dir}`;
+  const named = shownPath(shown, dir);
   let real: string;
   try {
     real = realpathSync(join(root, dir));
@@ -202,7 +207,7 @@ function siteFolder(root: string, shown: string, dir: string): string | undefine
  * and the body may hold an inlined image of hundreds of KB).
  */
 function readSiteText(root: string, shown: string, rel: string, maxBytes: number, head = false): SiteText {
-  const file = `${shown.replace(/\/+$/, '')}/${rel}`;
+  const file = shownPath(shown, rel);
   let bytes: Buffer;
   let truncated = false;
   try {

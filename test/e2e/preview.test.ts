@@ -128,6 +128,9 @@ describe.skipIf(missing)('newsletter preview in Chromium', () => {
       // The phone still lays the email out at 375 px, drawn smaller where the window is narrower.
       expect(await frame(page, 'phone').evaluate(() => document.documentElement.clientWidth), `${width}`).toBe(375);
       if (width < 1200) {
+        // The inbox row wraps, the preheader on a line of its own, readable: not a column a few letters wide.
+        const preheader = await page.evaluate(() => document.querySelector('.inbox .preheader')!.getBoundingClientRect().width);
+        expect(preheader, `${width}`).toBeGreaterThan(200);
         await page.close();
         continue;
       }
