@@ -214,7 +214,7 @@ export const COMMANDS: CommandSpec[] = [
         onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
         fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined, verbose: flags.verbose,
       });
-      if (run.siteUnread) printUnreadSiteFiles(note, run.siteUnread);
+      if (run.siteUnread) printUnreadSiteFiles(note, run.siteUnread, !!flags.verbose);
       if (run.fixes && flags.fixDryRun) {
         // The patch alone on stdout, so that it can be read or piped to git apply.
         printFixDryRun(ctx, run);

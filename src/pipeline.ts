@@ -194,7 +194,7 @@ export function sayWhichIssue(say: Writer, id: IssueId, chosen: IssueChoice): vo
 
 /** Where a command that can do without the site says, on stderr, that its checkout could not be read. */
 export function siteNote(say: Writer | undefined): (line: string) => void {
-  return (line) => say?.write(`warning: ${printable(line)}\n`);
+  return (line) => say?.write(`warning ${printable(line)}\n`);
 }
 
 /** The workspace around `cwd`, its config checked against the rules (unknown ids and options are config errors). */

@@ -56,7 +56,7 @@ export interface LintRun {
   since?: { ref: string; everyIssueBecause: string | undefined };
   /** With --fix or --fix-dry-run. After --fix, the results are those of a lint run after the fixes. */
   fixes?: FixReport;
-  /** With --verbose and a checkout: its posts and authors left out unread (paths as the user named the checkout). */
+  /** With a checkout: its posts and authors left out unread (listed with --verbose, counted without). */
   siteUnread?: UnreadSiteFile[];
 }
 
@@ -118,7 +118,7 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
     warningCount: results.reduce((n, r) => n + r.warningCount, 0),
     ...(options.quiet ? { hiddenWarnings } : {}),
     ...(since ? { since } : {}),
-    ...(options.verbose && site ? { siteUnread: site.model?.()?.unread ?? [] } : {}),
+    ...(site ? { siteUnread: site.model?.()?.unread ?? [] } : {}),
   };
   if (!options.fix) return run;
   const fixes = await fixFiles(root, fixable, options.fix === 'apply');

@@ -37,6 +37,8 @@ export interface NewResult {
   sitePost: string | undefined;
   /** With a checkout: the site's upcoming events written into the events section, and those it could not date or link. */
   siteEvents?: { file: string; added: DatedSiteEvent[]; undated: (SiteEventEntry & { reason: string })[] };
+  /** Headings of config's sections taken from the site's latest newsletter post, by section id (shown with --verbose). */
+  sectionHeadings?: Record<string, string>;
   /** With a checkout: its posts and authors left out unread, and why (shown with --verbose). */
   siteUnread?: UnreadSiteFile[];
 }
@@ -67,13 +69,14 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   if (model && model.events.length > 0 && answers.sections.includes(EVENTS_SECTION)) {
     const issueDay = (parseIsoDate(answers.date) ?? new Date(defaultIssueDate(id))).toISOString().slice(0, 10);
     const { dated, undated } = datedSiteEvents(model.events, new Date(`${issueDay}T00:00:00Z`));
-    const added = dated.filter((event) => event.start > issueDay);
+    // Not over on the issue's date: those under way that day too (a Summit on the day it goes out).
+    const added = dated.filter((event) => event.end >= issueDay);
     answers.events = added.map(({ name, url, start, end, location }) => ({ name, url, start, ...(end !== start ? { end } : {}), ...(location ? { location } : {}) }));
     // What the site dates by months alone and are over by the issue's date are no events to offer either.
     siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated: undated.filter((event) => event.end === undefined || event.end >= issueDay) };
   }
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
-  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}), ...(model ? { siteUnread: model.unread } : {}) };
+  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}), ...(model ? { siteUnread: model.unread } : {}), ...(answers.sectionHeadings ? { sectionHeadings: answers.sectionHeadings } : {}) };
 }
 
 /** `authors`: the site's, when a checkout is known; the author prompt takes one of them. */

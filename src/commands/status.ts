@@ -19,7 +19,16 @@ export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'> & Partial
   const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const cache = openWorkspaceLintCache(root, ctx.env);
-  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site: await optionalSiteCheckoutOf(workspace, ctx.cwd, siteNote(ctx.stderr)) }).lint(id);
+  let siteUnread: string | undefined;
+  const note = siteNote(ctx.stderr);
+  const site = await optionalSiteCheckoutOf(workspace, ctx.cwd, (line) => {
+    siteUnread = line;
+    note(line);
+  });
+  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site }).lint(id);
   await cache?.save(known.map((k) => k.slug));
-  return issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
+  const status = issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
+  // Ready means what publish and send mean: they check against the site, and would stop at it.
+  if (siteUnread === undefined) return status;
+  return { ...status, ready: false, blockers: [...status.blockers, `the site checkout cannot be read, so publish and send would stop: ${siteUnread.replace(/ The site's checks were left out\.$/, '')}`] };
 }

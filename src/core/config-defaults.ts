@@ -71,9 +71,9 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
     aliases: ['Upcoming OpenInfra and Community Events', 'More OpenInfra Community Events', 'Upcoming Events'],
     // Events are data: their days, deadlines and calendar links are checked and written for the writer.
     guide: [
-      'Upcoming events only, as data in the front matter above. They render after any words you write here;',
-      'for words after them ("Visit ... for the full list"), put a line with just the HTML comment "events"',
-      'where the events go (the README shows it).',
+      'Upcoming events only, as data in the front matter above. They render after any words',
+      'you write here; for words after them ("Visit ... for the full list"), put a line with',
+      'just the HTML comment "events" where the events go (the README shows it).',
       '',
       'events:',
       '  - name: OpenInfra Summit Europe',

@@ -35,6 +35,16 @@ export interface ProseConversion {
 }
 
 /**
+ * An events section lists what comes in the year ahead: a year-less day is read in the year
+ * that puts it from 60 days before the issue's date to 300 after (one year, never a guess).
+ */
+const EVENTS_AHEAD_DAYS = 300;
+
+function readDays(text: string, reference: Date) {
+  return parseProseDate(text, reference, EVENTS_AHEAD_DAYS);
+}
+
+/**
  * Reads the events of a fragment's body. `bodyLine`: the file line the body starts on;
  * `reference`: the issue's date, which a year-less date is read against.
  */
@@ -97,6 +107,7 @@ function listedEvents(list: List, reference: Date, events: ProseConversion['even
   for (const { item, read: event } of read) if (event !== undefined && !('reason' in event)) cuts.push([item.position!.start.offset!, item.position!.end.offset!]);
 }
 
+const DEADLINE_WORDS = /\s(?:until|by|closes(?: on)?|due(?: on)?)\s+\S/i;
 const PAGE_LABEL = /^(?:learn more|more info(?:rmation)?|details|website|event page)$/i;
 
 /** One item of such a list: an event, why it stays prose, or undefined when it is no event's line (no "| day" after a name). */
@@ -113,7 +124,7 @@ function readListedEvent(item: ListItem, reference: Date): ProseEvent | { name: 
   const plainName = before.every((c) => c.type === 'text') ? before.map((c) => textOf(c as Nodes)).join('').replace(/\s+/g, ' ').trim() : undefined;
   const afterBar = barText.value.slice(cut) + first.children.slice(bar + 1).map((c) => textOf(c as Nodes)).join('');
   const [, dateText = '', ...place] = afterBar.split(/\s*\|\s*/);
-  const days = parseProseDate(dateText, reference);
+  const days = readDays(dateText, reference);
   const name = named?.name ?? plainName;
   if (!name || !days) return name && dateText.trim() !== '' ? { name, reason: `its days "${dateText.trim().slice(0, 40)}" cannot be read with certainty` } : undefined;
   if (days.precision !== 'day') return { name, reason: `"${dateText.trim()}" names months, not days` };
@@ -131,7 +142,8 @@ function readListedEvent(item: ListItem, reference: Date): ProseEvent | { name: 
       continue;
     }
     const line = linksLine(sub);
-    if (!line) return { name, reason: `the line "${itemText(sub).slice(0, 60)}" is neither links nor a deadline it can read` };
+    // "[CFP open until 31 July]" whose day cannot be read is a deadline still, never a mere link.
+    if (!line || line.some((link) => DEADLINE_WORDS.test(link.label))) return { name, reason: `the line "${itemText(sub).slice(0, 60)}" is neither links nor a deadline it can read` };
     links.push(...line);
   }
   // Unlinked, the event's page is its "Learn More" link.
@@ -151,7 +163,7 @@ function labelDeadline(item: ListItem, reference: Date): NonNullable<ProseEvent[
   const visible = paragraph?.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
   if (!visible || visible.length !== 1 || visible[0]!.type !== 'link') return undefined;
   const match = /^(.+?)\s+(?:until|by|closes(?: on)?|due(?: on)?)\s+(.+?)\.?$/i.exec(textOf(visible[0]).replace(/\s+/g, ' ').trim());
-  const days = match ? parseProseDate(match[2]!, reference) : undefined;
+  const days = match ? readDays(match[2]!, reference) : undefined;
   if (!match || !days || days.precision !== 'day' || days.start !== days.end) return undefined;
   return { label: match[1]!, url: visible[0].url, date: days.start };
 }
@@ -184,7 +196,7 @@ function readBlock(named: { name: string; url: string }, list: List, reference: 
   const items = list.children as ListItem[];
   const first = itemText(items[0]!);
   const [dateText, ...place] = first.split(/\s*\|\s*|:\s+/);
-  const days = dateText ? parseProseDate(dateText, reference) : undefined;
+  const days = dateText ? readDays(dateText, reference) : undefined;
   if (!days || days.precision !== 'day') return { reason: `its first line holds no day it can read with certainty ("${first.slice(0, 60)}")` };
   const event: ProseEvent = { name: named.name, url: named.url, start: days.start, ...(days.end !== days.start ? { end: days.end } : {}) };
   const location = place.join(', ').trim();
@@ -208,7 +220,7 @@ function readDeadline(item: ListItem, reference: Date): NonNullable<ProseEvent['
   const after = paragraph.children.slice(paragraph.children.indexOf(link) + 1).map((c) => textOf(c as Nodes)).join('').replace(/\s+/g, ' ').trim();
   const match = /^(?:\|\s*)?(?:the )?(?:deadline is|deadline:|by|closes(?: on)?|until|due(?: on)?)\s+(.+?)(?:,?\s+at\s+|,\s+)?(?:(\d{1,2}):(\d{2})\s*([A-Z]{2,4}))?\.?$/i.exec(after);
   if (!match) return undefined;
-  const days = parseProseDate(match[1]!.replace(/,$/, ''), reference);
+  const days = readDays(match[1]!.replace(/,$/, ''), reference);
   if (!days || days.precision !== 'day' || days.start !== days.end) return undefined;
   if (match[2] === undefined) return { label, url: link.url, date: days.start };
   const zone = zoneMeant(match[4]!);

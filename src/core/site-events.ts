@@ -51,9 +51,10 @@ const SHAPES: { regex: RegExp; read: (m: string[]) => { sm: string; sd?: string;
 /**
  * The days a prose date names, or undefined when they are not certain. `reference`: the day a
  * year-less date is read against; its year is taken only when a single year puts the date from
- * 60 days before the reference to six months after it, as a reader would read it.
+ * 60 days before the reference to six months after it, as a reader would read it; `daysAhead`
+ * widens what comes after (an events section lists the coming year's events).
  */
-export function parseProseDate(text: string, reference: Date): ProseDates | undefined {
+export function parseProseDate(text: string, reference: Date, daysAhead = 183): ProseDates | undefined {
   const said = text.replace(/[\u2013\u2014\u2212]/g, '-').replace(/\s+/g, ' ').trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(said);
   if (iso) return isRealDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? { start: said, end: said, precision: 'day' } : undefined;
@@ -63,7 +64,7 @@ export function parseProseDate(text: string, reference: Date): ProseDates | unde
     const parts = read([...match].map((v) => v ?? undefined) as string[]);
     const sm = monthOf(parts.sm);
     const em = parts.em ? monthOf(parts.em) : sm;
-    const years = parts.year ? [Number(parts.year)] : candidateYears(sm, Number(parts.sd ?? 1), reference);
+    const years = parts.year ? [Number(parts.year)] : candidateYears(sm, Number(parts.sd ?? 1), reference, daysAhead);
     if (years.length !== 1) return undefined;
     const startYear = years[0]!;
     // A range that runs into the next year (December 30 - January 2) ends in the year after.
@@ -90,11 +91,11 @@ function day(year: number, month: number, date: number): string {
 }
 
 /** The years in which a year-less day falls where a reader would read it, around `reference`. */
-function candidateYears(month: number, date: number, reference: Date): number[] {
+function candidateYears(month: number, date: number, reference: Date, daysAhead: number): number[] {
   const ref = reference.getTime();
   return [reference.getUTCFullYear() - 1, reference.getUTCFullYear(), reference.getUTCFullYear() + 1].filter((year) => {
     const days = (Date.UTC(year, month - 1, date) - ref) / 86_400_000;
-    return days >= -YEAR_CERTAIN_DAYS_BEFORE && days <= 183;
+    return days >= -YEAR_CERTAIN_DAYS_BEFORE && days <= daysAhead;
   });
 }
 

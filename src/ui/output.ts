@@ -64,8 +64,12 @@ export function printError(ctx: Pick<Context, 'stderr' | 'color'>, error: unknow
   if (debug && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
 }
 
-/** The site's posts and authors a command left out unread (--verbose), each with why; one line when there are none. */
-export function printUnreadSiteFiles(out: Pick<Context, 'stderr'>['stderr'], unread: readonly { file: string; reason: string }[]): void {
+/** The site's posts and authors a command left out unread: each with why (--verbose), else how many, when any. */
+export function printUnreadSiteFiles(out: Pick<Context, 'stderr'>['stderr'], unread: readonly { file: string; reason: string }[], verbose = true): void {
+  if (!verbose) {
+    if (unread.length > 0) out.write(`note: ${plural(unread.length, 'file')} of the site checkout left out unread (--verbose lists them, and why).\n`);
+    return;
+  }
   if (unread.length === 0) {
     out.write('Every post and author of the site checkout was read.\n');
     return;

@@ -21,6 +21,7 @@ export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: N
     ctx.stdout.write(`\nDefaults:\n`);
     const from = { site: `the site (${result.sitePost})`, config: 'the config', 'built-in': 'built in' };
     for (const { key, value, from: source } of result.defaults) ctx.stdout.write(`  ${key.padEnd(16)} ${printable(showValue(value)).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
+    for (const [id, heading] of Object.entries(result.sectionHeadings ?? {})) ctx.stdout.write(`  ${`${id} heading`.padEnd(16)} ${printable(heading).padEnd(56)} ${c.dim(`from ${from.site}, as its title`)}\n`);
     if (result.siteUnread) printUnreadSiteFiles(ctx.stdout, result.siteUnread);
   }
   ctx.stdout.write(`\nNext: each section's owner writes their fragment (each has a guide in a comment),\n`);

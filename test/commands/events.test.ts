@@ -226,4 +226,25 @@ describe('newsletter events --to-data', () => {
     expect(post).toContain('* [CFP open](https://alasca.cloud/en/alasca-summit-2026/cfp/) by 31 July\n');
     expect(post.indexOf('Visit [2026 OpenInfra events]')).toBeGreaterThan(post.lastIndexOf('Download the invite'));
   });
+
+  it('reads a year-less day in the year ahead an events section lists, and never turns a deadline it cannot read into a link', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      'newsletter.config.yaml': readyMayIssue()['newsletter.config.yaml']!,
+      'sections/january-2027/issue.md': '---\ntitle: "Inside Open Infrastructure: January 2027"\ndate: 2027-01-12\n---\n',
+      'sections/january-2027/events.md': [
+        '---', 'status: ready', '---',
+        '* [OpenInfra + KCD Vietnam](https://2027.vietopeninfra.org/) | 25 July', '',
+        '  * [Learn More](https://2027.vietopeninfra.org/about/) | [Register](https://2027.vietopeninfra.org/register/)',
+        '* [OpenInfra Track at the ALASCA Summit](https://alasca.example.org/) | 3 & 4 November', '',
+        '  * [CFP open until 31 June](https://alasca.example.org/cfp/)', '',
+      ].join('\n'),
+    });
+    const done = await runMain(['events', 'january-2027', '--to-data'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('line 4: OpenInfra + KCD Vietnam, 25 July 2027');
+    // "31 June" is no day: the item stays prose, its deadline not made a link named "CFP open until 31 June".
+    expect(done.stdout).toContain('line 7: OpenInfra Track at the ALASCA Summit: the line "CFP open until 31 June" is neither links nor a deadline it can read');
+    expect(await read(cwd, 'sections/january-2027/events.md')).not.toContain('label: CFP open until');
+  });
 });

@@ -183,11 +183,15 @@ describe('a site checkout as the source of truth', () => {
       for (const args of [['build'], ['status']]) {
         const result = await runMain(args, { cwd });
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
-        const warning = result.stderr.split('\n').find((line) => line.startsWith('warning: '));
-        expect(warning, args.join(' ')).toMatch(/The site's checks were left out\.$/);
-        expect(warning!.replace(/^warning: /, 'error ').replace(/ The site's checks were left out\.$/, '')).toMatch(message);
+        const warning = result.stderr.split('\n').find((line) => line.endsWith('The site\'s checks were left out.'));
+        expect(warning, `${args.join(' ')}: ${result.stderr}`).toMatch(/^warning /);
+        expect(warning!.replace(/^warning /, 'error ').replace(/ The site's checks were left out\.$/, '')).toMatch(message);
       }
       expect(existsSync(join(cwd, 'dist/august-2026/email.html'))).toBe(true);
+      // Ready means what publish means, and publish would stop at the site.
+      const check = await runMain(['status', '--check'], { cwd });
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain('the site checkout cannot be read, so publish and send would stop');
     });
   });
 
@@ -213,6 +217,7 @@ describe('a site checkout as the source of truth', () => {
       expect(linted.stderr.split('\n')).toContainEqual(expect.stringMatching(listed));
       const quiet = await runMain(['lint', '--site', siteDir], { cwd });
       expect(quiet.stdout + quiet.stderr).not.toContain('Left out');
+      expect(quiet.stderr).toContain('note: 1 file of the site checkout left out unread (--verbose lists them, and why).\n');
       const made = await runMain(['new', 'september-2026', '--yes', '--site', siteDir, '--verbose'], { cwd });
       expect(made.code, made.stderr).toBe(0);
       expect(made.stdout.split('\n')).toContainEqual(expect.stringMatching(listed));
