@@ -62,12 +62,20 @@ const PATTERNS: { regex: RegExp; style?: DateMention['style']; read: (m: RegExpE
   { regex: new RegExp(`\\b${DAYS}\\s+(?:of\\s+)?${MONTH}\\b${YEAR}`, 'g'), style: 'day-first', read: (m) => ({ day: lastNumber(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
   // March 6 & 7, October 17-19, 2025, June 5, 2026
   { regex: new RegExp(`\\b${MONTH}\\s+${DAYS}\\b${YEAR}`, 'g'), style: 'month-first', read: (m) => ({ day: lastDay(m[0]), month: monthOf(m), year: yearOf(m[0]) }) },
+  // July - September, August-September 2026: a range of months, over when its last month is
+  { regex: new RegExp(`\\b${MONTH}\\s{0,3}(?:-|–|—|to|through)\\s{0,3}${MONTH}\\b(?:,?\\s+(\\d{4}))?`, 'g'), read: (m) => ({ month: lastMonthOf(m[0]), year: m[0].match(/\d{4}$/) ? Number(m[0].slice(-4)) : undefined }) },
   // March 2025, the end of March
   { regex: new RegExp(`\\b${MONTH}\\b(?:\\s+(\\d{4}))?`, 'g'), read: (m) => ({ month: monthOf(m), year: m[0].match(/\d{4}$/) ? Number(m[0].slice(-4)) : undefined }) },
 ];
 
 function monthOf(m: RegExpExecArray): number {
   const word = m[0].match(/[A-Z][a-z]+/)![0].toLowerCase();
+  return MONTH_NAMES.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
+}
+
+/** The month a range of months ends with: the last month name in the text. */
+function lastMonthOf(text: string): number {
+  const word = text.match(/[A-Z][a-z]+/g)!.at(-1)!.toLowerCase();
   return MONTH_NAMES.findIndex((name) => name.startsWith(word.slice(0, 3))) + 1;
 }
 

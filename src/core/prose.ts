@@ -79,3 +79,34 @@ export function issueDateStyle(docs: readonly MarkdownDoc[], reference: Date, co
   const dayFirst = styles.length - monthFirst;
   return monthFirst === dayFirst ? styles[0] : monthFirst > dayFirst ? 'month-first' : 'day-first';
 }
+
+/**
+ * Words of a sentence about what happened: a recap's past tense. A date in such a sentence is
+ * history, never stale, and the most recent one of its name.
+ */
+export const PAST_TENSE = /\b(?:was|were|took place|happened|released|held|has been|have been|had|recap|recaps|summary|ago|completed|concluded|announced|launched|published|met|elected|wrapped up|brought|came|became|gave|took|saw|made|led|hosted|gathered|welcomed|celebrated|discussed|presented|shared|showcased|featured|joined|attended|spoke|kicked off|officially)\b/gi;
+
+/** The sentence of `text` around `index`: from the end of the one before to its own end. */
+export function sentenceAround(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n')) + 1;
+  const rest = text.slice(index).search(/[.!?](?:\s|$)/);
+  return text.slice(start, rest === -1 ? text.length : index + rest + 1);
+}
+
+/** The block's text with the words of its links blanked: a linked page's title ("How to start contributing") is not the sentence's own tense. */
+export function textOutsideLinks(prose: Prose): string {
+  const chars = prose.text.split(''); // UTF-16 units, as the pieces' offsets count
+  const inLink = (node: Nodes): void => {
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      const piece = prose.pieces.find((p) => p.node === node);
+      if (piece) for (let i = piece.start; i < piece.start + piece.value.length; i++) chars[i] = ' ';
+    } else if ('children' in node) for (const child of node.children as Nodes[]) inLink(child);
+  };
+  const walk = (node: Nodes): void => {
+    if (node.type === 'link') inLink(node);
+    else if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(prose.block);
+  return chars.join('');
+}

@@ -4,6 +4,8 @@ import type { MarkdownDoc } from '../../core/markdown.js';
 import type { Rule } from '../types.js';
 import { lintDocs, nodeRange } from '../source.js';
 import { frontMatterKeyLine } from '../../core/front-matter.js';
+import { findDates, yearIsCertain } from '../../core/dates.js';
+import { issueDateOf } from '../../core/issue.js';
 
 const MIN_LENGTH = 40;
 // What readers see first of an issue, which a copied issue.md carries over unnoticed.
@@ -17,33 +19,47 @@ const RECURRING = /<!--\s*recurring\s*-->/i;
 export const carriedOver: Rule = {
   id: 'carried-over',
   defaultSeverity: 'warn',
-  description: 'A paragraph or list item (40 characters or more) identical to one in the previous issue, and a subject, preheader, SEO title or SEO description written the same as the previous issue\'s. Mark a block that recurs on purpose with <!-- recurring --> in it or on the line before.',
+  description: 'What the previous issue said and this one repeats where readers would be misled: a paragraph or list item (40 characters or more) identical to one of the previous issue that names a day past on this issue\'s date ("CFP open until 31 July" in an August issue); a section whose every item (or, without items, every paragraph) is the previous issue\'s, news repeated as news; and a subject, preheader, SEO title or SEO description written the same as the previous issue\'s (unless it is config\'s own default). Standing items (surveys, membership, contact lines, upcoming events) repeat by design and are left alone; mark a block that recurs on purpose with <!-- recurring --> to leave it out of the section count too.',
   examples: {
     ok: [
       { files: { 'kata.md': '* Kata 3.15 is now available, with many fixes and a new Rust runtime.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' } },
-      { files: { 'events.md': 'For more information about OpenInfra community events, please contact us. <!-- recurring -->' }, slug: 'may-2025', previous: { 'events.md': 'For more information about OpenInfra community events, please contact us.' } },
+      { files: { 'events.md': '* Join us at the OpenInfra Summit Europe, 17-19 October 2025, in Paris-Saclay.\n* A new event of this month, announced for the first time today.' }, slug: 'may-2025', previous: { 'events.md': '* Join us at the OpenInfra Summit Europe, 17-19 October 2025, in Paris-Saclay.' } },
     ],
     notOk: [
-      { files: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, messages: ['kata.md:1:1 this item is the same as in april-2025; update it, remove it, or mark it <!-- recurring -->.'] },
+      { files: { 'events.md': '* The call for proposals is open until 30 April, submit your talk now.\n* A new event of this month, announced for the first time today.' }, slug: 'may-2025', previous: { 'events.md': '* The call for proposals is open until 30 April, submit your talk now.' }, messages: ['events.md:1:1 this item is the same as in april-2025, and "30 April" is past on this issue\'s date; update it or remove it.'] },
+      { files: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, slug: 'may-2025', previous: { 'kata.md': '* Kata 3.14 is now available, with bug fixes and new versions of components.' }, messages: ['kata.md:1:1 every item of this section is the same as in april-2025: last month\'s news; write this month\'s, or remove the section.'] },
       { files: { 'issue.md': '---\nsubject: Summit news\nseo:\n  description: The Summit, Kata 3.14 and the PTG.\n---\n' }, slug: 'may-2025', previous: { 'issue.md': '---\nsubject: April news\nseo:\n  description: The Summit, Kata 3.14 and the PTG.\n---\n' }, messages: ['issue.md:4:1 seo.description is the same as in april-2025; write this issue\'s.'] },
     ],
   },
-  check({ issue, previous, report }) {
+  check({ issue, previous, config, report }) {
     if (!previous) return;
     if (issue.path && issue.introParts && previous.introParts) {
+      // What `new --yes` writes into every issue is the workspace's choice, not a copy.
+      const defaults: Record<string, string> = { 'seo.description': config.description, preheader: config.description };
       for (const key of FRONT_MATTER_KEYS) {
         const value = valueAt(issue.introParts.data, key);
-        if (typeof value === 'string' && value.trim() !== '' && value === valueAt(previous.introParts.data, key)) {
+        if (typeof value === 'string' && value.trim() !== '' && value === valueAt(previous.introParts.data, key) && value !== defaults[key]) {
           report({ file: issue.path, line: frontMatterKeyLine(issue.introParts, key), message: `${key} is the same as in ${previous.id.slug}; write this issue's.` });
         }
       }
     }
     const before = new Set<string>();
     for (const { doc } of lintDocs(previous)) for (const block of blocksOf(doc)) before.add(block.text);
-    for (const { file, doc } of lintDocs(issue)) {
-      for (const block of blocksOf(doc)) {
-        if (!before.has(block.text) || block.recurring) continue;
-        report({ file, ...nodeRange(block.node), message: `this ${block.node.type === 'listItem' ? 'item' : 'paragraph'} is the same as in ${previous.id.slug}; update it, remove it, or mark it <!-- recurring -->.` });
+    const issueDate = issueDateOf(issue);
+    for (const { file, doc, fragment } of lintDocs(issue)) {
+      const blocks = blocksOf(doc).filter((block) => !block.recurring);
+      const items = blocks.filter((block) => block.node.type === 'listItem');
+      const news = items.length > 0 ? items : blocks;
+      // A section whose news is all last month's: one report, at its first block.
+      if (fragment && news.length > 0 && news.every((block) => before.has(block.text))) {
+        report({ file, ...nodeRange(news[0]!.node), message: `every ${items.length > 0 ? 'item' : 'paragraph'} of this section is the same as in ${previous.id.slug}: last month's news; write this month's, or remove the section.` });
+        continue;
+      }
+      for (const block of blocks) {
+        if (!before.has(block.text)) continue;
+        const past = findDates(block.text, issueDate).find((mention) => mention.last < issueDate && yearIsCertain(mention, issueDate));
+        if (!past) continue;
+        report({ file, ...nodeRange(block.node), message: `this ${block.node.type === 'listItem' ? 'item' : 'paragraph'} is the same as in ${previous.id.slug}, and "${past.text}" is past on this issue's date; update it or remove it.` });
       }
     }
   },

@@ -8,7 +8,7 @@ export const headingStyle: Rule = {
   id: 'heading-style',
   defaultSeverity: 'warn',
   fixable: true,
-  description: 'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level or skipping levels, an empty heading.',
+  description: 'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level, a heading that skips levels after another of the fragment (#### then ######), an empty heading.',
   examples: {
     ok: [{ files: { 'events.md': '#### OpenInfra Summit Europe\n\n* 17-19 October\n\n##### Sponsors\n\nThanks!' } }],
     notOk: [
@@ -33,7 +33,8 @@ export const headingStyle: Rule = {
           ...(key && unbolded !== lineText ? { fix: { original: lineText, text: unbolded } } : {}),
         });
       }
-      let previous = sectionLevel;
+      // Levels are skipped between a section's own parts; its first part may sit at any level below the section's heading (a post's ### under its title).
+      let previous: number | undefined;
       for (const heading of nodesOfType(doc, 'heading') as Heading[]) {
         const range = nodeRange(heading);
         if (textOf(heading).trim() === '') {
@@ -45,7 +46,7 @@ export const headingStyle: Rule = {
         }
         if (fragment && heading.depth <= sectionLevel) {
           report({ file, ...range, message: `a level ${heading.depth} heading inside a section, whose own heading is level ${sectionLevel}; use ${'#'.repeat(sectionLevel + 1)} for a part of this section.` });
-        } else if (heading.depth > previous + 1) {
+        } else if (previous !== undefined && heading.depth > previous + 1) {
           report({ file, ...range, message: `this heading skips from level ${previous} to ${heading.depth}; use ${'#'.repeat(previous + 1)}.` });
         }
         previous = heading.depth;

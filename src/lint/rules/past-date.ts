@@ -1,17 +1,17 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
 import type { Rule } from '../types.js';
-import { proseBlocks, proseDates } from '../../core/prose.js';
+import { PAST_TENSE as PAST, proseBlocks, proseDates, textOutsideLinks } from '../../core/prose.js';
 import { proseRange } from '../prose.js';
 import { stringList } from '../source.js';
 
-const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens?|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
-const PAST = /\b(?:was|were|took place|happened|released|held|has been|have been|had|recap|ago|completed|concluded|announced|launched|published|met|elected|wrapped up)\b/gi;
+// "Open" looks forward only as a verb or a state ("opens", "is open"): "open source", "Open Infrastructure" and "the Four Opens" do not.
+const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens|(?:is|are|now|still) open|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
 
 export const pastDate: Rule = {
   id: 'past-date',
   defaultSeverity: 'error',
-  description: `A date already past on the issue's date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will. Past-tense recaps are fine. Only a date whose year is certain (written, or from ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date to six months after: date-without-year asks for the others' year), and never the issue's own month.`,
+  description: `A date already past on the issue's date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will ("open" only as "opens" or "is open"). Past-tense recaps, titles and headings are fine, and a range is judged by its end ("July - September"). Only a date whose year is certain (written, or from ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date to six months after: date-without-year asks for the others' year), and never the issue's own month.`,
   options: { eventSections: { type: 'string[]', default: ['events'], description: 'section ids in which any past date is reported' } },
   examples: {
     ok: [
@@ -31,12 +31,15 @@ export const pastDate: Rule = {
     const shown = issueDayShown(issue);
     // "April 2025" in the April issue published on 2 May names the issue, not a deadline.
     const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) => mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
-    for (const { file, doc, fragment } of docs) {
+    for (const { file, doc, fragment, at } of docs) {
+      // A title names what the issue is about ("October 2025 PTG Summary"), never a deadline.
+      if (at) continue;
       const inEvents = fragment !== undefined && eventSections.includes(fragment.id);
       for (const prose of proseBlocks(doc)) {
+        if (prose.block.type === 'heading') continue;
         const past = proseDates(prose, issueDate).filter((mention) => mention.last < issueDate && yearIsCertain(mention, issueDate) && !isOwnMonth(mention));
         if (past.length === 0) continue;
-        const forward = inEvents ? undefined : forwardLooking(prose.text);
+        const forward = inEvents ? undefined : forwardLooking(textOutsideLinks(prose));
         for (const mention of past) {
           if (forward && !forward(mention.index)) continue;
           report({

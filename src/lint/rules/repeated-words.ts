@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
-import { inOnePiece, proseBlocks } from '../../core/prose.js';
+import { inOnePiece, proseBlocks, type Prose } from '../../core/prose.js';
+import { visit } from '../../core/markdown.js';
 import { proseRange } from '../prose.js';
 
 // A word, or a phrase of up to four, then the same again (case aside), across a line break too.
@@ -12,9 +13,9 @@ export const repeatedWords: Rule = {
   id: 'repeated-words',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'A word or a phrase of up to four words written twice in a row ("the the", "Another productive Another productive"), across a line break too. --fix removes the second.',
+  description: 'A word or a phrase of up to four words written twice in a row, in the same case ("the the", "Another productive Another productive"), across the end of a source line too. Not across a hard line break or a link\'s edge (a signature\'s name above its company), nor "and more and more". --fix removes the second.',
   examples: {
-    ok: [{ files: { 'kata.md': 'We knew that that release had had a long cycle. Kata 3.14, 3.15 and Zuul Zuul-launcher are out.' } }],
+    ok: [{ files: { 'kata.md': 'We knew that that release had had a long cycle. Kata 3.14, 3.15 and Zuul Zuul-launcher are out. Meet us at AT&T, as more and more operators do.\n\nRobert Cathey\\\nCathey Communications\n\nSee [the release notes](https://example.org/) the release notes list.' } }],
     notOk: [
       { files: { 'foundation.md': 'Another productive Another productive week at the PTG.' }, messages: ['foundation.md:1:19 "Another productive" is written twice in a row; remove one.'], fixed: { 'foundation.md': 'Another productive week at the PTG.' } },
       { files: { 'zuul.md': 'Read the\nthe release notes.' }, messages: ['zuul.md:1:9 "the" is written twice in a row; remove one.'], fixed: { 'zuul.md': 'Read the release notes.' } },
@@ -26,6 +27,11 @@ export const repeatedWords: Rule = {
         for (const match of prose.text.matchAll(REPEATED)) {
           const [whole, phrase, gap] = match as unknown as [string, string, string];
           if (MEANT.has(phrase.toLowerCase())) continue;
+          const second = (match.index ?? 0) + phrase.length + gap.length;
+          // "at AT&T", "Cathey\" above "Cathey Communications", a name in a link then after it,
+          // "and more and more": no word was typed twice.
+          if (whole.slice(phrase.length + gap.length) !== phrase || /^(?:and|or) \S+$/i.test(phrase)) continue;
+          if (!coveredByText(prose, (match.index ?? 0) + phrase.length) || linkOf(prose, match.index ?? 0) !== linkOf(prose, second)) continue;
           // The second copy and the space before it go; the range runs from the end of the first.
           const from = (match.index ?? 0) + phrase.length;
           const removed = whole.slice(phrase.length);
@@ -39,3 +45,20 @@ export const repeatedWords: Rule = {
     }
   },
 };
+
+/** Whether the character at `index` of a block's text is text of its own, not the space a hard line break stands for. */
+function coveredByText(prose: Prose, index: number): boolean {
+  return prose.pieces.some((p) => p.start <= index && index < p.start + p.value.length);
+}
+
+/** The link the character at `index` of a block's text is in (its start in the file), or -1 outside any. */
+function linkOf(prose: Prose, index: number): number {
+  const piece = prose.pieces.find((p) => p.start <= index && index < p.start + p.value.length);
+  const at = piece?.node.position?.start.offset;
+  if (at === undefined) return -1;
+  let found = -1;
+  visit(prose.block, (node) => {
+    if (node.type === 'link' && node.position && node.position.start.offset! <= at && at < node.position.end.offset!) found = node.position.start.offset!;
+  });
+  return found;
+}
