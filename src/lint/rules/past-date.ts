@@ -18,6 +18,8 @@ export const pastDate: Rule = {
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'kata.md': '* Kata 3.14 was released on April 1.', 'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen' } },
       { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-05-02\n---\nThe April 2025 issue: what comes next.' }, slug: 'april-2025' },
       { files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe will take place on September 8-9.' }, slug: 'december-2025' },
+      // "Open" as a name, a linked page's title, a heading, a range not over: none looks forward to a past day.
+      { files: { 'issue.md': '---\ndate: 2025-06-29\n---\n', 'foundation.md': '## The November 2024 PTG\n\nWe became the Open Infrastructure Foundation in October 2020.\n\n* May 13: [How to start contributing upstream](https://example.org/recap/) with the interns.\n* May - July: a series of meetups.' }, slug: 'june-2025' },
     ],
     notOk: [
       { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' }, messages: ['events.md:1:51 "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
