@@ -33,6 +33,15 @@ export function sortedWordList(text: string): WordList {
   };
 }
 
+/**
+ * Two word lists as one: words of ASCII characters alone are looked up in the first, the others
+ * in the second. Kept apart, the first's text is a one-byte string in V8, faster to read and
+ * to search than one holding "Māori" would make it.
+ */
+export function asciiSplitWordList(ascii: WordList, other: WordList): WordList {
+  return { has: (word) => (/^[\x00-\x7f]*$/.test(word) ? ascii : other).has(word) };
+}
+
 /** A word of prose and where it starts in its text. */
 export interface ProseWord {
   word: string;
@@ -73,26 +82,34 @@ export function caseOf(word: string): WordCase {
 }
 
 export interface Speller {
-  /** Whether a word (or each part of a hyphenated one) is known, Hunspell's way with case. */
-  knows(word: string): boolean;
   /**
-   * Known words one edit away (an own word of six letters or more, two), nearest first, at most
-   * three; with `ownOnly`, only the house's and the workspace's words.
+   * Whether a word (or each part of a hyphenated one) is known, Hunspell's way with case, with
+   * its possessive, and its plural (s, or es after x, z, ch, sh) when its singular is known.
    */
-  suggest(word: string, ownOnly?: boolean): string[];
+  knows(word: string): boolean;
+  /** The house's and the workspace's words one edit from the word (case and accents aside), or equal to it but for case. */
+  nearOwn(word: string): string[];
+  /**
+   * Lower-case (common) words of the dictionary one edit from the word's lower-case form, in
+   * the word's case: the likeliest typos (two letters swapped, a letter doubled or undoubled)
+   * apart from the rest (one letter wrong, one too many, one too few).
+   */
+  nearCommon(word: string): { likely: string[]; other: string[] };
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** A word without its accents ("Ildikó" is "Ildiko"), for comparing with the house's words. */
+export const foldAccents = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '');
 
 /**
  * A speller over a dictionary and the words of the house (the community's names) and of the
  * workspace. Case as Hunspell reads it: a word listed in lower case is known capitalised or in
  * capitals too ("release", "Release", "RELEASE"), one listed capitalised in capitals too
- * ("Paris", "PARIS"), anything else only as listed ("OpenStack").
+ * ("Paris", "PARIS"), anything else only as listed ("OpenStack"). The house's words are also
+ * known with accents its list leaves out or holds ("Ildikó", "Bogota").
  */
 export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): Speller {
-  const own = new Set(ownWords);
-  const listed = (word: string): boolean => own.has(word) || dictionary.has(word);
+  const own = new Set(ownWords.map(foldAccents));
+  const listed = (word: string): boolean => dictionary.has(word) || own.has(foldAccents(word));
   const knownAsIs = (raw: string): boolean => {
     const word = raw.replaceAll('’', "'");
     if (listed(word)) return true;
@@ -102,47 +119,112 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
     if (shape === 'upper' && listed(lower[0]!.toUpperCase() + lower.slice(1))) return true;
     // A possessive: the community's, Zuul's, the projects'.
     const stem = /^(.+?)(?:'s|')$/i.exec(word)?.[1];
-    return stem !== undefined && stem !== word && knownAsIs(stem);
+    if (stem !== undefined && stem !== word) return knownAsIs(stem);
+    return pluralOf(word);
+  };
+  // The dictionaries inflect their words, the trade's lists and the house's do not: roadmaps,
+  // whitepapers, Hackathons. A singular of four letters at least, so that an "s" typed after a
+  // short word ("thes", "ands") stays a typo.
+  // After x, z, ch or sh, the plural is "es" (patches, not patchs); after s, "es" is left out,
+  // since "propses" would pass as the plural of "props".
+  const pluralOf = (word: string): boolean => {
+    if (!/s$/i.test(word)) return false;
+    const bare = word.slice(0, -1);
+    const es = word.slice(0, -2);
+    return (bare.length >= 4 && !/(?:[sxz]|[cs]h)$/i.test(bare) && knownAsIs(bare)) || (es.length >= 4 && /(?:[xz]|[cs]h)es$/i.test(word) && knownAsIs(es));
   };
   const knows = (word: string): boolean => knownAsIs(word) || (word.includes('-') && word.split('-').every((part) => part === '' || knownAsIs(part)));
-  const ownList = [...own];
+  const ownList = [...new Set(ownWords)];
 
   return {
     knows,
-    suggest(word, ownOnly = false) {
-      const limit = 3;
-      const found: string[] = [];
-      const add = (candidate: string) => {
-        if (!found.includes(candidate) && candidate !== word) found.push(candidate);
-      };
-      const lower = word.toLowerCase();
-      for (const candidate of ownList) {
-        const d = editDistance(lower, candidate.toLowerCase());
-        if (d === 0 || (word.length >= 4 && d <= (word.length >= 6 ? 2 : 1))) add(candidate);
+    nearOwn(word) {
+      const lower = foldAccents(word).toLowerCase();
+      const near = ownList.filter((candidate) => {
+        const d = editDistance(lower, foldAccents(candidate).toLowerCase());
+        return candidate !== word && (d === 0 || (word.length >= 4 && d === 1));
+      });
+      // One spelling of each, the first in the word's case where the list has both ("Deployers",
+      // "deployers"; "Devstack", "DevStack").
+      const initial = (w: string) => w[0] !== w[0]!.toLowerCase();
+      const best = new Map<string, string>();
+      for (const candidate of near) {
+        const key = candidate.toLowerCase();
+        const kept = best.get(key);
+        if (kept === undefined || (initial(kept) !== initial(word) && initial(candidate) === initial(word))) best.set(key, candidate);
       }
-      if (ownOnly) return found.slice(0, limit);
+      return [...best.values()];
+    },
+    nearCommon(word) {
       const shape = caseOf(word);
       const recase = (candidate: string) => (shape === 'capital' ? candidate[0]!.toUpperCase() + candidate.slice(1) : shape === 'upper' ? candidate.toUpperCase() : candidate);
-      for (const candidate of editsOf(lower)) {
-        if (knownAsIs(recase(candidate)) && !/^[\p{L}]$/u.test(candidate)) add(recase(candidate));
-        if (found.length >= limit * 4) break;
+      const likely = new Set<string>();
+      const other = new Set<string>();
+      for (const { candidate, usual } of editsOf(word.toLowerCase())) {
+        // Common words only, listed in lower case: a name is no fix for a common word, and a
+        // name first in its sentence is no typo for being one edit from another ("Johan" is
+        // not "Johann").
+        if (candidate.length < 2 || !knownAsIs(candidate)) continue;
+        const shown = recase(candidate);
+        if (usual) likely.add(shown);
+        else if (!likely.has(shown)) other.add(shown);
       }
-      return found.slice(0, limit);
+      return { likely: [...likely], other: [...other] };
     },
   };
 }
 
 /**
- * Every word one edit from `word`, likeliest typo first: two letters swapped, a letter doubled
- * or undoubled, one letter wrong, one too few, one too many.
+ * null when the word is right or cannot be checked; else the likely fixes, at most two, maybe
+ * none. Every month brings names no list holds, so only a lower-case word is taken as a word of
+ * the language. A name is a capitalised word (a typo only when one edit from one of the
+ * community's names, "Kuberentes", or, first in its sentence where any word is capitalised,
+ * from a common word, "Recieve"), a mixed-case one ("CloudFest", "ORock") or a lower-case one
+ * with a hyphen ("python-novaclient", "cloud-init"), both typos only when one edit from a
+ * community name. Words in another script than Latin (a Korean translation) are not read;
+ * acronyms, plural ones too (VMs), and a name only cased otherwise (Opendev: brand-name's) are
+ * left alone.
  */
-function* editsOf(word: string): Generator<string> {
-  for (let i = 0; i < word.length - 1; i++) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i + 1) + word.slice(i);
-  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) yield word.slice(0, i) + word.slice(i + 1);
-  for (let i = 0; i < word.length; i++) for (const c of LETTERS) if (c !== word[i]) yield word.slice(0, i) + c + word.slice(i + 1);
-  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) yield word.slice(0, i) + c + word.slice(i);
-  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+export function misspelling(speller: Speller, word: string, sentenceStart: boolean): string[] | null {
+  // No word of any dictionary is this long: a run of letters this long is not prose to spell.
+  if (word.length > MAX_WORD || NOT_LATIN.test(word)) return null;
+  const shape = caseOf(word);
+  if (shape === 'upper' || /^\p{Lu}{2,}s$/u.test(word) || speller.knows(word)) return null;
+  const own = speller.nearOwn(word);
+  if (shape !== 'lower' && own.some((s) => foldAccents(s).toLowerCase() === foldAccents(word).toLowerCase())) return null;
+  if (shape === 'mixed' || (shape === 'lower' && word.includes('-'))) return own.length > 0 ? own.slice(0, 2) : null;
+  if (shape === 'capital' && !sentenceStart) return own.length > 0 ? own.slice(0, 2) : null;
+  const common = speller.nearCommon(word);
+  if (shape === 'capital' && own.length === 0 && common.likely.length + common.other.length === 0) return null;
+  return [...new Set([...own, ...likelyFixes(word, common)])].slice(0, 2);
+}
+
+const MAX_WORD = 40;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+// A letter of another script than Latin's: Hangul, CJK, Cyrillic, Greek, Arabic...
+const NOT_LATIN = /(?=\p{L})\P{Script=Latin}/u;
+
+/**
+ * The fixes worth showing: the likeliest typos (a swap, a doubled or undoubled letter), else,
+ * for a word of five letters or more, the one or two words one edit away. No suggestion rather
+ * than a guess among many ("clou": clod, clog, clot, cloud, clout...).
+ */
+function likelyFixes(word: string, { likely, other }: { likely: string[]; other: string[] }): string[] {
+  if (likely.length > 0) return likely;
+  return word.length >= 5 && other.length <= 2 ? other : [];
+}
+
+/**
+ * Every word one edit from `word`, likeliest typo first, `usual` for those: two letters
+ * swapped, a letter doubled or undoubled; then one letter wrong, one too few, one too many.
+ */
+function* editsOf(word: string): Generator<{ candidate: string; usual: boolean }> {
+  for (let i = 0; i < word.length - 1; i++) if (word[i] !== word[i + 1]) yield { candidate: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), usual: true };
+  for (let i = 0; i < word.length; i++) yield { candidate: word.slice(0, i + 1) + word.slice(i), usual: true };
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: true };
+  for (let i = 0; i < word.length; i++) for (const c of LETTERS) if (c !== word[i]) yield { candidate: word.slice(0, i) + c + word.slice(i + 1), usual: false };
+  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) yield { candidate: word.slice(0, i) + c + word.slice(i), usual: false };
+  for (let i = 0; i < word.length; i++) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: false };
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count one), for short words. */
