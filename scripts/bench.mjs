@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench: the speed figures of issue #6 (then the slowest adversarial input of #18, and the preview's of #13), as ratios against references measured in the
+// npm run bench: the speed figures of issue #6 (then the slowest adversarial input of #18, the preview's of #13, and lint's precision over real posts of #34), as ratios against references measured in the
 // same run. Each pair runs alternately, several times; medians are reported. Nothing here is a
 // test: it prints, and exits 0 unless something fails to run.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adversarialFragments } from './adversarial-inputs.mjs';
+import { corpusReports, precision, readExpectations } from './corpus-lint.mjs';
 import { siteFiles } from './site-checkout.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -181,6 +182,18 @@ try {
     const preview = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-preview.mjs'), String(Math.max(RUNS, 15))], { encoding: 'utf8', env: ENV }));
     line('6. preview: fragment saved -> new email painted, median', `${preview.median.toFixed(0)} ms (${preview.min.toFixed(0)}-${preview.max.toFixed(0)})`, '< 250 ms', preview.median < 250);
     line('   preview: CPU used while idle for 2 s', `${preview.idleCpuMs.toFixed(0)} ms`, '<= 10 ms (one tick)', preview.idleCpuMs <= 10);
+  }
+
+  // 7. Precision: lint over real posts it was not written against, each report judged in
+  // test/fixtures/archive/lint-expectations.tsv (scripts/corpus-lint.mjs), rule by rule.
+  const { main } = await import(join(ROOT, 'lib', 'cli.js'));
+  const reports = await corpusReports(main);
+  const rows = precision(reports, readExpectations());
+  const total = rows.reduce((sum, row) => ({ reports: sum.reports + row.reports, true: sum.true + row.true, falseErrors: sum.falseErrors + row.falseErrors, unjudged: sum.unjudged + row.unjudged }), { reports: 0, true: 0, falseErrors: 0, unjudged: 0 });
+  line('7. lint over 46 real posts: reports judged true', `${total.true}/${total.reports} (${((100 * total.true) / total.reports).toFixed(0)} %)`, '>= 90 %, no false error', total.true / total.reports >= 0.9 && total.falseErrors === 0 && total.unjudged === 0);
+  for (const row of rows) {
+    const shown = `${row.true}/${row.reports}${row.falseErrors ? `, ${row.falseErrors} false errors` : ''}${row.unjudged ? `, ${row.unjudged} unjudged` : ''}`;
+    line(`   ${row.rule}`, shown, '>= 75 %', row.true / row.reports >= 0.75 && row.falseErrors === 0 && row.unjudged === 0);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -196,10 +196,24 @@ export function misspelling(speller: Speller, word: string, sentenceStart: boole
   if (shape === 'capital' && !sentenceStart) return own.length > 0 ? own.slice(0, 2) : null;
   const common = speller.nearCommon(word);
   if (shape === 'capital' && own.length === 0 && common.likely.length + common.other.length === 0) return null;
+  // Two words written as one ("datacenter", "subcommunity"), one edit from no word: a trade's compound, not a typo.
+  if (shape === 'lower' && own.length === 0 && common.likely.length + common.other.length === 0 && isCompound(speller, word)) return null;
   return [...new Set([...own, ...likelyFixes(word, common)])].slice(0, 2);
 }
 
 const MAX_WORD = 40;
+
+// Words too common to be half of a compound: "andthe" and "forthe" are a missing space.
+const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'are', 'was', 'were', 'has', 'have', 'had', 'not', 'but', 'you', 'your', 'our', 'its', 'his', 'her', 'all', 'can', 'will', 'into', 'onto', 'out', 'off', 'per', 'via', 'who', 'how', 'why', 'what', 'when', 'then', 'than', 'them', 'they', 'there', 'their', 'these', 'those', 'been', 'being', 'also', 'any', 'each', 'one', 'two', 'more', 'most', 'some', 'such', 'over', 'just']);
+
+/** Whether a word is two known words written together, each of three letters or more and neither a function word. */
+function isCompound(speller: Speller, word: string): boolean {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (!FUNCTION_WORDS.has(head) && !FUNCTION_WORDS.has(tail) && speller.knows(head) && speller.knows(tail)) return true;
+  }
+  return false;
+}
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 // A letter of another script than Latin's: Hangul, CJK, Cyrillic, Greek, Arabic...
 const NOT_LATIN = /(?=\p{L})\P{Script=Latin}/u;

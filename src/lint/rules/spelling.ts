@@ -6,7 +6,7 @@ import { matchRange, textNodes } from '../source.js';
 export const spelling: Rule = {
   id: 'spelling',
   defaultSeverity: 'error',
-  description: 'A word of prose that is in neither the English dictionary (American and British), the community\'s words (projects, releases, events, places, people of the archive) nor config `words:`. Code, URLs, addresses, handles, numbers and capitals are not read; a capitalised word is reported only when it is close to a known one, since new names are capitalised. An error in a title, subject, preheader or heading, a warning in the body.',
+  description: 'A word of prose that is in neither the English dictionary (American and British), the community\'s words (projects, releases, events, places, people of the archive) nor config `words:`. Code, URLs, addresses, handles, numbers and capitals are not read; names are not read as typos: a capitalised word is reported only when it is close to a house word (or, first in its sentence, to a common word), a mixed-case word or a lower-case one with a hyphen (CloudFest, python-novaclient) only near a house word. Plurals of known words, two known words written as one (datacenter) and words of other scripts than Latin are not reported, nor a word the issue writes the same way three times or more (a term of its writer\'s). Suggestions only where likely, at most two. An error in a title, subject, preheader or heading, a warning in the body.',
   examples: {
     ok: [
       { files: { 'kata.md': 'Kata Containers 3.14 brings confidential containers to Kubernetes; see https://katacontainers.io or `kata-runtime --version`, and ask @katadev.' } },
@@ -30,6 +30,11 @@ export const spelling: Rule = {
     if (!dictionary) return;
     const speller = makeSpeller(dictionary(), [...HOUSE_WORDS, ...config.words]);
     const verdicts = new Map<string, string[] | null>();
+    // A word the issue writes the same way three times or more is the writer's own (FOSDEM's
+    // "devroom"): a typo is made once, not kept. Counted once over every doc, plurals together.
+    const uses = new Map<string, number>();
+    const stem = (word: string) => word.toLowerCase().replace(/['\u2019]s$/, '').replace(/s$/, '');
+    for (const { doc } of docs) for (const { value } of textNodes(doc)) for (const { word } of proseWords(value)) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
     for (const { file, doc, at } of docs) {
       for (const { node, value, parents } of textNodes(doc)) {
         // Link text that is the URL itself is an address, not prose.
@@ -41,7 +46,7 @@ export const spelling: Rule = {
           const key = `${first ? '.' : ' '}${word}`;
           if (!verdicts.has(key)) verdicts.set(key, misspelling(speller, word, first));
           const suggestions = verdicts.get(key);
-          if (!suggestions) continue;
+          if (!suggestions || (uses.get(stem(word)) ?? 0) >= 3) continue;
           const advice = suggestions.length > 0
             ? `did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`
             : 'fix it, or add it to words: in the config if it is right.';
