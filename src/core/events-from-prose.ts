@@ -65,13 +65,14 @@ export function eventsFromProse(body: string, bodyLine: number, reference: Date)
     if (!named || list?.type !== 'list') continue;
     const line = title.position!.start.line;
     const read = readBlock(named, list, reference);
+    // The block's list is its own, read or left with it: never read again as events of their own.
+    i++;
     if ('reason' in read) {
       left.push({ line, name: named.name, reason: read.reason });
       continue;
     }
     events.push({ ...read, line });
     cuts.push([title.position!.start.offset!, list.position!.end.offset!]);
-    i++;
   }
   // Cut from the end, so that earlier offsets stay true; the padding of parseMarkdown comes off last.
   let source = doc.source;

@@ -238,6 +238,9 @@ describe('newsletter events --to-data', () => {
         '  * [Learn More](https://2027.vietopeninfra.org/about/) | [Register](https://2027.vietopeninfra.org/register/)',
         '* [OpenInfra Track at the ALASCA Summit](https://alasca.example.org/) | 3 & 4 November', '',
         '  * [CFP open until 31 June](https://alasca.example.org/cfp/)', '',
+        '**[OpenInfra Days Europe](https://days.example.org/europe/)**', '',
+        '* 17-19 October | Paris-Saclay',
+        '* Booth 12, in the main hall', '',
       ].join('\n'),
     });
     const done = await runMain(['events', 'january-2027', '--to-data'], { cwd });
@@ -246,5 +249,8 @@ describe('newsletter events --to-data', () => {
     // "31 June" is no day: the item stays prose, its deadline not made a link named "CFP open until 31 June".
     expect(done.stdout).toContain('line 7: OpenInfra Track at the ALASCA Summit: the line "CFP open until 31 June" is neither links nor a deadline it can read');
     expect(await read(cwd, 'sections/january-2027/events.md')).not.toContain('label: CFP open until');
+    // An older block left as prose is listed once, its list never read again as events of their own.
+    expect(done.stdout).toContain('Left as prose (2)');
+    expect(done.stdout).toContain('line 11: OpenInfra Days Europe: the line "Booth 12, in the main hall" is no deadline it can read');
   });
 });

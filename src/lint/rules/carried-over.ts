@@ -48,11 +48,13 @@ export const carriedOver: Rule = {
     const issueDate = issueDateOf(issue);
     for (const { file, doc, fragment } of lintDocs(issue)) {
       const blocks = blocksOf(doc).filter((block) => !block.recurring);
-      const items = blocks.filter((block) => block.node.type === 'listItem');
-      const news = items.length > 0 ? items : blocks;
-      // A section whose news is all last month's: one report, at its first block.
-      if (fragment && news.length > 0 && news.every((block) => before.has(block.text))) {
-        report({ file, ...nodeRange(news[0]!.node), message: `every ${items.length > 0 ? 'item' : 'paragraph'} of this section is the same as in ${previous.id.slug}: last month's news; write this month's, or remove the section.` });
+      // A section whose news is all last month's, every item of it however short, none added or dropped: one report, at its first block.
+      const news = sectionNews(doc);
+      const was = fragment ? previous.fragments.find((f) => f.id === fragment.id) : undefined;
+      const wasNews = was ? sectionNews(was.doc) : [];
+      if (fragment && news.length > 0 && news.length === wasNews.length && news.every((text) => wasNews.includes(text))) {
+        const first = blocksOf(doc, 0).find((block) => !block.recurring);
+        report({ file, ...nodeRange(first!.node), message: `every ${first!.node.type === 'listItem' ? 'item' : 'paragraph'} of this section is the same as in ${previous.id.slug}: last month's news; write this month's, or remove the section.` });
         continue;
       }
       for (const block of blocks) {
@@ -71,8 +73,15 @@ interface Block {
   recurring: boolean;
 }
 
-/** Paragraphs and list items by their own text (an item without its nested lists). */
-function blocksOf(doc: MarkdownDoc): Block[] {
+/** A section's news: its list items, else its paragraphs, however short, by their text (those marked recurring left out). */
+function sectionNews(doc: MarkdownDoc): string[] {
+  const blocks = blocksOf(doc, 0).filter((block) => !block.recurring);
+  const items = blocks.filter((block) => block.node.type === 'listItem');
+  return (items.length > 0 ? items : blocks).map((block) => block.text);
+}
+
+/** Paragraphs and list items by their own text (an item without its nested lists), of `minLength` characters or more. */
+function blocksOf(doc: MarkdownDoc, minLength = MIN_LENGTH): Block[] {
   const blocks: Block[] = [];
   const lines = doc.source.split('\n');
   const walk = (node: Nodes, inItem: boolean): void => {
@@ -86,7 +95,7 @@ function blocksOf(doc: MarkdownDoc): Block[] {
   };
   const add = (node: Nodes, raw: string, parts: Nodes[]): void => {
     const text = raw.replace(/\s+/g, ' ').trim();
-    if (text.length < MIN_LENGTH) return;
+    if (text.length < minLength || text === '') return;
     const line = node.position?.start.line ?? 1;
     const marked = parts.some(hasRecurringMarker) || RECURRING.test(lines[line - 2] ?? '');
     blocks.push({ node, text, recurring: marked });
