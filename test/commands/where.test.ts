@@ -70,7 +70,7 @@ describe('the issue from where you stand', () => {
 describe('honest, quiet output', () => {
   it('lint --quiet says how many warnings it hides, never "no problems"', async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/foundation.md': '---\nstatus: draft\n---\n* The foundation\'s news.  \n' });
+    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/foundation.md': '---\nstatus: draft\n---\n* The foundation\'s news.  \n  More of it.\n' });
     const quiet = await runMain(['lint', '--quiet'], { cwd });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('✔ may-2025: no errors (2 warnings hidden by --quiet).\n');
