@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
@@ -204,6 +204,8 @@ export interface OutputFile {
   path: string;
   /** Text (written as UTF-8) or bytes (an image). */
   content: string | Uint8Array;
+  /** The file's mode, when it replaces one whose mode it keeps (lint --fix); else the umask's. */
+  mode?: number;
 }
 
 /** Our own temporary files: `.newsletter-<pid>-<random>.tmp` (new content) or `.bak` (old). */
@@ -213,10 +215,16 @@ const OWN_TEMP = /^\.newsletter-(\d+)-[0-9a-f]{12}\.(?:tmp|bak)$/;
  * Replaces a set of files all together or not at all. Each file is written to a temporary
  * sibling; each file it replaces is kept by a hard link until every rename has succeeded, and
  * put back if one fails. Temporary files that a killed run left behind are removed first.
+ * `within`: each path is a real path inside this workspace (lint --fix), checked again just
+ * before it is written and replaced, so that a folder swapped for a link meanwhile is refused.
  */
-export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
+export async function writeFilesAtomically(files: OutputFile[], options: { within?: string } = {}): Promise<void> {
+  const stillWithin = (folder: string, file: string) => {
+    if (options.within) assertRealWithin(options.within, folder, file);
+  };
   const staged: { temp: string; path: string; backup: string | undefined; renamed: boolean }[] = [];
   try {
+    for (const file of files) stillWithin(dirname(file.path), file.path);
     for (const folder of new Set(files.map((file) => dirname(file.path)))) {
       makeDirectory(folder);
       removeStaleTemporaries(folder);
@@ -225,6 +233,8 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
       const entry = { temp: tempName(file.path, 'tmp'), path: file.path, backup: undefined as string | undefined, renamed: false };
       staged.push(entry);
       writeFileSync(entry.temp, file.content, { encoding: 'utf8', flag: 'wx' });
+      // The umask applies to a mode given at creation; chmod sets it exactly (600 stays 600, 755 stays 755).
+      if (file.mode !== undefined) chmodSync(entry.temp, file.mode & 0o7777);
     }
     for (const entry of staged) {
       // A folder where an output goes cannot be replaced (nor linked): say so before anything changes.
@@ -238,6 +248,7 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
       }
     }
     for (const entry of staged) {
+      stillWithin(dirname(entry.path), entry.path);
       renameSync(entry.temp, entry.path);
       entry.renamed = true;
     }
@@ -250,9 +261,37 @@ export async function writeFilesAtomically(files: OutputFile[]): Promise<void> {
       rmSync(entry.temp, { force: true });
       if (entry.backup) rmSync(entry.backup, { force: true });
     }
-    throw writeError(error);
+    throw error instanceof CliError ? error : writeError(error);
   }
   for (const entry of staged) if (entry.backup) removeFile(entry.backup);
+}
+
+/**
+ * Refuses a file whose folder is no longer what it was resolved to (a real path inside `root`,
+ * reached through no link), or that has itself become a link.
+ */
+function assertRealWithin(root: string, folder: string, file: string): void {
+  const realRoot = realpathSync(root);
+  const rel = relative(realRoot, folder);
+  const real = (() => {
+    try {
+      return realpathSync(folder);
+    } catch {
+      return undefined;
+    }
+  })();
+  const link = (() => {
+    try {
+      return lstatSync(file).isSymbolicLink();
+    } catch {
+      return false;
+    }
+  })();
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || real !== folder || link) {
+    throw new CliError('this is now a link, or in a folder that is a link, to another place than lint read; nothing was written.', {
+      file: relative(realRoot, file).split(sep).join('/'), hint: 'Copy what it links to into the workspace instead, and run lint --fix again.',
+    });
+  }
 }
 
 /** unlink, for a file that may be gone already (rmSync would lstat it first). */

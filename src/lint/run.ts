@@ -74,7 +74,8 @@ export async function lintIssue(input: LintInput): Promise<Diagnostic[]> {
       const { fix, ...placed } = r;
       const diagnostic: Diagnostic = { ...placed, column: placed.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' };
       if (rule.fixable && fix && placed.endLine !== undefined && placed.endColumn !== undefined) {
-        diagnostic.fix = { line: placed.line, column: diagnostic.column, endLine: placed.endLine, endColumn: placed.endColumn, ...fix };
+        const { at, ...edit } = fix;
+        diagnostic.fix = { ...(at ?? { line: placed.line, column: diagnostic.column, endLine: placed.endLine, endColumn: placed.endColumn }), ...edit };
       }
       found.push(diagnostic);
     };

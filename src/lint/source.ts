@@ -4,7 +4,8 @@ import type { UrlUse } from '../core/url-policy.js';
 import { rawHtmlUrls } from '../core/raw-html.js';
 import { parseMarkdown, stripComments, visit, type MarkdownDoc } from '../core/markdown.js';
 import { frontMatterKeyLine, frontMatterLineText, type SourceParts } from '../core/front-matter.js';
-import type { LintDoc } from './types.js';
+import { frontMatterFix } from './front-matter-fix.js';
+import type { LintDoc, Report } from './types.js';
 
 /**
  * Front matter values that readers see (a fragment's own title; the issue's title, subject,
@@ -19,7 +20,7 @@ export function frontMatterDocs(issue: Issue): LintDoc[] {
     const line = frontMatterKeyLine(parts, key);
     const lineText = frontMatterLineText(parts, line);
     const lead = /^\s*(?:[\w-]+|"[^"]*"|'[^']*')\s*:\s*["']?/.exec(lineText)?.[0].length ?? 0;
-    docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1 } });
+    docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1, matter: parts.matter, key } });
   };
   if (issue.path && issue.introParts) {
     const data = issue.introParts.data;
@@ -33,14 +34,23 @@ export function frontMatterDocs(issue: Issue): LintDoc[] {
 
 const KEY_MARK = '\u0000';
 
-/** A report made in a front matter doc, placed in its real file at the value's column. */
-export function placeFrontMatterReport<T extends { file: string; line: number; column?: number; endLine?: number; endColumn?: number }>(report: T, docs: LintDoc[]): T {
+/**
+ * A report made in a front matter doc, placed in its real file at the value's column; its fix,
+ * if any, made one that keeps what the front matter means, or dropped (see frontMatterFix).
+ */
+export function placeFrontMatterReport<T extends { file: string; line: number; column?: number; endLine?: number; endColumn?: number; fix?: Report['fix'] }>(report: T, docs: LintDoc[]): T {
   if (!report.file.includes(KEY_MARK)) return report;
   const doc = docs.find((d) => d.file === report.file);
   const file = report.file.slice(0, report.file.indexOf(KEY_MARK));
-  if (!doc?.at) return { ...report, file };
-  const shift = (line: number | undefined, column: number | undefined) => (line === doc.at!.line && column !== undefined ? column + doc.at!.column - 1 : column);
-  return { ...report, file, column: shift(report.line, report.column ?? 1), endColumn: shift(report.endLine, report.endColumn) };
+  const { fix, ...rest } = report;
+  if (!doc?.at) return { ...rest, file } as T;
+  const at = doc.at;
+  const shift = (line: number | undefined, column: number | undefined) => (line === at.line && column !== undefined ? column + at.column - 1 : column);
+  const placed = { ...rest, file, column: shift(report.line, report.column ?? 1), endColumn: shift(report.endLine, report.endColumn) };
+  const kept = fix && at.matter !== undefined && at.key !== undefined && placed.column !== undefined && placed.endLine !== undefined && placed.endColumn !== undefined
+    ? frontMatterFix(at.matter, at.key, at.column, { line: placed.line, column: placed.column, endLine: placed.endLine, endColumn: placed.endColumn }, fix)
+    : undefined;
+  return (kept ? { ...placed, fix: kept } : placed) as T;
 }
 
 /** The issue's intro and every fragment, as the files their writers edit. */

@@ -49,7 +49,12 @@ export interface Report {
    * For a rule that is `fixable`: the text that replaces the reported range, and the text the
    * rule saw there. Only for a fix that is certain and changes no meaning.
    */
-  fix?: { original: string; text: string };
+  fix?: {
+    original: string;
+    text: string;
+    /** The range it replaces, when not the reported one (a front matter value's whole scalar). */
+    at?: { line: number; column: number; endLine: number; endColumn: number };
+  };
 }
 
 /** One Markdown body the writer edits: the issue's intro or a fragment. */
@@ -57,8 +62,11 @@ export interface LintDoc {
   file: string;
   doc: MarkdownDoc;
   fragment: Fragment | undefined;
-  /** For a front matter value: the line and column where the value starts in the file. */
-  at?: { line: number; column: number };
+  /**
+   * For a front matter value: the line and column where the value starts in the file, and the
+   * front matter's text and the value's key, against which a fix is checked (lint/front-matter-fix.ts).
+   */
+  at?: { line: number; column: number; matter?: string; key?: string };
 }
 
 /** The email as rendered in memory, for the rules that need it. */

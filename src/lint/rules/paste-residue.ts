@@ -27,6 +27,8 @@ export const pasteResidue: Rule = {
       { files: { 'events.md': 'The communityâ€™s events' }, messages: ['events.md:1:14 mojibake (text decoded with the wrong encoding) left from pasting: "â€™"; write "’".'], fixed: { 'events.md': 'The community’s events' } },
       { files: { 'events.md': '**OpenInfra Days**<!--StartFragment--> in Paris\u200B, Register&nbsp;now' }, messages: ['events.md:1:19 a clipboard marker left from pasting: "<!--StartFragment-->"; delete it.', 'events.md:1:48 an invisible character left from pasting: U+200B; delete it.', 'events.md:1:59 an &nbsp; entity left from pasting: "&nbsp;"; delete it.'], fixed: { 'events.md': '**OpenInfra Days** in Paris, Register now' } },
       { files: { 'events.md': 'Register&nbsp;now' }, messages: ['events.md:1:9 an &nbsp; entity left from pasting: "&nbsp;"; delete it.'] },
+      // In front matter, a space before # would start a YAML comment: the fixed title is quoted, and means what it meant.
+      { files: { 'events.md': '---\ntitle: Events&nbsp;#1\n---\nText.\n' }, messages: ['events.md:2:14 an &nbsp; entity left from pasting: "&nbsp;"; delete it.'], fixed: { 'events.md': '---\ntitle: "Events #1"\n---\nText.\n' } },
     ],
   },
   check({ docs, report }) {
