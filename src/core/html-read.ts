@@ -1,4 +1,5 @@
-import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { parse, parseFragment, Tokenizer, type DefaultTreeAdapterMap, type TokenHandler } from 'parse5';
+import { contentMode } from './raw-html.js';
 
 /*
  * HTML read as a browser reads it (parse5, already the tokenizer of raw-html.ts), for the few
@@ -8,11 +9,55 @@ import { parse, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
 
-function walk(node: Node, visit: (node: Node) => void): void {
-  visit(node);
-  if ('childNodes' in node) for (const child of node.childNodes) walk(child, visit);
-  // A <template>'s content is a fragment of its own, not among its children.
-  if (node.nodeName === 'template' && 'content' in node) walk(node.content as Node, visit);
+/** Each node in document order, with a stack of its own: no depth of HTML can exhaust the call stack. */
+function walk(root: Node, visit: (node: Node) => void): void {
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    visit(node);
+    // A <template>'s content is a fragment of its own, not among its children: visited after them.
+    if (node.nodeName === 'template' && 'content' in node) pending.push(node.content as Node);
+    if ('childNodes' in node) for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]!);
+  }
+}
+
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const DEEPER = Symbol('deeper');
+
+/**
+ * Whether HTML nests elements more than `limit` in each other, counted on its tokens, before
+ * any tree is built or walked (linear, and it stops at the first element too deep): a start tag
+ * opens an element unless it is void or self-closing, an end tag closes the innermost open one
+ * of its name. What is left unclosed stays open, so HTML whose elements a browser would close
+ * for it (`<p>` after `<p>`) counts at least as deep as it is.
+ */
+export function htmlNestingOver(html: string, limit: number): boolean {
+  if (!html.includes('<')) return false;
+  const open: string[] = [];
+  const ignore = () => {};
+  const handler: TokenHandler = {
+    onStartTag(token) {
+      const mode = contentMode(token.tagName);
+      if (mode !== undefined) tokenizer.state = mode as typeof tokenizer.state;
+      // `<https://…>` and `<a@b.org>` are Markdown's links, not elements, where Markdown holds HTML.
+      if (token.selfClosing || VOID_ELEMENTS.has(token.tagName) || !/^[a-z][a-z0-9-]*$/.test(token.tagName)) return;
+      open.push(token.tagName);
+      if (open.length > limit) throw DEEPER;
+    },
+    onEndTag(token) {
+      const at = open.lastIndexOf(token.tagName);
+      if (at !== -1) open.length = at;
+    },
+    onCharacter: ignore, onWhitespaceCharacter: ignore, onNullCharacter: ignore, onComment: ignore, onDoctype: ignore, onEof: ignore,
+  };
+  const tokenizer: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
+  try {
+    tokenizer.write(html, true);
+  } catch (error) {
+    if (error === DEEPER) return true;
+    throw error;
+  }
+  return false;
 }
 
 function attribute(node: Node, name: string): string | undefined {

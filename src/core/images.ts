@@ -119,14 +119,41 @@ export function issueImageFolder(config: Config, id: IssueId): string {
  * relative to the checkout; undefined when the path is not under the served image folder.
  */
 export function siteImageFile(config: Config, url: string): string | undefined {
+  const named = siteImagePath(config, url);
+  return named && !named.outside ? named.file : undefined;
+}
+
+/**
+ * The file of the site's image folder a site path names, read as a web server reads it:
+ * decoded first (`%2E%2E` is `..`, `%2F` a slash), then its `.` and `..` parts resolved.
+ * Undefined when the path is not a site image (a URL elsewhere, a path outside the image URL as
+ * written); `outside: true` when it is written under the image URL but resolves out of it, and
+ * so names no image of the site, whatever the checkout holds there.
+ */
+export function siteImagePath(config: Config, url: string): { file: string; outside: boolean } | undefined {
   let path = url.trim();
   if (path.startsWith(`${config.site}/`)) path = path.slice(config.site.length);
   path = path.split(/[?#]/)[0]!;
-  if (!path.startsWith(config.siteLayout.imageUrl) || path.includes('..')) return undefined;
+  const { imageUrl, imageDir } = config.siteLayout;
+  if (!path.startsWith(imageUrl)) return undefined;
+  let decoded: string;
   try {
-    path = decodeURI(path);
+    decoded = decodeURIComponent(path);
   } catch {
     return undefined;
   }
-  return `${config.siteLayout.imageDir}/${path.slice(config.siteLayout.imageUrl.length)}`;
+  // A backslash is a separator to some servers and file systems, a NUL ends a name to others.
+  if (/[\\\0]/.test(decoded)) return { file: imageDir, outside: true };
+  const parts: string[] = [];
+  let outside = false;
+  for (const part of decoded.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) outside = true;
+      else parts.pop();
+    } else parts.push(part);
+  }
+  const folder = imageUrl.split('/').filter((part) => part !== '');
+  if (outside || parts.length <= folder.length || folder.some((part, i) => parts[i] !== part)) return { file: imageDir, outside: true };
+  return { file: `${imageDir}/${parts.slice(folder.length).join('/')}`, outside: false };
 }

@@ -30,8 +30,10 @@ export const LIMITS = {
   sitePosts: 5000,
   /** Lists and block quotes nested in each other. */
   nesting: 40,
-  /** HTML elements nested in each other in a fragment's raw HTML. */
+  /** HTML elements nested in each other in a fragment's raw HTML, and in a value of the site (a days page's title). */
   htmlNesting: 100,
+  /** HTML elements nested in each other in what a workspace's own email or blog template makes of an issue. */
+  templateNesting: 500,
   /** `[` in one paragraph: link brackets make the parser's work grow with their number times the paragraph's length. */
   bracketsPerBlock: 100,
   /** Runs of `*`, `_` or `~` in one paragraph: the same for emphasis. */

@@ -210,7 +210,7 @@ const EMAIL_URL_ATTRIBUTES: Record<string, UrlUse> = { href: 'link', src: 'image
 const SCRIPT_IN_STYLE = /javascript:|vbscript:|expression\s*\(|-moz-binding|behavior\s*:/i;
 
 /** How the tokenizer reads an element's content, as a browser's tree builder tells it to. */
-function contentMode(tag: string): number | undefined {
+export function contentMode(tag: string): number | undefined {
   if (tag === 'script') return TokenizerMode.SCRIPT_DATA;
   if (tag === 'title' || tag === 'textarea') return TokenizerMode.RCDATA;
   if (tag === 'plaintext') return TokenizerMode.PLAINTEXT;

@@ -1,7 +1,8 @@
 import { isPlainObject } from './config.js';
 import { daysInMonth, isRealDay, YEAR_CERTAIN_DAYS_BEFORE } from './dates.js';
 import { parseSourceParts } from './front-matter.js';
-import { firstHref, htmlWords } from './html-read.js';
+import { firstHref, htmlNestingOver, htmlWords } from './html-read.js';
+import { LIMITS } from './limits.js';
 import { siteFileError } from './site-error.js';
 
 /*
@@ -117,6 +118,8 @@ export function parseDaysPage(text: string, file: string, shown = file): SiteEve
     const items = isPlainObject(holder) ? holder[key] : undefined;
     return Array.isArray(items) ? items.filter(isPlainObject) : [];
   };
+  const textOf = siteTextOf(shown);
+  const hrefOf = siteHrefOf(shown);
   const entries: SiteEventEntry[] = [];
   for (const item of list('upcomingDaysEvents', 'events')) {
     const name = textOf(item.title);
@@ -143,6 +146,7 @@ export function parseUpcomingSummits(text: string, file: string, shown = file): 
     throw siteFileError(shown, `is not valid JSON: ${(error as Error).message.split('\n')[0]}.`);
   }
   if (!isPlainObject(data) || !Array.isArray(data.summits)) return [];
+  const textOf = siteTextOf(shown);
   const title = textOf(data.title)?.replace(/^Upcoming\s+/i, '') ?? 'OpenInfra Summit';
   return data.summits.filter(isPlainObject).map((summit) => {
     const notification = isPlainObject(summit.notification) ? summit.notification : {};
@@ -151,15 +155,23 @@ export function parseUpcomingSummits(text: string, file: string, shown = file): 
   });
 }
 
-/** A value's words, its HTML read as a browser would, spaces made single. */
-function textOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? htmlWords(value) : undefined;
+/** A value's words, its HTML read as a browser would, spaces made single; `shown`: the site file it is in. */
+function siteTextOf(shown: string): (value: unknown) => string | undefined {
+  return (value) => (typeof value === 'string' ? htmlWords(boundedHtml(value, shown)) : undefined);
 }
 
 /** The web page a value's first link names. */
-function hrefOf(value: unknown): string | undefined {
-  const href = typeof value === 'string' ? firstHref(value) : undefined;
-  return href && /^https?:\/\//i.test(href) ? href : undefined;
+function siteHrefOf(shown: string): (value: unknown) => string | undefined {
+  return (value) => {
+    const href = typeof value === 'string' ? firstHref(boundedHtml(value, shown)) : undefined;
+    return href && /^https?:\/\//i.test(href) ? href : undefined;
+  };
+}
+
+/** A site value's HTML, refused before it is parsed when it nests deeper than any page's title does. */
+function boundedHtml(html: string, shown: string): string {
+  if (htmlNestingOver(html, LIMITS.htmlNesting)) throw siteFileError(shown, `holds HTML that nests elements more than ${LIMITS.htmlNesting} levels deep.`);
+  return html;
 }
 
 /** The same page, however its address is written: no trailing slash, host in lower case, no fragment. */

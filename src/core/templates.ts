@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
 import { CliError } from '../errors.js';
+import { htmlNestingOver } from './html-read.js';
+import { LIMITS } from './limits.js';
 
 /** The shells a workspace may override, file by file, in its own templates/ folder. */
 export const TEMPLATE_NAMES = ['blog-post.md.hbs', 'email.mjml.hbs', 'email.txt.hbs'] as const;
@@ -38,13 +40,22 @@ export function compileTemplate(source: TemplateSource): Template {
     compiled.set(key, render);
   }
   const template = render;
+  // A workspace's markup is pull-request input, and its loops can nest without end what MJML and the preview read by recursion.
+  const bounded = isWorkspaceTemplate(source) && source.name !== 'email.txt.hbs';
   return (view) => {
+    let made: string;
     try {
-      return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      made = template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
       // Handlebars compiles on first use, so syntax errors surface here too.
       throw templateError(source, error);
     }
+    if (bounded && htmlNestingOver(made, LIMITS.templateNesting)) {
+      throw new CliError(`template ${source.name} cannot be used: what it makes of this issue nests HTML elements more than ${LIMITS.templateNesting} levels deep.`, {
+        file: source.path, kind: 'usage', hint: `Close the elements it opens, or delete ${source.path} to use the built-in one.`,
+      });
+    }
+    return made;
   };
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import type { SiteLayout } from '../core/config-types.js';
 import { LIMITS } from '../core/limits.js';
@@ -8,9 +9,9 @@ import { buildSiteModel, type SiteModel, type SiteText, type SiteTexts } from '.
 import { siteFileError, siteFileReason } from '../core/site-error.js';
 import { describeFsError, readFileBytes, readFileHead } from './files.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
-import { siteImagesInHtml, type SiteCheckout } from '../core/images.js';
+import { siteImagesInHtml, type ImageFile, type SiteCheckout } from '../core/images.js';
 import type { Config } from '../core/config.js';
-import { readImageIfThere, readImageWithBytesIfThere } from './images.js';
+import { readImageWithBytesIfThere } from './images.js';
 import type { Workspace } from './workspace.js';
 
 /*
@@ -28,7 +29,51 @@ import type { Workspace } from './workspace.js';
 export async function siteCheckoutOf(workspace: Pick<Workspace, 'root' | 'config'>, cwd: string, given?: string): Promise<SiteCheckout | undefined> {
   const path = given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
   if (path === undefined) return undefined;
+  if (given === undefined) refuseFarSiteRepo(path, workspace.root, workspace.config.siteRepo!);
   return openSiteCheckout(path, given ?? workspace.config.siteRepo!, workspace.config.siteLayout);
+}
+
+/**
+ * Config comes in the same pull request as the sections: a siteRepo that names the root folder,
+ * the home folder (or one holding it), or a place outside the folder that holds the workspace
+ * would make the machine's files the "site" whose images a message carries and the preview
+ * serves. Such a checkout is read only when the person running the command names it (--site).
+ * Compared by real paths, so a link in the workspace leads nowhere the path itself could not.
+ */
+function refuseFarSiteRepo(path: string, workspaceRoot: string, shown: string): void {
+  const real = realIfThere(path);
+  // A checkout that is not there is said by openSiteCheckout, as for --site.
+  if (real === undefined) return;
+  const home = realIfThere(safeHomedir());
+  const parent = dirname(realIfThere(workspaceRoot) ?? workspaceRoot);
+  const why = real === resolve(real, '/') ? 'is the root folder'
+    : home !== undefined && isInside(real, home) ? (real === home ? 'is the home folder' : 'holds the home folder')
+      : !isInside(parent, real) ? `is outside ${parent}, the folder that holds the workspace`
+        : undefined;
+  if (why === undefined) return;
+  throw new CliError(`config siteRepo ${shown} ${why}; a checkout there is read only when given on the command line: pass --site ${shown} to read it.`, { kind: 'usage' });
+}
+
+function realIfThere(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeHomedir(): string {
+  try {
+    return homedir();
+  } catch {
+    return '';
+  }
+}
+
+/** Whether `path` is `folder` or inside it. */
+function isInside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /**
@@ -76,7 +121,7 @@ export async function openSiteCheckout(root: string, shown: string, layout: Site
   }
   return {
     root,
-    image: async (file) => (await readImageIfThere(root, join(root, file)).catch(() => undefined)) ?? null,
+    image: async (file) => (await readCheckoutImage(root, layout.imageDir, file).catch(() => undefined))?.image ?? null,
     model: () => readSiteModel(root, shown, layout),
   };
 }
@@ -91,10 +136,25 @@ export async function checkoutImagesIn(site: SiteCheckout | undefined, html: str
   const images = [];
   for (const { address, sitePath, file } of siteImagesInHtml(html, config)) {
     // Read once, within the checkout, and only when it is an image; anything else keeps its address on the site.
-    const read = await readImageWithBytesIfThere(site.root, join(site.root, file)).catch(() => undefined);
+    const read = await readCheckoutImage(site.root, config.siteLayout.imageDir, file).catch(() => undefined);
     if (read) images.push({ address, sitePath, name: file.slice(file.lastIndexOf('/') + 1), content: read.bytes });
   }
   return images;
+}
+
+/**
+ * One image of the checkout's image folder, with its bytes; undefined when there is none. It is
+ * read only within the image folder's real place (a link in it leads nowhere else), and only
+ * when that folder is itself within the checkout: a fragment names a site image, never a file.
+ */
+async function readCheckoutImage(root: string, imageDir: string, file: string): Promise<{ image: ImageFile; bytes: Buffer } | undefined> {
+  const folder = join(root, imageDir);
+  const path = join(root, file);
+  if (path === folder || !isInside(folder, path)) return undefined;
+  const realFolder = realIfThere(folder);
+  const realRoot = realIfThere(root);
+  if (realFolder === undefined || realRoot === undefined || !isInside(realRoot, realFolder)) return undefined;
+  return readImageWithBytesIfThere(root, path, realFolder);
 }
 
 interface CachedModel {
