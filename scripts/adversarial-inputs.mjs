@@ -103,10 +103,67 @@ function listIndentation(bytes) {
   return text;
 }
 
-/** Every adversarial fragment, as `{ name, text }`, each about `bytes` long. */
+/**
+ * `count` made-up words of `length` lower-case letters, the same on every run (mulberry32 from
+ * `seed`): each one a word no dictionary holds, and each one new to a speller that checks a
+ * word once.
+ */
+export function madeUpWords(count, length = 12, seed = 1) {
+  const words = [];
+  for (let i = 0; i < count; i++) {
+    let word = '';
+    for (let k = 0; k < length; k++) {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      word += String.fromCharCode(97 + (((t ^ (t >>> 14)) >>> 0) % 26));
+    }
+    words.push(word);
+  }
+  return words;
+}
+
+/** Words as prose: `perLine` to a line, a blank line every ten lines, until `bytes`. */
+function prose(words, perLine, bytes) {
+  let text = '';
+  let lines = 0;
+  for (let i = 0; i + perLine <= words.length; i += perLine) {
+    const line = `${words.slice(i, i + perLine).join(' ')}\n${(i / perLine) % 10 === 9 ? '\n' : ''}`;
+    if (text.length + line.length > bytes || lines + 2 >= MAX_LINES) break;
+    text += line;
+    lines += line.endsWith('\n\n') ? 2 : 1;
+  }
+  return text;
+}
+
+/**
+ * What the spelling rule reads, at the limits: words it has never seen, each of which it must
+ * look up and may look for the words near (#36). Lower case, each one a typo to report and
+ * suggest for; capitalised after a full stop, each one a name unless a common word is one edit
+ * away; and the first again with config `words:` at the config's size limit, each one a house
+ * word to compare with.
+ */
+function spellingShapes(bytes) {
+  const twelve = madeUpWords(Math.ceil(bytes / 13));
+  const sentences = madeUpWords(Math.ceil(bytes / 7), 5, 2).map((w) => `${w[0].toUpperCase()}${w.slice(1)}.`);
+  return [
+    { name: 'made-up-words', text: prose(twelve, 8, bytes) },
+    { name: 'made-up-sentences', text: prose(sentences, 16, bytes) },
+    // 6,000 words of 8 letters: 60 KB of config as `words: [a, b, ...]`, within LIMITS.configBytes.
+    { name: 'made-up-words-6000-config-words', text: prose(twelve, 8, bytes), words: madeUpWords(6000, 8, 3) },
+  ];
+}
+
+/**
+ * Every adversarial fragment, as `{ name, text }`, each about `bytes` long; a shape that needs
+ * config to do its work also carries `words` (config `words:`).
+ */
 export function adversarialFragments(bytes = FRAGMENT_BUDGET) {
-  return UNITS.map(([name, unit, head = '', tail = '', perBlock = 0, lines]) => ({
-    name,
-    text: unit === null ? listIndentation(bytes) : lines ? head + unit.repeat(lines) + tail : repeatTo(unit, bytes, head, tail, perBlock),
-  }));
+  return [
+    ...UNITS.map(([name, unit, head = '', tail = '', perBlock = 0, lines]) => ({
+      name,
+      text: unit === null ? listIndentation(bytes) : lines ? head + unit.repeat(lines) + tail : repeatTo(unit, bytes, head, tail, perBlock),
+    })),
+    ...spellingShapes(bytes),
+  ];
 }

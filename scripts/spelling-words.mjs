@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes the spelling rule's dictionary, lib/spelling/words.txt and words-non-ascii.txt: every
+// Writes the spelling rule's dictionary, lib/spelling/words.txt and words-non-ascii.txt (and
+// words-reversed.txt, the first's words backwards): every
 // word form of
 // - cspell's American and British English (@cspell/dict-en_us, @cspell/dict-en-gb-mit), whose
 //   tries cspell-trie-lib expands to their words;
@@ -82,4 +83,8 @@ const other = sorted.filter((word) => !/^[\x00-\x7f]*$/.test(word));
 mkdirSync(join(root, 'lib', 'spelling'), { recursive: true });
 writeFileSync(join(root, 'lib', 'spelling', 'words.txt'), `${ascii.join('\n')}\n`);
 writeFileSync(join(root, 'lib', 'spelling', 'words-non-ascii.txt'), `${other.join('\n')}\n`);
+// The ASCII words again, each written backwards, sorted likewise: the speller asks whether a
+// word ends as an edit of a made-up word does, and leaves most such edits unmade (#36).
+const backwards = ascii.map((word) => [...word].reverse().join('')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+writeFileSync(join(root, 'lib', 'spelling', 'words-reversed.txt'), `${backwards.join('\n')}\n`);
 if (process.argv.includes('--verbose')) console.log(`${sorted.length} words written of ${words.size}; new from each source, in order:`, counts);

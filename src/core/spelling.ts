@@ -6,41 +6,101 @@
 /** A list of words, each spelt as it must be. */
 export interface WordList {
   has(word: string): boolean;
+  /**
+   * Whether some word of the list starts with `prefix`. A list without it is taken to answer
+   * yes: the speller then tries every edit of a word, which is slower, never different.
+   */
+  hasPrefix?(prefix: string): boolean;
+  /** Whether some word of the list ends with `suffix`; likewise taken to answer yes when left out. */
+  hasSuffix?(suffix: string): boolean;
 }
 
 /**
  * A word list over text holding one word per line, sorted by UTF-16 code unit, looked up by
- * binary search over the text itself: no split, no Set, so reading 127,000 words costs the
- * read alone.
+ * binary search over the text itself: no split, no Set, so reading 216,000 words costs the read
+ * and one pass to note where each line starts (on the first look-up), and a look-up compares
+ * characters in place. How words end is looked up likewise in `reversed`, the same words each
+ * written backwards and sorted, read on the first such look-up (made from the text when not
+ * given: a sort, for a short list).
  */
-export function sortedWordList(text: string): WordList {
+export function sortedWordList(text: string, reversed?: () => string): WordList {
+  let backwards: WordList | undefined;
+  let starts: Uint32Array | undefined;
+  // Where each line starts, and one past the end of the last (as if it ended with a newline).
+  const lineStarts = (): Uint32Array => {
+    if (starts) return starts;
+    if (text === '') return (starts = Uint32Array.of(0));
+    const found = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) found.push(at + 1);
+    // A final newline ends the last word; it starts no empty one.
+    if (!text.endsWith('\n')) found.push(text.length + 1);
+    return (starts = Uint32Array.from(found));
+  };
+  // The first line not before `word`: the word itself if listed, else the first that starts with it if any.
+  const lowerBound = (word: string): number => {
+    const at = lineStarts();
+    let low = 0;
+    let high = at.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (compareLine(text, at[mid]!, at[mid + 1]! - 1, word) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const lineAt = (line: number): [number, number] | undefined => {
+    const at = lineStarts();
+    return line < at.length - 1 ? [at[line]!, at[line + 1]! - 1] : undefined;
+  };
   return {
     has(word) {
-      let low = 0;
-      let high = text.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        const start = text.lastIndexOf('\n', mid - 1) + 1;
-        const newline = text.indexOf('\n', start);
-        const end = newline === -1 ? text.length : newline;
-        const line = text.slice(start, end);
-        if (line === word) return true;
-        if (line < word) low = end + 1;
-        else high = start;
-      }
-      return false;
+      const line = lineAt(lowerBound(word));
+      return line !== undefined && line[1] - line[0] === word.length && text.startsWith(word, line[0]);
+    },
+    hasPrefix(prefix) {
+      const line = lineAt(lowerBound(prefix));
+      return line !== undefined && line[1] - line[0] >= prefix.length && text.startsWith(prefix, line[0]);
+    },
+    hasSuffix(suffix) {
+      backwards ??= sortedWordList(reversed?.() ?? text.split('\n').filter(Boolean).map(backwardsOf).sort().join('\n'));
+      return backwards.hasPrefix!(backwardsOf(suffix));
     },
   };
+}
+
+/** A word written backwards, code unit by code unit. */
+function backwardsOf(word: string): string {
+  let out = '';
+  for (let i = word.length - 1; i >= 0; i--) out += word[i];
+  return out;
+}
+
+/** How text[start, end) sorts against `word`, by UTF-16 code unit: negative, zero or positive. */
+function compareLine(text: string, start: number, end: number, word: string): number {
+  const length = Math.min(end - start, word.length);
+  for (let i = 0; i < length; i++) {
+    const d = text.charCodeAt(start + i) - word.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - start - word.length;
 }
 
 /**
  * Two word lists as one: words of ASCII characters alone are looked up in the first, the others
  * in the second. Kept apart, the first's text is a one-byte string in V8, faster to read and
- * to search than one holding "Māori" would make it.
+ * to search than one holding "Māori" would make it. An ASCII prefix may start a word of either.
  */
 export function asciiSplitWordList(ascii: WordList, other: WordList): WordList {
-  return { has: (word) => (/^[\x00-\x7f]*$/.test(word) ? ascii : other).has(word) };
+  const prefixIn = (list: WordList, prefix: string) => list.hasPrefix?.(prefix) ?? true;
+  const suffixIn = (list: WordList, suffix: string) => list.hasSuffix?.(suffix) ?? true;
+  return {
+    has: (word) => (isAscii(word) ? ascii : other).has(word),
+    hasPrefix: (prefix) => (isAscii(prefix) && prefixIn(ascii, prefix)) || prefixIn(other, prefix),
+    hasSuffix: (suffix) => (isAscii(suffix) && suffixIn(ascii, suffix)) || suffixIn(other, suffix),
+  };
 }
+
+const isAscii = (word: string): boolean => /^[\x00-\x7f]*$/.test(word);
 
 /** A word of prose and where it starts in its text. */
 export interface ProseWord {
@@ -95,10 +155,12 @@ export interface Speller {
    * apart from the rest (one letter wrong, one too many, one too few).
    */
   nearCommon(word: string): { likely: string[]; other: string[] };
+  /** Whether nearCommon finds any word: it stops at the first. */
+  nearsCommon(word: string): boolean;
 }
 
 /** A word without its accents ("Ildikó" is "Ildiko"), for comparing with the house's words. */
-export const foldAccents = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '');
+export const foldAccents = (word: string): string => (isAscii(word) ? word : word.normalize('NFD').replace(/\p{M}/gu, ''));
 
 /**
  * A speller over a dictionary and the words of the house (the community's names) and of the
@@ -135,15 +197,77 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
   };
   const knows = (word: string): boolean => knownAsIs(word) || (word.includes('-') && word.split('-').every((part) => part === '' || knownAsIs(part)));
   const ownList = [...new Set(ownWords)];
+  // Each house word as nearOwn compares it, and the words that share each key of a deletion
+  // index (SymSpell's): a word, and each form of it one letter shorter. Two words one edit
+  // apart share a key, so a word is compared with the few house words that share one of its
+  // keys, not with every one of thousands of config words. Built on first use.
+  let ownKeys: string[] | undefined;
+  let ownIndex: Map<string, number[]> | undefined;
+  const indexOwn = (): { keys: string[]; index: Map<string, number[]> } => {
+    if (ownKeys && ownIndex) return { keys: ownKeys, index: ownIndex };
+    const keys = ownList.map((candidate) => foldAccents(candidate).toLowerCase());
+    const index = new Map<string, number[]>();
+    const add = (key: string, i: number) => {
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    };
+    keys.forEach((key, i) => {
+      if (key.length > INDEXED + 1) return;
+      add(key, i);
+      for (const shorter of deletionsOf(key)) add(shorter, i);
+    });
+    return { keys: (ownKeys = keys), index: (ownIndex = index) };
+  };
+  // The house's words start and end like these (folded, as `listed` compares them):
+  // nearCommon's candidates that start or end like no listed word are not looked up.
+  let ownEnds: { starts: Set<string>; ends: Set<string> } | undefined;
+  const ownStartsEnds = () => {
+    if (ownEnds) return ownEnds;
+    ownEnds = { starts: new Set(), ends: new Set() };
+    for (const word of own) {
+      for (let i = 1; i <= Math.min(word.length, INDEXED); i++) {
+        ownEnds.starts.add(word.slice(0, i));
+        ownEnds.ends.add(word.slice(-i));
+      }
+    }
+    return ownEnds;
+  };
+  const listedPart = (part: string, inDictionary: boolean | undefined, inOwn: (folded: string) => boolean): boolean => {
+    if (inDictionary ?? true) return true;
+    const folded = foldAccents(part);
+    return folded.length > INDEXED || inOwn(folded);
+  };
+  const startsSome = (prefix: string) => listedPart(prefix, dictionary.hasPrefix?.(prefix), (folded) => ownStartsEnds().starts.has(folded));
+  const endsSome = (suffix: string) => listedPart(suffix, dictionary.hasSuffix?.(suffix), (folded) => ownStartsEnds().ends.has(folded));
+  // Common words one edit from the word, in its case: every one, or (`first`) the first found.
+  const nearCommon = (word: string, first: boolean): { likely: string[]; other: string[] } => {
+    const shape = caseOf(word);
+    const recase = (candidate: string) => (shape === 'capital' ? candidate[0]!.toUpperCase() + candidate.slice(1) : shape === 'upper' ? candidate.toUpperCase() : candidate);
+    const likely = new Set<string>();
+    const other = new Set<string>();
+    const lower = word.toLowerCase();
+    for (const { candidate, usual } of editsOf(lower, caseOf(lower) === 'lower' ? editPruner(lower, startsSome, endsSome) : undefined)) {
+      // Common words only, listed in lower case: a name is no fix for a common word, and a
+      // name first in its sentence is no typo for being one edit from another ("Johan" is
+      // not "Johann").
+      if (candidate.length < 2 || !knownAsIs(candidate)) continue;
+      const shown = recase(candidate);
+      if (usual) likely.add(shown);
+      else if (!likely.has(shown)) other.add(shown);
+      if (first) break;
+    }
+    return { likely: [...likely], other: [...other] };
+  };
 
   return {
     knows,
     nearOwn(word) {
       const lower = foldAccents(word).toLowerCase();
-      const near = ownList.filter((candidate) => {
-        const d = editDistance(lower, foldAccents(candidate).toLowerCase());
-        return candidate !== word && (d === 0 || (word.length >= 4 && d === 1));
-      });
+      const { keys, index } = indexOwn();
+      // A word too long for the index (never one misspelling reads) is compared with every house word.
+      const sharing = lower.length > INDEXED ? keys.map((_, i) => i) : [...new Set([lower, ...deletionsOf(lower)].flatMap((key) => index.get(key) ?? []))].sort((a, b) => a - b);
+      const near = sharing.filter((i) => ownList[i] !== word && (keys[i] === lower || (word.length >= 4 && withinOneEdit(lower, keys[i]!)))).map((i) => ownList[i]!);
       // One spelling of each, the first in the word's case where the list has both ("Deployers",
       // "deployers"; "Devstack", "DevStack").
       const initial = (w: string) => w[0] !== w[0]!.toLowerCase();
@@ -155,21 +279,10 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
       }
       return [...best.values()];
     },
-    nearCommon(word) {
-      const shape = caseOf(word);
-      const recase = (candidate: string) => (shape === 'capital' ? candidate[0]!.toUpperCase() + candidate.slice(1) : shape === 'upper' ? candidate.toUpperCase() : candidate);
-      const likely = new Set<string>();
-      const other = new Set<string>();
-      for (const { candidate, usual } of editsOf(word.toLowerCase())) {
-        // Common words only, listed in lower case: a name is no fix for a common word, and a
-        // name first in its sentence is no typo for being one edit from another ("Johan" is
-        // not "Johann").
-        if (candidate.length < 2 || !knownAsIs(candidate)) continue;
-        const shown = recase(candidate);
-        if (usual) likely.add(shown);
-        else if (!likely.has(shown)) other.add(shown);
-      }
-      return { likely: [...likely], other: [...other] };
+    nearCommon: (word) => nearCommon(word, false),
+    nearsCommon(word) {
+      const found = nearCommon(word, true);
+      return found.likely.length + found.other.length > 0;
     },
   };
 }
@@ -186,22 +299,37 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
  * left alone.
  */
 export function misspelling(speller: Speller, word: string, sentenceStart: boolean): string[] | null {
+  const verdict = verdictOf(speller, word, sentenceStart);
+  if (verdict === null) return null;
+  if (!verdict.common) return verdict.own.slice(0, 2);
+  return [...new Set([...verdict.own, ...likelyFixes(word, speller.nearCommon(word))])].slice(0, 2);
+}
+
+/** Whether misspelling would report the word, without the work of finding its fixes. */
+export function isMisspelt(speller: Speller, word: string, sentenceStart: boolean): boolean {
+  return verdictOf(speller, word, sentenceStart) !== null;
+}
+
+/** null for a word misspelling leaves alone; else the house words near it, and whether common words may fix it too. */
+function verdictOf(speller: Speller, word: string, sentenceStart: boolean): { own: string[]; common: boolean } | null {
   // No word of any dictionary is this long: a run of letters this long is not prose to spell.
   if (word.length > MAX_WORD || NOT_LATIN.test(word)) return null;
   const shape = caseOf(word);
   if (shape === 'upper' || /^\p{Lu}{2,}s$/u.test(word) || speller.knows(word)) return null;
   const own = speller.nearOwn(word);
   if (shape !== 'lower' && own.some((s) => foldAccents(s).toLowerCase() === foldAccents(word).toLowerCase())) return null;
-  if (shape === 'mixed' || (shape === 'lower' && word.includes('-'))) return own.length > 0 ? own.slice(0, 2) : null;
-  if (shape === 'capital' && !sentenceStart) return own.length > 0 ? own.slice(0, 2) : null;
-  const common = speller.nearCommon(word);
-  if (shape === 'capital' && own.length === 0 && common.likely.length + common.other.length === 0) return null;
-  // Two words written as one ("datacenter", "subcommunity"), one edit from no word: a trade's compound, not a typo.
-  if (shape === 'lower' && own.length === 0 && common.likely.length + common.other.length === 0 && isCompound(speller, word)) return null;
-  return [...new Set([...own, ...likelyFixes(word, common)])].slice(0, 2);
+  if (shape === 'mixed' || (shape === 'lower' && word.includes('-'))) return own.length > 0 ? { own, common: false } : null;
+  if (shape === 'capital' && !sentenceStart) return own.length > 0 ? { own, common: false } : null;
+  // A name first in its sentence one edit from no word; two words written as one ("datacenter",
+  // "subcommunity") one edit from no word, a trade's compound: neither is a typo.
+  if (own.length === 0 && (shape === 'capital' || isCompound(speller, word)) && !speller.nearsCommon(word)) return null;
+  return { own, common: true };
 }
 
 const MAX_WORD = 40;
+// The longest house word the deletion index holds, and the longest prefix kept of one: past
+// MAX_WORD, so that every word misspelling reads is looked up through them.
+const INDEXED = 48;
 
 // Words too common to be half of a compound: "andthe" and "forthe" are a missing space.
 const FUNCTION_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'that', 'this', 'are', 'was', 'were', 'has', 'have', 'had', 'not', 'but', 'you', 'your', 'our', 'its', 'his', 'her', 'all', 'can', 'will', 'into', 'onto', 'out', 'off', 'per', 'via', 'who', 'how', 'why', 'what', 'when', 'then', 'than', 'them', 'they', 'there', 'their', 'these', 'those', 'been', 'being', 'also', 'any', 'each', 'one', 'two', 'more', 'most', 'some', 'such', 'over', 'just']);
@@ -231,14 +359,92 @@ function likelyFixes(word: string, { likely, other }: { likely: string[]; other:
 /**
  * Every word one edit from `word`, likeliest typo first, `usual` for those: two letters
  * swapped, a letter doubled or undoubled; then one letter wrong, one too few, one too many.
+ * With a pruner, those no known word can be are left out before they are made.
  */
-function* editsOf(word: string): Generator<{ candidate: string; usual: boolean }> {
-  for (let i = 0; i < word.length - 1; i++) if (word[i] !== word[i + 1]) yield { candidate: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), usual: true };
-  for (let i = 0; i < word.length; i++) yield { candidate: word.slice(0, i + 1) + word.slice(i), usual: true };
-  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: true };
-  for (let i = 0; i < word.length; i++) for (const c of LETTERS) if (c !== word[i]) yield { candidate: word.slice(0, i) + c + word.slice(i + 1), usual: false };
-  for (let i = 0; i <= word.length; i++) for (const c of LETTERS) yield { candidate: word.slice(0, i) + c + word.slice(i), usual: false };
-  for (let i = 0; i < word.length; i++) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: false };
+function* editsOf(word: string, pruner?: EditPruner): Generator<{ candidate: string; usual: boolean }> {
+  const ok = pruner?.viable ?? (() => true);
+  const endingFrom = pruner?.endingFrom ?? (() => false);
+  const n = word.length;
+  for (let i = 0; i < n - 1; i++) if (word[i] !== word[i + 1] && ok(i, word[i + 1]!, ENDING.test(word[i]!) && endingFrom(i + 2), i + 2)) yield { candidate: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), usual: true };
+  for (let i = 0; i < n; i++) if (ok(i + 1, word[i]!, endingFrom(i + 1), i + 1)) yield { candidate: word.slice(0, i + 1) + word.slice(i), usual: true };
+  for (let i = 1; i < n; i++) if (word[i] === word[i - 1] && (i + 1 === n || ok(i, word[i + 1]!, endingFrom(i + 2), i + 2))) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: true };
+  for (let i = 0; i < n; i++) if (ok(i, undefined, false, i + 1)) for (const c of LETTERS) if (c !== word[i] && ok(i, c, endingFrom(i + 1), i + 1)) yield { candidate: word.slice(0, i) + c + word.slice(i + 1), usual: false };
+  for (let i = 0; i <= n; i++) if (ok(i, undefined, false, i)) for (const c of LETTERS) if (ok(i, c, endingFrom(i), i)) yield { candidate: word.slice(0, i) + c + word.slice(i), usual: false };
+  for (let i = 0; i < n; i++) if (i + 1 === n || ok(i, word[i + 1]!, endingFrom(i + 2), i + 2)) yield { candidate: word.slice(0, i) + word.slice(i + 1), usual: false };
+}
+
+// What a plural or a possessive ends with: the speller knows a word when it is a listed word
+// and an ending made of these (roadmaps, patches, the community's, the projects').
+const ENDING = /['\u2019sSeE]/;
+
+interface EditPruner {
+  /**
+   * Whether an edit of the word can be a known word: one that keeps the word's first `at`
+   * characters, then has `next`, then a rest made of ENDING characters alone or not, that ends
+   * with the word's characters from `rest` on. Without `next`: whether any letter there can.
+   */
+  viable(at: number, next: string | undefined, endingRest: boolean, rest: number): boolean;
+  /** Whether the word's characters from `at` on are ENDING characters alone. */
+  endingFrom(at: number): boolean;
+}
+
+/**
+ * Pruning for the edits of a lower-case word, exact: a known word is a listed word and an
+ * ending, so some listed word starts as the edit does, up to where its ending may start, and
+ * some listed word ends as the edit does, from past the edited letter to where its ending may
+ * start. A made-up word is one whose start and end no listed word shares ("qzx...vbw"): its
+ * several hundred edits come to a few look-ups, not one each.
+ */
+function editPruner(word: string, startsSome: (prefix: string) => boolean, endsSome: (suffix: string) => boolean): EditPruner {
+  const w = word.replaceAll('\u2019', "'");
+  const n = w.length;
+  // The longest start of the word that some listed word starts with.
+  let known = 0;
+  while (known < n && startsSome(w.slice(0, known + 1))) known++;
+  // runStart[j]: where the run of ENDING characters that ends at j starts.
+  const runStart = [0];
+  for (let j = 1; j <= n; j++) runStart.push(ENDING.test(w[j - 1]!) ? runStart[j - 1]! : j);
+  const ending = runStart[n]!;
+  // The earliest `from` such that some listed word ends with w[from, end), the end being where
+  // the word's ending may start: an edit's rest from before `from` makes no known word.
+  let from = n;
+  for (let end = ending; end <= n; end++) {
+    let start = end;
+    while (start > 0 && endsSome(w.slice(start - 1, end))) start--;
+    from = Math.min(from, start);
+  }
+  const seen = new Map<string, boolean>();
+  return {
+    endingFrom: (at) => at >= ending,
+    viable(at, next, endingRest, rest) {
+      // A rest that holds more than an ending must end some listed word.
+      if (rest < ending && rest < from) return false;
+      if (next === undefined) return at <= known || runStart[at]! <= known;
+      // The edit ends in an ending that starts inside the kept characters: those before it must start a listed word.
+      if (endingRest && ENDING.test(next)) return runStart[at]! <= known;
+      if (at > known) return false;
+      const prefix = w.slice(0, at) + (next === '\u2019' ? "'" : next);
+      let ok = seen.get(prefix);
+      if (ok === undefined) seen.set(prefix, (ok = startsSome(prefix)));
+      return ok;
+    },
+  };
+}
+
+/** Each form of a word one character shorter. */
+function deletionsOf(word: string): string[] {
+  return Array.from({ length: word.length }, (_, i) => word.slice(0, i) + word.slice(i + 1));
+}
+
+/** Whether editDistance(a, b) <= 1, in time linear in their length. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 /** Damerau-Levenshtein distance (adjacent swaps count one), for short words. */

@@ -14,7 +14,8 @@ let english: WordList | undefined;
  */
 export function englishWords(): WordList {
   if (english) return english;
-  const words = asciiSplitWordList(sortedWordList(readWords('words.txt')), sortedWordList(readWords('words-non-ascii.txt')));
+  // words-reversed.txt is read only when the speller first asks how a word ends.
+  const words = asciiSplitWordList(sortedWordList(readWords('words.txt'), () => readWords('words-reversed.txt')), sortedWordList(readWords('words-non-ascii.txt')));
   // The startup snapshot's warm-up lints an issue: kept, the list would be 2 MB of every start.
   if (!startupSnapshot.isBuildingSnapshot()) english = words;
   return words;

@@ -19,7 +19,7 @@ import { REPO } from '../helpers/workspace.js';
  * (quadratic parsing, backtracking patterns) each finish here in about a second; the test's
  * timeout, ten times that, is a backstop, and `npm run bench` prints the real timings.
  */
-const config = defaultConfig();
+const defaults = defaultConfig();
 const sampleDir = join(REPO, 'sections', 'april-2025');
 const sample = Object.fromEntries(readdirSync(sampleDir).map((name) => [name, readFileSync(join(sampleDir, name), 'utf8')]));
 
@@ -29,9 +29,12 @@ describe('adversarial inputs at the limits finish with bounded work', () => {
   it('makes every shape, each within the limits of one fragment', () => {
     expect(shapes.length).toBeGreaterThan(40);
     for (const { name, text } of shapes) expect(Buffer.byteLength(text), name).toBeLessThanOrEqual(LIMITS.fragmentBytes);
+    // Config that comes with a shape fits a config file, written `words: [a, b, ...]`.
+    for (const { name, words } of shapes) if (words) expect(Buffer.byteLength(`words: [${words.join(', ')}]\n`), name).toBeLessThanOrEqual(LIMITS.configBytes);
   });
 
-  it.each(shapes.map((shape) => [shape.name, shape] as const))('%s', async (_, { text }) => {
+  it.each(shapes.map((shape) => [shape.name, shape] as const))('%s', async (_, { text, words }) => {
+    const config = words ? { ...defaultConfig(), words } : defaults;
     // Each stage is seconds of synchronous work: let the worker answer vitest between them.
     const breathe = () => new Promise((resolve) => setImmediate(resolve));
     // Two fragments of the shape beside the sample issue: the most one issue may hold.

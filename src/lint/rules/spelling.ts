@@ -1,7 +1,12 @@
 import { HOUSE_WORDS } from '../../core/house-words.js';
-import { makeSpeller, misspelling, proseWords } from '../../core/spelling.js';
-import type { Rule } from '../types.js';
+import { isMisspelt, makeSpeller, misspelling, proseWords } from '../../core/spelling.js';
+import type { Report, Rule } from '../types.js';
 import { matchRange, textNodes } from '../source.js';
+
+// Past this many in one file, one report stands for the rest: a file of made-up words is one
+// problem, not thousands, and the fixes of the rest are never looked for (#36).
+const MAX_PER_FILE = 20;
+const MANY = Array.from({ length: MAX_PER_FILE + 2 }, (_, i) => `zqx${'abcdefghijklmnopqrstuvwxyz'[i]}`);
 
 export const spelling: Rule = {
   id: 'spelling',
@@ -24,35 +29,62 @@ export const spelling: Rule = {
         'zuul.md:1:38 "adjancent" is not in the dictionary; did you mean "adjacent"?',
         'zuul.md:1:68 "clou" is not in the dictionary; fix it, or add it to words: in the config if it is right.',
       ] },
+      // Past twenty in a file, one report for the rest.
+      { files: { 'many.md': MANY.join(' ') }, messages: [
+        ...MANY.slice(0, MAX_PER_FILE).map((word, i) => `many.md:1:${1 + 5 * i} "${word}" is not in the dictionary; fix it, or add it to words: in the config if it is right.`),
+        `many.md:1:${1 + 5 * MAX_PER_FILE} and 2 more words not in the dictionary, from "${MANY[MAX_PER_FILE]}" on (only the first ${MAX_PER_FILE} of a file are reported); fix them, or add them to words: in the config if they are right.`,
+      ] },
     ],
   },
   check({ docs, config, dictionary, report }) {
     if (!dictionary) return;
     const speller = makeSpeller(dictionary(), [...HOUSE_WORDS, ...config.words]);
+    // Each word is checked once: its fixes while its file is under MAX_PER_FILE, else only whether it is misspelt.
     const verdicts = new Map<string, string[] | null>();
+    const misspelt = new Map<string, boolean>();
     // A word the issue writes the same way three times or more is the writer's own (FOSDEM's
     // "devroom"): a typo is made once, not kept. Counted once over every doc, plurals together.
     const uses = new Map<string, number>();
     const stem = (word: string) => word.toLowerCase().replace(/['\u2019]s$/, '').replace(/s$/, '');
     for (const { doc } of docs) for (const { value } of textNodes(doc)) for (const { word } of proseWords(value)) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
+    // Per file: the reports made, and those past MAX_PER_FILE (counted, the first kept, and whether any is an error).
+    const files = new Map<string, { shown: number; more: number; first?: Omit<Report, 'message'> & { word: string }; error: boolean }>();
     for (const { file, doc, at } of docs) {
+      const tally = files.get(file) ?? { shown: 0, more: 0, error: false };
+      files.set(file, tally);
       for (const { node, value, parents } of textNodes(doc)) {
         // Link text that is the URL itself is an address, not prose.
         const parent = parents.at(-1);
         if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
         const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
         for (const { word, index } of proseWords(value)) {
+          if ((uses.get(stem(word)) ?? 0) >= 3) continue;
           const first = startsSentence(value, index);
           const key = `${first ? '.' : ' '}${word}`;
+          if (tally.shown >= MAX_PER_FILE) {
+            if (!misspelt.has(key)) misspelt.set(key, verdicts.has(key) ? verdicts.get(key) !== null : isMisspelt(speller, word, first));
+            if (!misspelt.get(key)) continue;
+            if (tally.more++ === 0) tally.first = { file, word, ...matchRange(doc, node, index, word) };
+            if (inTitle) tally.error = true;
+            continue;
+          }
           if (!verdicts.has(key)) verdicts.set(key, misspelling(speller, word, first));
           const suggestions = verdicts.get(key);
-          if (!suggestions || (uses.get(stem(word)) ?? 0) >= 3) continue;
+          if (!suggestions) continue;
+          tally.shown++;
           const advice = suggestions.length > 0
             ? `did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`
             : 'fix it, or add it to words: in the config if it is right.';
           report({ file, ...matchRange(doc, node, index, word), message: `"${word}" is not in the dictionary; ${advice}`, ...(inTitle ? {} : { severity: 'warn' as const }) });
         }
       }
+    }
+    for (const { more, first, error } of files.values()) {
+      if (more === 0 || first === undefined) continue;
+      const { word, ...at } = first;
+      const [them, are] = more === 1 ? ['it', 'it is'] : ['them', 'they are'];
+      const which = more === 1 ? `1 more word not in the dictionary, "${word}"` : `${more} more words not in the dictionary, from "${word}" on`;
+      report({ ...at, message: `and ${which} (only the first ${MAX_PER_FILE} of a file are reported); fix ${them}, or add ${them} to words: in the config if ${are} right.`, ...(error ? {} : { severity: 'warn' as const }) });
     }
   },
 };
