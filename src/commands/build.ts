@@ -1,13 +1,14 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { addressOf, testMessage } from '../core/email-message.js';
 import { assertBuildable, defaultIssueDate, issueInvites, shownLocalImages } from '../core/issue.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
-import { writeFilesAtomically, type OutputFile } from '../io/files.js';
+import { removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { openCompatAnswers } from '../io/email-compat.js';
 import { readLocalImage } from '../io/images.js';
+import { staleBuiltInvites } from '../io/invites.js';
 import { cacheFolder } from '../io/lint-cache.js';
 import { isPackageFolder, issueDir, relativeTo } from '../io/workspace.js';
 import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
@@ -112,6 +113,10 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
   }
 
   await writeFilesAtomically(files);
+  // An event renamed, moved or dropped since the last build left its invite behind: it goes, as publish removes stale images.
+  if (wanted.blog || wanted.email) {
+    for (const path of staleBuiltInvites(join(outDir, 'invites'), new Set(invites.map((path) => basename(path))))) removeFile(path);
+  }
   const shownDir = relativeTo(root, outDir);
   const sample = id.slug === SAMPLE_ISSUE && isPackageFolder(root);
   return { issue: id.slug, outputs, images, invites, outDir: shownDir.startsWith('..') ? outDir : shownDir, diagnostics, sample };

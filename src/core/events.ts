@@ -42,7 +42,7 @@ export interface IssueEvent {
   line: number;
   startLine: number;
   endLine: number;
-  /** The invite's file name without .ics: the name and first day, unique within the issue. */
+  /** The invite's file name without .ics: the name and first day, unique within the fragment here and within the issue once assignInviteSlugs has run. */
   slug: string;
 }
 
@@ -55,6 +55,10 @@ export interface EventProblem {
 const EVENT_KEYS = ['name', 'url', 'start', 'end', 'location', 'deadlines', 'links'];
 const LINK_KEYS = ['label', 'url'];
 const DEADLINE_KEYS = ['label', 'url', 'date', 'timezone'];
+/** The years an event is read in: Date.UTC maps years 0 to 99 into the 1900s, and an invite's DTEND must stay four digits. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2100;
+const yearOutside = (date: string) => `${date} is outside the years events are read in (${FIRST_YEAR} to ${LAST_YEAR}).`;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
@@ -74,6 +78,13 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
   list.forEach((entry, i) => {
     const at = `events.${i}`;
     const problem = (key: string, message: string, severity?: 'warn') => problems.push({ line: line(key ? `${at}.${key}` : at), message, ...(severity ? { severity } : {}) });
+    // A control character (a lone CR that calendar parsers read as a line break, ESC, NUL) leaves the event out, reported once at its key.
+    let refused = false;
+    const held = (value: unknown, key: string, who: string): boolean => {
+      const found = controlIn(value);
+      if (found) problem(key, `${who}: ${key.replace(/^(deadlines|links)\.(\d+)\./, '$1[$2].')} holds a control character (${found}); write it as text on one line.`);
+      return !!found;
+    };
     if (!isPlainObject(entry)) return problem('', `events[${i}] must be an event: name, url, start (and end, location, deadlines).`);
     for (const key of Object.keys(entry)) {
       if (!EVENT_KEYS.includes(key)) {
@@ -81,13 +92,17 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
         problem(key, `an event has no key "${key}"${near ? `; did you mean "${near}"?` : ` (keys: ${EVENT_KEYS.join(', ')}).`}`, 'warn');
       }
     }
-    const name = text(entry.name);
-    if (!name) problem(entry.name === undefined ? '' : 'name', `events[${i}] needs a name: the event's name as readers know it.`);
+    const nameHeld = held(entry.name, 'name', `events[${i}]`);
+    const name = nameHeld ? undefined : text(entry.name);
+    if (!name && !nameHeld) problem(entry.name === undefined ? '' : 'name', `events[${i}] needs a name: the event's name as readers know it.`);
+    const who = name ?? `events[${i}]`;
+    for (const key of ['url', 'start', 'end', 'location']) if (held(entry[key], key, who)) refused = true;
     const url = text(entry.url);
     const urlProblem = url === undefined ? 'needs a url: the event\'s page.' : eventUrlProblem(url);
-    if (urlProblem) problem(entry.url === undefined ? '' : 'url', `${name ?? `events[${i}]`} ${urlProblem}`);
-    const start = readDay(entry.start, 'start', (key, message) => problem(key, `${name ?? `events[${i}]`}: ${message}`), true);
-    const end = readDay(entry.end, 'end', (key, message) => problem(key, `${name ?? `events[${i}]`}: ${message}`), false) ?? start;
+    if (urlProblem && !controlIn(entry.url)) problem(entry.url === undefined ? '' : 'url', `${who} ${urlProblem}`);
+    const start = controlIn(entry.start) ? undefined : readDay(entry.start, 'start', (key, message) => problem(key, `${who}: ${message}`), true);
+    // An end written but unreadable leaves the event out, as its start would: never a one-day event guessed from its start.
+    const end = entry.end === undefined || entry.end === null ? start : controlIn(entry.end) ? undefined : readDay(entry.end, 'end', (key, message) => problem(key, `${who}: ${message}`), false);
     if (start && end && end < start) problem('end', `${name}: end ${end} is before start ${start}.`);
     const location = entry.location === undefined ? undefined : text(entry.location);
     if (entry.location !== undefined && !location) problem('location', `${name}: location must be text, such as Paris-Saclay, France.`);
@@ -103,6 +118,8 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
           say(k, `a deadline has no key "${k}"${near ? `; did you mean "${near}"?` : ` (keys: ${DEADLINE_KEYS.join(', ')}).`}`, 'warn');
         }
       }
+      // Each value with a control character is reported; the deadline is then left out, unread further.
+      if (DEADLINE_KEYS.map((k) => held(d[k], `${key}.${k}`, who)).includes(true)) return;
       const label = text(d.label);
       if (!label) say(d.label === undefined ? '' : 'label', `${name}: deadlines[${j}] needs a label, such as "Submit a talk".`);
       const deadlineUrl = text(d.url);
@@ -124,6 +141,7 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
       const key = `links.${j}`;
       if (!isPlainObject(l)) return problem(key, `${name}: links[${j}] must be a link: label and url.`);
       for (const k of Object.keys(l)) if (!LINK_KEYS.includes(k)) problem(`${key}.${k}`, `a link has no key "${k}" (keys: ${LINK_KEYS.join(', ')}).`, 'warn');
+      if (LINK_KEYS.map((k) => held(l[k], `${key}.${k}`, who)).includes(true)) return;
       const label = text(l.label);
       if (!label) return problem(l.label === undefined ? key : `${key}.label`, `${name}: links[${j}] needs a label, such as "Register".`);
       const linkUrl = text(l.url);
@@ -131,8 +149,8 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
       if (linkProblem) return problem(l.url === undefined ? key : `${key}.url`, `${label} ${linkProblem}`);
       links.push({ label, url: linkUrl! });
     });
-    if (!name || !url || urlProblem || !start || !end || end < start) return;
-    const base = `${slugOf(name) || 'event'}-${start}`;
+    if (refused || !name || !url || urlProblem || !start || !end || end < start) return;
+    const base = slugBase(name, start);
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     slugs.add(slug);
@@ -142,6 +160,35 @@ export function readEvents(parts: Pick<SourceParts, 'data' | 'keyLines'>, file: 
     });
   });
   return { events: events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.name < b.name ? -1 : 1)), problems };
+}
+
+/**
+ * Gives each event an invite name unique within the issue, in the order given (the issue's
+ * reading order): two events of one name and first day, in one fragment or two, would
+ * otherwise share one file and one link, and one of them would be lost.
+ */
+export function assignInviteSlugs(events: Iterable<IssueEvent>): void {
+  const taken = new Set<string>();
+  for (const event of events) {
+    const base = slugBase(event.name, event.start);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    event.slug = slug;
+  }
+}
+
+function slugBase(name: string, start: string): string {
+  return `${slugOf(name) || 'event'}-${start}`;
+}
+
+/** C0, DEL and C1 controls: no value of an event is meant to hold one, and a calendar or a terminal reads some as commands. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The first control character of a string value, as U+XXXX; surrounding whitespace is trimmed as values are, and not counted. */
+function controlIn(value: unknown): string | undefined {
+  const found = typeof value === 'string' ? CONTROL.exec(value.trim()) : null;
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -163,6 +210,7 @@ function readDay(value: unknown, key: string, problem: (key: string, message: st
   const day = typeof value === 'string' ? DAY.exec(value.trim()) : null;
   if (!day) return problem(key, `${key} "${String(value)}" is not a date; write it as YYYY-MM-DD, such as 2025-10-17.`), undefined;
   if (!isRealDay(Number(day[1]), Number(day[2]), Number(day[3]))) return problem(key, `${key} ${day[0]} is not a day of the calendar (${calendarReason(Number(day[1]), Number(day[2]), Number(day[3]))}).`), undefined;
+  if (Number(day[1]) < FIRST_YEAR || Number(day[1]) > LAST_YEAR) return problem(key, `${key} ${yearOutside(day[0])}`), undefined;
   return day[0];
 }
 
@@ -172,6 +220,7 @@ function readDeadlineDate(value: unknown, problem: (message: string) => void): {
   if (!match) return problem(`date "${String(value)}" is not a date; write YYYY-MM-DD or YYYY-MM-DDTHH:MM, such as 2025-06-13T23:59.`), undefined;
   const [, y, m, d, hh, mm] = match;
   if (!isRealDay(Number(y), Number(m), Number(d))) return problem(`${y}-${m}-${d} is not a day of the calendar (${calendarReason(Number(y), Number(m), Number(d))}).`), undefined;
+  if (Number(y) < FIRST_YEAR || Number(y) > LAST_YEAR) return problem(yearOutside(`${y}-${m}-${d}`)), undefined;
   if (hh !== undefined && (Number(hh) > 23 || Number(mm) > 59)) return problem(`${hh}:${mm} is not a time of day; write 00:00 to 23:59.`), undefined;
   return { date: `${y}-${m}-${d}`, time: hh === undefined ? undefined : `${hh}:${mm}` };
 }
@@ -314,6 +363,9 @@ export function nextDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
+/** How every invite this tool writes begins, by which build knows the invites it wrote before. */
+export const INVITE_HEAD = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//OpenInfra Foundation//newsletter//EN\r\n';
+
 /**
  * An RFC 5545 invite for one event: an all-day VEVENT (VALUE=DATE, DTEND the day after the last),
  * a UID derived from the event (the same across builds, another for another event), its URL,
@@ -324,9 +376,7 @@ export function eventIcs(event: IssueEvent, stamp: Date, issueDate: Date): strin
   const uid = `${createHash('sha256').update(`${event.name}\0${event.start}\0${event.url}`).digest('hex').slice(0, 32)}@newsletter.openinfra`;
   const description = [event.url, ...openDeadlines(event, issueDate).map((d) => `${d.label}: by ${d.date}${d.time ? ` ${d.time} (${d.timezone})` : ''}${d.url ? ` ${d.url}` : ''}`)].join('\n');
   const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//OpenInfra Foundation//newsletter//EN',
+    ...INVITE_HEAD.split('\r\n').slice(0, -1),
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
@@ -345,9 +395,13 @@ export function eventIcs(event: IssueEvent, stamp: Date, issueDate: Date): strin
   return `${lines.map(foldIcs).join('\r\n')}\r\n`;
 }
 
-/** TEXT values: backslash, semicolon and comma escaped, line ends as \n (RFC 5545 3.3.11). */
+/**
+ * TEXT values: backslash, semicolon and comma escaped, line ends as \n (RFC 5545 3.3.11). A lone
+ * CR or NEL is a line end too, as some parsers read it one; other controls are no TEXT at all
+ * (3.3.11's TSAFE-CHAR, HTAB apart) and are dropped, whatever readEvents let through.
+ */
 function escapeIcs(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|[\r\n\u0085]/g, '\\n').replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '');
 }
 
 /** Content lines longer than 75 octets, folded: CRLF and a space, never inside a UTF-8 character (RFC 5545 3.1). */
