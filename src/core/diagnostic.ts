@@ -25,6 +25,8 @@ export interface Diagnostic {
   fix?: Fix;
   /** The issue cannot be rendered past it (front matter that cannot be understood): build stops. */
   fatal?: boolean;
+  /** The problem is the whole file (a refused image), not a place in it: build's line names no line. */
+  wholeFile?: boolean;
 }
 
 /** Diagnostics in reading order: by file, then position, then rule. */

@@ -9,7 +9,7 @@ import { diagnosticToError, frontMatterDiagnostic, validateFragmentFrontMatter, 
 import type { Diagnostic } from './diagnostic.js';
 import { monthName, type IssueId } from './slug.js';
 import { issueImageFolder, localImagePath, publishedImageName, type ImageFile } from './images.js';
-import { eventIcs, eventsMarkdown, readEvents, type EventProblem, type EventRendering, type IssueEvent } from './events.js';
+import { assignInviteSlugs, eventIcs, eventsMarkdown, readEvents, type EventProblem, type EventRendering, type IssueEvent } from './events.js';
 
 /** A file as read from the workspace: its path relative to the workspace, and its text. */
 export interface SourceFile {
@@ -24,6 +24,16 @@ export interface IssueSources {
   fragments: SourceFile[];
   /** The image files in the issue's folder (none when not read). */
   images?: ImageFile[];
+  /** Files of the folder named as images that were refused: each an error at its file, and build stops. */
+  unreadImages?: UnreadImage[];
+}
+
+/** A file of an issue's folder named as an image that was refused, and why (io/images.ts readIssueImages). */
+export interface UnreadImage {
+  /** Relative to the workspace, forward slashes. */
+  path: string;
+  message: string;
+  hint?: string;
 }
 
 /** An image of the issue's own folder, and the site path it is published at. */
@@ -111,7 +121,8 @@ const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
  * that cannot be understood becomes an error in `problems` (see assertBuildable).
  */
 export function parseIssue(sources: IssueSources, config: Config): Issue {
-  const problems: Diagnostic[] = [];
+  // First, so that build stops on a refused image with its one line, as it always has.
+  const problems: Diagnostic[] = (sources.unreadImages ?? []).map(({ path, message, hint }) => ({ file: path, line: 1, column: 1, ruleId: null, severity: 'error', message, ...(hint ? { hint } : {}), fatal: true, wholeFile: true }));
   const issueParts = sources.issueFile ? readParts(sources.issueFile, problems) : undefined;
   if (issueParts && sources.issueFile) problems.push(...validateIssueFrontMatter(issueParts, sources.issueFile.path, config));
   const data = issueParts?.data ?? {};
@@ -136,12 +147,14 @@ export function parseIssue(sources: IssueSources, config: Config): Issue {
     style: issueDateStyle(fragments.map((f) => f.doc), issueDate, configured === 'month-first' || configured === 'day-first' ? configured : undefined) ?? 'day-first',
     inviteUrl: (event) => `${config.site}${config.siteLayout.inviteUrl}${event.slug}.ics`,
   };
+  const ordered = orderFragments(fragments, config, Array.isArray(data.sections) ? (data.sections as string[]) : undefined);
+  // Invite names are unique in the issue, not only in a fragment: each is a file of one folder and a link of one post.
+  assignInviteSlugs(ordered.flatMap((fragment) => fragment.events));
   for (const fragment of fragments) {
     if (fragment.events.length === 0) continue;
     fragment.eventsMarkdown = eventsMarkdown(fragment.events, rendering);
     fragment.eventsDoc = parseMarkdown(fragment.eventsMarkdown);
   }
-  const ordered = orderFragments(fragments, config, Array.isArray(data.sections) ? (data.sections as string[]) : undefined);
 
   return {
     id: sources.id,
@@ -208,6 +221,7 @@ export function imageUrlOf(issue: Pick<Issue, 'images'>, url: string): string {
 /** Build stops on the first problem that keeps the issue from being rendered (lint reports them all). */
 export function assertBuildable(issue: Issue): void {
   const fatal = issue.problems.find((p) => p.fatal);
+  if (fatal?.wholeFile) throw new CliError(fatal.message, { file: fatal.file, hint: fatal.hint });
   if (fatal) throw diagnosticToError(fatal);
 }
 

@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile } from '../core/images.js';
+import type { UnreadImage } from '../core/issue.js';
 import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
@@ -12,9 +13,11 @@ const IMAGE_NAME = new RegExp(`\\.(?:${IMAGE_EXTENSIONS.join('|')})$`, 'i');
 
 /**
  * The image files of an issue's folder and its subfolders (img/ by custom), each read once for
- * its hash, format and size in pixels. `dir` is the folder, `root` the workspace.
+ * its hash, format and size in pixels. `dir` is the folder, `root` the workspace. A file that is
+ * refused (a link out or into a hidden place, not the image its name says, too large) is listed
+ * in `unread` with why, and the others are still read: lint reports each, build stops on them.
  */
-export async function readIssueImages(root: string, dir: string): Promise<ImageFile[]> {
+export async function readIssueImages(root: string, dir: string): Promise<{ images: ImageFile[]; unread: UnreadImage[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const paths = entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && IMAGE_NAME.test(entry.name))
@@ -28,14 +31,19 @@ export async function readIssueImages(root: string, dir: string): Promise<ImageF
     });
   }
   const images: ImageFile[] = [];
+  const unread: UnreadImage[] = [];
   for (const path of paths) {
-    images.push(await readImageAndBytes(root, path).then(({ image }) => image, (error: unknown) => {
-      throw (error as NodeJS.ErrnoException).code === 'ENOENT'
+    try {
+      images.push((await readImageAndBytes(root, path)).image);
+    } catch (error) {
+      const refused = (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? new CliError('this image is a link to nothing: its target does not exist.', { file: shownPath(root, path), hint: 'Remove the link, or put the image itself there.' })
         : error;
-    }));
+      if (!(refused instanceof CliError) || refused.kind !== 'content') throw refused;
+      unread.push({ path: shownPath(root, path), message: refused.message, ...(refused.hint ? { hint: refused.hint } : {}) });
+    }
   }
-  return images;
+  return { images, unread };
 }
 
 /** The bytes of one of an issue's own images, read afresh from the workspace (never through a link out of it). */

@@ -220,7 +220,8 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
   const issueFile = names.includes(ISSUE_FILE) ? await read(ISSUE_FILE) : undefined;
   const fragments: SourceFile[] = [];
   for (const name of names) if (name !== ISSUE_FILE) fragments.push(await read(name));
-  return { id, issueFile, fragments, images: await readIssueImages(root, dir) };
+  const { images, unread } = await readIssueImages(root, dir);
+  return { id, issueFile, fragments, images, ...(unread.length > 0 ? { unreadImages: unread } : {}) };
 }
 
 /** A file that was listed but cannot be found is a link whose target is gone. */

@@ -17,11 +17,16 @@ export const localImage: Rule = {
   check(context) {
     const folder = `sections/${context.issue.id.slug}/`;
     const known = [...context.issue.images.keys()];
+    // The issue's own files that were refused (a link out, not an image): errors of no rule, at each file.
+    const refused = new Map(context.issue.problems.filter((p) => p.ruleId === null && p.fatal && p.file.startsWith(folder)).map((p) => [p.file, p.message]));
     for (const use of imageUsesOf(context)) {
       if (!use.local) continue;
       const at = { file: use.file, ...use.range };
       if (use.local.outside) {
         context.report({ ...at, message: `${use.url} leaves the issue's folder; keep the issue's images in ${folder} (img/ by custom), or use a site path such as /img/${use.local.path.split('/').pop()}.` });
+      } else if (!use.local.image && refused.has(folder + use.local.path)) {
+        // The file is there but was refused (its own error says why, at the file): not "not in the folder".
+        context.report({ ...at, message: `${use.url} cannot be shown: the file is refused (see ${folder}${use.local.path}): ${refused.get(folder + use.local.path)}` });
       } else if (!use.local.image) {
         // A path is short; a pasted monster is not worth comparing.
         const near = use.local.path.length <= 300 ? nearestPath(use.local.path, known) : undefined;
