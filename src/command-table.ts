@@ -3,6 +3,7 @@ import type { Context, Writer } from './context.js';
 import { CliError, usageError } from './errors.js';
 import { LINT_FORMATS, STATUS_FORMATS, type LintFormat, type StatusFormat } from './core/formats.js';
 import { SHELLS } from './core/completion.js';
+import { printable } from './core/text.js';
 
 /*
  * Every command of the CLI, declared once: its words, arguments, flags and examples (from which
@@ -324,7 +325,7 @@ export const COMMANDS: CommandSpec[] = [
       const [{ addSection }, { paint }] = await Promise.all([import('./commands/section.js'), import('./ui/output.js')]);
       const result = await addSection({ cwd, stderr: note }, { id: args[1] as string, issue: args[2] as string | undefined, ...flags });
       const c = paint(ctx);
-      ctx.stdout.write(`${c.green('Added')} ${result.file}${result.own ? ', a section of this issue alone' : ''}\nReading order (issue.md, sections:): ${result.order.join(', ')}\n`);
+      ctx.stdout.write(`${c.green('Added')} ${printable(result.file)}${result.own ? ', a section of this issue alone' : ''}\nReading order (issue.md, sections:): ${printable(result.order.join(', '))}\n`);
       return 'done';
     },
   }),

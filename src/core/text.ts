@@ -35,6 +35,33 @@ export function printable(text: string): string {
   return text.replace(/[\t\n]/g, ' ').replace(UNPRINTABLE, '?');
 }
 
+/**
+ * A patch (`lint --fix-dry-run`'s) made safe to print as `printable` makes text, line by line,
+ * but for what `git apply` reads: tabs, and the CR of a CRLF line end, are kept. `replaced`
+ * counts the characters that became `?`: when any did, the patch as printed no longer applies.
+ */
+export function printablePatch(patch: string): { text: string; replaced: number } {
+  let replaced = 0;
+  const hide = () => {
+    replaced++;
+    return '?';
+  };
+  const text = patch.split('\n').map((line) => {
+    const end = line.endsWith('\r') ? '\r' : '';
+    return line.slice(0, line.length - end.length).replace(UNPRINTABLE, hide) + end;
+  }).join('\n');
+  return { text, replaced };
+}
+
+/**
+ * JSON as JSON.stringify writes it, but for the characters `printable` hides, which it leaves raw
+ * (C1 controls such as U+009B, a CSI to some terminals; bidirectional overrides): written as
+ * `\u` escapes, the same JSON to a reader, nothing a terminal acts on.
+ */
+export function printableJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** "1 error", "2 errors": a count and its noun. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -1,5 +1,6 @@
 import type { BuildResult } from '../commands/build.js';
 import type { Context } from '../context.js';
+import { printable, printableJson } from '../core/text.js';
 import { printDiagnosticSummary } from './output.js';
 import { paint } from './output.js';
 
@@ -10,12 +11,12 @@ export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color
     ctx.stderr.write(`${paint(ctx).dim('The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.')}\n`);
   }
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, null, 2)}\n`);
+    ctx.stdout.write(`${printableJson({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, 2)}\n`);
     return;
   }
   const c = paint(ctx);
-  ctx.stdout.write(`${c.green('Built')} ${result.issue} into ${result.outDir}/\n`);
-  for (const path of Object.values(result.outputs)) ctx.stdout.write(`  ${path.split(/[\\/]/).pop()}\n`);
-  for (const path of result.images) ctx.stdout.write(`  img/${path.split(/[\\/]/).pop()}\n`);
-  for (const path of result.invites) ctx.stdout.write(`  invites/${path.split(/[\\/]/).pop()}\n`);
+  ctx.stdout.write(`${c.green('Built')} ${result.issue} into ${printable(result.outDir)}/\n`);
+  for (const path of Object.values(result.outputs)) ctx.stdout.write(`  ${printable(path.split(/[\\/]/).pop()!)}\n`);
+  for (const path of result.images) ctx.stdout.write(`  img/${printable(path.split(/[\\/]/).pop()!)}\n`);
+  for (const path of result.invites) ctx.stdout.write(`  invites/${printable(path.split(/[\\/]/).pop()!)}\n`);
 }

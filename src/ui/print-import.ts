@@ -1,5 +1,6 @@
 import type { ImportedPost } from '../commands/import.js';
 import type { Context } from '../context.js';
+import { printable } from '../core/text.js';
 
 import { paint, printError } from './output.js';
 
@@ -10,8 +11,8 @@ export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>,
       printError(ctx, post.error, debug);
       continue;
     }
-    ctx.stdout.write(`${c.green('Imported')} ${post.post} as sections/${post.issue}/\n`);
-    ctx.stdout.write(`  sections: ${post.sections!.join(', ') || '(none)'}\n`);
-    if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${post.unrecognised!.map((h) => `"${h}"`).join(', ')}\n`);
+    ctx.stdout.write(`${c.green('Imported')} ${printable(post.post)} as sections/${post.issue}/\n`);
+    ctx.stdout.write(`  sections: ${printable(post.sections!.join(', ')) || '(none)'}\n`);
+    if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${printable(post.unrecognised!.map((h) => `"${h}"`).join(', '))}\n`);
   }
 }

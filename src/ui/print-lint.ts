@@ -5,7 +5,7 @@ import { formatGithub } from '../lint/formatters/github.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { formatSummary } from '../lint/formatters/summary.js';
-import { plural, printable } from '../core/text.js';
+import { plural, printable, printablePatch } from '../core/text.js';
 import { paint } from './output.js';
 
 /** After --fix: which files it changed, on stderr (the results that follow are those left). */
@@ -23,7 +23,10 @@ export function printFixed(ctx: Pick<Context, 'stderr' | 'color'>, fixes: FixRep
 export function printFixDryRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, run: LintRun): void {
   const fixes = run.fixes!;
   const c = paint(ctx);
-  ctx.stdout.write(fixes.diff);
+  // A fragment's escape sequences reach no terminal; the patch stays byte for byte what git apply takes when it holds none.
+  const { text, replaced } = printablePatch(fixes.diff);
+  ctx.stdout.write(text);
+  if (replaced > 0) ctx.stderr.write(`${c.yellow('note')} the patch shows ${plural(replaced, 'control character')} of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).\n`);
   const left = run.errorCount + run.warningCount - fixes.fixed;
   ctx.stderr.write(fixes.fixed === 0
     ? `${c.dim('--fix would change nothing.')}\n`
@@ -48,7 +51,7 @@ export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 
     // --quiet hides warnings; it never says there are none when there are.
     const hidden = run.hiddenWarnings ? `${plural(run.hiddenWarnings, 'warning')} hidden by --quiet` : '';
     if (text) ctx.stdout.write(`${text}${hidden ? `  ${c.dim(`(${hidden})`)}\n` : ''}`);
-    else ctx.stdout.write(`${c.green('✔')} ${run.issues.join(', ')}: ${hidden ? `no errors (${hidden})` : 'no problems found'}.\n`);
+    else ctx.stdout.write(`${c.green('✔')} ${printable(run.issues.join(', '))}: ${hidden ? `no errors (${hidden})` : 'no problems found'}.\n`);
   }
   if (run.since?.everyIssueBecause) {
     ctx.stderr.write(`${c.dim(`every issue linted: ${printable(run.since.everyIssueBecause)} changed since ${printable(run.since.ref)}.`)}\n`);

@@ -1,6 +1,6 @@
 import type { PublishResult } from '../commands/publish.js';
 import type { Context } from '../context.js';
-import { printable } from '../core/text.js';
+import { printable, printableJson } from '../core/text.js';
 import { paint, printNotReady, printOverridden } from './output.js';
 
 /** Prints what publish did, would do (--dry-run) or refused; --json prints the manifest alone on stdout. */
@@ -12,16 +12,16 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     return;
   }
   if (refused?.reason === 'changed') {
-    ctx.stderr.write(`${c.red('error')} ${printable(refused.file)} is already published and differs from this build (${refused.difference}); nothing was written.\n`);
+    ctx.stderr.write(`${c.red('error')} ${printable(refused.file)} is already published and differs from this build (${printable(refused.difference)}); nothing was written.\n`);
     ctx.stderr.write(`  ${c.dim('Check the site\'s copy first (it may hold an editor\'s fix); --force replaces it.')}\n`);
     return;
   }
   printOverridden(ctx, result.issue, result.overridden, 'publishing');
   for (const { file, difference } of result.replaced) {
-    ctx.stderr.write(`${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${difference}) (--force).\n`);
+    ctx.stderr.write(`${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${printable(difference)}) (--force).\n`);
   }
   if (json) {
-    ctx.stdout.write(`${JSON.stringify({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, null, 2)}\n`);
+    ctx.stdout.write(`${printableJson({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, 2)}\n`);
     return;
   }
   if (result.written.length === 0 && result.removed.length === 0) {
@@ -34,7 +34,7 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
   for (const file of result.unchanged) ctx.stdout.write(`  ${'unchanged'.padEnd(11)}  ${printable(file)}\n`);
   for (const file of result.removed) ctx.stdout.write(`  ${(result.dryRun ? 'would remove' : 'removed').padEnd(11)}  ${printable(file)}\n`);
   if (result.dryRun) ctx.stdout.write('Nothing was written (--dry-run).\n');
-  else ctx.stdout.write(`\nNext: review and commit in the site's repository: git -C ${shellQuote(result.site)} status\n`);
+  else ctx.stdout.write(`\nNext: review and commit in the site's repository: git -C ${printable(shellQuote(result.site))} status\n`);
 }
 
 function shellQuote(path: string): string {

@@ -2,12 +2,12 @@ import type { ChalkInstance } from 'chalk';
 import type { StatusFormat } from '../commands/status.js';
 import type { Context } from '../context.js';
 import { whenDue, type IssueStatus, type SectionState, type SectionStatus } from '../core/readiness.js';
-import { markdownCell, plural, printable } from '../core/text.js';
+import { markdownCell, plural, printable, printableJson } from '../core/text.js';
 import { paint, SHOWN_BLOCKERS } from './output.js';
 
 /** Prints an issue's status on stdout in the chosen format. */
 export function printStatus(ctx: Pick<Context, 'stdout' | 'color'>, status: IssueStatus, format: StatusFormat): void {
-  if (format === 'json') ctx.stdout.write(`${JSON.stringify(statusJson(status), null, 2)}\n`);
+  if (format === 'json') ctx.stdout.write(`${printableJson(statusJson(status), 2)}\n`);
   else if (format === 'markdown') ctx.stdout.write(statusMarkdown(status));
   else ctx.stdout.write(statusText(status, paint(ctx)));
 }
@@ -33,7 +33,7 @@ const STATE_COLOUR: Record<SectionState, keyof Pick<ChalkInstance, 'red' | 'yell
 
 function statusText(status: IssueStatus, c: ChalkInstance): string {
   const header = ['section', 'heading', 'owner', 'state', 'words', 'errors', 'warnings'];
-  const rows = status.sections.map((s) => [s.id, printable(s.heading), printable(s.owner ?? '-'), s.state, String(s.words), String(s.errors), String(s.warnings)]);
+  const rows = status.sections.map((s) => [printable(s.id), printable(s.heading), printable(s.owner ?? '-'), s.state, String(s.words), String(s.errors), String(s.warnings)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => [...row[i]!].length)));
   // Text columns to the left, counts to the right; the last column carries no trailing spaces.
   const cell = (text: string, i: number) => (i >= 4 ? text.padStart(widths[i]!) : i === header.length - 1 ? text : text + ' '.repeat(widths[i]! - [...text].length));
