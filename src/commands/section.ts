@@ -39,6 +39,11 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
   if (!isSectionId(options.id)) {
     throw usageError(`"${options.id}" is not a section id.`, 'A section id is lower-case words joined by hyphens, such as summit-spotlight (it names the file: summit-spotlight.md).');
   }
+  // Each is written into the fragment's guide comment, where a --> would end it and let the rest reach readers.
+  for (const [flag, value] of [['--heading', options.heading], ['--owner', options.owner], ['--tagline', options.tagline]] as const) {
+    const marker = value === undefined ? null : /<!--|--!?>/.exec(value);
+    if (marker) throw usageError(`${flag} holds "${marker[0]}", which would end the comment that holds the section's guide; nothing was changed.`, `Write ${flag} without <!-- or -->.`);
+  }
   const { workspace, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
   const { root, config } = workspace;
   const sources = await readIssueSources(root, id);
@@ -66,7 +71,7 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
   const issueText = sources.issueFile?.text ?? '---\n---\n';
   await writeFilesAtomically([
     { path: join(root, file), content: fragment },
-    { path: join(root, issuePath), content: withSectionOrder(issueText, order) },
+    { path: join(root, issuePath), content: withSectionOrder(issueText, order, issuePath) },
   ]);
   return { issue: id.slug, file, order, own: !configured };
 }

@@ -244,18 +244,57 @@ export function parseIsoDate(value: unknown): Date | undefined {
 
 /**
  * A file's text with one top-level front matter key set as `yaml` writes it (`key: value`): in
- * place of that key's lines where it has them, else last; everything else as written, comments
- * included. A file without front matter is given some.
+ * place of that key where YAML reads it (however written: quoted, `key :`, its list after a
+ * blank line), else last; everything else as written, comments included, and CRLF line ends
+ * kept (a file that mixes them is given LF). A file without front matter is given some. The result is read again: when its front matter is not
+ * the same data but for that key, the edit is refused with a CliError (`file` names it), and
+ * nothing is to be written.
  */
-export function withFrontMatterKey(text: string, key: string, yaml: string): string {
-  if (!OPENING.test(text)) return `---\n${yaml}\n---\n${text}`;
-  const lines = text.split('\n');
+export function withFrontMatterKey(text: string, key: string, yaml: string, file?: string): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const written = text.slice(bom.length);
+  const lf = written.replace(/\r\n/g, '\n');
+  // A file of CRLF lines keeps them; one that mixes them is given LF alone.
+  const ends = (out: string) => `${bom}${lf !== written && !/(?:^|[^\r])\n/.test(written) ? out.replace(/\n/g, '\r\n') : out}`;
+  if (!OPENING.test(lf)) return ends(`---\n${yaml}\n---\n${lf}`);
+  const lines = lf.split('\n');
   const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*$/.test(line));
   if (close === -1) return text;
-  const at = lines.findIndex((line, i) => i > 0 && i < close && line.startsWith(`${key}:`));
-  if (at === -1) return [...lines.slice(0, close), yaml, ...lines.slice(close)].join('\n');
-  // The key's own lines: its value's indented lines and list items follow it.
-  let end = at + 1;
-  while (end < close && /^(?:\s+|-\s)/.test(lines[end]!)) end++;
-  return [...lines.slice(0, at), yaml, ...lines.slice(end)].join('\n');
+  const head = lines.slice(1, close).join('\n');
+  const edited = withKeyInYaml(head, key, yaml);
+  const refuse = (why: string) => new CliError(`front matter's ${key}: cannot be rewritten in place (${why}); nothing was changed.`, {
+    file, line: 1, hint: `Write ${key}: as a plain key of the front matter, then run the command again.`,
+  });
+  if (typeof edited !== 'string') throw refuse(edited.why);
+  // What the edit made must read as what was there, but for the key's new value.
+  let before: unknown;
+  let after: unknown;
+  try {
+    before = head.trim() === '' ? {} : parseYamlData(head);
+    after = parseYamlData(edited);
+  } catch {
+    throw refuse('its YAML cannot be read');
+  }
+  const wanted = { ...(before as Record<string, unknown>), [key]: (parseYamlData(yaml) as Record<string, unknown>)[key] };
+  if (JSON.stringify(after) !== JSON.stringify(wanted)) throw refuse('the front matter would read otherwise');
+  return ends(`${lines[0]}\n${edited}\n${lines.slice(close).join('\n')}`);
+}
+
+/** `head` (front matter's YAML, LF line ends) with `key` set as `yaml` writes it, or why it could not be. */
+function withKeyInYaml(head: string, key: string, yaml: string): string | { why: string } {
+  const doc = parseDocument(head, YAML_OPTIONS);
+  if (doc.errors.length > 0) return { why: 'its YAML cannot be read' };
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) return { why: 'it is not a mapping of keys to values' };
+  const pair = contents?.items.find((item) => isScalar(item.key) && item.key.value === key);
+  if (!pair) return head.trim() === '' ? yaml : `${head}\n${yaml}`;
+  const keyRange = (pair.key as { range?: [number, number, number] }).range;
+  const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+  if (!keyRange) return { why: 'its place cannot be found' };
+  // From the start of the key's line (before `? ` when the key is explicit) to the end of its value, and the line end that closes it.
+  const lineStart = head.lastIndexOf('\n', keyRange[0] - 1) + 1;
+  const start = /^[ \t]*(?:\?[ \t]+)?$/.test(head.slice(lineStart, keyRange[0])) ? lineStart : keyRange[0];
+  const end = Math.max(keyRange[1], valueRange?.[1] ?? 0);
+  const ending = head.slice(start, end).endsWith('\n') ? '\n' : '';
+  return `${head.slice(0, start)}${yaml}${ending}${head.slice(end)}`;
 }

@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { withFrontMatterKey } from './front-matter.js';
 import { EVENTS_SECTION, sectionHeading, type Config, type SectionConfig } from './config.js';
 import { resolveBlogMeta, titleFromId } from './issue.js';
+import { joinLines } from './text.js';
 import type { IssueId } from './slug.js';
 
 export interface NewIssueAnswers {
@@ -69,7 +70,7 @@ export function scaffoldFragment(section: SectionConfig, taglines: boolean, even
     '---',
     own
       ? stringify({ title: section.heading, ...(section.tagline ? { tagline: section.tagline } : {}) }).trimEnd()
-      : siteHeading ? `# As the site's latest newsletter post heads this section (config's heading: "${section.heading}").\n${stringify({ title: siteHeading }).trimEnd()}` : `# title: a heading of its own (replaces "${heading}")`,
+      : siteHeading ? `# As the site's latest newsletter post heads this section (config's heading: "${oneLine(section.heading)}").\n${stringify({ title: siteHeading }).trimEnd()}` : `# title: a heading of its own (replaces "${oneLine(heading)}")`,
     section.owner ? stringify({ owner: section.owner }).trimEnd() : '# owner: who writes this section',
     ...(own && section.required ? ['required: true'] : []),
     'status: draft',
@@ -78,13 +79,28 @@ export function scaffoldFragment(section: SectionConfig, taglines: boolean, even
       : []),
     '---',
     '<!--',
-    heading,
+    inComment(oneLine(heading)),
     '',
-    ...wrapComment(section.guide),
+    ...wrapComment(inComment(section.guide)),
     'Set status to ready when the section is done. Comments never reach readers.',
     '-->',
     '',
   ].join('\n');
+}
+
+/** A heading as a comment's line holds it: a line break in it would end a YAML comment, and start a key. */
+function oneLine(text: string): string {
+  // YAML ends a line at a lone CR too.
+  return joinLines(text.replace(/\r/g, '\n'));
+}
+
+/**
+ * Text set inside the guide's HTML comment: a `-->` (or `--!>`) in it would end the comment
+ * early, and what follows, meant as a guide, would reach readers; `<!--` would open another.
+ * Spaced out, they read the same to a person and end nothing.
+ */
+function inComment(text: string): string {
+  return text.replace(/<!--|--!?>/g, (marker) => [...marker].join(' '));
 }
 
 /** The guide's lines, each wrapped at 88 characters; lines it breaks itself (an example) stay as they are. */
@@ -119,6 +135,6 @@ export function ownSection(id: string, heading?: string, owner?: string, more: {
 }
 
 /** issue.md with its reading order as one visible list, `sections: [a, b, c]`, in place of any it had; the rest as written. */
-export function withSectionOrder(issueText: string, order: readonly string[]): string {
-  return withFrontMatterKey(issueText, 'sections', `sections: [${order.join(', ')}]`);
+export function withSectionOrder(issueText: string, order: readonly string[], file?: string): string {
+  return withFrontMatterKey(issueText, 'sections', `sections: [${order.join(', ')}]`, file);
 }
