@@ -46,7 +46,8 @@ describe('newsletter screenshot', () => {
     expect(heights[1]! - heights[0]!).toBeGreaterThan(250);
     // --site names the checkout as siteRepo does.
     expect(heights[2]).toBe(heights[1]);
-  });
+    // Three runs of Chromium, each drawing four pictures: the time follows from the work.
+  }, 90_000);
 
   it.skipIf(missing)('writes into dist/<issue>/screenshots by default', async () => {
     const dir = await sampleWorkspace();
