@@ -100,7 +100,11 @@ export function asciiSplitWordList(ascii: WordList, other: WordList): WordList {
   };
 }
 
-const isAscii = (word: string): boolean => /^[\x00-\x7f]*$/.test(word);
+/** Whether a word is ASCII alone: asked on every look-up, so a loop rather than a pattern. */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** A word of prose and where it starts in its text. */
 export interface ProseWord {
@@ -134,11 +138,31 @@ export function proseWords(text: string): ProseWord[] {
 export type WordCase = 'lower' | 'capital' | 'upper' | 'mixed';
 
 export function caseOf(word: string): WordCase {
+  // The speller asks this of every word it looks up: ASCII, the common case, without a pattern.
+  if (isAscii(word)) return asciiCaseOf(word);
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (letters === letters.toLowerCase()) return 'lower';
   if (letters.length > 1 && letters === letters.toUpperCase()) return 'upper';
   if (letters.slice(1) === letters.slice(1).toLowerCase()) return 'capital';
   return 'mixed';
+}
+
+/** caseOf for an ASCII word: from how many of its letters are capitals, and whether the first is. */
+function asciiCaseOf(word: string): WordCase {
+  let letters = 0;
+  let capitals = 0;
+  let firstCapital = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) continue;
+    const capital = word.charCodeAt(i) < 0x61;
+    if (letters === 0) firstCapital = capital;
+    letters++;
+    if (capital) capitals++;
+  }
+  if (capitals === 0) return 'lower';
+  if (letters > 1 && capitals === letters) return 'upper';
+  return capitals === 1 && firstCapital ? 'capital' : 'mixed';
 }
 
 export interface Speller {
