@@ -79,15 +79,7 @@ export function localImagePath(url: string): { path: string; outside: boolean } 
   } catch {
     decoded = withoutQuery;
   }
-  const parts: string[] = [];
-  let outside = false;
-  for (const part of decoded.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) outside = true;
-      else parts.pop();
-    } else parts.push(part);
-  }
+  const { parts, outside } = walkedPath(decoded);
   return { path: parts.join('/'), outside };
 }
 
@@ -144,6 +136,14 @@ export function siteImagePath(config: Config, url: string): { file: string; outs
   }
   // A backslash is a separator to some servers and file systems, a NUL ends a name to others.
   if (/[\\\0]/.test(decoded)) return { file: imageDir, outside: true };
+  const { parts, outside } = walkedPath(decoded);
+  const folder = imageUrl.split('/').filter((part) => part !== '');
+  if (outside || parts.length <= folder.length || folder.some((part, i) => parts[i] !== part)) return { file: imageDir, outside: true };
+  return { file: `${imageDir}/${parts.slice(folder.length).join('/')}`, outside: false };
+}
+
+/** A decoded path's parts with `.` and `..` walked, and whether a `..` went above its start. */
+function walkedPath(decoded: string): { parts: string[]; outside: boolean } {
   const parts: string[] = [];
   let outside = false;
   for (const part of decoded.split('/')) {
@@ -153,7 +153,5 @@ export function siteImagePath(config: Config, url: string): { file: string; outs
       else parts.pop();
     } else parts.push(part);
   }
-  const folder = imageUrl.split('/').filter((part) => part !== '');
-  if (outside || parts.length <= folder.length || folder.some((part, i) => parts[i] !== part)) return { file: imageDir, outside: true };
-  return { file: `${imageDir}/${parts.slice(folder.length).join('/')}`, outside: false };
+  return { parts, outside };
 }
