@@ -60,12 +60,12 @@ describe('--fix writes only inside the workspace, through the file it read (#36 
   });
 
   it('still fixes a fragment that is a link inside the workspace, writing the file it leads to', async () => {
-    const cwd = await workspace({ 'shared/spotlight.md': spotlight });
+    const cwd = await workspace({ 'notes/spotlight.md': spotlight });
     unlinkSync(join(cwd, MAY, 'spotlight.md'));
-    symlinkSync('../../shared/spotlight.md', join(cwd, MAY, 'spotlight.md'));
+    symlinkSync('../../notes/spotlight.md', join(cwd, MAY, 'spotlight.md'));
     const result = await fixFiles(cwd, [fixOf(`${MAY}/spotlight.md`)], true);
     expect(result.fixed).toBe(1);
-    expect(await read(cwd, 'shared/spotlight.md')).toBe(spotlight.replace('Openstack', 'OpenStack'));
+    expect(await read(cwd, 'notes/spotlight.md')).toBe(spotlight.replace('Openstack', 'OpenStack'));
   });
 });
 
