@@ -139,16 +139,19 @@ function prose(words, perLine, bytes) {
 /**
  * What the spelling rule reads, at the limits: words it has never seen, each of which it must
  * look up and may look for the words near (#36). Lower case, each one a typo to report and
- * suggest for; capitalised after a full stop, each one a name unless a common word is one edit
- * away; and the first again with config `words:` at the config's size limit, each one a house
+ * suggest for; capitalised after a full stop (five letters, and four), each one a name unless a
+ * common word is one edit away; and the first again with config `words:` at the config's size limit, each one a house
  * word to compare with.
  */
 function spellingShapes(bytes) {
   const twelve = madeUpWords(Math.ceil(bytes / 13));
   const sentences = madeUpWords(Math.ceil(bytes / 7), 5, 2).map((w) => `${w[0].toUpperCase()}${w.slice(1)}.`);
+  const names = madeUpWords(Math.ceil(bytes / 6), 4, 4).map((w) => `${w[0].toUpperCase()}${w.slice(1)}.`);
   return [
     { name: 'made-up-words', text: prose(twelve, 8, bytes) },
     { name: 'made-up-sentences', text: prose(sentences, 16, bytes) },
+    // Four letters: almost every edit starts and ends as a common word does, so none is pruned.
+    { name: 'made-up-short-sentences', text: prose(names, 16, bytes) },
     // 6,000 words of 8 letters: 60 KB of config as `words: [a, b, ...]`, within LIMITS.configBytes.
     { name: 'made-up-words-6000-config-words', text: prose(twelve, 8, bytes), words: madeUpWords(6000, 8, 3) },
   ];

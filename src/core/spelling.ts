@@ -2,6 +2,7 @@
  * Spelling over prose: which words a text holds, whether a word is known, and the known words
  * nearest to one that is not. Pure: the dictionary's text is read by the caller (io/dictionary.ts).
  */
+import { LIMITS } from './limits.js';
 
 /** A list of words, each spelt as it must be. */
 export interface WordList {
@@ -179,7 +180,11 @@ export interface Speller {
    * apart from the rest (one letter wrong, one too many, one too few).
    */
   nearCommon(word: string): { likely: string[]; other: string[] };
-  /** Whether nearCommon finds any word: it stops at the first. */
+  /**
+   * Whether nearCommon finds any word: it stops at the first. Asked of more than `nearQuestions`
+   * words (makeSpeller's option), it answers no: each answer tries hundreds of edits of a word
+   * whose start and end are common, and text past that many such words is not prose (#36).
+   */
   nearsCommon(word: string): boolean;
 }
 
@@ -193,7 +198,8 @@ export const foldAccents = (word: string): string => (isAscii(word) ? word : wor
  * ("Paris", "PARIS"), anything else only as listed ("OpenStack"). The house's words are also
  * known with accents its list leaves out or holds ("Ildikó", "Bogota").
  */
-export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): Speller {
+export function makeSpeller(dictionary: WordList, ownWords: readonly string[], { nearQuestions = LIMITS.spellingNearQuestions } = {}): Speller {
+  let nearAsked = 0;
   const own = new Set(ownWords.map(foldAccents));
   const listed = (word: string): boolean => dictionary.has(word) || own.has(foldAccents(word));
   const knownAsIs = (raw: string): boolean => {
@@ -305,6 +311,7 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
     },
     nearCommon: (word) => nearCommon(word, false),
     nearsCommon(word) {
+      if (nearAsked++ >= nearQuestions) return false;
       const found = nearCommon(word, true);
       return found.likely.length + found.other.length > 0;
     },

@@ -52,6 +52,16 @@ describe('spelling over words no list holds does bounded work (#36)', () => {
     expect(lookups() / words.length).toBeLessThan(80);
   });
 
+  it('asks whether a common word is one edit from a capitalised word at most LIMITS.spellingNearQuestions times an issue', async () => {
+    // Short capitalised words first in their sentence: each a name unless a common word is one
+    // edit away, and a short word's edits start and end as common words do, so few are pruned.
+    const words = [...new Set(madeUpWords(8000, 4, 11))].map((w) => `${capitalised(w)}.`);
+    const { dictionary, lookups } = countingDictionary();
+    await spellingReports({ 'kata.md': lines(words.slice(0, 4000), 16), 'zuul.md': lines(words.slice(4000), 16) }, { dictionary });
+    // Each one asked: about 70 look-ups a word; past the limit, the five that tell a known word.
+    expect(lookups() / words.length).toBeLessThan(15);
+  });
+
   it('reports the first 20 misspelt words of a file, then one report of how many more', async () => {
     const words = madeUpWords(25, 8, 9);
     const reports = await spellingReports({ 'kata.md': `${words.join(' ')}\n`, 'zuul.md': `${words.slice(0, 3).join(' ')}\n` });
