@@ -121,6 +121,26 @@ const SEO_KEYS = ['title', 'url', 'twitterUsername', 'description'];
  * that cannot be understood becomes an error in `problems` (see assertBuildable).
  */
 export function parseIssue(sources: IssueSources, config: Config): Issue {
+  const texts = sourceTexts(sources);
+  const kept = parsedIssues.get(sources);
+  if (kept && kept.config === config && kept.images === sources.images && kept.unreadImages === sources.unreadImages && sameTexts(kept.texts, texts)) return kept.issue;
+  const issue = parseIssueAnew(sources, config);
+  parsedIssues.set(sources, { config, texts, images: sources.images, unreadImages: sources.unreadImages, issue });
+  return issue;
+}
+
+/**
+ * Issues already parsed, by the sources they were parsed from: `lint --all` opens each issue
+ * twice, as itself and as the next issue's `previous` (one sources object, src/pipeline.ts), and
+ * parsing is the larger part of a lint. An entry serves only the same config object and the same
+ * paths and texts, so sources changed in place are parsed anew; an Issue is only ever read.
+ */
+const parsedIssues = new WeakMap<IssueSources, { config: Config; texts: string[]; images: IssueSources['images']; unreadImages: IssueSources['unreadImages']; issue: Issue }>();
+
+const sourceTexts = (sources: IssueSources): string[] => [sources.id.slug, ...[sources.issueFile, ...sources.fragments].flatMap((file) => (file ? [file.path, file.text] : ['']))];
+const sameTexts = (a: string[], b: string[]): boolean => a.length === b.length && a.every((text, i) => text === b[i]);
+
+function parseIssueAnew(sources: IssueSources, config: Config): Issue {
   // First, so that build stops on a refused image with its one line, as it always has.
   const problems: Diagnostic[] = (sources.unreadImages ?? []).map(({ path, message, hint }) => ({ file: path, line: 1, column: 1, ruleId: null, severity: 'error', message, ...(hint ? { hint } : {}), fatal: true, wholeFile: true }));
   const issueParts = sources.issueFile ? readParts(sources.issueFile, problems) : undefined;
