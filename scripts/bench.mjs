@@ -88,6 +88,14 @@ try {
   const mjmlCli = () => time(process.execPath, [MJML, mjmlFile, '-o', join(work, 'mjml-out.html')], sample);
   const build = pair(() => time(BIN, ['build', 'april-2025'], sample), mjmlCli);
   line('1. build april-2025 / mjml CLI on its email.mjml', `${(build.a / build.b).toFixed(2)}x (${build.a.toFixed(0)}/${build.b.toFixed(0)} ms)`, '<= 0.50x', build.a / build.b <= 0.5);
+  // The same with the workspace's own templates (templates/, as `newsletter` documents them),
+  // here copies of the built-in ones: what they make is checked as a writer's HTML is, which
+  // the built-in shells are spared (issue #37).
+  const own = mkdtempSync(join(work, 'own-templates-'));
+  cpSync(join(ROOT, 'sections', 'april-2025'), join(own, 'sections', 'april-2025'), { recursive: true });
+  cpSync(join(ROOT, 'templates'), join(own, 'templates'), { recursive: true });
+  const ownBuild = pair(() => time(BIN, ['build', 'april-2025'], own), mjmlCli);
+  line('   the same with the workspace\'s own templates (templates/)', `${(ownBuild.a / ownBuild.b).toFixed(2)}x (${ownBuild.a.toFixed(0)}/${ownBuild.b.toFixed(0)} ms)`, '<= 0.50x', ownBuild.a / ownBuild.b <= 0.5);
   // The README's first command, as typed there: npx finds the bin, then runs it as above.
   const npx = pair(() => time('npx', ['--no-install', 'newsletter', 'build', 'april-2025', '--cwd', sample], ROOT), mjmlCli);
   line('   npx newsletter build (the README\'s first command) / mjml CLI', `${(npx.a / npx.b).toFixed(2)}x (${npx.a.toFixed(0)}/${npx.b.toFixed(0)} ms)`, 'no target: npx\'s own start-up; npm link avoids it');
@@ -108,7 +116,9 @@ try {
   // every issue linted (--no-cache), then the archive unchanged since the last lint (cache).
   const eighteen = archive(18);
   const lint = pair(() => time(BIN, ['lint', '--all', '--format', 'json', '--no-cache'], eighteen, [0, 1]), mjmlCli);
-  line('2. lint --all, 18 issues, each linted / mjml CLI on one file', `${(lint.a / lint.b).toFixed(2)}x (${lint.a.toFixed(0)}/${lint.b.toFixed(0)} ms)`, '<= 1.00x', lint.a / lint.b <= 1);
+  // Issue #37's target, 2.0x: one 1.0x is under the floor measured below (node's start, then
+  // only the parser and MJML over the 18 issues, 1.77x cold on 2026-12-07), so no lint can meet it.
+  line('2. lint --all, 18 issues, each linted / mjml CLI on one file', `${(lint.a / lint.b).toFixed(2)}x (${lint.a.toFixed(0)}/${lint.b.toFixed(0)} ms)`, '<= 2.00x', lint.a / lint.b <= 2);
   const cached = pair(() => time(BIN, ['lint', '--all', '--format', 'json'], eighteen, [0, 1]), mjmlCli);
   line('   the same, unchanged since the last lint (cache)', `${(cached.a / cached.b).toFixed(2)}x (${cached.a.toFixed(0)}/${cached.b.toFixed(0)} ms)`, '<= 1.00x', cached.a / cached.b <= 1);
   // The floor under figure 2: node starting from the snapshot, then only the parser and MJML
