@@ -1,7 +1,7 @@
 import { sectionHeading } from '../../core/config.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const requiredSection: Rule = {
+export const requiredSection = defineRule({
   id: 'required-section',
   defaultSeverity: 'error',
   description: 'A section that config marks required is missing, or holds nothing but comments; so does a section of the issue\'s own whose front matter says `required: true`.',
@@ -26,4 +26,4 @@ export const requiredSection: Rule = {
       report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${fragment.heading}" holds nothing yet; write it, or ask its owner.` });
     }
   },
-};
+});

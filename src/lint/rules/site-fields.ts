@@ -3,7 +3,7 @@ import { frontMatterKeyLine, parseIsoDate } from '../../core/front-matter.js';
 import { blogFrontMatterData } from '../../core/render-blog.js';
 import type { CmsField } from '../../core/site.js';
 import { exampleSite } from '../site-example.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** What a widget stores; undefined for a custom widget whose kind the CMS config does not tell. */
 function kindOf(field: CmsField): 'text' | 'date' | 'boolean' | 'number' | 'object' | 'list' | undefined {
@@ -35,9 +35,10 @@ function isEmpty(value: unknown): boolean {
 
 const withImage = (fields: string) => exampleSite({}, `collections:\n  - name: blog\n    fields:\n${fields}`);
 
-export const siteFields: Rule = {
+export const siteFields = defineRule({
   id: 'site-fields',
   defaultSeverity: 'error',
+  needs: ['site'],
   description: 'With a checkout of the site: a field the site\'s CMS config (static/admin/config.yml, the blog collection) requires that the post lacks or leaves empty, or a value of the wrong kind. The site\'s templates read them without guards: a post without categories crashes the category and author pages, one without seo.description says "undefined" as its description.',
   examples: {
     ok: [
@@ -52,7 +53,7 @@ export const siteFields: Rule = {
     ],
   },
   check({ issue, site, report }) {
-    if (!site?.cms || !issue.path) return;
+    if (!site.cms || !issue.path) return;
     const file = issue.path;
     const cmsFile = site.cms.file;
     const walk = (fields: readonly CmsField[], data: Record<string, unknown>, prefix: string): void => {
@@ -78,4 +79,4 @@ export const siteFields: Rule = {
     };
     walk(site.cms.fields, blogFrontMatterData(issue), '');
   },
-};
+});
