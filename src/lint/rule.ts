@@ -67,16 +67,19 @@ export type OptionValue<O extends RuleOption> =
 
 export type OptionValues<O extends Record<string, RuleOption>> = { readonly [K in keyof O]: OptionValue<O[K]> };
 
+/** What a rule reports: its message written out, or the id of one of its `messages`, its {{placeholders}} filled from `data`. */
+export type RuleReport<M extends string = string> = Omit<Report, 'message'> & ({ message: string } | { messageId: M; data?: Record<string, string | number> });
+
 /** What one rule is given: the issue's context, with what it needs present and what it uses possibly so, its options and `report`. */
-export type RuleContext<N extends Need = never, U extends Need = never, O extends Record<string, RuleOption> = Record<never, RuleOption>> =
+export type RuleContext<N extends Need = never, U extends Need = never, O extends Record<string, RuleOption> = Record<never, RuleOption>, M extends string = never> =
   Omit<LintContext, Need> & Pick<Capabilities, N> & Partial<Pick<Capabilities, U>> & {
     /** The issue's Markdown bodies and the front matter values readers see, each where its writer wrote it. */
     docs: LintDoc[];
     options: OptionValues<O>;
-    report(report: Report): void;
+    report(report: RuleReport<M>): void;
   };
 
-export interface RuleMeta<N extends Need, U extends Need, O extends Record<string, RuleOption>> {
+export interface RuleMeta<N extends Need, U extends Need, O extends Record<string, RuleOption>, M extends string> {
   id: string;
   defaultSeverity: Severity;
   description: string;
@@ -90,20 +93,34 @@ export interface RuleMeta<N extends Need, U extends Need, O extends Record<strin
   examples: { ok: RuleExample[]; notOk: RuleExample[] };
   /** Whether some of its reports carry a fix that `lint --fix` applies. */
   fixable?: boolean;
+  /** Messages the rule reports from more than one place, by id, with {{placeholders}}. */
+  messages?: Record<M, string>;
 }
 
-export interface RuleSpec<N extends Need, U extends Need, O extends Record<string, RuleOption>> extends RuleMeta<N, U, O> {
-  check(context: RuleContext<N, U, O>): void | Promise<void>;
+export interface RuleSpec<N extends Need, U extends Need, O extends Record<string, RuleOption>, M extends string> extends RuleMeta<N, U, O, M> {
+  check(context: RuleContext<N, U, O, M>): void | Promise<void>;
 }
 
 /** A rule as the registry holds it, its context's type erased (the runner gives it what it declared). */
-export interface Rule extends RuleMeta<Need, Need, Record<string, RuleOption>> {
-  check(context: RuleContext<Need, Need, Record<string, RuleOption>>): void | Promise<void>;
+export interface Rule extends RuleMeta<Need, Need, Record<string, RuleOption>, string> {
+  check(context: RuleContext<Need, Need, Record<string, RuleOption>, string>): void | Promise<void>;
 }
 
-/** A rule, its context typed from what it declares (`needs`, `uses`, `options`). */
-export function defineRule<const N extends Need = never, const U extends Need = never, const O extends Record<string, RuleOption> = Record<never, RuleOption>>(spec: RuleSpec<N, U, O>): Rule {
+/** A rule, its context typed from what it declares (`needs`, `uses`, `options`, `messages`). */
+export function defineRule<const N extends Need = never, const U extends Need = never, const O extends Record<string, RuleOption> = Record<never, RuleOption>, M extends string = never>(
+  spec: RuleSpec<N, U, O, M>,
+): Rule {
+  // The one cast of the registry: the runner gives each rule only a context that meets its needs (lint/run.ts).
   return spec as unknown as Rule;
+}
+
+/** A report with its message written out: the rule's message of its id, placeholders filled. */
+export function reportOf(rule: Rule, report: RuleReport): Report {
+  if ('message' in report) return report;
+  const { messageId, data, ...rest } = report;
+  const template = rule.messages?.[messageId];
+  if (template === undefined) throw new Error(`${rule.id} reports the message id "${messageId}", which it does not declare`);
+  return { ...rest, message: template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(data?.[name] ?? `{{${name}}}`)) };
 }
 
 /** Whether a value is one an option of this type takes. */

@@ -2,9 +2,9 @@ import type { Config, RuleSeverity } from '../core/config.js';
 import type { ImageFile, SiteCheckout } from '../core/images.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
-import { ruleOptions, type Capabilities, type LintContext, type Need, type Rule } from './rule.js';
+import { reportOf, ruleOptions, type Capabilities, type LintContext, type Need, type Rule, type RuleReport } from './rule.js';
 import { frontMatterDocs, lintDocs, placeFrontMatterReport } from './source.js';
-import type { LintMessage, LintResult, Report } from './types.js';
+import type { LintMessage, LintResult } from './types.js';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 
 export function ruleSeverity(rule: Rule, config: Config): RuleSeverity {
@@ -50,8 +50,8 @@ export async function lintIssue(context: LintContext): Promise<Diagnostic[]> {
     if (!(rule.needs ?? []).every(has)) continue;
     const severity = ruleSeverity(rule, config);
     if (severity === 'off') continue;
-    const report = (reported: Report): void => {
-      const r = placeFrontMatterReport(reported, docs);
+    const report = (given: RuleReport): void => {
+      const r = placeFrontMatterReport(reportOf(rule, given), docs);
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
       const { fix, ...placed } = r;
       const diagnostic: Diagnostic = { ...placed, column: placed.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' };

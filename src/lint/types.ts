@@ -95,4 +95,16 @@ export interface RuleExample {
    * src/pages/blog/*.md); given, the checkout is known.
    */
   siteFiles?: Record<string, string>;
+  /**
+   * A checkout laid out as the example site of the tests (test/helpers/site-example.ts: its CMS
+   * config, two authors, three categories), with these files added or in place of its own: a
+   * text, or a post in the CMS's format made from a few fields; given, the checkout is known.
+   */
+  exampleSite?: Record<string, string | ExamplePost>;
+}
+
+/** A post of the example site: the fields that differ from a newsletter post's, and its body. */
+export interface ExamplePost {
+  post: { title?: string; date?: string; url?: string; author?: string; handle?: string; category?: string };
+  body?: string;
 }
