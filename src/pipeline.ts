@@ -121,11 +121,11 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
   const diagnostics = once(() => lintIssue({
     issue,
     config,
-    ...(previous() ? { previous: previous() } : {}),
+    previous: previous(),
     // A command that makes no email never loads MJML: the rules that need the email are skipped.
-    ...(options.emailRules === false ? {} : { email: once(async () => ({ mjml: mjml(), ...(await email()) })) }),
+    email: options.emailRules === false ? undefined : once(async () => ({ mjml: mjml(), ...(await email()) })),
     ...siteCapabilities(inputs.site),
-    ...(inputs.checkLinks ? { checkLinks: inputs.checkLinks } : {}),
+    checkLinks: inputs.checkLinks,
     compat: inputs.compat ?? checkEmailCompat,
     dictionary: inputs.dictionary ?? englishWords,
     emailTemplate: inputs.templates.get('email.mjml.hbs'),
