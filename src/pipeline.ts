@@ -9,7 +9,6 @@ import { checkEmailDocument, refusedPieces } from './core/raw-html.js';
 import { renderEmailMjml } from './core/render-email.js';
 import { renderEmailText } from './core/render-text.js';
 import type { SiteCheckout } from './core/images.js';
-import type { LinkStatus } from './core/urls.js';
 import type { IssueId } from './core/slug.js';
 import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
@@ -18,9 +17,9 @@ import type { CompatCheck } from './core/email-compat.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { issueFromHere, listIssues, openWorkspace, readIssueSources, readTemplates, type IssueChoice, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
-import { lintIssue } from './lint/run.js';
+import { lintIssue, siteCapabilities } from './lint/run.js';
+import type { Capabilities } from './lint/rule.js';
 import { englishWords } from './io/dictionary.js';
-import type { WordList } from './core/spelling.js';
 
 /*
  * The one pipeline of an issue. Everything a command needs of an issue comes from here, each
@@ -36,20 +35,24 @@ import type { WordList } from './core/spelling.js';
  * step cannot be forgotten by one of them, and build and lint can never disagree.
  */
 
-export interface IssueInputs {
+/** What lint is given from around an issue, each only when a command asks for it; the rules that need one are skipped without it. */
+export interface LintSurroundings {
+  /** A checkout of the site (lint --site, config siteRepo), for the site rules and the image checks. */
+  site?: SiteCheckout;
+  /** With lint --online: asks the network about URLs. */
+  checkLinks?: Capabilities['checkLinks'];
+  /** How email-compat asks caniemail (default: checkEmailCompat, without answers kept between runs). */
+  compat?: Capabilities['compat'];
+  /** The dictionary the spelling rule reads (default: englishWords, read on first use). */
+  dictionary?: Capabilities['dictionary'];
+}
+
+export interface IssueInputs extends LintSurroundings {
   config: Config;
   sources: IssueSources;
   /** The issue before this one in the workspace (carried-over compares with it). */
   previous?: IssueSources;
   templates: ReadonlyMap<TemplateName, TemplateSource>;
-  /** A checkout of the site (lint --site, config siteRepo), for the site-image rule and the image checks. */
-  site?: SiteCheckout;
-  /** With lint --online: asks the network about URLs. */
-  checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
-  /** How email-compat asks caniemail (default: checkEmailCompat, without answers kept between runs). */
-  compat?: CompatCheck;
-  /** The dictionary the spelling rule reads (default: englishWords, read on first use). */
-  dictionary?: () => WordList;
 }
 
 export interface IssuePipeline {
@@ -114,19 +117,20 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     const post = renderBlogPost(issue, config, template('blog-post.md.hbs'));
     return ownTemplate('blog-post.md.hbs') ? safeBlogPost(post) : { text: post, refused: [] };
   });
+  // The one context every rule reads, narrowed for each to what it declares it needs.
   const diagnostics = once(() => lintIssue({
     issue,
     config,
     previous: previous(),
-    withoutEmail: options.emailRules === false,
-    site: inputs.site,
+    // A command that makes no email never loads MJML: the rules that need the email are skipped.
+    email: options.emailRules === false ? undefined : once(async () => ({ mjml: mjml(), ...(await email()) })),
+    ...siteCapabilities(inputs.site),
     checkLinks: inputs.checkLinks,
     compat: inputs.compat ?? checkEmailCompat,
     dictionary: inputs.dictionary ?? englishWords,
     emailTemplate: inputs.templates.get('email.mjml.hbs'),
     blogTemplate: inputs.templates.get('blog-post.md.hbs'),
     refusedInBlog: () => blog().refused,
-    renderEmail: async () => ({ mjml: mjml(), ...(await email()) }),
   }));
   return {
     issue,
@@ -240,7 +244,7 @@ export interface WorkspaceLinter {
  * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
  * the cache (lint, status). `known`: listIssues(root).
  */
-export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<IssueInputs, 'site' | 'checkLinks' | 'compat'> = {}): WorkspaceLinter {
+export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<LintSurroundings, 'site' | 'checkLinks' | 'compat'> = {}): WorkspaceLinter {
   const { root, config } = workspace;
   const { site, checkLinks, compat } = outside;
   // Neither a site checkout's files nor the network are among the cache's inputs: with either, every issue is linted afresh.

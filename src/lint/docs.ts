@@ -1,17 +1,36 @@
-import type { Rule } from './types.js';
+import type { Need, Rule, RuleOption } from './rule.js';
+
+/** What the table says a need is, where it depends on the command; compat and the dictionary are always there. */
+const NEEDS: Record<Need, string | undefined> = {
+  previous: 'the previous issue',
+  email: 'the email, rendered in memory',
+  site: 'a checkout of the site',
+  siteImage: 'a checkout of the site',
+  checkLinks: 'lint --online',
+  compat: undefined,
+  dictionary: undefined,
+};
+
+function defaultOf(option: RuleOption): string {
+  if (option.type === 'string[]') return option.default.join(', ');
+  if (option.type === 'count') return String(option.default);
+  return option.default ?? 'unset';
+}
 
 /**
- * The README's table of rules, made from the registry: each rule's id, what it catches (its
- * own description, options included) and its default severity. A test holds the README to it.
+ * The README's table of rules, made from the registry: each rule's id, what it catches (its own
+ * description), what it needs to run, its default severity, whether --fix fixes it, and its
+ * options with their defaults. A test holds the README to it.
  */
 export function renderRuleTable(rules: readonly Rule[]): string {
+  // Escaped so that Markdown shows <script>, [](url) and | as written.
+  const escape = (text: string) => text.replace(/([<>[\]|])/g, '\\$1');
   const rows = rules.map((rule) => {
-    const options = Object.entries(rule.options ?? {}).map(([name, option]) => `\`${name}\` (${option.description})`);
-    // Escaped so that Markdown shows <script>, [](url) and | as written.
-    const catches = `${rule.description}${options.length ? ` Options: ${options.join('; ')}.` : ''}`.replace(/([<>[\]|])/g, '\\$1');
-    return `| \`${rule.id}\` | ${catches} | ${rule.defaultSeverity} |`;
+    const needs = [...new Set((rule.needs ?? []).map((need) => NEEDS[need]).filter((label) => label !== undefined))];
+    const options = Object.entries(rule.options ?? {}).map(([name, option]) => `\`${name}\`: ${option.description}; default ${defaultOf(option)}`);
+    return `| \`${rule.id}\` | ${escape(rule.description)} | ${escape(needs.join(', '))} | ${rule.defaultSeverity} | ${rule.fixable ? 'yes' : ''} | ${escape(options.join('. '))} |`;
   });
-  return ['| id | catches | default |', '|---|---|---|', ...rows].join('\n');
+  return ['| id | catches | runs with | default | fixable | options |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 /** The README's rule table sits between these two lines; `npm run docs` rewrites it. */

@@ -1,7 +1,7 @@
 import { localImagePath, siteImageFile, type ImageFile } from '../core/images.js';
 import type { LocalImage } from '../core/issue.js';
 import { urlsOf } from './source.js';
-import type { RuleContext } from './types.js';
+import type { Capabilities, RuleContext } from './rule.js';
 
 /** An image an issue shows, where the writer wrote it, and what it is: one of the issue's own, a site image, or elsewhere. */
 export interface ImageUse {
@@ -49,7 +49,7 @@ function findImageUses({ docs, issue, config }: Pick<RuleContext, 'docs' | 'issu
 }
 
 /** The file behind an image use, when it can be known: the issue's own, or the site checkout's. */
-export async function imageFileOf(use: ImageUse, siteImage: RuleContext['siteImage']): Promise<ImageFile | undefined> {
+export async function imageFileOf(use: ImageUse, siteImage: Capabilities['siteImage'] | undefined): Promise<ImageFile | undefined> {
   if (use.local) return use.local.image?.file;
   if (use.siteFile && siteImage) return (await siteImage(use.siteFile)) ?? undefined;
   return undefined;

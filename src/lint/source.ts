@@ -161,11 +161,3 @@ export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' 
   });
   return found;
 }
-
-export function stringList(value: unknown, fallback: string[]): string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback;
-}
-
-export function countOption(value: unknown, fallback: number): number {
-  return Number.isInteger(value) && (value as number) >= 0 ? (value as number) : fallback;
-}

@@ -1,16 +1,9 @@
-import type { Config } from '../core/config.js';
-import type { Fragment, Issue } from '../core/issue.js';
-import type { CompatCheck } from '../core/email-compat.js';
+import type { Fragment } from '../core/issue.js';
 import type { ImageFile } from '../core/images.js';
-import type { TemplateSource } from '../core/templates.js';
 import type { RefusedPiece } from '../core/raw-html.js';
 import type { MarkdownDoc } from '../core/markdown.js';
-import type { LinkStatus } from '../core/urls.js';
-import type { WordList } from '../core/spelling.js';
-import type { SiteModel } from '../core/site.js';
 
 export type { Severity } from '../core/diagnostic.js';
-import type { Severity } from '../core/diagnostic.js';
 
 /** A message in ESLint's shape, for the json formatter and the cache: severity 1 is a warning, 2 an error. */
 export interface LintMessage {
@@ -80,35 +73,6 @@ export interface RenderedEmail {
   refused?: RefusedPiece[];
 }
 
-export interface RuleContext {
-  issue: Issue;
-  config: Config;
-  options: Record<string, unknown>;
-  /** The issue before this one in the workspace, when there is one. */
-  previous: Issue | undefined;
-  docs: LintDoc[];
-  renderEmail: () => Promise<RenderedEmail>;
-  /**
-   * A file of the site checkout (relative to it, as siteImageFile gives): the image, or null
-   * when the checkout lacks it. Undefined when no checkout is known (lint --site, config siteRepo).
-   */
-  siteImage?: (file: string) => Promise<ImageFile | null>;
-  /** What the site checkout knows (its CMS fields, authors, categories, posts). Undefined when no checkout is known. */
-  site?: SiteModel;
-  /** Checks HTML or CSS against mail clients (caniemail); undefined where no one asked for it. */
-  compat?: CompatCheck;
-  /** The email template the issue is rendered with (the workspace's own, or the built-in). */
-  emailTemplate?: TemplateSource;
-  /** The blog post template, and what the workspace's own put in the post that no post may hold. */
-  blogTemplate?: TemplateSource;
-  refusedInBlog?: () => RefusedPiece[];
-  /** The English dictionary (spelling); undefined where none is given, as in a bare lintIssue. */
-  dictionary?: () => WordList;
-  /** With `lint --online`: what each URL answers, checked all at once. Undefined offline. */
-  checkLinks?: (urls: string[]) => Promise<ReadonlyMap<string, LinkStatus>>;
-  report(report: Report): void;
-}
-
 /** An issue given as files, as the rule documentation examples write it. */
 export interface RuleExample {
   files: Record<string, string>;
@@ -131,25 +95,16 @@ export interface RuleExample {
    * src/pages/blog/*.md); given, the checkout is known.
    */
   siteFiles?: Record<string, string>;
+  /**
+   * A checkout laid out as the example site of the tests (test/helpers/site-example.ts: its CMS
+   * config, two authors, three categories), with these files added or in place of its own: a
+   * text, or a post in the CMS's format made from a few fields; given, the checkout is known.
+   */
+  exampleSite?: Record<string, string | ExamplePost>;
 }
 
-/** An option a rule takes in config (`rules: { id: [severity, { option: value }] }`): a list of words (hosts, names, section ids), a whole number (a limit) or one of a few words. */
-export type RuleOption =
-  | { type: 'string[]'; default: readonly string[]; description: string }
-  | { type: 'count'; default: number; description: string }
-  | { type: 'choice'; values: readonly string[]; default: string | undefined; description: string };
-
-export interface Rule {
-  id: string;
-  defaultSeverity: Severity;
-  description: string;
-  /** The options config may give it; config naming any other, or of another type, is refused. */
-  options?: Record<string, RuleOption>;
-  /** Examples double as tests: every `notOk` must fire the rule and every `ok` must not. */
-  examples: { ok: RuleExample[]; notOk: RuleExample[] };
-  /** Whether some of its reports carry a fix that `lint --fix` applies. */
-  fixable?: boolean;
-  /** Whether the rule renders the email (and so loads MJML). */
-  needsEmail?: boolean;
-  check(context: RuleContext): void | Promise<void>;
+/** A post of the example site: the fields that differ from a newsletter post's, and its body. */
+export interface ExamplePost {
+  post: { title?: string; date?: string; url?: string; author?: string; handle?: string; category?: string };
+  body?: string;
 }

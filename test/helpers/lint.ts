@@ -8,6 +8,7 @@ import { buildSiteModel, type SiteTexts } from '../../src/core/site.js';
 import type { TemplateName, TemplateSource } from '../../src/core/templates.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { issueSourcesFrom, builtinTemplates } from './issue.js';
+import { exampleSiteFiles } from './site-example.js';
 
 /** Image files as read from the disk, from what an example says of them (the rest: a small PNG). */
 function imageFiles(images: RuleExample['images'], prefix: string): ImageFile[] {
@@ -49,7 +50,7 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
   const pipeline = openIssuePipeline({
     config,
     sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
-    site: example.site || example.siteFiles ? siteFrom(example.site ?? {}, example.siteFiles) : undefined,
+    site: example.site || example.siteFiles || example.exampleSite ? siteFrom(example.site ?? {}, { ...(example.exampleSite ? exampleSiteFiles(example.exampleSite) : {}), ...example.siteFiles }) : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
     templates: withTemplates(builtinTemplates(), example.templates),
   });

@@ -1,5 +1,5 @@
-import type { Rule } from '../types.js';
-import { matchRange, stringList, textNodes } from '../source.js';
+import { defineRule } from '../rule.js';
+import { matchRange, textNodes } from '../source.js';
 
 const DEFAULT_NAMES = ['OpenStack', 'OpenInfra', 'StarlingX', 'Kata Containers', 'Zuul', 'OpenDev'];
 
@@ -9,7 +9,7 @@ function variantsOf(name: string): RegExp {
   return new RegExp(`(?<![\\w./@#-])${parts.join('[\\s-]?')}(?![\\w@]|\\.[a-z]|[-/][\\w])`, 'gi');
 }
 
-export const brandName: Rule = {
+export const brandName = defineRule({
   id: 'brand-name',
   defaultSeverity: 'error',
   fixable: true,
@@ -24,8 +24,7 @@ export const brandName: Rule = {
     ],
   },
   check({ docs, options, report }) {
-    const names = stringList(options.names, DEFAULT_NAMES);
-    const patterns = names.map((name) => ({ name, pattern: variantsOf(name) }));
+    const patterns = options.names.map((name) => ({ name, pattern: variantsOf(name) }));
     for (const { file, doc, at } of docs) {
       for (const { node, value, parents } of textNodes(doc)) {
         const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
@@ -42,4 +41,4 @@ export const brandName: Rule = {
       }
     }
   },
-};
+});

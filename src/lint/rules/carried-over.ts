@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast';
 import { textOf, visit } from '../../core/markdown.js';
 import type { MarkdownDoc } from '../../core/markdown.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { lintDocs, nodeRange } from '../source.js';
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { findDates, yearIsCertain } from '../../core/dates.js';
@@ -16,9 +16,10 @@ function valueAt(data: Record<string, unknown>, key: string): unknown {
 }
 const RECURRING = /<!--\s*recurring\s*-->/i;
 
-export const carriedOver: Rule = {
+export const carriedOver = defineRule({
   id: 'carried-over',
   defaultSeverity: 'warn',
+  needs: ['previous'],
   description: 'What the previous issue said and this one repeats where readers would be misled: a paragraph or list item (40 characters or more) identical to one of the previous issue that names a day past on this issue\'s date ("CFP open until 31 July" in an August issue); a section whose every item (or, without items, every paragraph) is the previous issue\'s, news repeated as news; and a subject, preheader, SEO title or SEO description written the same as the previous issue\'s (unless it is config\'s own default). Standing items (surveys, membership, contact lines, upcoming events) repeat by design and are left alone; mark a block that recurs on purpose with <!-- recurring --> to leave it out of the section count too.',
   examples: {
     ok: [
@@ -32,7 +33,6 @@ export const carriedOver: Rule = {
     ],
   },
   check({ issue, previous, config, report }) {
-    if (!previous) return;
     if (issue.path && issue.introParts && previous.introParts) {
       // What `new --yes` writes into every issue is the workspace's choice, not a copy.
       const defaults: Record<string, string> = { 'seo.description': config.description, preheader: config.description };
@@ -65,7 +65,7 @@ export const carriedOver: Rule = {
       }
     }
   },
-};
+});
 
 interface Block {
   node: Nodes;

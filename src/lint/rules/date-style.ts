@@ -1,13 +1,13 @@
 import { restyleDate } from '../../core/dates.js';
 import { issueDateOf } from '../../core/issue.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { inOnePiece, issueDateStyle, proseBlocks, proseDates } from '../../core/prose.js';
 import { proseRange } from '../prose.js';
 
 const STYLES = { 'month-first': 'September 2', 'day-first': '2 September' } as const;
 type Style = keyof typeof STYLES;
 
-export const dateStyle: Rule = {
+export const dateStyle = defineRule({
   id: 'date-style',
   defaultSeverity: 'warn',
   fixable: true,
@@ -24,7 +24,7 @@ export const dateStyle: Rule = {
   check({ issue, docs, options, report }) {
     const issueDate = issueDateOf(issue);
     const found = docs.flatMap(({ file, doc }) => proseBlocks(doc).flatMap((prose) => proseDates(prose, issueDate).filter((m) => m.style).map((mention) => ({ file, doc, prose, mention }))));
-    const configured = typeof options.style === 'string' && options.style in STYLES ? (options.style as Style) : undefined;
+    const configured = options.style;
     // The style the issue's events are written in too (core/prose.ts): the rule and the outputs never disagree.
     const expected = issueDateStyle(docs.map(({ doc }) => doc), issueDate, configured);
     if (!expected) return;
@@ -40,4 +40,4 @@ export const dateStyle: Rule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { PAST_TENSE, proseBlocks, proseDates, sentenceAround } from '../../core/prose.js';
 import { proseRange } from '../prose.js';
 
-export const dateWithoutYear: Rule = {
+export const dateWithoutYear = defineRule({
   id: 'date-without-year',
   defaultSeverity: 'warn',
   description: `A day without a year ("September 8-9", "6 September") more than ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date or six months after it: a reader, and past-date, cannot tell which year it means. Dates in between read in the obvious year, and so does a date in a sentence that names the year ("later this year") or tells what happened ("On November 17, the Foundation hosted...").`,
@@ -33,4 +33,4 @@ export const dateWithoutYear: Rule = {
       }
     }
   },
-};
+});

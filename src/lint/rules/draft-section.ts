@@ -1,7 +1,7 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const draftSection: Rule = {
+export const draftSection = defineRule({
   id: 'draft-section',
   defaultSeverity: 'warn',
   description: 'A section whose writer marked it `status: draft`: an issue is not ready while one is.',
@@ -15,4 +15,4 @@ export const draftSection: Rule = {
       report({ file: fragment.path, line: frontMatterKeyLine(fragment.parts, 'status'), message: `section "${fragment.id}" is still marked draft; set status: ready when it is done.` });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { clientFamilies } from '../../core/email-compat.js';
 import { renderEmailHtml } from '../../core/email-blocks.js';
-import { nodeRange, nodesOfType, stringList } from '../source.js';
-import type { Rule } from '../types.js';
+import { nodeRange, nodesOfType } from '../source.js';
+import { defineRule } from '../rule.js';
 
 const DEFAULT_CLIENTS = ['gmail.*', 'outlook.*', 'apple-mail.*', 'yahoo.*'];
 
@@ -25,11 +25,12 @@ export const TEMPLATE_FEATURES_SAFE: Record<string, string> = {
 const PLACEHOLDER = /\{\{\{?[^{}]*\}?\}\}/g;
 const BLOCK = /<(mj-style|mj-raw)\b[^>]*>([\s\S]*?)<\/\1>/g;
 
-export const emailCompat: Rule = {
+export const emailCompat = defineRule({
   id: 'email-compat',
   defaultSeverity: 'warn',
+  needs: ['compat'],
   description: 'HTML or CSS that some of the configured mail clients do not show at all (caniemail.com\'s data): a fragment\'s own HTML, at its line, and a workspace template\'s styles and raw HTML, at the template\'s line. The built-in template\'s known features are documented as safe.',
-  options: { clients: { type: 'string[]', default: DEFAULT_CLIENTS, description: 'caniemail client globs, default the Gmail, Outlook, Apple Mail and Yahoo families' } },
+  options: { clients: { type: 'string[]', default: DEFAULT_CLIENTS, description: 'caniemail client globs: the Gmail, Outlook, Apple Mail and Yahoo families' } },
   examples: {
     ok: [{ files: { 'kata.md': 'Kata 3.14 is <b>out</b>, with <sup>1</sup> footnote.' } }],
     notOk: [
@@ -37,8 +38,7 @@ export const emailCompat: Rule = {
     ],
   },
   check({ docs, config, options, compat, emailTemplate, report }) {
-    if (!compat) return;
-    const clients = stringList(options.clients, DEFAULT_CLIENTS);
+    const clients = options.clients;
     const urls = { site: config.site, postUrl: config.postUrl };
     for (const { file, doc, at } of docs) {
       if (at) continue;
@@ -66,4 +66,4 @@ export const emailCompat: Rule = {
       }
     }
   },
-};
+});

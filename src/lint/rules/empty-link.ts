@@ -1,8 +1,8 @@
 import { textOf } from '../../core/markdown.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { nodeRange, nodesOfType } from '../source.js';
 
-export const emptyLink: Rule = {
+export const emptyLink = defineRule({
   id: 'empty-link',
   defaultSeverity: 'error',
   description: 'A link with no text ([](url)), which readers cannot see or click, or with no target ([text]()).',
@@ -25,4 +25,4 @@ export const emptyLink: Rule = {
       }
     }
   },
-};
+});

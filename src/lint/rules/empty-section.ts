@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const emptySection: Rule = {
+export const emptySection = defineRule({
   id: 'empty-section',
   defaultSeverity: 'warn',
   description: 'A section that is not required and holds nothing but comments: it is left out of the issue. (A required one is `required-section`\'s.)',
@@ -15,4 +15,4 @@ export const emptySection: Rule = {
       report({ file: fragment.path, line: fragment.parts.bodyLine, message: `section "${fragment.id}" holds nothing yet and is left out of the issue; write it, or delete the file.` });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 const EVENT = '---\nevents:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n';
 
-export const eventData: Rule = {
+export const eventData = defineRule({
   id: 'event-data',
   defaultSeverity: 'error',
   description: 'An `events:` entry of a fragment\'s front matter that cannot be read as it must: a name, a url and a start missing, a date that is not YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a deadline) or not a day of the calendar, an end before the start, a deadline after the event ends, a time zone that is not one, a year outside 1970 to 2100, a control character in any value (a lone carriage return would add lines to the calendar invite). Such an event or deadline is left out of every output. An unknown key is a warning, with "did you mean".',
@@ -29,4 +29,4 @@ export const eventData: Rule = {
       }
     }
   },
-};
+});

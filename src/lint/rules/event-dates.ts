@@ -1,6 +1,6 @@
 import { formatDayRange, zoneLabel } from '../../core/events.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** Within this many days of the issue's date, a start or a deadline may reach readers too late. */
 const SOON_DAYS = 3;
@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
 
 const SUMMIT = '---\nevents:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n';
 
-export const eventDates: Rule = {
+export const eventDates = defineRule({
   id: 'event-dates',
   defaultSeverity: 'error',
   description: `The dates of a fragment's \`events:\`, against the issue's date: an event over by then, or a deadline passed by then (left out of the outputs), is an error; one that starts or closes within the next ${SOON_DAYS} days is a warning: readers may see it too late. Exact, from the data: past-date keeps reading the prose.`,
@@ -48,4 +48,4 @@ export const eventDates: Rule = {
       }
     }
   },
-};
+});

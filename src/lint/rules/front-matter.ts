@@ -1,6 +1,6 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const frontMatter: Rule = {
+export const frontMatter = defineRule({
   id: 'front-matter',
   defaultSeverity: 'error',
   description: 'Issue or fragment front matter that does not parse, has wrong types or an impossible date; unknown keys are warnings.',
@@ -25,4 +25,4 @@ export const frontMatter: Rule = {
       report({ file: problem.file, line: problem.line, column: problem.column, message: problem.message, hint: problem.hint, severity: problem.severity === 'warn' ? 'warn' : undefined });
     }
   },
-};
+});

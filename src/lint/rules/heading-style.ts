@@ -1,10 +1,10 @@
 import type { Heading } from 'mdast';
 import { textOf } from '../../core/markdown.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { nodeRange, nodesOfType } from '../source.js';
 import { frontMatterKeyLine, frontMatterLineText } from '../../core/front-matter.js';
 
-export const headingStyle: Rule = {
+export const headingStyle = defineRule({
   id: 'heading-style',
   defaultSeverity: 'warn',
   fixable: true,
@@ -53,7 +53,7 @@ export const headingStyle: Rule = {
       }
     }
   },
-};
+});
 
 /** The heading's source with the marks of its bold parts taken out, the rest as written. */
 function withoutBold(source: string, heading: Heading): { original: string; text: string } | undefined {

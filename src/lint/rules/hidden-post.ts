@@ -1,7 +1,7 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const hiddenPost: Rule = {
+export const hiddenPost = defineRule({
   id: 'hidden-post',
   defaultSeverity: 'warn',
   description: '`hidePost: true` in issue.md: the site would leave the post out of the blog\'s lists, yet still build its page and list it in the RSS feed: hidden is not private.',
@@ -13,4 +13,4 @@ export const hiddenPost: Rule = {
     if (!issue.path || !issue.meta.hidePost) return;
     report({ file: issue.path, line: frontMatterKeyLine(issue.introParts, 'hidePost'), message: 'hidePost is true: the post would not be listed on the blog, yet its page is built and the RSS feed lists it (hidden is not private); set it to false to publish.' });
   },
-};
+});

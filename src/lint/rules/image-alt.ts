@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { matchRange, nodeRange, nodesOfType } from '../source.js';
 
-export const imageAlt: Rule = {
+export const imageAlt = defineRule({
   id: 'image-alt',
   defaultSeverity: 'error',
   description: 'An image with empty or missing alt text, or with no source (readers of screen readers, and of emails with images off, see nothing).',
@@ -29,4 +29,4 @@ export const imageAlt: Rule = {
       }
     }
   },
-};
+});

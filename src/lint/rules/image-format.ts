@@ -1,5 +1,5 @@
 import { imageFileOf, imageUsesOf } from '../images.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** What mail clients make of formats beyond JPEG, PNG and GIF (caniemail.com). */
 const UNSHOWN: Record<string, { who: string; error: boolean }> = {
@@ -11,9 +11,10 @@ const UNSHOWN: Record<string, { who: string; error: boolean }> = {
   bmp: { who: 'many mail clients', error: true },
 };
 
-export const imageFormat: Rule = {
+export const imageFormat = defineRule({
   id: 'image-format',
   defaultSeverity: 'error',
+  uses: ['siteImage'],
   description: 'An image in a format many mail clients cannot show: SVG, AVIF, HEIC, TIFF and BMP (errors) and WebP (a warning); JPEG, PNG and GIF show everywhere. The format is read from the file\'s bytes when it is known (an issue\'s own image must be the format its name says), else from the URL.',
   examples: {
     ok: [{ files: { 'kata.md': '![The Kata team](img/team.jpg) ![Logo](https://katacontainers.io/logo.png)' }, images: { 'img/team.jpg': { format: 'jpg' } } }],
@@ -31,4 +32,4 @@ export const imageFormat: Rule = {
       context.report({ file: use.file, ...use.range, ...(unshown.error ? {} : { severity: 'warn' as const }), message: `${use.url} is ${format === 'tif' ? 'TIFF' : format === 'webp' ? 'WebP' : format!.toUpperCase()}, which ${unshown.who} do not show; use PNG or JPEG in the email.` });
     }
   },
-};
+});

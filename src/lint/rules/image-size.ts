@@ -1,13 +1,13 @@
 import { imageFileOf, imageUsesOf } from '../images.js';
-import { countOption } from '../source.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 const MB = 1024 * 1024;
 const megabytes = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
-export const imageSize: Rule = {
+export const imageSize = defineRule({
   id: 'image-size',
   defaultSeverity: 'error',
+  uses: ['siteImage'],
   description: 'An image too heavy for an email (a warning over warnBytes, an error over errorBytes), or wider than maxWidth pixels (a warning): the issue\'s own images, and the site\'s when a checkout of the site is known.',
   options: {
     warnBytes: { type: 'count', default: MB, description: 'warn over this many bytes (1 MB)' },
@@ -24,9 +24,9 @@ export const imageSize: Rule = {
     ],
   },
   async check(context) {
-    const warnBytes = countOption(context.options.warnBytes, MB);
-    const errorBytes = countOption(context.options.errorBytes, 5 * MB);
-    const maxWidth = countOption(context.options.maxWidth, 2400);
+    const warnBytes = context.options.warnBytes;
+    const errorBytes = context.options.errorBytes;
+    const maxWidth = context.options.maxWidth;
     for (const use of imageUsesOf(context)) {
       const image = await imageFileOf(use, context.siteImage);
       if (!image) continue;
@@ -41,4 +41,4 @@ export const imageSize: Rule = {
       }
     }
   },
-};
+});

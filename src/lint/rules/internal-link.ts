@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
-import { parseUrl, stringList, urlMatches, urlsOf } from '../source.js';
+import { defineRule } from '../rule.js';
+import { parseUrl, urlMatches, urlsOf } from '../source.js';
 
 const DEFAULT_HOSTS = ['docs.google.com', 'drive.google.com', 'localhost', '127.0.0.1'];
 
-export const internalLink: Rule = {
+export const internalLink = defineRule({
   id: 'internal-link',
   defaultSeverity: 'error',
   description: 'Links to working documents no reader can open.',
@@ -16,13 +16,12 @@ export const internalLink: Rule = {
     ],
   },
   check({ docs, options, report }) {
-    const hosts = stringList(options.hosts, DEFAULT_HOSTS);
     for (const { file, doc } of docs) {
       for (const { url, range } of urlsOf(doc)) {
         const parsed = parseUrl(url);
-        const host = parsed && hosts.find((h) => urlMatches(parsed, h));
+        const host = parsed && options.hosts.find((h) => urlMatches(parsed, h));
         if (host) report({ file, ...range, message: `this link goes to ${parsed!.hostname}, a working document readers cannot open; link to the published page instead.` });
       }
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import { brokenAddress } from '../../core/urls.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { inOnePiece, proseBlocks } from '../../core/prose.js';
 import { proseRange } from '../prose.js';
 import { urlsOf } from '../source.js';
@@ -13,7 +13,7 @@ const SPACED_DESTINATION = /(!?)\[([^[\]\n]*)\]\(([^()\s<>"']+(?:[ \t]+[^()\s<>"
 // [text][label] or [text][] left as text: Markdown made no link, since no "[label]: url" line defines the label.
 const UNDEFINED_REFERENCE = /(!?)\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
 
-export const linkSyntax: Rule = {
+export const linkSyntax = defineRule({
   id: 'link-syntax',
   defaultSeverity: 'error',
   fixable: true,
@@ -73,4 +73,4 @@ export const linkSyntax: Rule = {
       }
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import { textOf } from '../../core/markdown.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import type { ListItem, Nodes, Paragraph } from 'mdast';
 import { nodeRange } from '../source.js';
 
@@ -12,7 +12,7 @@ const CALLS = new Set(['read more', 'more', 'learn more', 'see more', 'more info
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const HOST_ONLY = /^(?:https?:\/\/)?(?:www\.)?[\w.-]+\/?\.?$/i;
 
-export const linkText: Rule = {
+export const linkText = defineRule({
   id: 'link-text',
   defaultSeverity: 'warn',
   description: 'Link text that tells a screen-reader user nothing of where it goes: "here", "click here" and the like anywhere; "learn more", "read more" and the like where the words around them (their sentence or list item, or the item a line of links stands under) name nothing and no link of the section names the same page in words; an address with a path or a query, read out character by character (a bare host name such as www.openinfra.dev reads as words); a linked image with no alt text.',
@@ -52,7 +52,7 @@ export const linkText: Rule = {
       });
     }
   },
-};
+});
 
 /**
  * Whether the words around a link name what it is about: its block (paragraph or heading) or,

@@ -1,10 +1,10 @@
 import type { List, Nodes } from 'mdast';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { nodesOfType, nodeRange } from '../source.js';
 
 const MIN_ITEMS = 3;
 
-export const listCase: Rule = {
+export const listCase = defineRule({
   id: 'list-case',
   defaultSeverity: 'warn',
   description: `In a list of ${MIN_ITEMS} items or more that mostly start with a capital, an item that starts in lower case. Names written in lower case on purpose (iOS, eBPF, kubectl in code) are left alone.`,
@@ -29,7 +29,7 @@ export const listCase: Rule = {
       }
     }
   },
-};
+});
 
 /** The word an item starts with, when it starts with plain text (not code, a link or a number). */
 function firstWord(item: Nodes): string | undefined {

@@ -1,8 +1,8 @@
 import { closest } from '../../core/suggest.js';
 import { imageUsesOf } from '../images.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const localImage: Rule = {
+export const localImage = defineRule({
   id: 'local-image',
   defaultSeverity: 'error',
   description: 'An image path relative to the fragment (the issue\'s own images, such as img/photo.png in the issue\'s folder) that names no file there, leaves the folder, or is written as raw HTML, which the blog post would keep relative.',
@@ -36,7 +36,7 @@ export const localImage: Rule = {
       }
     }
   },
-};
+});
 
 /** A known image with a name a typo away from this one's (the shared folder and extension do not count as alike). */
 function nearestPath(path: string, known: string[]): string | undefined {

@@ -1,18 +1,18 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 const SECTION_MARK = /<!-- section: ([a-z0-9-]+) -->/;
 
-export const mjml: Rule = {
+export const mjml = defineRule({
   id: 'mjml',
   defaultSeverity: 'error',
   description: 'MJML\'s own validation errors in the email rendered from the issue, reported at the section they come from.',
-  needsEmail: true,
+  needs: ['email'],
   examples: {
     ok: [{ files: { 'kata.md': '* Kata 3.14 is out.' } }],
     notOk: [],
   },
-  async check({ issue, renderEmail, report }) {
-    const { mjml: source, errors } = await renderEmail();
+  async check({ issue, email, report }) {
+    const { mjml: source, errors } = await email();
     if (errors.length === 0) return;
     const lines = source.split('\n');
     for (const error of errors) {
@@ -26,4 +26,4 @@ export const mjml: Rule = {
       });
     }
   },
-};
+});

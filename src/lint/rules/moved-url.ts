@@ -1,11 +1,12 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { blogFileName } from '../../core/issue.js';
 import { routeOf } from '../../core/site.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const movedUrl: Rule = {
+export const movedUrl = defineRule({
   id: 'moved-url',
   defaultSeverity: 'error',
+  needs: ['site'],
   description: 'With a checkout of the site (lint --site DIR, or config siteRepo): an issue already published there whose seo.url now gives another route (the path; the host is ignored, as the site ignores it). The site has no redirects, so the live post would move and every link to it break.',
   examples: {
     ok: [
@@ -18,7 +19,7 @@ export const movedUrl: Rule = {
     ],
   },
   check({ issue, config, site, report }) {
-    if (!site || !issue.path) return;
+    if (!issue.path) return;
     const file = `${config.siteLayout.blogDir}/${blogFileName(issue, config)}`;
     const published = site.posts.find((post) => post.file === file);
     const unread = site.unread.find((left) => left.file === file);
@@ -36,4 +37,4 @@ export const movedUrl: Rule = {
       message: `seo.url would move the live post from ${live} to ${now}, and the site has no redirects; keep ${published.seoUrl}.`,
     });
   },
-};
+});

@@ -1,9 +1,9 @@
 import type { Nodes } from 'mdast';
 import { textOf } from '../../core/markdown.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { nodeRange } from '../source.js';
 
-export const paragraphHeading: Rule = {
+export const paragraphHeading = defineRule({
   id: 'paragraph-heading',
   defaultSeverity: 'warn',
   description: 'A line that is only a section\'s name ("OpenStack", "**OpenStack**"), written as a paragraph: the post shows it as body text under the section\'s own heading.',
@@ -32,4 +32,4 @@ export const paragraphHeading: Rule = {
       }
     }
   },
-};
+});

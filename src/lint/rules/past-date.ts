@@ -1,14 +1,13 @@
 import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
 import { issueDateOf, issueDayShown } from '../../core/issue.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { PAST_TENSE as PAST, proseBlocks, proseDates, textOutsideLinks } from '../../core/prose.js';
 import { proseRange } from '../prose.js';
-import { stringList } from '../source.js';
 
 // "Open" looks forward only as a verb or a state ("opens", "is open"): "open source", "Open Infrastructure" and "the Four Opens" do not.
 const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens|(?:is|are|now|still) open|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
 
-export const pastDate: Rule = {
+export const pastDate = defineRule({
   id: 'past-date',
   defaultSeverity: 'error',
   description: `A date already past on the issue's date where the text still looks forward: any date in an events section, elsewhere dates next to words such as deadline, until, register, will ("open" only as "opens" or "is open"). Past-tense recaps, titles and headings are fine, and a range is judged by its end ("July - September"). Only a date whose year is certain (written, or from ${YEAR_CERTAIN_DAYS_BEFORE} days before the issue's date to six months after: date-without-year asks for the others' year), and never the issue's own month.`,
@@ -29,7 +28,7 @@ export const pastDate: Rule = {
   },
   check({ issue, docs, options, report }) {
     const issueDate = issueDateOf(issue);
-    const eventSections = stringList(options.eventSections, ['events']);
+    const eventSections = options.eventSections;
     const shown = issueDayShown(issue);
     // "April 2025" in the April issue published on 2 May names the issue, not a deadline.
     const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) => mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
@@ -53,7 +52,7 @@ export const pastDate: Rule = {
       }
     }
   },
-};
+});
 
 /**
  * Whether the sentence around a date looks forward. The nearest cue before the date, in its

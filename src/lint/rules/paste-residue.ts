@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { positionAt } from '../source.js';
 
 /** Leftovers of copying from a word processor, a web page or a sent email. */
@@ -14,7 +14,7 @@ const RESIDUE: { pattern: RegExp; what: string; severity?: 'warn'; fix?: (found:
   { pattern: /<o:p>|class="?Mso\w*|mso-[a-z-]+:/gi, what: 'Word formatting', severity: 'warn' },
 ];
 
-export const pasteResidue: Rule = {
+export const pasteResidue = defineRule({
   id: 'paste-residue',
   defaultSeverity: 'error',
   fixable: true,
@@ -48,7 +48,7 @@ export const pasteResidue: Rule = {
       }
     }
   },
-};
+});
 
 // Windows-1252's characters at 0x80-0x9F; every other character below 0x100 is its own byte.
 const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { matchRange, nodeRange, nodesOfType, textNodes } from '../source.js';
 
 /** Text left for later. Case matters: "Insert Spotlight" and TODO are notes, "insert" is a verb. */
@@ -11,7 +11,7 @@ const PATTERNS: RegExp[] = [
 ];
 const PLACEHOLDER_URLS = /^(?:url|link|#|https?:\/\/(?:example\.(?:com|org)|url|link)\/?)$/i;
 
-export const placeholder: Rule = {
+export const placeholder = defineRule({
   id: 'placeholder',
   defaultSeverity: 'error',
   description: 'Text left for later: "Insert ...", TODO, TBD, FIXME, XXX, lorem ipsum, [link], (url), links to nowhere such as (#) or (url).',
@@ -41,4 +41,4 @@ export const placeholder: Rule = {
       }
     }
   },
-};
+});

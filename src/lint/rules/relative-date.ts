@@ -1,6 +1,6 @@
 import { formatDayRange } from '../../core/events.js';
 import { issueDateOf } from '../../core/issue.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { issueDateStyle, proseBlocks, sentenceAround } from '../../core/prose.js';
 import { findDates } from '../../core/dates.js';
 import { proseRange } from '../prose.js';
@@ -13,7 +13,7 @@ const DEADLINE = /\b(?:clos(?:es|ing)|ends|ending|deadline|last day|expires?|due
 // "the cloud of tomorrow" is a figure of speech.
 const FIGURE = /\b(?:of|for)\s+$/i;
 
-export const relativeDate: Rule = {
+export const relativeDate = defineRule({
   id: 'relative-date',
   defaultSeverity: 'warn',
   description: 'Tomorrow, yesterday, tonight, this week, next week... in a monthly issue read days or weeks after it is written: name the day instead. "Today" is the day the issue or post is dated, and counts only as a deadline ("registration closes today"); a relative day with the day named beside it ("this week, on May 7") is fine.',
@@ -54,4 +54,4 @@ export const relativeDate: Rule = {
       }
     }
   },
-};
+});

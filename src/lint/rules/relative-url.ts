@@ -1,8 +1,8 @@
 import { brokenAddress, hasScheme, isMergeTag } from '../../core/urls.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { urlsOf } from '../source.js';
 
-export const relativeUrl: Rule = {
+export const relativeUrl = defineRule({
   id: 'relative-url',
   defaultSeverity: 'error',
   description: 'A link the email cannot resolve: relative without a leading / (the email has no page to be relative to), or an image served over insecure http:. (A relative image is one of the issue\'s own: see local-image.)',
@@ -31,4 +31,4 @@ export const relativeUrl: Rule = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { inOnePiece, proseBlocks, type Prose } from '../../core/prose.js';
 import { visit } from '../../core/markdown.js';
 import { proseRange } from '../prose.js';
@@ -9,7 +9,7 @@ const REPEATED = /(?<![\p{L}\p{N}'\u2019-])((?:[\p{L}\p{N}'\u2019-]+ ){0,3}(?=[\
 // Doubled on purpose in good English.
 const MEANT = new Set(['that', 'had', 'bye', 'ha', 'no', 'so-so']);
 
-export const repeatedWords: Rule = {
+export const repeatedWords = defineRule({
   id: 'repeated-words',
   defaultSeverity: 'error',
   fixable: true,
@@ -44,7 +44,7 @@ export const repeatedWords: Rule = {
       }
     }
   },
-};
+});
 
 /** Whether the character at `index` of a block's text is text of its own, not the space a hard line break stands for. */
 function coveredByText(prose: Prose, index: number): boolean {

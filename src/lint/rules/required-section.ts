@@ -1,10 +1,11 @@
 import { sectionHeading } from '../../core/config.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const requiredSection: Rule = {
+export const requiredSection = defineRule({
   id: 'required-section',
   defaultSeverity: 'error',
   description: 'A section that config marks required is missing, or holds nothing but comments; so does a section of the issue\'s own whose front matter says `required: true`.',
+  messages: { empty: 'the required section "{{heading}}" holds nothing yet; write it, or ask its owner.' },
   examples: {
     ok: [{ files: { 'issue.md': '---\n---\n', 'events.md': '* Event' }, config: { sections: [{ id: 'events', required: true }] } }],
     notOk: [
@@ -19,11 +20,11 @@ export const requiredSection: Rule = {
       if (!fragment) {
         report({ file: issue.path ?? `sections/${issue.id.slug}/issue.md`, line: 1, message: `the required section "${sectionHeading(section)}" is missing; add ${section.id}.md.` });
       } else if (fragment.empty) {
-        report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${section.heading}" holds nothing yet; write it, or ask its owner.` });
+        report({ file: fragment.path, line: fragment.parts.bodyLine, messageId: 'empty', data: { heading: section.heading } });
       }
     }
     for (const fragment of issue.fragments.filter((f) => f.required && f.empty && !f.section?.required)) {
-      report({ file: fragment.path, line: fragment.parts.bodyLine, message: `the required section "${fragment.heading}" holds nothing yet; write it, or ask its owner.` });
+      report({ file: fragment.path, line: fragment.parts.bodyLine, messageId: 'empty', data: { heading: fragment.heading } });
     }
   },
-};
+});

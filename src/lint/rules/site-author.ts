@@ -1,21 +1,21 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { closest } from '../../core/suggest.js';
-import { exampleSite } from '../site-example.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const siteAuthor: Rule = {
+export const siteAuthor = defineRule({
   id: 'site-author',
   defaultSeverity: 'error',
+  needs: ['site'],
   description: 'With a checkout of the site (lint --site DIR, or config siteRepo): a post author the site does not know. The CMS relates a post to one of the site\'s authors (src/pages/author/*.md) by its authorName; any other name has no author page and cannot be picked in the CMS.',
   examples: {
-    ok: [{ files: { 'issue.md': '---\nauthor: Allison Price\n---\n' }, siteFiles: exampleSite() }],
+    ok: [{ files: { 'issue.md': '---\nauthor: Allison Price\n---\n' }, exampleSite: {} }],
     notOk: [
-      { files: { 'issue.md': '---\nauthor: Alison Price\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 author "Alison Price" is not an author of the site; did you mean "Allison Price"?'] },
-      { files: { 'issue.md': '---\nauthor: OpenInfra Foundation\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 author "OpenInfra Foundation" is not an author of the site (it has 2, in src/pages/author/).'] },
+      { files: { 'issue.md': '---\nauthor: Alison Price\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 author "Alison Price" is not an author of the site; did you mean "Allison Price"?'] },
+      { files: { 'issue.md': '---\nauthor: OpenInfra Foundation\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 author "OpenInfra Foundation" is not an author of the site (it has 2, in src/pages/author/).'] },
     ],
   },
   check({ issue, config, site, report }) {
-    if (!site?.authors || !issue.path) return;
+    if (!site.authors || !issue.path) return;
     const author = issue.meta.author;
     const names = site.authors.map((a) => a.name);
     if (names.includes(author)) return;
@@ -31,4 +31,4 @@ export const siteAuthor: Rule = {
       hint: `Use an authorName of ${config.siteLayout.authorDir}/*.md, or add the author to the site first.`,
     });
   },
-};
+});

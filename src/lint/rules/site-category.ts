@@ -1,21 +1,21 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { closest } from '../../core/suggest.js';
-import { exampleSite } from '../site-example.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const siteCategory: Rule = {
+export const siteCategory = defineRule({
   id: 'site-category',
   defaultSeverity: 'error',
+  needs: ['site'],
   description: 'With a checkout of the site: a category whose value is not one of the blog config\'s (src/content/blog-config.json), or whose label is not the one the site gives that value. The site finds a post\'s categories by value; the blog list shows the label as written.',
   examples: {
-    ok: [{ files: { 'issue.md': '---\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Community\n---\n' }, siteFiles: exampleSite() }],
+    ok: [{ files: { 'issue.md': '---\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Community\n---\n' }, exampleSite: {} }],
     notOk: [
-      { files: { 'issue.md': '---\ncategory:\n  - value: category-Community\n    label: Community\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 category "category-Community" is not a category of the site; "Community" is category-h2Ztx9rpD.'] },
-      { files: { 'issue.md': '---\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Comunity\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 category category-h2Ztx9rpD is labelled "Community" on the site, not "Comunity".'] },
+      { files: { 'issue.md': '---\ncategory:\n  - value: category-Community\n    label: Community\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 category "category-Community" is not a category of the site; "Community" is category-h2Ztx9rpD.'] },
+      { files: { 'issue.md': '---\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Comunity\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 category category-h2Ztx9rpD is labelled "Community" on the site, not "Comunity".'] },
     ],
   },
   check({ issue, config, site, report }) {
-    if (!site?.categories || !issue.path) return;
+    if (!site.categories || !issue.path) return;
     const known = site.categories.list;
     const line = frontMatterKeyLine(issue.introParts, 'category');
     const where = `${config.siteLayout.blogConfig}`;
@@ -34,4 +34,4 @@ export const siteCategory: Rule = {
       });
     }
   },
-};
+});

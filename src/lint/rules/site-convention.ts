@@ -3,24 +3,24 @@ import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { blogFileName } from '../../core/issue.js';
 import { conventionsOf, newsletterPosts } from '../../core/site.js';
 import { monthName } from '../../core/slug.js';
-import { examplePost, exampleSite } from '../site-example.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-const MAY_POST = { 'src/pages/blog/inside-open-infrastructure-may-2025.md': examplePost({}, '### OpenInfra Foundation News\n\n* News.\n\n### OpenStack\n\n* A release.\n') };
+const MAY_POST = { 'src/pages/blog/inside-open-infrastructure-may-2025.md': { post: {}, body: '### OpenInfra Foundation News\n\n* News.\n\n### OpenStack\n\n* A release.\n' } };
 
-export const siteConvention: Rule = {
+export const siteConvention = defineRule({
   id: 'site-convention',
   defaultSeverity: 'warn',
+  needs: ['site'],
   description: 'With a checkout of the site: an issue that departs from the site\'s latest newsletter post (its author, category, seo.url pattern, twitter handle, heading level, taglines after section names) where the config does not set that value, and so say the departure is deliberate. `newsletter new` takes these from that post.',
   examples: {
     ok: [
-      { files: { 'issue.md': '---\nauthor: Allison Price\n---\n' }, siteFiles: exampleSite(MAY_POST) },
-      { files: { 'issue.md': '---\nauthor: Jimmy McArthur\n---\n' }, config: { author: 'Jimmy McArthur' }, siteFiles: exampleSite(MAY_POST) },
+      { files: { 'issue.md': '---\nauthor: Allison Price\n---\n' }, exampleSite: MAY_POST },
+      { files: { 'issue.md': '---\nauthor: Jimmy McArthur\n---\n' }, config: { author: 'Jimmy McArthur' }, exampleSite: MAY_POST },
     ],
     notOk: [
       {
         files: { 'issue.md': '---\nauthor: Jimmy McArthur\nheadingLevel: 2\nseo:\n  url: https://openinfra.dev/blog/openinfra-newsletter-april-2025\n  twitterUsername: "@OpenInfraDev"\n---\n' },
-        siteFiles: exampleSite(MAY_POST),
+        exampleSite: MAY_POST,
         messages: [
           'issue.md:2:1 author is "Jimmy McArthur", but the site\'s latest newsletter post (src/pages/blog/inside-open-infrastructure-may-2025.md) has "Allison Price".',
           'issue.md:3:1 headingLevel is 2, but the site\'s latest newsletter post (src/pages/blog/inside-open-infrastructure-may-2025.md) has 3.',
@@ -31,7 +31,7 @@ export const siteConvention: Rule = {
     ],
   },
   check({ issue, config, site, report }) {
-    if (!site || !issue.path) return;
+    if (!issue.path) return;
     const own = `${config.siteLayout.blogDir}/${blogFileName(issue, config)}`;
     const latest = newsletterPosts(site, config.name, config.blogFile, own)[0];
     if (!latest) return;
@@ -55,4 +55,4 @@ export const siteConvention: Rule = {
     if (!published && conventions.postUrl) check('postUrl', 'seo.url', issue.meta.seo.url, fillPattern(conventions.postUrl, issue.id, monthName(issue.id.month)));
     check('twitterUsername', 'seo.twitterUsername', issue.meta.seo.twitterUsername, conventions.twitterUsername);
   },
-};
+});

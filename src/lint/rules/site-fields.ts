@@ -2,8 +2,7 @@ import { isPlainObject } from '../../core/config.js';
 import { frontMatterKeyLine, parseIsoDate } from '../../core/front-matter.js';
 import { blogFrontMatterData } from '../../core/render-blog.js';
 import type { CmsField } from '../../core/site.js';
-import { exampleSite } from '../site-example.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** What a widget stores; undefined for a custom widget whose kind the CMS config does not tell. */
 function kindOf(field: CmsField): 'text' | 'date' | 'boolean' | 'number' | 'object' | 'list' | undefined {
@@ -33,26 +32,28 @@ function isEmpty(value: unknown): boolean {
   return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
-const withImage = (fields: string) => exampleSite({}, `collections:\n  - name: blog\n    fields:\n${fields}`);
+/** The example site with a CMS config of one blog field. */
+const withField = (field: string) => ({ 'static/admin/config.yml': `collections:\n  - name: blog\n    fields:\n${field}` });
 
-export const siteFields: Rule = {
+export const siteFields = defineRule({
   id: 'site-fields',
   defaultSeverity: 'error',
+  needs: ['site'],
   description: 'With a checkout of the site: a field the site\'s CMS config (static/admin/config.yml, the blog collection) requires that the post lacks or leaves empty, or a value of the wrong kind. The site\'s templates read them without guards: a post without categories crashes the category and author pages, one without seo.description says "undefined" as its description.',
   examples: {
     ok: [
-      { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, siteFiles: exampleSite() },
-      { files: { 'issue.md': '---\nimage: /img/newsletter.png\n---\n' }, siteFiles: withImage('      - { label: Image, name: image, widget: image }\n') },
+      { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, exampleSite: {} },
+      { files: { 'issue.md': '---\nimage: /img/newsletter.png\n---\n' }, exampleSite: withField('      - { label: Image, name: image, widget: image }\n') },
     ],
     notOk: [
-      { files: { 'issue.md': '---\nseo:\n  description: ""\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:3:1 seo.description is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Description").'] },
-      { files: { 'issue.md': '---\ncategory: []\n---\n' }, siteFiles: exampleSite(), messages: ['issue.md:2:1 category is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Category").'] },
-      { files: { 'issue.md': '---\ntitle: Inside\n---\n' }, siteFiles: withImage('      - { label: Featured Image, name: image, widget: image }\n'), messages: ['issue.md:1:1 the site\'s CMS requires image (static/admin/config.yml, field "Featured Image"), which the post lacks; add it to issue.md\'s front matter.'] },
-      { files: { 'issue.md': '---\nfeatured: "yes"\n---\n' }, siteFiles: withImage('      - { label: Featured, name: featured, widget: boolean, required: false }\n'), messages: ['issue.md:2:1 featured must be true or false: the site\'s CMS declares it boolean (static/admin/config.yml, field "Featured").'] },
+      { files: { 'issue.md': '---\nseo:\n  description: ""\n---\n' }, exampleSite: {}, messages: ['issue.md:3:1 seo.description is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Description").'] },
+      { files: { 'issue.md': '---\ncategory: []\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 category is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Category").'] },
+      { files: { 'issue.md': '---\ntitle: Inside\n---\n' }, exampleSite: withField('      - { label: Featured Image, name: image, widget: image }\n'), messages: ['issue.md:1:1 the site\'s CMS requires image (static/admin/config.yml, field "Featured Image"), which the post lacks; add it to issue.md\'s front matter.'] },
+      { files: { 'issue.md': '---\nfeatured: "yes"\n---\n' }, exampleSite: withField('      - { label: Featured, name: featured, widget: boolean, required: false }\n'), messages: ['issue.md:2:1 featured must be true or false: the site\'s CMS declares it boolean (static/admin/config.yml, field "Featured").'] },
     ],
   },
   check({ issue, site, report }) {
-    if (!site?.cms || !issue.path) return;
+    if (!site.cms || !issue.path) return;
     const file = issue.path;
     const cmsFile = site.cms.file;
     const walk = (fields: readonly CmsField[], data: Record<string, unknown>, prefix: string): void => {
@@ -78,4 +79,4 @@ export const siteFields: Rule = {
     };
     walk(site.cms.fields, blogFrontMatterData(issue), '');
   },
-};
+});

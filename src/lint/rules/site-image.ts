@@ -1,10 +1,11 @@
 import { siteImagePath } from '../../core/images.js';
 import { imageUsesOf } from '../images.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const siteImage: Rule = {
+export const siteImage = defineRule({
   id: 'site-image',
   defaultSeverity: 'error',
+  needs: ['siteImage'],
   description: 'A site image (/img/...) that the checkout of the site does not hold, when one is known (lint --site DIR, or config siteRepo): the post and the email would show it broken.',
   examples: {
     ok: [{ files: { 'kata.md': '![Sponsors](/img/sponsors.png)' }, site: { 'static/img/sponsors.png': {} } }],
@@ -15,7 +16,6 @@ export const siteImage: Rule = {
     ],
   },
   async check(context) {
-    if (!context.siteImage) return;
     const { imageUrl, imageDir } = context.config.siteLayout;
     for (const use of imageUsesOf(context)) {
       // Never looked up: whether a file is there out of the image folder is nothing lint may tell.
@@ -27,4 +27,4 @@ export const siteImage: Rule = {
       context.report({ file: use.file, ...use.range, message: `${use.url} is not in the site checkout (${use.siteFile}); add it to the site, or fix the path.` });
     }
   },
-};
+});

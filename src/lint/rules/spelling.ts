@@ -1,6 +1,7 @@
 import { HOUSE_WORDS } from '../../core/house-words.js';
 import { isMisspelt, makeSpeller, misspelling, proseWords } from '../../core/spelling.js';
-import type { Report, Rule } from '../types.js';
+import type { Report } from '../types.js';
+import { defineRule } from '../rule.js';
 import { matchRange, textNodes } from '../source.js';
 
 // Past this many in one file, one report stands for the rest: a file of made-up words is one
@@ -8,9 +9,10 @@ import { matchRange, textNodes } from '../source.js';
 const MAX_PER_FILE = 20;
 const MANY = Array.from({ length: MAX_PER_FILE + 2 }, (_, i) => `zqx${'abcdefghijklmnopqrstuvwxyz'[i]}`);
 
-export const spelling: Rule = {
+export const spelling = defineRule({
   id: 'spelling',
   defaultSeverity: 'error',
+  needs: ['dictionary'],
   description: 'A word of prose that is in neither the English dictionary (American and British), the community\'s words (projects, releases, events, places, people of the archive) nor config `words:`. Code, URLs, addresses, handles, numbers and capitals are not read; names are not read as typos: a capitalised word is reported only when it is close to a house word (or, first in its sentence, to a common word), a mixed-case word or a lower-case one with a hyphen (CloudFest, python-novaclient) only near a house word. Plurals of known words, two known words written as one (datacenter) and words of other scripts than Latin are not reported, nor a word the issue writes the same way three times or more (a term of its writer\'s). Suggestions only where likely, at most two. An error in a title, subject, preheader or heading, a warning in the body.',
   examples: {
     ok: [
@@ -37,7 +39,6 @@ export const spelling: Rule = {
     ],
   },
   check({ docs, config, dictionary, report }) {
-    if (!dictionary) return;
     const speller = makeSpeller(dictionary(), [...HOUSE_WORDS, ...config.words]);
     // Each word is checked once: its fixes while its file is under MAX_PER_FILE, else only whether it is misspelt.
     const verdicts = new Map<string, string[] | null>();
@@ -87,7 +88,7 @@ export const spelling: Rule = {
       report({ ...at, message: `and ${which} (only the first ${MAX_PER_FILE} of a file are reported); fix ${them}, or add ${them} to words: in the config if ${are} right.`, ...(error ? {} : { severity: 'warn' as const }) });
     }
   },
-};
+});
 
 /** Whether the word at `index` starts a sentence: nothing before it in its text, or a full stop. */
 function startsSentence(text: string, index: number): boolean {

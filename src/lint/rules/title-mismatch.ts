@@ -1,5 +1,5 @@
 import { findIssueInSlug, findIssueInWords, monthName } from '../../core/slug.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { frontMatterKeyLine, parseIsoDate } from '../../core/front-matter.js';
 import { fillPattern } from '../../core/config.js';
 
@@ -7,7 +7,7 @@ import { fillPattern } from '../../core/config.js';
 const DATE_SLACK_MS = 45 * 86_400_000;
 const MONTHS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 
-export const titleMismatch: Rule = {
+export const titleMismatch = defineRule({
   id: 'title-mismatch',
   defaultSeverity: 'error',
   description: 'An issue whose title, SEO title or post URL names another month or year than the issue itself, whose post URL names no issue (a placeholder: use config postUrl\'s) or has a path no route can hold (a space, an escape, a query), whose publish date is more than 45 days from its month, or whose email subject, preheader or SEO description names months but not the issue\'s.',
@@ -74,4 +74,4 @@ export const titleMismatch: Rule = {
       report({ file, line: frontMatterKeyLine(parts, 'date'), message: `date ${date!.toISOString().slice(0, 10)} is months away from the issue's own month, ${expected}; fix the date or the folder name.` });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../types.js';
-import { parseUrl, stringList, urlMatches, urlsOf } from '../source.js';
+import { defineRule } from '../rule.js';
+import { parseUrl, urlMatches, urlsOf } from '../source.js';
 
 const DEFAULT_HOSTS = ['t.e2ma.net', 'e2ma.net/click', 'list-manage.com/track', 'click.pstmrk.it', 'sendgrid.net/ls/click', 'links.mkt', 'mailchi.mp'];
 
-export const trackingLink: Rule = {
+export const trackingLink = defineRule({
   id: 'tracking-link',
   defaultSeverity: 'error',
   description: 'Links through an email platform\'s click-tracking redirect, copied from a sent email: they expire and track blog readers.',
@@ -13,14 +13,13 @@ export const trackingLink: Rule = {
     notOk: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' }, messages: ['foundation.md:1:12 this link is a click-tracking redirect (t.e2ma.net); open it and use the address it leads to.'] }],
   },
   check({ docs, options, report }) {
-    const hosts = stringList(options.hosts, DEFAULT_HOSTS);
     for (const { file, doc } of docs) {
       for (const { url, range } of urlsOf(doc)) {
         const parsed = parseUrl(url);
-        if (parsed && hosts.some((h) => urlMatches(parsed, h))) {
+        if (parsed && options.hosts.some((h) => urlMatches(parsed, h))) {
           report({ file, ...range, message: `this link is a click-tracking redirect (${parsed.hostname}); open it and use the address it leads to.` });
         }
       }
     }
   },
-};
+});

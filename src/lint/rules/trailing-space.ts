@@ -1,7 +1,7 @@
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { nodesOfType, positionAt } from '../source.js';
 
-export const trailingSpace: Rule = {
+export const trailingSpace = defineRule({
   id: 'trailing-space',
   defaultSeverity: 'warn',
   fixable: true,
@@ -36,4 +36,4 @@ export const trailingSpace: Rule = {
       }
     }
   },
-};
+});

@@ -1,11 +1,11 @@
 import { frontMatterKeyLine } from '../../core/front-matter.js';
 import { editDistance } from '../../core/spelling.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 // A handle as X (Twitter) allows one: @, then up to 15 letters, digits or underscores.
 const HANDLE = /^@[A-Za-z0-9_]{1,15}$/;
 
-export const twitterHandle: Rule = {
+export const twitterHandle = defineRule({
   id: 'twitter-handle',
   defaultSeverity: 'error',
   description: 'seo.twitterUsername that is no handle ("twitter.com/openinfradev", "OpenInfraDev" without its @, a stray space) or is the configured handle misspelt ("@openinradev"), which credits someone else. Handles are case-insensitive, so the same handle cased otherwise is the same account; another account altogether (a member\'s, on its own announcement) is a choice, not a typo.',
@@ -28,4 +28,4 @@ export const twitterHandle: Rule = {
       message: `seo.twitterUsername is "${handle}"${valid ? '' : ', which is no handle (@ and up to 15 letters, digits or _)'}; use "${configured}", the configured handle.`,
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { closest } from '../../core/suggest.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const unknownSection: Rule = {
+export const unknownSection = defineRule({
   id: 'unknown-section',
   defaultSeverity: 'error',
   description: 'A fragment file that no configured section names (a misspelt name, a scratch file): it would be published as a section of its own, at the end of the post. An error when its name is close to a section the issue lacks (startingx.md beside no starlingx.md: the section is misnamed), otherwise a warning. A fragment with its own `title` (as `import` writes) is a deliberate section.',
@@ -23,4 +23,4 @@ export const unknownSection: Rule = {
       report({ file: fragment.path, line: 1, message: `no section is named "${fragment.id}", so this file would be published as a section of its own, at the end of the post; ${advice}`, ...(misnamed ? {} : { severity: 'warn' as const }) });
     }
   },
-};
+});

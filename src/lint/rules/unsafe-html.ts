@@ -1,10 +1,10 @@
 import { stripComments } from '../../core/markdown.js';
 import { checkRawHtml } from '../../core/raw-html.js';
 import { isAllowedUrl, normalizeUrl } from '../../core/url-policy.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 import { matchRange, nodeRange, nodesOfType, urlsOf } from '../source.js';
 
-export const unsafeHtml: Rule = {
+export const unsafeHtml = defineRule({
   id: 'unsafe-html',
   defaultSeverity: 'error',
   description: 'Raw HTML outside the one allowlist (core/raw-html.ts), read as a browser reads it: <script>, <iframe>, <style>, forms, SVG and MathML, event handlers, style and srcset attributes, and URLs the URL policy refuses (javascript:, data: and their spellings). Every output, the blog post included, leaves them out; the writer should know.',
@@ -40,7 +40,7 @@ export const unsafeHtml: Rule = {
       }
     }
   },
-};
+});
 
 /** A URL shown in a message: what the browser would read, cut short, controls made visible. */
 function printableUrl(url: string): string {

@@ -1,13 +1,13 @@
 import type { RefusedPiece } from '../../core/raw-html.js';
 import type { TemplateSource } from '../../core/templates.js';
 import { isWorkspaceTemplate } from '../../core/templates.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-export const unsafeTemplate: Rule = {
+export const unsafeTemplate = defineRule({
   id: 'unsafe-template',
   defaultSeverity: 'error',
   description: 'What a workspace\'s own template (templates/email.mjml.hbs, templates/blog-post.md.hbs) puts in the email or the blog post that no output may hold: script, frames, forms, event handlers, and URLs the URL policy refuses. A template comes through a pull request like a section; build leaves these out.',
-  needsEmail: true,
+  needs: ['email'],
   examples: {
     ok: [{ files: { 'kata.md': 'Kata 3.14 is out.' }, templates: { 'blog-post.md.hbs': '---\n{{{frontMatter}}}---\n\n<p align="center">Made by the community.</p>\n\n{{{intro}}}\n' } }],
     notOk: [
@@ -23,7 +23,7 @@ export const unsafeTemplate: Rule = {
       },
     ],
   },
-  async check({ emailTemplate, blogTemplate, refusedInBlog, renderEmail, report }) {
+  async check({ emailTemplate, blogTemplate, refusedInBlog, email, report }) {
     const reportIn = (template: TemplateSource, pieces: RefusedPiece[]) => {
       // A template repeats its markup for every section: each problem is reported once, where it is written.
       const seen = new Set<string>();
@@ -36,9 +36,9 @@ export const unsafeTemplate: Rule = {
       }
     };
     if (blogTemplate && isWorkspaceTemplate(blogTemplate) && refusedInBlog) reportIn(blogTemplate, refusedInBlog());
-    if (emailTemplate && isWorkspaceTemplate(emailTemplate)) reportIn(emailTemplate, (await renderEmail()).refused ?? []);
+    if (emailTemplate && isWorkspaceTemplate(emailTemplate)) reportIn(emailTemplate, (await email()).refused ?? []);
   },
-};
+});
 
 /** Where in a template a refused piece of its output was most likely written: the piece itself, else line 1. */
 function placeInTemplate(text: string, piece: string): { line: number; column: number } {

@@ -1,10 +1,10 @@
 import { PLATFORMS, unsubscribeUrlOf } from '../../core/platforms.js';
-import type { Rule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** The presets the message names: the platforms that carry an unsubscribe tag. */
 const PRESETS = Object.entries(PLATFORMS).filter(([, platform]) => platform.unsubscribe !== undefined).map(([name]) => name).join(' or ');
 
-export const unsubscribe: Rule = {
+export const unsubscribe = defineRule({
   id: 'unsubscribe',
   defaultSeverity: 'error',
   description: 'An email with no unsubscribe link, because config names neither a mail platform (email.platform) nor an unsubscribe URL or merge tag (email.unsubscribeUrl): its footer can only ask readers to write in, and inboxes that require one-click unsubscribe for bulk mail will not take it.',
@@ -26,4 +26,4 @@ export const unsubscribe: Rule = {
       message: `the email has no unsubscribe link: set email.platform (${PRESETS}) or email.unsubscribeUrl (your platform's merge tag, or a URL) in the config; until then its footer asks readers to write to ${config.email.contactEmail}.`,
     });
   },
-};
+});

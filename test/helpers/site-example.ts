@@ -1,8 +1,9 @@
 /*
  * A checkout of the site as the site rules' examples give it (laid out as OpenStackweb/osf-website,
  * values made up): the CMS config's blog collection, two authors, the blog config's categories.
- * An example adds the posts it needs.
+ * An example adds the posts it needs (RuleExample's exampleSite, read by test/helpers/lint.ts).
  */
+import type { ExamplePost } from '../../src/lint/types.js';
 
 const CMS_CONFIG = `collections:
   - name: authors
@@ -50,4 +51,9 @@ export function examplePost(fields: { title?: string; date?: string; url?: strin
     author: 'Allison Price', handle: '"@openinfradev"', category: '  - value: category-h2Ztx9rpD\n    label: Community', ...fields,
   };
   return `---\ntemplateKey: blog-post\ntitle: "${f.title}"\nauthor: ${f.author}\ndate: ${f.date}\ncategory:\n${f.category}\nhidePost: false\nseo:\n  url: ${f.url}\n  twitterUsername: ${f.handle}\n  title: "${f.title}"\n  description: The latest from the OpenInfra Foundation\n---\n${body}`;
+}
+
+/** The checkout's text files an example's exampleSite gives: the example site, with its files added or in their place. */
+export function exampleSiteFiles(given: Record<string, string | ExamplePost>): Record<string, string> {
+  return exampleSite(Object.fromEntries(Object.entries(given).map(([file, text]) => [file, typeof text === 'string' ? text : examplePost(text.post, text.body)])));
 }
