@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
-import { COMMANDS, type CommandSpec, type Outcome } from './command-table.js';
+import { COMMANDS } from './command-table.js';
+import type { CommandSpec, Outcome } from './commands/spec.js';
 import type { Context } from './context.js';
 import { packagePath } from './paths.js';
 import { CliError } from './errors.js';
@@ -57,10 +58,10 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
 /** A command of the table as commander's: its words, arguments, flags and examples. */
 function declare(program: Command, spec: CommandSpec): Command {
   const command = program.command(spec.name).description(spec.description);
-  for (const [syntax, what] of spec.args) command.argument(syntax, what);
+  for (const { syntax, description } of spec.args) command.argument(syntax, description);
   for (const flag of spec.flags) {
     const option = new Option(flag.flags, flag.description);
-    if (flag.parse) option.argParser(flag.parse as (value: string, previous: unknown) => unknown);
+    if (flag.parse) option.argParser<unknown>(flag.parse);
     if (flag.choices) option.choices(flag.choices);
     if (flag.default !== undefined) option.default(flag.default);
     command.addOption(option);

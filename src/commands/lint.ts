@@ -16,7 +16,7 @@ import { issueFromHere, listIssues, resolveIssue } from '../io/workspace.js';
 import type { UnreadSiteFile } from '../core/site.js';
 import { openCheckedWorkspace, openWorkspaceLinter, sayWhichIssue, siteCheckoutOf } from '../pipeline.js';
 
-export { LINT_FORMATS, type LintFormat } from '../core/formats.js';
+export { LINT_FORMATS, type LintFormat } from './formats.js';
 
 export interface LintOptions {
   issues: string[];

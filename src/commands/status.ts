@@ -4,7 +4,7 @@ import { issueStatus, type IssueStatus } from '../core/readiness.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
 import { openNamedIssue, openWorkspaceLinter, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
 
-export { STATUS_FORMATS, type StatusFormat } from '../core/formats.js';
+export { STATUS_FORMATS, type StatusFormat } from './formats.js';
 
 export interface StatusOptions {
   issue?: string;

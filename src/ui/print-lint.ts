@@ -78,6 +78,11 @@ export function lintSummary(run: LintRun): string {
   return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 
+/** lint --format github: the job summary could not be written (the lint's own result stands). */
+export function printJobSummaryProblem(ctx: Pick<Context, 'stderr'>, problem: string): void {
+  ctx.stderr.write(`warning: the job summary could not be written to $GITHUB_STEP_SUMMARY (${problem}).\n`);
+}
+
 export function tooManyWarnings(run: Pick<LintRun, 'warningCount'>, maxWarnings: number | undefined): boolean {
   return maxWarnings !== undefined && run.warningCount > maxWarnings;
 }

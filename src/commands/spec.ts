@@ -1,0 +1,107 @@
+import { InvalidArgumentError } from 'commander';
+import type { Context, Writer } from '../context.js';
+
+/*
+ * How a command declares itself: its words, arguments and flags written once, in commander's
+ * syntax, from which the types of what its `run` receives are read (`--max-warnings <n>` with a
+ * number parser is `maxWarnings?: number`, `--no-cache` is `cache: boolean`, `[issues...]` is a
+ * string[]), so that no flag's type is written twice and nothing is cast. cli.ts makes
+ * commander's commands from the same declaration, so the two cannot differ.
+ */
+
+/** How a command went: `done` (exit 0), `problems` found in the content (1), or `failed` as a usage error (2). */
+export type Outcome = 'done' | 'problems' | 'failed';
+
+export interface FlagSpec {
+  flags: string;
+  description: string;
+  /**
+   * Reads the flag's value (a whole number, a port...); for a repeatable one, takes the list so
+   * far. Method syntax: a parser of its own type is one of the table's.
+   */
+  parse?(value: string, previous: unknown): unknown;
+  default?: unknown;
+  choices?: readonly string[];
+}
+
+export interface ArgSpec<Syntax extends string = string> {
+  /** commander's syntax: `<issue>`, `[issue]`, `<posts...>`. */
+  syntax: Syntax;
+  description: string;
+  /** The words it takes, when they are a fixed list (for completion). */
+  words?: readonly string[];
+}
+
+/** A flag: `flag('--port <n>', 'the port', { parse: parsePort, default: 4400 })`. */
+export function flag<const Flags extends string, const More extends Omit<FlagSpec, 'flags' | 'description'> = {}>(flags: Flags, description: string, more?: More): { flags: Flags; description: string } & More {
+  return { flags, description, ...(more as More) };
+}
+
+/** An argument: `arg('[issue]', 'the issue (default: the latest)')`. */
+export function arg<const Syntax extends string>(syntax: Syntax, description: string, words?: readonly string[]): ArgSpec<Syntax> {
+  return words ? { syntax, description, words } : { syntax, description };
+}
+
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type LongFlag<Flags extends string> = Flags extends `${string}--${infer Rest}` ? (Rest extends `${infer Name} ${string}` ? Name : Rest) : never;
+/** The key commander gives a flag: `--dry-run` is dryRun, `--no-cache` is cache. */
+type FlagKey<Flags extends string> = LongFlag<Flags> extends `no-${infer Name}` ? Camel<Name> : Camel<LongFlag<Flags>>;
+/** What a flag holds: what its parser returns, one of its choices, its text, or true when it takes no value. */
+type ValueOf<F extends FlagSpec> = F extends { parse: (...params: never[]) => infer Value } ? Value
+  : F extends { choices: readonly (infer Choice)[] } ? Choice
+  : F['flags'] extends `${string}<${string}>` ? string : boolean;
+/** Whether a flag may be missing from the options: not when it has a default or is a `--no-` one. */
+type Optional<F extends FlagSpec> = LongFlag<F['flags']> extends `no-${string}` ? false : F extends { default: unknown } ? false : true;
+
+/** The options a command's flags give its run (any command's, for the table that holds them all). */
+export type FlagValues<Flags extends readonly FlagSpec[]> = string extends Flags[number]['flags'] ? Record<string, unknown> : {
+  [F in Flags[number] as Optional<F> extends true ? FlagKey<F['flags']> : never]?: ValueOf<F>;
+} & {
+  [F in Flags[number] as Optional<F> extends true ? never : FlagKey<F['flags']>]: ValueOf<F>;
+};
+
+type ArgValue<Syntax extends string> = Syntax extends `${string}...${string}` ? string[] : Syntax extends `<${string}` ? string : string | undefined;
+
+/** The arguments a command's run receives, in order (an optional one undefined, a variadic one a list). */
+export type ArgValues<Args extends readonly ArgSpec[]> = number extends Args['length'] ? readonly unknown[] : { [I in keyof Args]: Args[I] extends ArgSpec<infer Syntax> ? ArgValue<Syntax> : never };
+
+export interface CommandCall<Flags, Args> {
+  args: Args;
+  /**
+   * Where a command says something beside its result (which issue it took when none was named):
+   * shown on stderr once the command has run, never before an error, which stays one line.
+   */
+  note: Writer;
+  flags: Flags;
+  /** The workspace folder: --cwd, else the current one. */
+  cwd: string;
+  debug: boolean;
+}
+
+export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSpec[], Args extends readonly ArgSpec[] = readonly ArgSpec[]> {
+  name: string;
+  description: string;
+  args: Args;
+  flags: Flags;
+  /** The --help text after the options. */
+  examples: string;
+  /** Started from the startup snapshot: the commands that render emails, and so load MJML. */
+  fromSnapshot: boolean;
+  // Method syntax: a command's own run is one of the table's, whatever its flags.
+  run(ctx: Context, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>): Promise<Outcome>;
+}
+
+/** A command, its flags' and arguments' types read from their declaration. */
+export function defineCommand<const Flags extends readonly FlagSpec[], const Args extends readonly ArgSpec[]>(spec: CommandSpec<Flags, Args>): CommandSpec<Flags, Args> {
+  return spec;
+}
+
+export function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535 (0: any free one).');
+  return Number(value);
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0.');
+  return Number(value);
+}
