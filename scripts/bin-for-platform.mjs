@@ -32,7 +32,7 @@ export function binWithSnapshotCommands(text, commands) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const bin = join(dirname(dirname(fileURLToPath(import.meta.url))), 'bin', 'newsletter.js');
   const lib = join(dirname(dirname(fileURLToPath(import.meta.url))), 'lib');
-  const { COMMANDS } = await import(pathToFileURL(join(lib, 'command-table.js')).href);
+  const { COMMANDS } = await import(pathToFileURL(join(lib, 'command-list.js')).href);
   const text = readFileSync(bin, 'utf8');
   const fromSnapshot = COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name);
   const wanted = binForPlatform(binWithSnapshotCommands(text, fromSnapshot), process.platform);

@@ -1,5 +1,5 @@
 import { main } from './cli.js';
-import { COMMANDS } from './command-table.js';
+import { COMMANDS } from './command-list.js';
 import { EXIT_CANCELLED, EXIT_USAGE } from './exit-codes.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';

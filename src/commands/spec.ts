@@ -76,10 +76,14 @@ export interface CommandCall<Flags, Args> {
   /** The workspace folder: --cwd, else the current one. */
   cwd: string;
   debug: boolean;
+  /** Every command's declaration, for the one command about the commands (completion). */
+  commands: readonly CommandSpec[];
 }
 
-export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSpec[], Args extends readonly ArgSpec[] = readonly ArgSpec[]> {
+export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSpec[], Args extends readonly ArgSpec[] = readonly ArgSpec[], Data = unknown> {
   name: string;
+  /** Where it shows in the list of commands (--help, completion, the README): lower first. */
+  order: number;
   description: string;
   args: Args;
   flags: Flags;
@@ -87,13 +91,39 @@ export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSp
   examples: string;
   /** Started from the startup snapshot: the commands that render emails, and so load MJML. */
   fromSnapshot: boolean;
-  // Method syntax: a command's own run is one of the table's, whatever its flags.
-  run(ctx: Context, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>): Promise<Outcome>;
+  // Method syntax, here and below: a command's own run is one of the table's, whatever its flags.
+  /** Does the work (loading what it needs on first use) and returns what ui/print-<name>.ts prints. */
+  run(ctx: Context, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>): Promise<Data>;
+  /** How it went, from what it returned (default: done); cli.ts alone makes it an exit code. */
+  outcome?(data: Data, flags: FlagValues<Flags>): Outcome;
+  /** For a command that runs until stopped (a server): what ends it, once its start is printed. */
+  until?(data: Data): Promise<void>;
 }
 
+/** The printer of a command's result: ui/print-<name>.ts exports it as `print`. */
+export type Printer<Command> = Command extends CommandSpec<infer Flags, infer Args, infer Data>
+  ? (ctx: Context, data: Data, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>) => void | Promise<void>
+  : never;
+
 /** A command, its flags' and arguments' types read from their declaration. */
-export function defineCommand<const Flags extends readonly FlagSpec[], const Args extends readonly ArgSpec[]>(spec: CommandSpec<Flags, Args>): CommandSpec<Flags, Args> {
+export function defineCommand<const Flags extends readonly FlagSpec[], const Args extends readonly ArgSpec[], Data>(spec: CommandSpec<Flags, Args, Data>): CommandSpec<Flags, Args, Data> {
   return spec;
+}
+
+/** Any command's printer, as the list holds them (method syntax: a printer of its own data is one). */
+export interface AnyPrinter {
+  print(ctx: Context, data: unknown, call: CommandCall<Record<string, unknown>, readonly unknown[]>): void | Promise<void>;
+}
+
+/** A command of the list, with the printer of what it returns, loaded when it has run. */
+export interface ListedCommand {
+  command: CommandSpec;
+  printer(): Promise<AnyPrinter>;
+}
+
+/** Pairs a command with its printer, whose types must fit what the command returns. */
+export function listed<Command extends CommandSpec>(command: Command, printer: () => Promise<{ print: Printer<Command> }>): ListedCommand {
+  return { command, printer };
 }
 
 export function parsePort(value: string): number {
@@ -104,4 +134,9 @@ export function parsePort(value: string): number {
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0.');
   return Number(value);
+}
+
+/** The argument most commands take: which issue (by default the one of the folder, else the latest). */
+export function issueArg(description = 'the issue (default: the latest)'): ArgSpec<'[issue]'> {
+  return arg('[issue]', description);
 }

@@ -5,8 +5,7 @@
  * Paths complete as the shell completes files, so that a tab-completed issue folder works too.
  */
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import type { Shell } from '../commands/shells.js';
 
 export interface CompletedFlag {
   /** The long flag, `--out`. */

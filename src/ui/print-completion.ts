@@ -1,6 +1,9 @@
 import type { CommandSpec } from '../commands/spec.js';
 import type { Context } from '../context.js';
-import { completionScript, type CompletedCommand, type Shell } from './completion.js';
+import type { Shell } from '../commands/shells.js';
+import { completionScript, type CompletedCommand } from './completion.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/completion.js';
 
 /** completion <shell>: the script for that shell, of these commands. */
 export function printCompletionScript(ctx: Pick<Context, 'stdout'>, shell: Shell, commands: readonly CommandSpec[]): void {
@@ -28,3 +31,8 @@ function completedCommand(spec: CommandSpec): CompletedCommand {
     takesIssue: spec.args.some(({ syntax }) => syntax.includes('issue')),
   };
 }
+
+export const print: Printer<typeof command> = (ctx, result, { commands }) => {
+  if ('issueNames' in result) printIssueNames(ctx, result.issueNames);
+  else printCompletionScript(ctx, result.shell, commands);
+};

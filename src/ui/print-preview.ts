@@ -1,5 +1,7 @@
-import type { PreviewServer } from '../commands/preview.js';
+import type { PreviewServer } from '../actions/preview.js';
 import type { Context } from '../context.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/preview.js';
 
 /** preview: where the page is, after a warning when others on the network can read it. */
 export function printPreviewStarted(ctx: Pick<Context, 'stdout' | 'stderr'>, server: Pick<PreviewServer, 'url' | 'exposed'>, host: string): void {
@@ -11,3 +13,10 @@ export function printPreviewStarted(ctx: Pick<Context, 'stdout' | 'stderr'>, ser
 export function printNoBrowser(ctx: Pick<Context, 'stderr'>, problem: string, url: string): void {
   ctx.stderr.write(`warning: no browser could be opened (${problem}); open ${url} yourself.\n`);
 }
+
+export const print: Printer<typeof command> = async (ctx, { server, openPage }, { flags }) => {
+  printPreviewStarted(ctx, server, flags.host);
+  if (!flags.open) return;
+  const problem = await openPage();
+  if (problem) printNoBrowser(ctx, problem, server.url);
+};

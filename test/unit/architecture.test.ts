@@ -41,12 +41,15 @@ const ALLOWED: Record<string, string[]> = {
   lint: ['core', 'errors'],
   io: ['core', 'errors', 'paths'],
   pipeline: ['core', 'io', 'lint', 'errors'],
-  commands: ['core', 'io', 'lint', 'pipeline', 'errors', 'context'],
-  ui: ['core', 'lint', 'commands', 'errors', 'context'],
-  // The list of commands: their declarations, run and printed; no disk, no pipeline of its own.
-  'command-table': ['commands', 'ui', 'errors'],
-  cli: ['command-table', 'commands', 'ui', 'context', 'errors', 'exit-codes', 'paths'],
-  bin: ['cli', 'command-table', 'ui', 'exit-codes'],
+  // Each command's work: reads through io/, computes with core/ and the pipeline, returns data.
+  actions: ['core', 'io', 'lint', 'pipeline', 'errors', 'context'],
+  // Each command's declaration and run, which loads its work from actions/ on first use.
+  commands: ['actions', 'core', 'io', 'errors', 'context'],
+  ui: ['core', 'lint', 'actions', 'commands', 'errors', 'context'],
+  // The list of the commands, each with its printer (made by scripts/command-list.mjs).
+  'command-list': ['commands', 'ui'],
+  cli: ['command-list', 'commands', 'ui', 'context', 'errors', 'exit-codes', 'paths'],
+  bin: ['cli', 'command-list', 'ui', 'exit-codes'],
   // The startup snapshot's entry: warms the pipeline up, then runs the bin.
   snapshot: ['bin', 'core', 'paths', 'pipeline'],
 };
@@ -60,6 +63,13 @@ describe('the layers', () => {
     const wrong = [...imports].filter(([file]) => layerOf(file) === layer)
       .flatMap(([file, { local }]) => local.filter((target) => layerOf(target) !== layer && !allowed.includes(layerOf(target))).map((target) => `${file} -> ${target}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps a command\'s module light: its work (actions/) loads when it runs, so a command costs the others\' start nothing', () => {
+    const heavy = [...imports].filter(([file]) => layerOf(file) === 'commands')
+      .flatMap(([file, { text }]) => [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]!)
+        .filter((s) => !/^(?:\.\/[a-z-]+|\.\.\/actions\/formats|\.\.\/errors|commander)\.js$|^commander$/.test(s)).map((s) => `${file} -> ${s}`));
+    expect(heavy).toEqual([]);
   });
 
   it('keeps core pure: no disk, no process, no colour', () => {
