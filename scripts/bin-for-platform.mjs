@@ -6,7 +6,7 @@
 // `npm install`) before npm links the bin; elsewhere it changes nothing.
 //
 // Everywhere, it also writes the sh `case` that lists the commands started from the startup
-// snapshot from the command table (lib/, just compiled): the one list that says which they are.
+// snapshot from the list of commands (lib/command-list.js, just compiled): the one list that says which they are.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

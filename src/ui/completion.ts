@@ -1,5 +1,5 @@
 /*
- * Shell completion scripts for bash, zsh and fish, made from the command table: the commands,
+ * Shell completion scripts for bash, zsh and fish, made from the list of commands: the commands,
  * each one's flags, and the workspace's issue names, which the script asks the CLI for as the
  * user types (`newsletter completion --issues`, which reads the folder names and nothing else).
  * Paths complete as the shell completes files, so that a tab-completed issue folder works too.
