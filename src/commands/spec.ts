@@ -17,7 +17,7 @@ export interface FlagSpec {
   description: string;
   /**
    * Reads the flag's value (a whole number, a port...); for a repeatable one, takes the list so
-   * far. Method syntax: a parser of its own type is one of the table's.
+   * far. Method syntax: a parser of its own type is one of the list's.
    */
   parse?(value: string, previous: unknown): unknown;
   default?: unknown;
@@ -34,7 +34,7 @@ export interface ArgSpec<Syntax extends string = string> {
 
 /** A flag: `flag('--port <n>', 'the port', { parse: parsePort, default: 4400 })`. */
 export function flag<const Flags extends string, const More extends Omit<FlagSpec, 'flags' | 'description'> = {}>(flags: Flags, description: string, more?: More): { flags: Flags; description: string } & More {
-  return { flags, description, ...(more as More) };
+  return Object.assign({ flags, description }, more);
 }
 
 /** An argument: `arg('[issue]', 'the issue (default: the latest)')`. */
@@ -53,7 +53,7 @@ type ValueOf<F extends FlagSpec> = F extends { parse: (...params: never[]) => in
 /** Whether a flag may be missing from the options: not when it has a default or is a `--no-` one. */
 type Optional<F extends FlagSpec> = LongFlag<F['flags']> extends `no-${string}` ? false : F extends { default: unknown } ? false : true;
 
-/** The options a command's flags give its run (any command's, for the table that holds them all). */
+/** The options a command's flags give its run (any command's, for the list that holds them all). */
 export type FlagValues<Flags extends readonly FlagSpec[]> = string extends Flags[number]['flags'] ? Record<string, unknown> : {
   [F in Flags[number] as Optional<F> extends true ? FlagKey<F['flags']> : never]?: ValueOf<F>;
 } & {
@@ -91,7 +91,7 @@ export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSp
   examples: string;
   /** Started from the startup snapshot: the commands that render emails, and so load MJML. */
   fromSnapshot: boolean;
-  // Method syntax, here and below: a command's own run is one of the table's, whatever its flags.
+  // Method syntax, here and below: a command's own run is one of the list's, whatever its flags.
   /** Does the work (loading what it needs on first use) and returns what ui/print-<name>.ts prints. */
   run(ctx: Context, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>): Promise<Data>;
   /** How it went, from what it returned (default: done); cli.ts alone makes it an exit code. */
