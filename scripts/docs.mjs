@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // npm run docs: writes the README's rule table again from the rules' own descriptions, options
-// and default severities (src/lint/rules/*.ts, compiled to lib/). test/unit/docs.test.ts fails
-// when the README and the rules differ.
+// and default severities (src/lint/rules/*.ts, compiled to lib/), the README's list of commands
+// and docs/commands.md's synopses from the commands' declarations (src/commands/*.ts).
+// test/unit/docs.test.ts fails when the docs and the code differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withRuleTable } from '../lib/lint/docs.js';
 import { RULES } from '../lib/lint/index.js';
-import { withCommandTable } from '../lib/command-table.js';
+import { COMMANDS } from '../lib/command-list.js';
+import { withCommandTable, withSynopses } from '../lib/ui/command-docs.js';
 
-const readme = join(dirname(dirname(fileURLToPath(import.meta.url))), 'README.md');
-writeFileSync(readme, withCommandTable(withRuleTable(readFileSync(readme, 'utf8'), RULES)));
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const readme = join(root, 'README.md');
+writeFileSync(readme, withCommandTable(withRuleTable(readFileSync(readme, 'utf8'), RULES), COMMANDS));
+const commandsDoc = join(root, 'docs', 'commands.md');
+writeFileSync(commandsDoc, withSynopses(readFileSync(commandsDoc, 'utf8'), COMMANDS));

@@ -1,4 +1,5 @@
 import { main } from './cli.js';
+import { COMMANDS } from './command-list.js';
 import { EXIT_CANCELLED, EXIT_USAGE } from './exit-codes.js';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
@@ -12,12 +13,13 @@ import { terminalPrompter } from './ui/prompts.js';
  * times. Measured on Node 20 (V8 11.3, whose default budget this is) at four times the budget,
  * against the same snapshot without it (docs/snapshot.md): build 0.98x the time and 0.88x the
  * CPU, lint --all of 18 issues 0.86x and 0.74x. So it is set for those two commands, on V8 11,
- * and for nothing that runs long (the preview) or on a V8 whose default was not measured. The
+ * and for nothing that runs long (the preview) or on a V8 whose default was not measured: the
+ * short runs are the commands the table starts from the snapshot. The
  * flag only sets the budget of what runs from now on, so it takes effect set here (the startup
  * snapshot could not be started with a flag it was not built with).
  */
 const V8_11_INTERRUPT_BUDGET = 67_584;
-const SHORT_RUNS = new Set(['build', 'lint']);
+const SHORT_RUNS = new Set(COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name));
 
 /** The command named on a command line, as the bin's sh finds it: the first word that is not an option or --cwd's folder. */
 export function commandOf(argv: string[]): string | undefined {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
-import { COMMANDS, type CommandSpec, type Outcome } from './command-table.js';
+import { COMMAND_LIST, COMMANDS } from './command-list.js';
+import type { CommandSpec, Outcome } from './commands/spec.js';
 import type { Context } from './context.js';
 import { packagePath } from './paths.js';
 import { CliError } from './errors.js';
@@ -12,8 +13,9 @@ const EXIT_OF: Record<Outcome, number> = { done: EXIT_OK, problems: EXIT_CONTENT
 
 /**
  * Runs the CLI and returns the exit code; never calls process.exit, so tests can call it and
- * the bin decides how to end. The commands, their flags and what each does are in
- * command-table.ts; here they become commander's commands.
+ * the bin decides how to end. The commands, their flags and what each does are their modules
+ * (src/commands/, listed in command-list.ts); here they become commander's commands, and a
+ * command's run, its printer and its outcome are called in turn.
  */
 export async function main(argv: string[], ctx: Context): Promise<number> {
   let exitCode = EXIT_OK;
@@ -30,14 +32,18 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),
     });
-  for (const spec of COMMANDS) {
+  for (const { command: spec, printer } of COMMAND_LIST) {
     declare(program, spec).action(async (...params: unknown[]) => {
       // commander passes the arguments, then the flags, then the command itself.
       const command = params.at(-1) as Command;
       const flags = params.at(-2) as Record<string, unknown>;
       const cwd = (command.optsWithGlobals().cwd as string | undefined) ?? ctx.cwd;
       const notes: string[] = [];
-      exitCode = EXIT_OF[await spec.run(ctx, { args: params.slice(0, -2), flags, cwd, debug, note: { write: (text) => void notes.push(text) } })];
+      const call = { args: params.slice(0, -2), flags, cwd, debug, commands: COMMANDS, note: { write: (text: string) => void notes.push(text) } };
+      const data = await spec.run(ctx, call);
+      await (await printer()).print(ctx, data, call);
+      exitCode = EXIT_OF[spec.outcome?.(data, flags) ?? 'done'];
+      await spec.until?.(data);
       for (const text of notes) ctx.stderr.write(text);
     });
   }
@@ -57,10 +63,10 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
 /** A command of the table as commander's: its words, arguments, flags and examples. */
 function declare(program: Command, spec: CommandSpec): Command {
   const command = program.command(spec.name).description(spec.description);
-  for (const [syntax, what] of spec.args) command.argument(syntax, what);
+  for (const { syntax, description } of spec.args) command.argument(syntax, description);
   for (const flag of spec.flags) {
     const option = new Option(flag.flags, flag.description);
-    if (flag.parse) option.argParser(flag.parse as (value: string, previous: unknown) => unknown);
+    if (flag.parse) option.argParser<unknown>(flag.parse);
     if (flag.choices) option.choices(flag.choices);
     if (flag.default !== undefined) option.default(flag.default);
     command.addOption(option);

@@ -1,58 +1,33 @@
-import { basename, resolve } from 'node:path';
-import type { Context } from '../context.js';
-import { CliError, usageError } from '../errors.js';
-import { importPost } from '../core/import-post.js';
-import { parseIssueSlug } from '../core/slug.js';
-import { readTextFile } from '../io/files.js';
-import { LIMITS } from '../core/limits.js';
-import { writeIssueFolder } from '../io/issue-folder.js';
-import { openWorkspace } from '../io/workspace.js';
+import type { ImportedPost } from '../actions/import.js';
+import { CliError } from '../errors.js';
+import { arg, defineCommand, flag } from './spec.js';
 
-export interface ImportOptions {
-  posts: string[];
-  issue?: string;
-}
-
-export interface ImportedPost {
-  post: string;
-  issue?: string;
-  sections?: string[];
-  unrecognised?: string[];
-  /** Why the post was not imported: a CliError, or (a bug) anything else. */
-  error?: unknown;
-}
-
-/**
- * Turns published posts into issues, each written whole or not at all. A post that cannot be
- * imported does not stop the others; the caller reports it and exits 1.
+/*
+ * import: splits published posts into issues of fragments, so the archive can be linted and rebuilt.
+ * Its words, arguments and flags (from which cli.ts makes commander's command and --help, and
+ * the docs their synopsis), and a run that loads its work on first use and returns what
+ * ui/print-import.ts prints.
  */
-export async function importPosts(ctx: Pick<Context, 'cwd'>, options: ImportOptions): Promise<ImportedPost[]> {
-  if (options.posts.length === 0) throw usageError('name the post to import.', 'newsletter import path/to/inside-open-infrastructure-june-2025.md');
-  if (options.issue && options.posts.length > 1) throw usageError('--issue names one issue, but several posts were given.', 'Import them one at a time, or leave --issue out to name each from its title.');
-  const slug = options.issue ? parseIssueSlug(options.issue) : undefined;
-  const { root, config } = await openWorkspace(ctx.cwd);
-  const imported: ImportedPost[] = [];
-  for (const post of options.posts) {
-    const path = resolve(ctx.cwd, post);
-    try {
-      const text = await readPost(path, post);
-      const issue = importPost(text, post, config, slug);
-      await writeIssueFolder(root, issue.id, issue.files);
-      imported.push({ post: basename(post), issue: issue.id.slug, sections: issue.sections, unrecognised: issue.unrecognised });
-    } catch (error) {
-      // One post that cannot be imported, even through a bug, never stops the others.
-      imported.push({ post: basename(post), error });
-    }
-  }
-  return imported;
-}
 
-async function readPost(path: string, shown: string): Promise<string> {
-  try {
-    return await readTextFile(path, shown, { maxBytes: LIMITS.postBytes });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError('no such file.', { file: shown, hint: 'Check the path of the post to import.' });
-    throw error;
-  }
-}
+export default defineCommand({
+  order: 120,
+  name: 'import',
+  description: 'split published posts into issues of fragments, so the archive can be linted and rebuilt',
+  args: [arg('<posts...>', 'blog post files (.md with the CMS front matter)')],
+  flags: [flag('--issue <issue>', 'the issue to make (default: the month and year of the post\'s title)')],
+  examples: `
+Examples:
+  $ newsletter import ~/site/src/pages/blog/inside-open-infrastructure-june-2025.md
+  $ newsletter import archive/*.md
+  $ newsletter import draft.md --issue 2025-07`,
+  fromSnapshot: false,
+  async run(ctx, { args, flags, cwd }): Promise<ImportedPost[]> {
+    const { importPosts } = await import('../actions/import.js');
+    return importPosts({ cwd }, { posts: args[0], issue: flags.issue });
+  },
+  outcome(imported) {
+    // A post that hit a bug (not a CliError) is the CLI's failure, not the content's.
+    const failed = imported.filter((post) => post.error !== undefined);
+    return failed.some((post) => !(post.error instanceof CliError)) ? 'failed' : failed.length > 0 ? 'problems' : 'done';
+  },
+});

@@ -1,34 +1,34 @@
-import type { Context } from '../context.js';
-import { parseIssue } from '../core/issue.js';
-import { issueStatus, type IssueStatus } from '../core/readiness.js';
-import { openWorkspaceLintCache } from '../io/lint-cache.js';
-import { openNamedIssue, openWorkspaceLinter, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
+import { STATUS_FORMATS } from '../actions/formats.js';
+import type { IssueStatus } from '../core/readiness.js';
+import { defineCommand, flag, issueArg } from './spec.js';
 
-export { STATUS_FORMATS, type StatusFormat } from '../core/formats.js';
-
-export interface StatusOptions {
-  issue?: string;
-}
-
-/**
- * Who owes what in an issue, and whether it can ship (the latest issue by default). Its
- * diagnostics are lint's own, from lint's cache when the issue has not changed since the last
- * lint, so that the email is rendered only when the email rules must run again.
+/*
+ * status: who still owes what of an issue, and whether it can ship.
+ * Its words, arguments and flags (from which cli.ts makes commander's command and --help, and
+ * the docs their synopsis), and a run that loads its work on first use and returns what
+ * ui/print-status.ts prints.
  */
-export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'> & Partial<Pick<Context, 'stderr'>>, options: StatusOptions): Promise<IssueStatus> {
-  const { workspace, known, id } = await openNamedIssue(ctx.cwd, options.issue, undefined, ctx.stderr);
-  const { root, config } = workspace;
-  const cache = openWorkspaceLintCache(root, ctx.env);
-  let siteUnread: string | undefined;
-  const note = siteNote(ctx.stderr);
-  const site = await optionalSiteCheckoutOf(workspace, ctx.cwd, (line) => {
-    siteUnread = line;
-    note(line);
-  });
-  const { sources, linted } = await openWorkspaceLinter(workspace, known, cache, { site }).lint(id);
-  await cache?.save(known.map((k) => k.slug));
-  const status = issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
-  // Ready means what publish and send mean: they check against the site, and would stop at it.
-  if (siteUnread === undefined) return status;
-  return { ...status, ready: false, blockers: [...status.blockers, `the site checkout cannot be read, so publish and send would stop: ${siteUnread.replace(/ The site's checks were left out\.$/, '')}`] };
-}
+
+export default defineCommand({
+  order: 40,
+  name: 'status',
+  description: 'who still owes what, and whether the issue can ship: each section\'s owner, state and problems',
+  args: [issueArg()],
+  flags: [
+    flag('--format <format>', 'how to print it', { choices: STATUS_FORMATS, default: 'text' }),
+    flag('--check', 'exit 1 when the issue is not ready'),
+  ],
+  examples: `
+Examples:
+  $ newsletter status                   # the latest issue: who owes what, can it ship?
+  $ newsletter status june-2025 --check # exit 1 unless the issue is ready
+  $ newsletter status --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  fromSnapshot: false,
+  async run(ctx, { args, cwd, note }): Promise<IssueStatus> {
+    const { status } = await import('../actions/status.js');
+    return status({ cwd, env: ctx.env, now: ctx.now, stderr: note }, { issue: args[0] });
+  },
+  outcome(result, flags) {
+    return flags.check && !result.ready ? 'problems' : 'done';
+  },
+});

@@ -1,8 +1,10 @@
-import type { BuildResult } from '../commands/build.js';
+import type { BuildResult } from '../actions/build.js';
 import type { Context } from '../context.js';
 import { printable, printableJson } from '../core/text.js';
 import { printDiagnosticSummary } from './output.js';
 import { paint } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/build.js';
 
 export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: BuildResult, json: boolean): void {
   printDiagnosticSummary(ctx, result.diagnostics);
@@ -20,3 +22,5 @@ export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color
   for (const path of result.images) ctx.stdout.write(`  img/${printable(path.split(/[\\/]/).pop()!)}\n`);
   for (const path of result.invites) ctx.stdout.write(`  invites/${printable(path.split(/[\\/]/).pop()!)}\n`);
 }
+
+export const print: Printer<typeof command> = (ctx, result, { flags }) => printBuildResult(ctx, result, !!flags.json);

@@ -1,8 +1,10 @@
-import type { EventsResult } from '../commands/events.js';
+import type { EventsResult } from '../actions/events.js';
 import type { Context } from '../context.js';
 import { formatDayRange } from '../core/events.js';
 import { plural, printable } from '../core/text.js';
 import { paint } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/events.js';
 
 export function printEventsResult(ctx: Pick<Context, 'stdout' | 'color'>, result: EventsResult): void {
   const c = paint(ctx);
@@ -31,3 +33,5 @@ export function printEventsResult(ctx: Pick<Context, 'stdout' | 'color'>, result
     ctx.stdout.write(`  ${formatDayRange(event.start, event.end, 'day-first').padEnd(32)} ${printable(`${event.name}${event.location ? `, ${event.location}` : ''}`)}${deadlines}  ${c.dim(printable(`${event.file}:${event.line}`))}\n`);
   }
 }
+
+export const print: Printer<typeof command> = (ctx, result) => printEventsResult(ctx, result);

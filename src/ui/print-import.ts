@@ -1,8 +1,10 @@
-import type { ImportedPost } from '../commands/import.js';
+import type { ImportedPost } from '../actions/import.js';
 import type { Context } from '../context.js';
 import { printable } from '../core/text.js';
 
 import { paint, printError } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/import.js';
 
 export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, imported: ImportedPost[], debug: boolean): void {
   const c = paint(ctx);
@@ -16,3 +18,5 @@ export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>,
     if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${printable(post.unrecognised!.map((h) => `"${h}"`).join(', '))}\n`);
   }
 }
+
+export const print: Printer<typeof command> = (ctx, imported, { debug }) => printImported(ctx, imported, debug);

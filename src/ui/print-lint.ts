@@ -1,12 +1,15 @@
 import { isAbsolute, relative, sep } from 'node:path';
-import type { FixReport, LintFormat, LintRun } from '../commands/lint.js';
+import type { FixReport, LintFormat, LintRun } from '../actions/lint.js';
 import type { Context } from '../context.js';
 import { formatGithub } from '../lint/formatters/github.js';
 import { formatJson } from '../lint/formatters/json.js';
 import { formatStylish } from '../lint/formatters/stylish.js';
 import { formatSummary } from '../lint/formatters/summary.js';
 import { plural, printable, printablePatch } from '../core/text.js';
-import { paint } from './output.js';
+import { paint, printUnreadSiteFiles } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/lint.js';
+import { tooManyWarnings } from '../commands/lint.js';
 
 /** After --fix: which files it changed, on stderr (the results that follow are those left). */
 export function printFixed(ctx: Pick<Context, 'stderr' | 'color'>, fixes: FixReport): void {
@@ -31,11 +34,6 @@ export function printFixDryRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>
   ctx.stderr.write(fixes.fixed === 0
     ? `${c.dim('--fix would change nothing.')}\n`
     : `${c.dim(`--fix would fix ${plural(fixes.fixed, 'problem')} in ${plural(fixes.files.length, 'file')} and leave ${plural(Math.max(0, left), 'problem')}; nothing was written.`)}\n`);
-}
-
-/** The errors of a run that --fix would take away. */
-export function fixableErrors(run: LintRun): number {
-  return run.results.reduce((n, r) => n + r.fixableErrorCount, 0);
 }
 
 /** Prints a lint run in the chosen format, and says when it has more warnings than --max-warnings allows. */
@@ -78,6 +76,23 @@ export function lintSummary(run: LintRun): string {
   return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 
-export function tooManyWarnings(run: Pick<LintRun, 'warningCount'>, maxWarnings: number | undefined): boolean {
-  return maxWarnings !== undefined && run.warningCount > maxWarnings;
+/** lint --format github: the job summary could not be written (the lint's own result stands). */
+export function printJobSummaryProblem(ctx: Pick<Context, 'stderr'>, problem: string): void {
+  ctx.stderr.write(`warning: the job summary could not be written to $GITHUB_STEP_SUMMARY (${problem}).\n`);
 }
+
+
+export const print: Printer<typeof command> = async (ctx, { run, writeJobSummary }, { flags, note }) => {
+  if (run.siteUnread) printUnreadSiteFiles(note, run.siteUnread, !!flags.verbose);
+  if (run.fixes && flags.fixDryRun) {
+    // The patch alone on stdout, so that it can be read or piped to git apply.
+    printFixDryRun(ctx, run);
+    return;
+  }
+  if (run.fixes) printFixed(ctx, run.fixes);
+  printLintRun(ctx, run, flags.format, flags.maxWarnings);
+  if (flags.format === 'github') {
+    const problem = await writeJobSummary(() => lintSummary(run));
+    if (problem) printJobSummaryProblem(ctx, problem);
+  }
+};

@@ -1,7 +1,9 @@
-import type { NewResult } from '../commands/new.js';
+import type { NewResult } from '../actions/new.js';
 import type { Context } from '../context.js';
 import { printable } from '../core/text.js';
 import { paint, printUnreadSiteFiles } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/new.js';
 
 export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: NewResult, options: { verbose?: boolean } = {}): void {
   const c = paint(ctx);
@@ -32,3 +34,5 @@ function showValue(value: unknown): string {
   if (Array.isArray(value)) return value.map((c: { label?: string; value?: string }) => `${c.label} (${c.value})`).join(', ');
   return String(value);
 }
+
+export const print: Printer<typeof command> = (ctx, result, { flags }) => printNewResult(ctx, result, { verbose: flags.verbose });

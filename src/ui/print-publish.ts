@@ -1,7 +1,9 @@
-import type { PublishResult } from '../commands/publish.js';
+import type { PublishResult } from '../actions/publish.js';
 import type { Context } from '../context.js';
 import { printable, printableJson } from '../core/text.js';
 import { paint, printNotReady, printOverridden } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/publish.js';
 
 /** Prints what publish did, would do (--dry-run) or refused; --json prints the manifest alone on stdout. */
 export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: PublishResult, json: boolean): void {
@@ -40,3 +42,5 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
 function shellQuote(path: string): string {
   return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
+
+export const print: Printer<typeof command> = (ctx, result, { flags }) => printPublishResult(ctx, result, !!flags.json);

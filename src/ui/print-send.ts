@@ -1,7 +1,9 @@
-import type { SendResult } from '../commands/send.js';
+import type { SendResult } from '../actions/send.js';
 import type { Context } from '../context.js';
 import { printable } from '../core/text.js';
 import { paint, printNotReady, printOverridden } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/send.js';
 
 /** Prints what send did: per recipient, accepted or the server's reason; or what stopped it. */
 export function printSendResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: SendResult): void {
@@ -19,3 +21,5 @@ export function printSendResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'
   for (const address of result.delivery?.accepted ?? []) ctx.stdout.write(`  ${c.green('accepted')}  ${printable(address)}\n`);
   for (const { address, reason } of result.delivery?.refused ?? []) ctx.stdout.write(`  ${c.red('refused')}   ${printable(address)}: ${printable(reason)}\n`);
 }
+
+export const print: Printer<typeof command> = (ctx, result) => printSendResult(ctx, result);

@@ -1,9 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { StatusFormat } from '../commands/status.js';
+import type { StatusFormat } from '../actions/status.js';
 import type { Context } from '../context.js';
 import { whenDue, type IssueStatus, type SectionState, type SectionStatus } from '../core/readiness.js';
 import { markdownCell, plural, printable, printableJson } from '../core/text.js';
 import { paint, SHOWN_BLOCKERS } from './output.js';
+import type { Printer } from '../commands/spec.js';
+import type command from '../commands/status.js';
 
 /** Prints an issue's status on stdout in the chosen format. */
 export function printStatus(ctx: Pick<Context, 'stdout' | 'color'>, status: IssueStatus, format: StatusFormat): void {
@@ -84,3 +86,5 @@ function statusMarkdown(status: IssueStatus): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+export const print: Printer<typeof command> = (ctx, result, { flags }) => printStatus(ctx, result, flags.format);

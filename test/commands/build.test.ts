@@ -83,8 +83,8 @@ describe('newsletter build', () => {
 
   it('gives the same diagnostics as lint, through the same pipeline', async () => {
     const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '---\nstatus: draft\ntitle: "TODO: headline"\n---\n* Zuul news\n' });
-    const { build } = await import('../../src/commands/build.js');
-    const { lint } = await import('../../src/commands/lint.js');
+    const { build } = await import('../../src/actions/build.js');
+    const { lint } = await import('../../src/actions/lint.js');
     const built = await build({ cwd }, {});
     const linted = await lint({ cwd, env: {}, now: () => new Date() }, { issues: [], cache: false });
     const fromLint = linted.results.flatMap((r) => r.messages.map((m) => `${relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { LODASH_FP_METHODS, LODASH_METHODS, lodashStandIn } from '../../scripts/snapshot-stand-ins.mjs';
-import { COMMANDS } from '../../src/command-table.js';
+import { COMMANDS } from '../../src/command-list.js';
 import { REPO, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const BLOB = join(REPO, 'lib', 'newsletter.blob');
@@ -34,7 +34,7 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['--cwd', 'x', 'lint', '--all'])).toBe('snapshot');
   });
 
-  it('is started for the commands the command table marks, as the bin\'s sh lists them', () => {
+  it('is started for the commands the command list marks, as the bin\'s sh lists them', () => {
     const bin = readFileSync(join(REPO, 'bin', 'newsletter.js'), 'utf8');
     const listed = /case \$cmd in ([a-z|]+)\)/.exec(bin)?.[1]?.split('|').sort();
     expect(listed).toEqual(COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name).sort());
@@ -81,7 +81,7 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     const bin = join(copy, 'bin', 'newsletter.js');
     expect(startsFrom(bin, ['build'])).toBe('snapshot');
     // What tsc does: a module written anew, here with a build description of its own.
-    const table = join(copy, 'lib', 'command-table.js');
+    const table = join(copy, 'lib', 'commands', 'build.js');
     writeFileSync(table, readFileSync(table, 'utf8').replace('render the blog post, the MJML email and its plain text', 'NEW CODE of this build'));
     expect(startsFrom(bin, ['build'])).toBe('modules');
     const help = execFileSync(bin, ['build', '--help'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '' } });

@@ -31,21 +31,45 @@ const imports = new Map(files.map((file) => {
 
 const layerOf = (file: string): string => (file.includes('/') ? file.split('/')[0]! : file.replace(/\.ts$/, ''));
 
-/** What each layer may import (besides itself). */
+/** What each layer may import (besides itself): every file of src/ is in one of them. */
 const ALLOWED: Record<string, string[]> = {
+  errors: [],
+  context: [],
+  paths: [],
+  'exit-codes': ['errors'],
   core: ['errors'],
   lint: ['core', 'errors'],
   io: ['core', 'errors', 'paths'],
   pipeline: ['core', 'io', 'lint', 'errors'],
-  commands: ['core', 'io', 'lint', 'pipeline', 'errors', 'context'],
-  ui: ['core', 'lint', 'commands', 'errors', 'context'],
+  // Each command's work: reads through io/, computes with core/ and the pipeline, returns data.
+  actions: ['core', 'io', 'lint', 'pipeline', 'errors', 'context'],
+  // Each command's declaration and run, which loads its work from actions/ on first use.
+  commands: ['actions', 'core', 'io', 'errors', 'context'],
+  ui: ['core', 'lint', 'actions', 'commands', 'errors', 'context'],
+  // The list of the commands, each with its printer (made by scripts/command-list.mjs).
+  'command-list': ['commands', 'ui'],
+  cli: ['command-list', 'commands', 'ui', 'context', 'errors', 'exit-codes', 'paths'],
+  bin: ['cli', 'command-list', 'ui', 'exit-codes'],
+  // The startup snapshot's entry: warms the pipeline up, then runs the bin.
+  snapshot: ['bin', 'core', 'paths', 'pipeline'],
 };
 
 describe('the layers', () => {
+  it('place every file of src/ in a layer', () => {
+    expect(files.filter((file) => !(layerOf(file) in ALLOWED))).toEqual([]);
+  });
+
   it.each(Object.entries(ALLOWED))('%s imports only what is below it', (layer, allowed) => {
     const wrong = [...imports].filter(([file]) => layerOf(file) === layer)
       .flatMap(([file, { local }]) => local.filter((target) => layerOf(target) !== layer && !allowed.includes(layerOf(target))).map((target) => `${file} -> ${target}`));
     expect(wrong).toEqual([]);
+  });
+
+  it('keeps a command\'s module light: its work (actions/) loads when it runs, so a command costs the others\' start nothing', () => {
+    const heavy = [...imports].filter(([file]) => layerOf(file) === 'commands')
+      .flatMap(([file, { text }]) => [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]!)
+        .filter((s) => !/^(?:\.\/[a-z-]+|\.\.\/actions\/formats|\.\.\/errors|commander)\.js$|^commander$/.test(s)).map((s) => `${file} -> ${s}`));
+    expect(heavy).toEqual([]);
   });
 
   it('keeps core pure: no disk, no process, no colour', () => {

@@ -1,12 +1,11 @@
 /*
- * Shell completion scripts for bash, zsh and fish, made from the command table: the commands,
+ * Shell completion scripts for bash, zsh and fish, made from the list of commands: the commands,
  * each one's flags, and the workspace's issue names, which the script asks the CLI for as the
  * user types (`newsletter completion --issues`, which reads the folder names and nothing else).
  * Paths complete as the shell completes files, so that a tab-completed issue folder works too.
  */
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import type { Shell } from '../commands/shells.js';
 
 export interface CompletedFlag {
   /** The long flag, `--out`. */

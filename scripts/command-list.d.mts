@@ -1,0 +1,1 @@
+export declare function commandListSource(src: string): string;
