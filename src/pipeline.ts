@@ -3,7 +3,7 @@ import { CONFIG_FILE, type Config } from './core/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
 import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue.js';
 import { CliError } from './errors.js';
-import { printable } from './core/text.js';
+import { printable, withoutControls } from './core/text.js';
 import { renderBlogPost, safeBlogPost } from './core/render-blog.js';
 import { checkEmailDocument, refusedPieces } from './core/raw-html.js';
 import { renderEmailMjml } from './core/render-email.js';
@@ -104,7 +104,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     }
     return templates.get(name)!();
   };
-  const mjml = once(() => renderEmailMjml(issue, config, template('email.mjml.hbs')));
+  const mjml = once(() => withoutControls(renderEmailMjml(issue, config, template('email.mjml.hbs'))));
   // A workspace's own template is pull-request input: what it puts in an output is checked like a writer's HTML.
   const ownTemplate = (name: TemplateName) => isWorkspaceTemplate(inputs.templates.get(name));
   const email = once(async () => {
@@ -114,7 +114,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     return { ...compiled, html: checked.safe, refused: refusedPieces(compiled.html, checked.problems) };
   });
   const blog = once(() => {
-    const post = renderBlogPost(issue, config, template('blog-post.md.hbs'));
+    const post = withoutControls(renderBlogPost(issue, config, template('blog-post.md.hbs')));
     return ownTemplate('blog-post.md.hbs') ? safeBlogPost(post) : { text: post, refused: [] };
   });
   // The one context every rule reads, narrowed for each to what it declares it needs.
@@ -138,7 +138,7 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     blog: () => blog().text,
     mjml,
     email,
-    text: once(() => renderEmailText(issue, config, template('email.txt.hbs'))),
+    text: once(() => withoutControls(renderEmailText(issue, config, template('email.txt.hbs')))),
     files: () => [...new Set([...(issue.path ? [issue.path] : []), ...issue.fragments.map((f) => f.path)])],
   };
 }

@@ -4,8 +4,9 @@ import { CliError, usageError } from '../errors.js';
 import { EVENTS_SECTION, isSectionId } from '../core/config.js';
 import { parseIssue } from '../core/issue.js';
 import { ownSection, scaffoldFragment, withSectionOrder } from '../core/scaffold.js';
+import { LIMITS } from '../core/limits.js';
 import { closest } from '../core/suggest.js';
-import { writeFilesAtomically } from '../io/files.js';
+import { readFileBytes, writeFilesAtomically } from '../io/files.js';
 import { readIssueSources } from '../io/workspace.js';
 import { openNamedIssue } from '../pipeline.js';
 
@@ -68,7 +69,9 @@ export async function addSection(ctx: Pick<Context, 'cwd'> & Partial<Pick<Contex
     : ownSection(options.id, options.heading, options.owner, { tagline: options.tagline, required: options.required });
   const fragment = scaffoldFragment(section, issue.taglines, undefined, !configured || options.heading !== undefined);
   const issuePath = issue.path ?? `sections/${id.slug}/issue.md`;
-  const issueText = sources.issueFile?.text ?? '---\n---\n';
+  // Edited as written: the sources' text has LF line ends and no byte order mark, which the
+  // file keeps (an editor on Windows wrote them).
+  const issueText = sources.issueFile ? readFileBytes(join(root, issuePath), issuePath, { within: root, maxBytes: LIMITS.fragmentBytes }).toString('utf8') : '---\n---\n';
   await writeFilesAtomically([
     { path: join(root, file), content: fragment },
     { path: join(root, issuePath), content: withSectionOrder(issueText, order, issuePath) },

@@ -47,6 +47,13 @@ describe('section add edits issue.md\'s sections: as YAML reads it (#36, case 11
     });
   }
 
+  it('keeps CRLF line ends and a byte order mark in issue.md', async () => {
+    const cwd = await issueWith(`\uFEFF${ISSUE_HEAD}sections:\n  - ${ORDER.join('\n  - ')}\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));
+    const result = await runMain(['section', 'add', 'promo', 'may-2025', '--before', 'foundation'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await read(cwd, 'sections/may-2025/issue.md')).toBe(`\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));
+  });
+
   it('keeps CRLF line ends and a byte order mark where it edits a file as written', () => {
     const written = `\uFEFF${ISSUE_HEAD}sections:\n\n  - ${ORDER.join('\n  - ')}\n---\nThe hero.\n`.replace(/\n/g, '\r\n');
     expect(withSectionOrder(written, ['spotlight', 'promo', 'foundation', 'events'])).toBe(`\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));

@@ -56,8 +56,9 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     });
     const result = await runMain(['lint', '--fix-dry-run'], { cwd });
     expectPrintable(result);
-    expect(result.stdout).toContain(`-Another productive Another productive week${SHOWN} at the PTG.\n+Another productive week${SHOWN} at the PTG.\n The rest${SHOWN}.\n`);
-    expect(result.stderr).toContain('note the patch shows 21 control characters of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).');
+    // paste-residue deletes the C0 and C1 controls too; the carriage return and the bidi override stay, shown as ?.
+    expect(result.stdout).toContain(`-Another productive Another productive week${SHOWN} at the PTG.\n-The rest${SHOWN}.\n+Another productive week]0;owned[2J[31m?X31m? at the PTG.\n+The rest]0;owned[2J[31m?X31m?.\n`);
+    expect(result.stderr).toContain('note the patch shows 18 control characters of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).');
   });
 
   it('lint --fix-dry-run leaves a patch with nothing to replace as git applies it, tabs and CRLF line ends kept, with no note', async () => {
@@ -158,5 +159,33 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
       expect.objectContaining({ message: `Author (the site's: Allison${INLINE_SHOWN} Price)`, default: `Allison${INLINE_SHOWN} Price` }),
       expect.objectContaining({ message: 'Sections', choices: [expect.objectContaining({ name: `Promo${INLINE_SHOWN}` })] }),
     ]);
+  });
+});
+
+describe('control characters in a fragment reach no output (#36)', () => {
+  it('lint reports each at its line as paste-residue, and build writes the post, the email and the text without them', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/foundation.md': `* The foundation's news.\u0007\n* A title\u001b]0;owned\u0007 set, a DEL\u007f and a C1 CSI\u009b2J.\n`,
+    });
+    const lint = await runMain(['lint', '--format', 'json'], { cwd });
+    const files = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    const residue = files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'paste-residue');
+    expect(residue.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
+      '1:25 a control character left from pasting: U+0007; delete it.',
+      '2:10 a control character left from pasting: U+001B; delete it.',
+      '2:19 a control character left from pasting: U+0007; delete it.',
+      '2:31 a control character left from pasting: U+007F; delete it.',
+      '2:45 a control character left from pasting: U+009B; delete it.',
+    ]);
+    expect(lint.code).toBe(1);
+    const build = await runMain(['build'], { cwd });
+    expect(build.code, build.stderr).toBe(0);
+    for (const file of ['email.txt', 'email.html', 'email.mjml', 'inside-open-infrastructure-may-2025.md']) {
+      const text = await read(cwd, `dist/may-2025/${file}`);
+      expect(text, file).toContain('owned');
+      expect(text, file).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    }
   });
 });
