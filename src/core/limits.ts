@@ -45,11 +45,11 @@ export const LIMITS = {
   /** `|` in one fragment: a table of 10 columns and 200 rows. */
   tableCellsPerFragment: 2000,
   /**
-   * Words of one issue for which the speller asks whether a common word is one edit away, to
+   * Words of one file for which the speller asks whether a common word is one edit away, to
    * tell a name or a compound from a typo ("Recieve", "datacentre"): each of the archive's
-   * issues asks five times at most. Past this, each such word is taken as a name, not reported.
+   * issues asks five times at most. Past this, each such word of the file is taken as a name.
    */
-  spellingNearQuestions: 250,
+  spellingNearQuestions: 100,
   /** MJML source that MJML is asked to compile: past this, the email is several times Gmail's clip, never sendable. */
   mjmlBytes: 256 * 1024,
 } as const;

@@ -180,11 +180,7 @@ export interface Speller {
    * apart from the rest (one letter wrong, one too many, one too few).
    */
   nearCommon(word: string): { likely: string[]; other: string[] };
-  /**
-   * Whether nearCommon finds any word: it stops at the first. Asked of more than `nearQuestions`
-   * words (makeSpeller's option), it answers no: each answer tries hundreds of edits of a word
-   * whose start and end are common, and text past that many such words is not prose (#36).
-   */
+  /** Whether nearCommon finds any word: it stops at the first. */
   nearsCommon(word: string): boolean;
 }
 
@@ -198,8 +194,7 @@ export const foldAccents = (word: string): string => (isAscii(word) ? word : wor
  * ("Paris", "PARIS"), anything else only as listed ("OpenStack"). The house's words are also
  * known with accents its list leaves out or holds ("Ildikó", "Bogota").
  */
-export function makeSpeller(dictionary: WordList, ownWords: readonly string[], { nearQuestions = LIMITS.spellingNearQuestions } = {}): Speller {
-  let nearAsked = 0;
+export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): Speller {
   const own = new Set(ownWords.map(foldAccents));
   const listed = (word: string): boolean => dictionary.has(word) || own.has(foldAccents(word));
   const knownAsIs = (raw: string): boolean => {
@@ -311,7 +306,6 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[], {
     },
     nearCommon: (word) => nearCommon(word, false),
     nearsCommon(word) {
-      if (nearAsked++ >= nearQuestions) return false;
       const found = nearCommon(word, true);
       return found.likely.length + found.other.length > 0;
     },
@@ -329,20 +323,35 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[], {
  * acronyms, plural ones too (VMs), and a name only cased otherwise (Opendev: brand-name's) are
  * left alone.
  */
-export function misspelling(speller: Speller, word: string, sentenceStart: boolean): string[] | null {
-  const verdict = verdictOf(speller, word, sentenceStart);
+export function misspelling(speller: Speller, word: string, sentenceStart: boolean, budget?: NearBudget): string[] | null {
+  const verdict = verdictOf(speller, word, sentenceStart, budget);
   if (verdict === null) return null;
   if (!verdict.common) return verdict.own.slice(0, 2);
   return [...new Set([...verdict.own, ...likelyFixes(word, speller.nearCommon(word))])].slice(0, 2);
 }
 
 /** Whether misspelling would report the word, without the work of finding its fixes. */
-export function isMisspelt(speller: Speller, word: string, sentenceStart: boolean): boolean {
-  return verdictOf(speller, word, sentenceStart) !== null;
+export function isMisspelt(speller: Speller, word: string, sentenceStart: boolean, budget?: NearBudget): boolean {
+  return verdictOf(speller, word, sentenceStart, budget) !== null;
+}
+
+/**
+ * How many more words of a file may be asked whether a common word is one edit away (to tell a
+ * name or a compound from a typo), and how many were not asked for want of it. Each answer tries
+ * hundreds of edits of a word whose start and end are common; past LIMITS.spellingNearQuestions
+ * such words a file is not prose, and each further one is taken as a name (#36).
+ */
+export interface NearBudget {
+  left: number;
+  cut: number;
+}
+
+export function nearBudget(): NearBudget {
+  return { left: LIMITS.spellingNearQuestions, cut: 0 };
 }
 
 /** null for a word misspelling leaves alone; else the house words near it, and whether common words may fix it too. */
-function verdictOf(speller: Speller, word: string, sentenceStart: boolean): { own: string[]; common: boolean } | null {
+function verdictOf(speller: Speller, word: string, sentenceStart: boolean, budget: NearBudget | undefined): { own: string[]; common: boolean } | null {
   // No word of any dictionary is this long: a run of letters this long is not prose to spell.
   if (word.length > MAX_WORD || NOT_LATIN.test(word)) return null;
   const shape = caseOf(word);
@@ -353,7 +362,14 @@ function verdictOf(speller: Speller, word: string, sentenceStart: boolean): { ow
   if (shape === 'capital' && !sentenceStart) return own.length > 0 ? { own, common: false } : null;
   // A name first in its sentence one edit from no word; two words written as one ("datacenter",
   // "subcommunity") one edit from no word, a trade's compound: neither is a typo.
-  if (own.length === 0 && (shape === 'capital' || isCompound(speller, word)) && !speller.nearsCommon(word)) return null;
+  if (own.length === 0 && (shape === 'capital' || isCompound(speller, word))) {
+    if (budget !== undefined && budget.left <= 0) {
+      budget.cut++;
+      return null;
+    }
+    if (budget !== undefined) budget.left--;
+    if (!speller.nearsCommon(word)) return null;
+  }
   return { own, common: true };
 }
 

@@ -52,7 +52,7 @@ describe('spelling over words no list holds does bounded work (#36)', () => {
     expect(lookups() / words.length).toBeLessThan(80);
   });
 
-  it('asks whether a common word is one edit from a capitalised word at most LIMITS.spellingNearQuestions times an issue', async () => {
+  it('asks whether a common word is one edit from a capitalised word at most LIMITS.spellingNearQuestions times a file', async () => {
     // Short capitalised words first in their sentence: each a name unless a common word is one
     // edit away, and a short word's edits start and end as common words do, so few are pruned.
     const words = [...new Set(madeUpWords(8000, 4, 11))].map((w) => `${capitalised(w)}.`);
@@ -60,6 +60,12 @@ describe('spelling over words no list holds does bounded work (#36)', () => {
     await spellingReports({ 'kata.md': lines(words.slice(0, 4000), 16), 'zuul.md': lines(words.slice(4000), 16) }, { dictionary });
     // Each one asked: about 70 look-ups a word; past the limit, the five that tell a known word.
     expect(lookups() / words.length).toBeLessThan(15);
+  });
+
+  it('leaves the other files spelt when one file spends its questions on junk', async () => {
+    const junk = [...new Set(madeUpWords(600, 5, 12))].map((w) => `${capitalised(w)}.`);
+    const reports = await spellingReports({ 'kata.md': `${lines(junk, 16)}\n`, 'zuul.md': 'Recieve the news today.\n' });
+    expect(reports.filter((r) => r.file.endsWith('zuul.md')).map((r) => r.message)).toEqual(['"Recieve" is not in the dictionary; did you mean "Receive"?']);
   });
 
   it('reports the first 20 misspelt words of a file, then one report of how many more', async () => {

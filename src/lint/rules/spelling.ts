@@ -1,5 +1,5 @@
 import { HOUSE_WORDS } from '../../core/house-words.js';
-import { isMisspelt, makeSpeller, misspelling, proseWords } from '../../core/spelling.js';
+import { isMisspelt, makeSpeller, misspelling, nearBudget, proseWords, type NearBudget } from '../../core/spelling.js';
 import type { Report } from '../types.js';
 import { defineRule } from '../rule.js';
 import { matchRange, textNodes } from '../source.js';
@@ -49,9 +49,18 @@ export const spelling = defineRule({
     const stem = (word: string) => word.toLowerCase().replace(/['\u2019]s$/, '').replace(/s$/, '');
     for (const { doc } of docs) for (const { value } of textNodes(doc)) for (const { word } of proseWords(value)) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
     // Per file: the reports made, and those past MAX_PER_FILE (counted, the first kept, and whether any is an error).
-    const files = new Map<string, { shown: number; more: number; first?: Omit<Report, 'message'> & { word: string }; error: boolean }>();
+    // Each file has its own budget of the costly questions, so that one file's junk leaves the others spelt.
+    const files = new Map<string, { shown: number; more: number; first?: Omit<Report, 'message'> & { word: string }; error: boolean; budget: NearBudget }>();
+    // A verdict cut short by a file's budget holds for that file alone: it is not kept.
+    const decided = <T>(budget: NearBudget, cache: Map<string, T>, key: string, verdict: () => T): T => {
+      if (cache.has(key)) return cache.get(key)!;
+      const cut = budget.cut;
+      const found = verdict();
+      if (budget.cut === cut) cache.set(key, found);
+      return found;
+    };
     for (const { file, doc, at } of docs) {
-      const tally = files.get(file) ?? { shown: 0, more: 0, error: false };
+      const tally = files.get(file) ?? { shown: 0, more: 0, error: false, budget: nearBudget() };
       files.set(file, tally);
       for (const { node, value, parents } of textNodes(doc)) {
         // Link text that is the URL itself is an address, not prose.
@@ -63,14 +72,13 @@ export const spelling = defineRule({
           const first = startsSentence(value, index);
           const key = `${first ? '.' : ' '}${word}`;
           if (tally.shown >= MAX_PER_FILE) {
-            if (!misspelt.has(key)) misspelt.set(key, verdicts.has(key) ? verdicts.get(key) !== null : isMisspelt(speller, word, first));
-            if (!misspelt.get(key)) continue;
+            const wrong = verdicts.has(key) ? verdicts.get(key) !== null : decided(tally.budget, misspelt, key, () => isMisspelt(speller, word, first, tally.budget));
+            if (!wrong) continue;
             if (tally.more++ === 0) tally.first = { file, word, ...matchRange(doc, node, index, word) };
             if (inTitle) tally.error = true;
             continue;
           }
-          if (!verdicts.has(key)) verdicts.set(key, misspelling(speller, word, first));
-          const suggestions = verdicts.get(key);
+          const suggestions = decided(tally.budget, verdicts, key, () => misspelling(speller, word, first, tally.budget));
           if (!suggestions) continue;
           tally.shown++;
           const advice = suggestions.length > 0
