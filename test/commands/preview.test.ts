@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawGet, startPreviewCli } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { readyMayIssue, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { readyMayIssue, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** Resolves with the first server-sent event named `version` after `since`, or rejects after `ms`. */
 function nextVersion(port: number, since: string): Promise<string> {

@@ -4,7 +4,8 @@ import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { browserMissing, CHROMIUM } from '../helpers/browser.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`screenshot tests ${missing}`);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
-import { CORPUS, read, readyMayIssue, REPO, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { CORPUS, read, readyMayIssue, REPO, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`accessibility tests ${missing}`);

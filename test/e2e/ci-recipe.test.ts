@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { BIN, CACHE_HOME, REPO, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN } from '../helpers/bin.js';
+import { CACHE_HOME, REPO, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** The `run:` steps of the README's workflow that call the CLI, in order, as the README writes them. */
 async function recipeSteps(): Promise<string[]> {

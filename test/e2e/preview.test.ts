@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
 import { startPreviewCli, type RunningPreview } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { sampleWorkspace } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 /** axe-core's own script, run in the page as its README says. */
