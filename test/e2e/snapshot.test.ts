@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { LODASH_FP_METHODS, LODASH_METHODS, lodashStandIn } from '../../scripts/snapshot-stand-ins.mjs';
 import { COMMANDS } from '../../src/command-table.js';
 import { runCli } from '../helpers/bin.js';
+import { timeFor } from '../helpers/budget.js';
 import { REPO, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const BLOB = join(REPO, 'lib', 'newsletter.blob');
@@ -115,7 +116,8 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
       const plain = await runCli(args, { cwd });
       expect({ ...snap }, args.join(' ')).toEqual({ ...plain });
     }
-  });
+    // Five commands, each run from the snapshot and from the modules.
+  }, timeFor({ cliRuns: 2 * 5 }));
 
   it('is taken of an ASCII-only bundle', () => {
     // V8 keeps the bundle's source in the heap, and the snapshot with it: with a single other

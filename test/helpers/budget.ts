@@ -16,6 +16,15 @@ export const ALLOWANCE_MS = {
   browserStarts: 10_000,
   /** One email in a page: set as its content, then read by axe-core or drawn as a screenshot, once (under 1 s). */
   pages: 10_000,
+  /** A snippet of HTML set as a page's content and given two frames to run (under 0.1 s). */
+  snippets: 1_000,
+  /** One issue fast-check generated, rendered or compiled in this process (under 0.1 s). */
+  generatedCases: 1_000,
+  /**
+   * An issue with two fragments at the size limits through lint, every renderer and import: at most
+   * 8 s (month-names; strike-flood and bracket-flood take 7 s), the adversarial shapes' heaviest.
+   */
+  limitIssues: 80_000,
 } as const;
 
 export type Work = { [unit in keyof typeof ALLOWANCE_MS]?: number };

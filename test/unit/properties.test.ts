@@ -10,6 +10,7 @@ import { renderEmailMjml } from '../../src/core/render-email.js';
 import { renderEmailText } from '../../src/core/render-text.js';
 import { compileMjml } from '../../src/io/mjml.js';
 import { readingBlocks } from '../helpers/blocks.js';
+import { timeFor } from '../helpers/budget.js';
 import { builtinTemplate, issueFrom } from '../helpers/issue.js';
 
 const config = defaultConfig();
@@ -73,7 +74,8 @@ describe('properties of generated issues', () => {
       };
       expect(render()).toEqual(render());
     }), { numRuns: 40 });
-  });
+    // Forty issues, each rendered twice.
+  }, timeFor({ generatedCases: 2 * 40 }));
 
   it('make emails that MJML compiles without a single error', async () => {
     await fc.assert(fc.asyncProperty(issue, async (files) => {
@@ -81,7 +83,8 @@ describe('properties of generated issues', () => {
       expect(errors).toEqual([]);
       expect(html).toMatch(/^<!doctype html>/i);
     }), { numRuns: 25 });
-  });
+    // MJML's first load, then twenty-five emails compiled, each as much as a build's.
+  }, timeFor({ builds: 1 + 25 }));
 
   it('give the same email HTML whether or not written HTML sent them through the HTML parser', () => {
     const urls = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/a', campaign: { source: 's', medium: 'email', campaign: 'c' } };
@@ -91,7 +94,8 @@ describe('properties of generated issues', () => {
       const forced = { ...structuredClone(tree), children: [{ type: 'html' as const, value: '<!-- x -->' }, ...structuredClone(tree).children] };
       expect(renderEmailHtml(tree, urls, 'alt')).toBe(renderEmailHtml(forced, urls, 'alt'));
     }), { numRuns: 300 });
-  });
+    // Three hundred bodies, each rendered twice; a body is about a tenth of a generated issue.
+  }, timeFor({ generatedCases: (2 * 300) / 10 }));
 
   it('import after build gives the same issue back', () => {
     fc.assert(fc.property(issue, (files) => {
@@ -102,5 +106,6 @@ describe('properties of generated issues', () => {
       expect(parseSourceParts(again, 'a').data).toEqual(parseSourceParts(post, 'p').data);
       expect(readingBlocks(again)).toEqual(readingBlocks(post));
     }), { numRuns: 40 });
-  });
+    // Forty issues, each rendered, imported and rendered again.
+  }, timeFor({ generatedCases: 3 * 40 }));
 });
