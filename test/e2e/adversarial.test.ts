@@ -18,7 +18,7 @@ import { REPO } from '../helpers/workspace.js';
  * time it took: each output grows at most linearly with the input, lint reports at most a few
  * messages per line, and a refusal names the file and line. The inputs that once took minutes
  * (quadratic parsing, backtracking patterns) each take at most 8 s of CPU here; the test's
- * timeout, ten times that (test/helpers/budget.ts), is a backstop, and `npm run bench` prints the
+ * timeout, many times that (test/helpers/budget.ts), is a backstop, and `npm run bench` prints the
  * real timings.
  */
 const defaults = defaultConfig();
