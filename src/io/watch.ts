@@ -3,12 +3,16 @@ import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /**
- * Files editors keep beside the one being edited (vim's .swp, Emacs's #lock# and backup~, a
- * hidden temporary written before a rename): their changes are not the writer's saves.
+ * Files editors keep beside the one being edited, or write before renaming over it: their
+ * changes are not the writer's saves, and the rename that follows is. Hidden files (vim's
+ * .x.swp, Emacs's .#x lock, Kate's .x.kate-swp, GIO's .goutputstream-*), backups (x~), vim's
+ * 4913 probe and .sw? swap files, Emacs's #x# auto-save, a temporary written beside (x.tmp,
+ * x.temp, x.saving), JetBrains' safe write (x___jb_tmp___, x___jb_old___) and Chromium's
+ * x.crswap. No fragment, template, image or config file ends that way.
  */
 export function isEditorScratch(name: string): boolean {
   const base = name.split(/[\\/]/).pop() ?? name;
-  return /^\.|~$|\.sw[a-p]$|^#.*#$|^4913$/.test(base);
+  return /^\.|~$|\.sw[a-p]$|^#.*#$|^4913$/.test(base) || /\.(?:tmp|temp|saving|crswap)$|___jb_(?:tmp|old)___$/i.test(base);
 }
 
 export interface WatchedFolder {

@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { BIN, read, REPO, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN } from '../helpers/bin.js';
+import { read, REPO, runMain, sampleWorkspace, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const execFileAsync = promisify(execFile);
 

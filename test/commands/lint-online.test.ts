@@ -2,7 +2,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { networkProblem } from '../../src/io/link-check.js';
-import { readyMayIssue, runCli, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawGet, startPreviewCli } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { readyMayIssue, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { timeFor } from '../helpers/budget.js';
+import { readyMayIssue, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** Resolves with the first server-sent event named `version` after `since`, or rejects after `ms`. */
 function nextVersion(port: number, since: string): Promise<string> {
@@ -273,7 +275,8 @@ describe('newsletter preview over HTTP', () => {
   it('with --open and no way to open a browser, says so and keeps serving', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir, ['--open'], { PATH: '/nonexistent' });
-    await expect.poll(() => preview.stderr()).toMatch(/^warning: no browser could be opened \(xdg-open is not installed\); open http:\/\/127\.0\.0\.1:\d+\/ yourself\.\n$/);
+    // Said once the preview has tried to start xdg-open, after its first render.
+    await expect.poll(() => preview.stderr(), { timeout: timeFor({ builds: 1 }) }).toMatch(/^warning: no browser could be opened \(xdg-open is not installed\); open http:\/\/127\.0\.0\.1:\d+\/ yourself\.\n$/);
     expect((await rawGet(preview.port, '/april-2025/')).status).toBe(200);
   });
 
@@ -282,7 +285,7 @@ describe('newsletter preview over HTTP', () => {
     const preview = await startPreviewCli(dir);
     const fragment = join(dir, 'sections/april-2025/kata.md');
     await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n* Asked for later.\n`);
-    await expect.poll(async () => (await rawGet(preview.port, '/april-2025/email.txt')).body.toString(), { timeout: 10_000 }).toContain('Asked for later.');
+    await expect.poll(async () => (await rawGet(preview.port, '/april-2025/email.txt')).body.toString(), { timeout: timeFor({ builds: 1 }) }).toContain('Asked for later.');
   });
 
   it('ends with exit 0 on Ctrl-C', async () => {

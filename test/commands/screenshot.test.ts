@@ -3,17 +3,22 @@ import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { browserMissing, CHROMIUM } from '../helpers/browser.js';
+import { timeFor } from '../helpers/budget.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`screenshot tests ${missing}`);
+
+/** One `newsletter screenshot`: the bin builds the email, starts Chromium and draws it four times. */
+const SCREENSHOT_RUN = { cliRuns: 1, browserStarts: 1, pages: 4 };
 
 describe('newsletter screenshot', () => {
   it.skipIf(missing)('saves the email at 375 and 800 px, light and dark, as PNGs, from a workspace outside this repository', async () => {
     const dir = await sampleWorkspace({ 'sections/april-2025/img/team.png': png(1200, 600) });
     const out = await tempDir();
-    const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM], { cwd: dir });
+    const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM], { cwd: dir, work: SCREENSHOT_RUN });
     expect(result.stderr).toBe('Issue: april-2025 (the latest)\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`✔ april-2025: 4 screenshots in ${out}\n  email-375-light.png\n  email-375-dark.png\n  email-800-light.png\n  email-800-dark.png\n`);
@@ -28,7 +33,7 @@ describe('newsletter screenshot', () => {
     }
     expect(shots['375-dark']!.equals(shots['375-light']!)).toBe(false);
     expect(shots['800-dark']!.equals(shots['800-light']!)).toBe(false);
-  });
+  }, timeFor(SCREENSHOT_RUN));
 
   it.skipIf(missing)('draws the site images the checkout holds, before the site is deployed, even offline', async () => {
     const dir = await sampleWorkspace({ 'sections/april-2025/kata.md': '![The Kata team at the PTG](/img/kata-team.png)\n' });
@@ -38,7 +43,7 @@ describe('newsletter screenshot', () => {
     for (const [config, flags] of [['', []], [`siteRepo: ${site}\n`, []], ['', ['--site', site]]] as const) {
       await writeFiles(dir, { 'newsletter.config.yaml': config });
       const out = await tempDir();
-      const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM, ...flags], { cwd: dir });
+      const result = await runCli(['screenshot', '--offline', '--out', out, '--browser', CHROMIUM, ...flags], { cwd: dir, work: SCREENSHOT_RUN });
       expect(result.code, result.stderr).toBe(0);
       heights.push(imageSize(await readFile(join(out, 'email-375-light.png'))).height!);
     }
@@ -47,15 +52,15 @@ describe('newsletter screenshot', () => {
     // --site names the checkout as siteRepo does.
     expect(heights[2]).toBe(heights[1]);
     // Three runs of Chromium, each drawing four pictures: the time follows from the work.
-  }, 90_000);
+  }, timeFor({ cliRuns: 3, browserStarts: 3, pages: 3 * 4 }));
 
   it.skipIf(missing)('writes into dist/<issue>/screenshots by default', async () => {
     const dir = await sampleWorkspace();
-    const result = await runCli(['screenshot', 'april-2025', '--offline'], { cwd: dir, env: { CHROME_PATH: CHROMIUM } });
+    const result = await runCli(['screenshot', 'april-2025', '--offline'], { cwd: dir, env: { CHROME_PATH: CHROMIUM }, work: SCREENSHOT_RUN });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('4 screenshots in dist/april-2025/screenshots');
     expect((await readdir(join(dir, 'dist/april-2025/screenshots'))).length).toBe(4);
-  });
+  }, timeFor(SCREENSHOT_RUN));
 
   it('says in one line what to install when there is no browser, with exit 2', async () => {
     const dir = await sampleWorkspace();

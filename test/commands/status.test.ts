@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, CORPUS, read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN } from '../helpers/bin.js';
+import { CORPUS, read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const execFileAsync = promisify(execFile);
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSourceParts } from '../../src/core/front-matter.js';
 import { png } from '../helpers/images.js';
-import { BIN, read, readyMayIssue, REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN } from '../helpers/bin.js';
+import { read, readyMayIssue, REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /*
  * Where the editor is (#29): the folder a command runs in names the issue, an argument may be

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runMain, sampleWorkspace, snapshotTree, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { runMain, sampleWorkspace, snapshotTree, writeFiles } from '../helpers/workspace.js';
 
 interface Case {
   name: string;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, read, readyMayIssue, runCli, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { CORPUS, read, readyMayIssue, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser tests ${missing}`);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { commitAll, git, initRepository } from '../helpers/git.js';
-import { BIN, CACHE_HOME, REPO, tempDir, writeFiles } from '../helpers/workspace.js';
+import { BIN } from '../helpers/bin.js';
+import { timeFor } from '../helpers/budget.js';
+import { CACHE_HOME, REPO, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** The `run:` steps of the README's workflow that call the CLI, in order, as the README writes them. */
 async function recipeSteps(): Promise<string[]> {
@@ -33,7 +35,7 @@ async function runRecipe(cwd: string, summary: string): Promise<StepResult[]> {
       execFile('sh', ['-c', run.replaceAll('npx newsletter', `"${BIN}"`)], {
         cwd,
         env: { PATH: process.env.PATH, HOME: cwd, CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_BASE_REF: 'main', GITHUB_WORKSPACE: cwd, GITHUB_STEP_SUMMARY: summary, XDG_CACHE_HOME: CACHE_HOME },
-        timeout: 60_000,
+        timeout: timeFor({ cliRuns: 1 }),
       }, (error, stdout) => resolve({ run, code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout }));
     }));
   }
@@ -82,5 +84,6 @@ describe('the README\'s CI recipe, in a pull request', () => {
     expect(page).toContain('### newsletter lint: 1 error, 0 warnings\n');
     expect(page).toContain('### june-2025: not ready\n');
     expect(page).toContain('| A lead story (`spotlight`) | @aprice | ready | 4 | 0 | 0 |\n');
-  });
+    // The recipe's two steps (lint, status), run on the clean and on the flawed pull request.
+  }, timeFor({ cliRuns: 2 * 2 }));
 });

@@ -8,6 +8,7 @@ import { renderEmailHtml } from '../../src/core/email-blocks.js';
 import { parseMarkdown, renderMarkdownWithoutComments, withoutComments } from '../../src/core/markdown.js';
 import { blogPreviewHtml } from '../../src/core/preview-page.js';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
+import { timeFor } from '../helpers/budget.js';
 import { FIND_DANGER, htmlAttacks } from '../helpers/html-attacks.js';
 import { readyMayIssue, REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
@@ -24,7 +25,9 @@ const ATTACKS = htmlAttacks();
 const missing = browserMissing();
 if (missing) console.warn(`HTML attack battery ${missing}`);
 
-describe.skipIf(missing)(`${ATTACKS.length} generated HTML attacks, loaded in Chromium`, () => {
+// A test may be the first to ask which attacks the site would run (one snippet each), then loads its
+// own outputs in a page or two and builds, lints and publishes an issue in this process.
+describe.skipIf(missing)(`${ATTACKS.length} generated HTML attacks, loaded in Chromium`, { timeout: timeFor({ snippets: ATTACKS.length, pages: 2, builds: 3 }) }, () => {
   let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
@@ -67,7 +70,7 @@ describe.skipIf(missing)(`${ATTACKS.length} generated HTML attacks, loaded in Ch
     // Without this, a battery whose payloads were all harmless would pass for nothing. The rest
     // are not HTML to a CommonMark reader (`<img/src=x/onerror=...>` is text) and stay text.
     expect((await dangerousAttacks()).size).toBeGreaterThan(ATTACKS.length * 0.85);
-  }, 120_000);
+  }, timeFor({ snippets: ATTACKS.length }));
 
   /** Outputs checked in one page (see FIND_DANGER); only when that finds something, one by one, to name each culprit. */
   async function failuresAmong(outputs: { label: string; html: string }[]): Promise<string[]> {

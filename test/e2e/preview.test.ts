@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
+import { timeFor } from '../helpers/budget.js';
 import { startPreviewCli, type RunningPreview } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { runCli, sampleWorkspace } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { sampleWorkspace } from '../helpers/workspace.js';
 
 const missing = browserMissing();
 /** axe-core's own script, run in the page as its README says. */
@@ -16,6 +18,8 @@ if (missing) console.warn(`preview tests in Chromium ${missing}`);
 /** The preview's page in Chromium; nothing but the preview itself is reached (no network in tests). */
 async function openPage(browser: Browser, preview: RunningPreview, width = 1600): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 1000 } });
+  // Playwright's own 30 s wait is no bound of ours: the test's timeout, from its work, is the one.
+  page.setDefaultTimeout(0);
   await page.route('**/*', (route) => (route.request().url().startsWith(preview.url) ? route.continue() : route.abort()));
   await page.goto(`${preview.url}april-2025/`);
   await page.waitForSelector('body[data-ready="true"]');
@@ -28,10 +32,12 @@ const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frame({ name:
 
 /** Waits until the page has painted a render after `version`. */
 async function paintedAfter(page: Page, version: string): Promise<void> {
-  await page.waitForFunction((old) => document.body.dataset.painted !== undefined && document.body.dataset.painted !== old && document.body.dataset.version === document.body.dataset.painted, version, { timeout: 15_000 });
+  await page.waitForFunction((old) => document.body.dataset.painted !== undefined && document.body.dataset.painted !== old && document.body.dataset.version === document.body.dataset.painted, version, { timeout: timeFor({ builds: 1, pages: 1 }) });
 }
 
-describe.skipIf(missing)('newsletter preview in Chromium', () => {
+// Each test starts the preview (and at most one more run of the bin), opens its page and two
+// frames, and has a few saves rendered and painted.
+describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ cliRuns: 2, pages: 3, builds: 3 }) }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();

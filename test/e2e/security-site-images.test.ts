@@ -5,7 +5,8 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { rawGet, startPreviewCli } from '../helpers/preview.js';
 import { png } from '../helpers/images.js';
-import { REPO, readyMayIssue, runCli, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
+import { runCli } from '../helpers/bin.js';
+import { REPO, readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 // Issue #36, cases 2 and 13: a pull request's fragments and config reach no image of the site
 // checkout but those of its image folder, nor of the machine; deep HTML in a site file or a

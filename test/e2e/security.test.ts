@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncate
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isInteractive } from '../../src/bin.js';
-import { BIN, runCli, sampleWorkspace, snapshotTree, tempDir, writeFiles, type RunResult } from '../helpers/workspace.js';
+import { BIN, runCli } from '../helpers/bin.js';
+import { sampleWorkspace, snapshotTree, tempDir, writeFiles, type RunResult } from '../helpers/workspace.js';
 
 // A pull request controls everything under sections/, templates/ and the config: each case
 // below is an attack found on an earlier main, run through the real bin, both as node runs

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach } from 'vitest';
-import { BIN, CACHE_HOME } from './workspace.js';
+import { BIN } from './bin.js';
+import { CACHE_HOME } from './workspace.js';
 
 export interface RunningPreview {
   /** http://HOST:PORT/, as the CLI printed it. */

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,6 @@ import { main } from '../../src/cli.js';
 import type { Context, PromptQuestion } from '../../src/context.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = join(REPO, 'bin', 'newsletter.js');
 /** The published archive and the seed draft, kept in the repository (test/fixtures/archive/README.md says where they come from). */
 export const ARCHIVE = join(REPO, 'test', 'fixtures', 'archive');
 
@@ -77,26 +75,6 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
-}
-
-/**
- * Runs the real bin in a separate process, no TTY, CI set. By default as `node bin/newsletter.js`
- * (the compiled modules); `viaShebang` runs it as npm's link does, through its sh lines and so
- * from the startup snapshot when there is one.
- */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; viaShebang?: boolean; bin?: string }): Promise<RunResult> {
-  const bin = options.bin ?? BIN;
-  const [file, argv] = options.viaShebang ? [bin, args] : [process.execPath, [bin, ...args]];
-  return new Promise((resolve) => {
-    execFile(file, argv, {
-      cwd: options.cwd,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...options.env },
-      timeout: 60_000,
-    }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
 }
 
 /** Runs main() in this process with a fake context: answers to prompts by name, a fixed clock. */

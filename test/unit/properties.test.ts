@@ -10,6 +10,7 @@ import { renderEmailMjml } from '../../src/core/render-email.js';
 import { renderEmailText } from '../../src/core/render-text.js';
 import { compileMjml } from '../../src/io/mjml.js';
 import { readingBlocks } from '../helpers/blocks.js';
+import { timeFor } from '../helpers/budget.js';
 import { builtinTemplate, issueFrom } from '../helpers/issue.js';
 
 const config = defaultConfig();
@@ -64,16 +65,25 @@ const issue = fc.record({
   return files;
 });
 
+/**
+ * A turn of the event loop before each generated case: a property's cases run back to back for a
+ * minute on a loaded machine, and a worker that never yields misses vitest's own calls to it
+ * ("Timeout calling onTaskUpdate"), which fails the run however the tests went.
+ */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('properties of generated issues', () => {
-  it('render without throwing, and the same sources always give the same outputs', () => {
-    fc.assert(fc.property(issue, (files) => {
+  it('render without throwing, and the same sources always give the same outputs', async () => {
+    await fc.assert(fc.asyncProperty(issue, async (files) => {
+      await breathe();
       const render = () => {
         const parsed = issueFrom(files);
         return [renderBlogPost(parsed, config, blog), renderEmailMjml(parsed, config, email), renderEmailText(parsed, config, text)];
       };
       expect(render()).toEqual(render());
     }), { numRuns: 40 });
-  });
+    // Forty issues, each rendered twice.
+  }, timeFor({ generatedCases: 2 * 40 }));
 
   it('make emails that MJML compiles without a single error', async () => {
     await fc.assert(fc.asyncProperty(issue, async (files) => {
@@ -81,20 +91,24 @@ describe('properties of generated issues', () => {
       expect(errors).toEqual([]);
       expect(html).toMatch(/^<!doctype html>/i);
     }), { numRuns: 25 });
-  });
+    // MJML's first load, then twenty-five emails compiled, each as much as a build's.
+  }, timeFor({ builds: 1 + 25 }));
 
-  it('give the same email HTML whether or not written HTML sent them through the HTML parser', () => {
+  it('give the same email HTML whether or not written HTML sent them through the HTML parser', async () => {
     const urls = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/a', campaign: { source: 's', medium: 'email', campaign: 'c' } };
-    fc.assert(fc.property(richBody, (markdown) => {
+    await fc.assert(fc.asyncProperty(richBody, async (markdown) => {
+      await breathe();
       const tree = withoutComments(parseMarkdown(markdown).tree);
       // A comment is HTML too: it forces the parser pass, and the sanitiser then drops it.
       const forced = { ...structuredClone(tree), children: [{ type: 'html' as const, value: '<!-- x -->' }, ...structuredClone(tree).children] };
       expect(renderEmailHtml(tree, urls, 'alt')).toBe(renderEmailHtml(forced, urls, 'alt'));
     }), { numRuns: 300 });
-  });
+    // Three hundred bodies, each rendered twice; a body is about a tenth of a generated issue.
+  }, timeFor({ generatedCases: (2 * 300) / 10 }));
 
-  it('import after build gives the same issue back', () => {
-    fc.assert(fc.property(issue, (files) => {
+  it('import after build gives the same issue back', async () => {
+    await fc.assert(fc.asyncProperty(issue, async (files) => {
+      await breathe();
       const post = renderBlogPost(issueFrom(files), config, blog);
       const imported = importPost(post, 'post.md', config);
       const again = renderBlogPost(issueFrom(Object.fromEntries(imported.files)), config, blog);
@@ -102,5 +116,6 @@ describe('properties of generated issues', () => {
       expect(parseSourceParts(again, 'a').data).toEqual(parseSourceParts(post, 'p').data);
       expect(readingBlocks(again)).toEqual(readingBlocks(post));
     }), { numRuns: 40 });
-  });
+    // Forty issues, each rendered, imported and rendered again.
+  }, timeFor({ generatedCases: 3 * 40 }));
 });

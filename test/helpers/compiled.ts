@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const REPO = fileURLToPath(new URL('../', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The newest modification time of the files under a folder. */
 function newest(dir: string): { file: string; mtimeMs: number } {
@@ -17,11 +17,12 @@ function newest(dir: string): { file: string; mtimeMs: number } {
 }
 
 /**
- * The tests run src/ in this process and lib/ through the bin: both must be the same code. npm
- * test compiles first; a test run started by hand after an edit of src/ stops here, rather than
- * test the old code through the bin and the new in-process.
+ * Throws when lib/ was never compiled, or is older than src/. A test file that runs lib/ (the bin,
+ * the startup snapshot, a compiled module) tests src/ only while lib/ is src/ compiled: after an edit
+ * of src/ it stops here, rather than test the old code through the bin and the new in-process.
+ * Tests that import src/ alone never call it, so they run before any `npm run compile`.
  */
-export default function setup(): void {
+export function assertCompiled(): void {
   let compiled: number;
   try {
     compiled = statSync(join(REPO, 'lib', 'build-id')).mtimeMs;
