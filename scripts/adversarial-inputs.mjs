@@ -41,7 +41,7 @@ const UNITS = [
   ['image-openers', '![a](b ', '', '', LIMITS.bracketsPerBlock - 1],
   ['angle-links', '<http://a.b/'],
   ['autolink-literals', 'www.a.'],
-  ['url-dots', 'http://a.' ],
+  ['url-dots', 'http://a.'],
   ['emails', 'a@b.'],
   // Nesting: on one line, by indentation, by quotes, by HTML.
   ['list-markers-one-line', `${'- '.repeat(LIMITS.nesting - 1)}a\n`],
@@ -85,7 +85,14 @@ const UNITS = [
   ['url-spaces', ' ', '[a](<', 'x>)'],
   // Blocks.
   ['headings', '# **a**\n'],
-  ['table-columns', `${'|a'.repeat(LIMITS.tableCells - 1)}\n`, `${'|h'.repeat(LIMITS.tableCells - 1)}\n${'|-'.repeat(LIMITS.tableCells - 1)}\n`, '', 0, Math.floor(LIMITS.tableCellsPerFragment / LIMITS.tableCells) - 3],
+  [
+    'table-columns',
+    `${'|a'.repeat(LIMITS.tableCells - 1)}\n`,
+    `${'|h'.repeat(LIMITS.tableCells - 1)}\n${'|-'.repeat(LIMITS.tableCells - 1)}\n`,
+    '',
+    0,
+    Math.floor(LIMITS.tableCellsPerFragment / LIMITS.tableCells) - 3,
+  ],
   ['blank-lines', '\n'],
   ['short-lines', 'a\n'],
   ['list-items', '- a\n'],

@@ -8,8 +8,8 @@
 // Prints JSON: { issues, first, warm } in ms; warm is the median of the last ten passes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSourceParts } from '../lib/core/front-matter.js';
-import { parseMarkdown } from '../lib/core/markdown.js';
+import { parseSourceParts } from '../lib/core/issue/front-matter.js';
+import { parseMarkdown } from '../lib/core/markdown/markdown.js';
 import { compileMjml } from '../lib/io/mjml.js';
 import { listIssues, readIssueSources } from '../lib/io/workspace.js';
 

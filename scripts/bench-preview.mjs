@@ -29,8 +29,14 @@ try {
     const marker = `Bench line ${i} of the preview.`;
     const start = process.hrtime.bigint();
     writeFileSync(fragment, `${original}\n* ${marker}\n`);
-    await page.waitForFunction(([old, text]) => document.body.dataset.painted !== undefined && document.body.dataset.painted !== old
-      && document.getElementById('phone').contentDocument.body.innerText.includes(text), [before, marker], { polling: 'raf', timeout: 10_000 });
+    await page.waitForFunction(
+      ([old, text]) =>
+        document.body.dataset.painted !== undefined &&
+        document.body.dataset.painted !== old &&
+        document.getElementById('phone').contentDocument.body.innerText.includes(text),
+      [before, marker],
+      { polling: 'raf', timeout: 10_000 },
+    );
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (i >= 2) times.push(ms); // the first two warm the server's and the page's paths
   }

@@ -18,7 +18,18 @@ const packages = join(lib, 'newsletter.packages.json');
 const require = createRequire(import.meta.url);
 
 // Modules that MJML's dependencies require but never call here (see snapshot-unused.cjs).
-const UNUSED = ['undici', 'typescript', 'encoding-sniffer', 'whatwg-encoding', 'iconv-lite', 'web-resource-inliner', 'js-beautify', 'cosmiconfig', 'parse5-parser-stream', 'parse5-htmlparser2-tree-adapter'];
+const UNUSED = [
+  'undici',
+  'typescript',
+  'encoding-sniffer',
+  'whatwg-encoding',
+  'iconv-lite',
+  'web-resource-inliner',
+  'js-beautify',
+  'cosmiconfig',
+  'parse5-parser-stream',
+  'parse5-htmlparser2-tree-adapter',
+];
 // cheerio's parse5 adapter: MJML and juice load cheerio in XML mode, which parses with htmlparser2.
 const UNUSED_FILES = /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]parsers[\\/]parse5-adapter\.js$/;
 // The snapshot serves the commands the command list marks fromSnapshot (build and lint;
@@ -77,7 +88,12 @@ function dedupePackages() {
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData?.deduping || args.path.startsWith('node:')) return undefined;
-        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { deduping: true } });
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { deduping: true },
+        });
         const marker = `${sep}node_modules${sep}`;
         const at = resolved.path.lastIndexOf(marker);
         if (resolved.errors.length > 0 || at === -1) return resolved;
@@ -131,7 +147,7 @@ function bundledPackages(metafile) {
     const at = file.lastIndexOf('node_modules/');
     if (at === -1) continue;
     const parts = file.slice(at + 'node_modules/'.length).split('/');
-    const folder = file.slice(0, at) + 'node_modules/' + parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
+    const folder = `${file.slice(0, at)}node_modules/${parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/')}`;
     const { name, version } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8'));
     const entry = (found[`${name}@${version}`] ??= { folders: [], bytes: 0 });
     if (!entry.folders.includes(folder)) entry.folders.push(folder);
@@ -157,12 +173,20 @@ try {
     // Every module's import.meta.url becomes lib/paths.js's: paths.ts is the only user.
     define: { 'import.meta.url': '__nl_import_meta_url' },
     banner: { js: "const __nl_import_meta_url = require('url').pathToFileURL(require('path').join(__dirname, 'paths.js')).href;" },
-    plugins: [notServed(), standIns(), {
-      name: 'unused-files',
-      setup(build) {
-        build.onLoad({ filter: UNUSED_FILES }, () => ({ contents: `module.exports = require(${JSON.stringify(join(root, 'scripts', 'snapshot-unused.cjs'))});`, loader: 'js' }));
+    plugins: [
+      notServed(),
+      standIns(),
+      {
+        name: 'unused-files',
+        setup(build) {
+          build.onLoad({ filter: UNUSED_FILES }, () => ({
+            contents: `module.exports = require(${JSON.stringify(join(root, 'scripts', 'snapshot-unused.cjs'))});`,
+            loader: 'js',
+          }));
+        },
       },
-    }, dedupePackages()],
+      dedupePackages(),
+    ],
   });
   writeFileSync(packages, `${JSON.stringify(bundledPackages(metafile), null, 1)}\n`);
   execFileSync(process.execPath, ['--snapshot-blob', blob, '--build-snapshot', bundle], { cwd: lib, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -11,9 +11,11 @@ const src = join(dirname(dirname(fileURLToPath(import.meta.url))), 'src');
 
 /** The text of src/command-list.ts for the modules of `src` (a folder holding commands/ and ui/). */
 export function commandListSource(src) {
-  const modules = readdirSync(join(src, 'commands')).filter((file) => file.endsWith('.ts'))
+  const modules = readdirSync(join(src, 'commands'))
+    .filter((file) => file.endsWith('.ts'))
     .filter((file) => readFileSync(join(src, 'commands', file), 'utf8').includes('\nexport default defineCommand('))
-    .map((file) => file.slice(0, -3)).sort();
+    .map((file) => file.slice(0, -3))
+    .sort();
   const printers = new Set(readdirSync(join(src, 'ui')));
   const missing = modules.filter((name) => !printers.has(`print-${name}.ts`));
   if (missing.length > 0) throw new Error(`a command without its printer: ${missing.map((name) => `src/ui/print-${name}.ts`).join(', ')}`);

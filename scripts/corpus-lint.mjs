@@ -23,9 +23,16 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  * name the issue's month; an issue is never hidden) do not apply to one that is not.
  */
 const BLOG_CONFIG = [
-  'sections:', '  - id: post', '    heading: Post', 'headingLevel: 1',
-  'email:', '  unsubscribeUrl: https://openinfra.org/unsubscribe',
-  'rules:', '  title-mismatch: off', '  hidden-post: off', '',
+  'sections:',
+  '  - id: post',
+  '    heading: Post',
+  'headingLevel: 1',
+  'email:',
+  '  unsubscribeUrl: https://openinfra.org/unsubscribe',
+  'rules:',
+  '  title-mismatch: off',
+  '  hidden-post: off',
+  '',
 ].join('\n');
 /** The archive's issues were made before a Spotlight was required: which sections an issue needs is its workspace's to say. */
 const NEWSLETTER_CONFIG = 'email:\n  unsubscribeUrl: https://openinfra.org/unsubscribe\nrules:\n  required-section: off\n';
@@ -47,7 +54,9 @@ export async function corpusReports(main) {
 async function newsletterReports(main, cwd) {
   mkdirSync(cwd, { recursive: true });
   writeFileSync(join(cwd, 'newsletter.config.yaml'), NEWSLETTER_CONFIG);
-  const posts = readdirSync(join(ARCHIVE, 'corpus')).filter((name) => name.endsWith('.md')).sort();
+  const posts = readdirSync(join(ARCHIVE, 'corpus'))
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const named = new Map();
   for (const post of posts) {
     const out = await run(main, ['import', join(ARCHIVE, 'corpus', post)], cwd);
@@ -66,7 +75,9 @@ async function newsletterReports(main, cwd) {
 
 async function blogReports(main, root) {
   const reports = [];
-  for (const post of readdirSync(join(ARCHIVE, 'blog')).filter((name) => name.endsWith('.md')).sort()) {
+  for (const post of readdirSync(join(ARCHIVE, 'blog'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()) {
     const text = readFileSync(join(ARCHIVE, 'blog', post), 'utf8');
     const end = text.indexOf('\n---\n', 4);
     const date = /^date:\s*(\d{4})-(\d{1,2})/m.exec(text.slice(0, end));
@@ -104,7 +115,13 @@ function reportedText(lines, m) {
   const line = lines[m.line - 1] ?? '';
   const text = m.endLine === m.line && m.endColumn > m.column ? line.slice(m.column - 1, m.endColumn - 1) : line.slice(m.column - 1, m.column + 59);
   // Whitespace alone is shown, so that the line tells what the report is about.
-  const shown = text.trim() === '' ? text.replace(/ /g, '·').replace(/\u00a0/g, '⍽').replace(/\t/g, '→') : text.replace(/\t/g, ' ').trim();
+  const shown =
+    text.trim() === ''
+      ? text
+          .replace(/ /g, '·')
+          .replace(/\u00a0/g, '⍽')
+          .replace(/\t/g, '→')
+      : text.replace(/\t/g, ' ').trim();
   return shown.slice(0, 80);
 }
 
@@ -135,10 +152,13 @@ export function reportKey(report) {
 
 /** The expectations file: each line a report's key, then `true` or `false`, then why. */
 export function readExpectations(text = readFileSync(EXPECTATIONS, 'utf8')) {
-  return text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')).map((line) => {
-    const [rule, file, lineNumber, reported, verdict, why] = line.split('\t');
-    return { key: [rule, file, lineNumber, reported].join('\t'), rule, verdict: verdict === 'true', why };
-  });
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [rule, file, lineNumber, reported, verdict, why] = line.split('\t');
+      return { key: [rule, file, lineNumber, reported].join('\t'), rule, verdict: verdict === 'true', why };
+    });
 }
 
 /** Precision per rule: reports, those judged true, those judged false, and the errors among the false. */

@@ -10,7 +10,10 @@ const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Resolves once both email frames have loaded; close() ends the browser and the preview. */
 export async function openPreviewInChromium(cwd, viewport) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'newsletter.js'), 'preview', 'april-2025', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'newsletter.js'), 'preview', 'april-2025', '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let browser;
   const close = async () => {
@@ -28,7 +31,10 @@ export async function openPreviewInChromium(cwd, viewport) {
       });
       void exited.then((code) => reject(new Error(`preview exited ${code}`)));
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     const page = await browser.newPage({ viewport });
     const origin = new URL(url).origin;
     await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));

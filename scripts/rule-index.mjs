@@ -12,7 +12,10 @@ export const INDEX = join(RULES_DIR, 'index.ts');
 
 /** The index's text for the rule files of `dir`, in the order of their ids. */
 export function ruleIndex(dir = RULES_DIR) {
-  const ids = readdirSync(dir).filter((name) => /^[a-z0-9-]+\.ts$/.test(name) && name !== 'index.ts').map((name) => name.slice(0, -3)).sort();
+  const ids = readdirSync(dir)
+    .filter((name) => /^[a-z0-9-]+\.ts$/.test(name) && name !== 'index.ts')
+    .map((name) => name.slice(0, -3))
+    .sort();
   const names = ids.map((id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase()));
   return [
     '// Made by scripts/rule-index.mjs from the files of this folder (npm run compile): do not edit.',

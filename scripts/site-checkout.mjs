@@ -69,16 +69,26 @@ collections:
 `;
 
 export const CATEGORIES = [
-  ['News & Announcements', 'category-A7fnZYrE1'], ['Community', 'category-h2Ztx9rpD'], ['OpenStack', 'category-KMY0e6q9N'], ['OpenInfra Labs', 'category-9iYoBMgnQ'],
-  ['Kata Containers', 'category-v9OKHS5k-'], ['Airship', 'category-tSSGVXjvn'], ['StarlingX', 'category-x3TAX-MsU'], ['Zuul', 'category-v0TJrjtpU'],
+  ['News & Announcements', 'category-A7fnZYrE1'],
+  ['Community', 'category-h2Ztx9rpD'],
+  ['OpenStack', 'category-KMY0e6q9N'],
+  ['OpenInfra Labs', 'category-9iYoBMgnQ'],
+  ['Kata Containers', 'category-v9OKHS5k-'],
+  ['Airship', 'category-tSSGVXjvn'],
+  ['StarlingX', 'category-x3TAX-MsU'],
+  ['Zuul', 'category-v0TJrjtpU'],
 ];
 
-const BLOG_CONFIG = `${JSON.stringify({
-  title: 'Blog',
-  subTitle: 'News, announcements, best practices, use cases and more.',
-  categories: CATEGORIES.map(([text, id]) => ({ text, id })),
-  seo: { title: 'Blog', url: 'https://openinfra.org/blog/', twitterUsername: '@openinfradev' },
-}, null, 2)}\n`;
+const BLOG_CONFIG = `${JSON.stringify(
+  {
+    title: 'Blog',
+    subTitle: 'News, announcements, best practices, use cases and more.',
+    categories: CATEGORIES.map(([text, id]) => ({ text, id })),
+    seo: { title: 'Blog', url: 'https://openinfra.org/blog/', twitterUsername: '@openinfradev' },
+  },
+  null,
+  2,
+)}\n`;
 
 // The site's event lists, in their real variety: HTML names folded over lines, dates as prose in
 // every shape (an en dash, "&", months without days, no year, TBD), names in a card's location,
@@ -154,17 +164,43 @@ communityEvents:
 ---
 `;
 
-export const UPCOMING_SUMMITS = `${JSON.stringify({
-  title: 'Upcoming OpenInfra Summit',
-  summits: [{ key: 'asia-26', background: '/img/summit.png', date: 'December 8-9, 2026', location: 'Shanghai, China', imageLink: 'https://summit.example.org/asia/', notification: { text: ' ', button: { link: 'https://summit.example.org/asia/', text: 'Learn More' } } }],
-}, null, 2)}\n`;
+export const UPCOMING_SUMMITS = `${JSON.stringify(
+  {
+    title: 'Upcoming OpenInfra Summit',
+    summits: [
+      {
+        key: 'asia-26',
+        background: '/img/summit.png',
+        date: 'December 8-9, 2026',
+        location: 'Shanghai, China',
+        imageLink: 'https://summit.example.org/asia/',
+        notification: { text: ' ', button: { link: 'https://summit.example.org/asia/', text: 'Learn More' } },
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 function post(fields, body) {
   return [
-    '---', 'templateKey: blog-post', `title: "${fields.title}"`, `author: ${fields.author}`, `date: ${fields.date}`, 'category:', fields.category, 'hidePost: false', 'seo:',
-    `  url: ${fields.url}`, `  twitterUsername: "${fields.handle}"`, `  title: "${fields.title}"`, '  description: The latest from the OpenInfra Foundation', '---', body,
+    '---',
+    'templateKey: blog-post',
+    `title: "${fields.title}"`,
+    `author: ${fields.author}`,
+    `date: ${fields.date}`,
+    'category:',
+    fields.category,
+    'hidePost: false',
+    'seo:',
+    `  url: ${fields.url}`,
+    `  twitterUsername: "${fields.handle}"`,
+    `  title: "${fields.title}"`,
+    '  description: The latest from the OpenInfra Foundation',
+    '---',
+    body,
   ].join('\n');
 }
 
@@ -211,7 +247,8 @@ export function largePost() {
   return `---\ntemplateKey: blog-post\ntitle: "OpenInfra by the numbers"\nauthor: Author Number0\ndate: 2024-03-01T10:00:00.000Z\ncategory:\n  - value: category-h2Ztx9rpD\n    label: Community\nhidePost: false\nseo:\n  url: https://openinfra.org/blog/openinfra-by-the-numbers\n  title: OpenInfra by the numbers\n  description: A year of OpenInfra, charted.\n---\nThe year in one chart.\n\n![A chart of the year's contributions](data:image/png;base64,${chart})\n\nMore to come.\n`;
 }
 /** An older newsletter post's body: ## with taglines. */
-const OLD_NEWSLETTER_BODY = '## OpenInfra Foundation News\n\n* News.\n\n## OpenStack: Open source software for creating private and public clouds\n\n* A release.\n';
+const OLD_NEWSLETTER_BODY =
+  '## OpenInfra Foundation News\n\n* News.\n\n## OpenStack: Open source software for creating private and public clouds\n\n* A release.\n';
 
 /**
  * The files of a checkout: its latest newsletter post is July 2026's (Allison Price, Community,
@@ -232,36 +269,71 @@ export function siteFiles(options = {}) {
   // Newsletter posts of 2025 (openinfra.dev, News & Announcements, ## with taglines) and 2026.
   for (let month = 1; month <= 12; month++) {
     const slug = `${MONTHS[month - 1]}-2025`;
-    files[`src/pages/blog/inside-open-infrastructure-${slug}.md`] = post({
-      title: `Inside Open Infrastructure: ${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} 2025`, author: 'Allison Price', date: `2025-${String(month).padStart(2, '0')}-25T18:47:31.264Z`,
-      category: category('News & Announcements'), url: `https://openinfra.dev/blog/openinfra-newsletter-${slug}`, handle: '@OpenInfraDev',
-    }, OLD_NEWSLETTER_BODY);
+    files[`src/pages/blog/inside-open-infrastructure-${slug}.md`] = post(
+      {
+        title: `Inside Open Infrastructure: ${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} 2025`,
+        author: 'Allison Price',
+        date: `2025-${String(month).padStart(2, '0')}-25T18:47:31.264Z`,
+        category: category('News & Announcements'),
+        url: `https://openinfra.dev/blog/openinfra-newsletter-${slug}`,
+        handle: '@OpenInfraDev',
+      },
+      OLD_NEWSLETTER_BODY,
+    );
   }
   for (let month = 1; month <= 7; month++) {
     const slug = `${MONTHS[month - 1]}-2026`;
     // The July post was filed under June's name with -1, as the site has done: the date says which is latest.
     const file = month === 7 ? 'inside-open-infrastructure-june-2026-1.md' : `inside-open-infrastructure-${slug}.md`;
-    files[`src/pages/blog/${file}`] = post({
-      title: `Inside Open Infrastructure: ${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} 2026`, author: 'Allison Price', date: `2026-${String(month + 1).padStart(2, '0')}-04T18:47:31.264Z`,
-      category: category('Community'), url: `https://openinfra.org/blog/openinfra-newsletter-${slug}`, handle: '@openinfradev',
-    }, NEWSLETTER_BODY);
+    files[`src/pages/blog/${file}`] = post(
+      {
+        title: `Inside Open Infrastructure: ${MONTHS[month - 1][0].toUpperCase()}${MONTHS[month - 1].slice(1)} 2026`,
+        author: 'Allison Price',
+        date: `2026-${String(month + 1).padStart(2, '0')}-04T18:47:31.264Z`,
+        category: category('Community'),
+        url: `https://openinfra.org/blog/openinfra-newsletter-${slug}`,
+        handle: '@openinfradev',
+      },
+      NEWSLETTER_BODY,
+    );
   }
   // Posts that are not newsletters, in the shapes the site has: one of hundreds of KB, a day
   // without its leading zero, a translation in another script, no twitterUsername.
   if (options.largePost ?? true) files['src/pages/blog/openinfra-by-the-numbers.md'] = largePost();
-  files['src/pages/blog/open-infrastructure-foundation-unveils-openinfra-live.md'] = post({
-    title: 'Open Infrastructure Foundation Unveils OpenInfra Live Virtual Event Schedule', author: 'Allison Price', date: '2020-11-6T13:30:56.289Z',
-    category: category('News & Announcements'), url: 'https://openinfra.dev/blog/openinfra-live-schedule', handle: '@OpenInfraDev',
-  }, 'OpenInfra Live is a weekly hour of interactive content.\n');
-  files['src/pages/blog/openinfra-korea-user-group.md'] = post({
-    title: 'OpenInfra Korea User Group', author: 'Jürgen Müller', date: '2025-11-20T09:00:00.000Z',
-    category: category('Community'), url: 'https://openinfra.org/blog/openinfra-korea-user-group', handle: '@openinfradev',
-  }, 'The Korea user group met in Seoul.\n\n## 한국어\n\n오픈인프라 한국 사용자 모임이 서울에서 열렸습니다.\n').replace('  twitterUsername: "@openinfradev"\n', '');
+  files['src/pages/blog/open-infrastructure-foundation-unveils-openinfra-live.md'] = post(
+    {
+      title: 'Open Infrastructure Foundation Unveils OpenInfra Live Virtual Event Schedule',
+      author: 'Allison Price',
+      date: '2020-11-6T13:30:56.289Z',
+      category: category('News & Announcements'),
+      url: 'https://openinfra.dev/blog/openinfra-live-schedule',
+      handle: '@OpenInfraDev',
+    },
+    'OpenInfra Live is a weekly hour of interactive content.\n',
+  );
+  files['src/pages/blog/openinfra-korea-user-group.md'] = post(
+    {
+      title: 'OpenInfra Korea User Group',
+      author: 'Jürgen Müller',
+      date: '2025-11-20T09:00:00.000Z',
+      category: category('Community'),
+      url: 'https://openinfra.org/blog/openinfra-korea-user-group',
+      handle: '@openinfradev',
+    },
+    'The Korea user group met in Seoul.\n\n## 한국어\n\n오픈인프라 한국 사용자 모임이 서울에서 열렸습니다.\n',
+  ).replace('  twitterUsername: "@openinfradev"\n', '');
   for (let i = 0; i < (options.otherPosts ?? 5); i++) {
-    files[`src/pages/blog/post-${i}.md`] = post({
-      title: `A post about something else, number ${i}`, author: `Author Number${i % Math.max(1, options.authors ?? 3)}`, date: `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`,
-      category: category(CATEGORIES[i % CATEGORIES.length][0]), url: `https://openinfra.org/blog/post-${i}`, handle: '@openinfradev',
-    }, `A paragraph of post ${i}, long enough to be a post.\n\n## A heading\n\nMore text.\n`);
+    files[`src/pages/blog/post-${i}.md`] = post(
+      {
+        title: `A post about something else, number ${i}`,
+        author: `Author Number${i % Math.max(1, options.authors ?? 3)}`,
+        date: `2026-0${1 + (i % 9)}-1${i % 10}T10:00:00.000Z`,
+        category: category(CATEGORIES[i % CATEGORIES.length][0]),
+        url: `https://openinfra.org/blog/post-${i}`,
+        handle: '@openinfradev',
+      },
+      `A paragraph of post ${i}, long enough to be a post.\n\n## A heading\n\nMore text.\n`,
+    );
   }
   return files;
 }

@@ -13,7 +13,31 @@
 // stand-ins require the real ones on first use, at run time, where htmlnano's import() of
 // cssnano works as under node; so none of it weighs on the snapshot, which could not import()
 // them anyway.
-export const LODASH_METHODS = ['each', 'escapeRegExp', 'filter', 'find', 'findLastIndex', 'forEach', 'get', 'identity', 'isEmpty', 'isFunction', 'isNil', 'isObject', 'kebabCase', 'map', 'mapValues', 'min', 'negate', 'omit', 'omitBy', 'range', 'reduce', 'repeat', 'some'];
+export const LODASH_METHODS = [
+  'each',
+  'escapeRegExp',
+  'filter',
+  'find',
+  'findLastIndex',
+  'forEach',
+  'get',
+  'identity',
+  'isEmpty',
+  'isFunction',
+  'isNil',
+  'isObject',
+  'kebabCase',
+  'map',
+  'mapValues',
+  'min',
+  'negate',
+  'omit',
+  'omitBy',
+  'range',
+  'reduce',
+  'repeat',
+  'some',
+];
 export const LODASH_FP_METHODS = ['filter', 'flow', 'identity', 'join', 'map'];
 
 /** Source that defines load(): the module `name`, required as `from` would, once, when first called. */

@@ -9,7 +9,7 @@
 // - cspell's software terms, companies and full-stack development word lists: the trade's words
 //   ("backend") and companies' names, which no general dictionary holds;
 // sorted by UTF-16 code unit, one per line. The spelling rule looks words up in it by binary
-// search (src/core/spelling.ts): reading it costs a run the read alone, where loading the tries
+// search (src/core/spelling/spelling.ts): reading it costs a run the read alone, where loading the tries
 // or nspell at run time would cost a second and tens of MB. Run by `npm run compile`; the
 // cspell packages are devDependencies, as they are needed here only.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const require = createRequire(import.meta.url);
 const packageDir = (name) => dirname(require.resolve(`${name}/cspell-ext.json`));
 const read = (file) => (file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8');
 
-// Only what src/core/spelling.ts's proseWords can hand the rule: letters and marks, maybe with
+// Only what src/core/spelling/spelling.ts's proseWords can hand the rule: letters and marks, maybe with
 // inner apostrophes and hyphens. This also drops cspell's markers: "~word" (a word's case- and
 // accent-folded form, which would make "paris" right), "!word" (forbidden), "*part*" and
 // "+part" (pieces of compounds, not words), "typo:fix" and "typo->fix" (suggestions), numbers,
@@ -47,27 +47,39 @@ const from = (source, list) => {
 };
 
 // 1. cspell's English tries (the file's own lines; importTrie reads any of its formats).
-for (const [name, file] of [['@cspell/dict-en_us', 'en_US.trie.gz'], ['@cspell/dict-en-gb-mit', 'en_GB.trie.gz']]) {
+for (const [name, file] of [
+  ['@cspell/dict-en_us', 'en_US.trie.gz'],
+  ['@cspell/dict-en-gb-mit', 'en_GB.trie.gz'],
+]) {
   from(name, iteratorTrieWords(importTrie(read(join(packageDir(name), file)).split('\n'))));
 }
 
 // 2. Hunspell's, every affixed form.
-for (const [name, dictionary] of [['dictionary-en', american], ['dictionary-en-gb', british]]) {
+for (const [name, dictionary] of [
+  ['dictionary-en', american],
+  ['dictionary-en-gb', british],
+]) {
   from(name, Object.keys(nspell(dictionary).data));
 }
 
 // 3. cspell's plain word lists: one word a line, "#" starting a comment.
-const listWords = (file) => read(file).split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+const listWords = (file) =>
+  read(file)
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter(Boolean);
 const softwareTerms = join(packageDir('@cspell/dict-software-terms'), 'dict');
 from('@cspell/dict-software-terms', [
   ...listWords(join(softwareTerms, 'softwareTerms.txt.gz')),
-  ...readdirSync(softwareTerms).filter((file) => file.endsWith('.txt')).flatMap((file) => listWords(join(softwareTerms, file))),
+  ...readdirSync(softwareTerms)
+    .filter((file) => file.endsWith('.txt'))
+    .flatMap((file) => listWords(join(softwareTerms, file))),
 ]);
 from('@cspell/dict-companies', listWords(join(packageDir('@cspell/dict-companies'), 'dict', 'companies.txt')));
 from('@cspell/dict-fullstack', listWords(join(packageDir('@cspell/dict-fullstack'), 'dict', 'fullstack.txt')));
 
 // Left out, a quarter of the words: what the speller derives from a word the file holds
-// (Hunspell's reading of case, src/core/spelling.ts), a possessive ("release's") and a
+// (Hunspell's reading of case, src/core/spelling/spelling.ts), a possessive ("release's") and a
 // capitalised form of a lower-case word ("Release").
 const derived = (word) => {
   const stem = /^(.+)'s$/.exec(word)?.[1];

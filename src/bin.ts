@@ -43,7 +43,9 @@ export async function run(argv: string[]): Promise<number> {
   const tty = !!process.stdout.isTTY;
   const cwd = currentFolder(argv);
   if (cwd === undefined) {
-    process.stderr.write('error the current folder no longer exists (it was deleted or moved).\n  cd into the workspace again, or pass --cwd with an absolute path.\n');
+    process.stderr.write(
+      'error the current folder no longer exists (it was deleted or moved).\n  cd into the workspace again, or pass --cwd with an absolute path.\n',
+    );
     return EXIT_USAGE;
   }
   return main(argv, {

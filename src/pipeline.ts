@@ -1,19 +1,19 @@
-import { resolve } from 'node:path';
-import { CONFIG_FILE, type Config } from './core/config.js';
+import type { Writer } from './context.js';
+import { CONFIG_FILE, type Config } from './core/config/config.js';
 import type { Diagnostic } from './core/diagnostic.js';
-import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue.js';
+import { blogFileName, parseIssue, type Issue, type IssueSources } from './core/issue/issue.js';
 import { CliError } from './errors.js';
 import { printable, withoutControls } from './core/text.js';
-import { renderBlogPost, safeBlogPost } from './core/render-blog.js';
-import { checkEmailDocument, refusedPieces } from './core/raw-html.js';
-import { renderEmailMjml } from './core/render-email.js';
-import { renderEmailText } from './core/render-text.js';
-import type { SiteCheckout } from './core/images.js';
-import type { IssueId } from './core/slug.js';
+import { renderBlogPost, safeBlogPost } from './core/blog/render-blog.js';
+import { checkEmailDocument, refusedPieces } from './core/markdown/raw-html.js';
+import { renderEmailMjml } from './core/email/render-email.js';
+import { renderEmailText } from './core/email/render-text.js';
+import type { SiteCheckout } from './core/images/images.js';
+import type { IssueId } from './core/issue/slug.js';
 import { compileTemplate, isWorkspaceTemplate, TEMPLATE_NAMES, type Template, type TemplateName, type TemplateSource } from './core/templates.js';
 import type { LintCache, LintedIssue } from './io/lint-cache.js';
 import { checkEmailCompat } from './io/email-compat.js';
-import type { CompatCheck } from './core/email-compat.js';
+import type { CompatCheck } from './core/email/email-compat.js';
 import { compileMjml, type MjmlResult } from './io/mjml.js';
 import { issueFromHere, listIssues, openWorkspace, readIssueSources, readTemplates, type IssueChoice, type Workspace } from './io/workspace.js';
 import { validateRuleSettings } from './lint/index.js';
@@ -100,7 +100,10 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     if (!templates.has(name)) {
       const source = inputs.templates.get(name);
       if (!source) throw new Error(`the pipeline was opened without the template ${name}`);
-      templates.set(name, once(() => compileTemplate(source)));
+      templates.set(
+        name,
+        once(() => compileTemplate(source)),
+      );
     }
     return templates.get(name)!();
   };
@@ -118,20 +121,22 @@ export function openIssuePipeline(inputs: IssueInputs, options: PipelineOptions 
     return ownTemplate('blog-post.md.hbs') ? safeBlogPost(post) : { text: post, refused: [] };
   });
   // The one context every rule reads, narrowed for each to what it declares it needs.
-  const diagnostics = once(() => lintIssue({
-    issue,
-    config,
-    previous: previous(),
-    // A command that makes no email never loads MJML: the rules that need the email are skipped.
-    email: options.emailRules === false ? undefined : once(async () => ({ mjml: mjml(), ...(await email()) })),
-    ...siteCapabilities(inputs.site),
-    checkLinks: inputs.checkLinks,
-    compat: inputs.compat ?? checkEmailCompat,
-    dictionary: inputs.dictionary ?? englishWords,
-    emailTemplate: inputs.templates.get('email.mjml.hbs'),
-    blogTemplate: inputs.templates.get('blog-post.md.hbs'),
-    refusedInBlog: () => blog().refused,
-  }));
+  const diagnostics = once(() =>
+    lintIssue({
+      issue,
+      config,
+      previous: previous(),
+      // A command that makes no email never loads MJML: the rules that need the email are skipped.
+      email: options.emailRules === false ? undefined : once(async () => ({ mjml: mjml(), ...(await email()) })),
+      ...siteCapabilities(inputs.site),
+      checkLinks: inputs.checkLinks,
+      compat: inputs.compat ?? checkEmailCompat,
+      dictionary: inputs.dictionary ?? englishWords,
+      emailTemplate: inputs.templates.get('email.mjml.hbs'),
+      blogTemplate: inputs.templates.get('blog-post.md.hbs'),
+      refusedInBlog: () => blog().refused,
+    }),
+  );
   return {
     issue,
     diagnostics,
@@ -156,14 +161,20 @@ export interface IssueOutputs {
  * The outputs `wanted` of an issue, rendered through its pipeline: what build writes and the
  * preview serves, so that the two can never differ. An email too large for MJML is an error.
  */
-export async function renderIssueOutputs(pipeline: IssuePipeline, config: Config, wanted: { blog: boolean; email: boolean; text: boolean }, issueFolder: string): Promise<IssueOutputs> {
+export async function renderIssueOutputs(
+  pipeline: IssuePipeline,
+  config: Config,
+  wanted: { blog: boolean; email: boolean; text: boolean },
+  issueFolder: string,
+): Promise<IssueOutputs> {
   const outputs: IssueOutputs = {};
   if (wanted.blog) outputs.blog = { name: blogFileName(pipeline.issue, config), text: pipeline.blog() };
   if (wanted.email) {
     const { html, notCompiled } = await pipeline.email();
     if (notCompiled !== undefined) {
       throw new CliError(`the email's MJML alone is ${(notCompiled / 1024).toFixed(0)} KB, many times Gmail's 102 KB clip; nothing was written.`, {
-        file: issueFolder, hint: 'Shorten the issue: a whole issue is usually under 20 KB of Markdown.',
+        file: issueFolder,
+        hint: 'Shorten the issue: a whole issue is usually under 20 KB of Markdown.',
       });
     }
     outputs.mjml = pipeline.mjml();
@@ -177,17 +188,17 @@ export async function renderIssueOutputs(pipeline: IssuePipeline, config: Config
  * What a command that works on one issue starts from: the workspace around `cwd` (or the one
  * given, already open), its issues, and the one named (`june-2025`, `2025-06`), else the latest.
  */
-export async function openNamedIssue(cwd: string, named: string | undefined, open?: Workspace, say?: Writer): Promise<{ workspace: Workspace; known: IssueId[]; id: IssueId; chosen: IssueChoice }> {
+export async function openNamedIssue(
+  cwd: string,
+  named: string | undefined,
+  open?: Workspace,
+  say?: Writer,
+): Promise<{ workspace: Workspace; known: IssueId[]; id: IssueId; chosen: IssueChoice }> {
   const workspace = open ?? (await openCheckedWorkspace(cwd));
   const known = await listIssues(workspace.root);
   const { id, chosen } = await issueFromHere(workspace.root, cwd, named, known);
   if (say) sayWhichIssue(say, id, chosen);
   return { workspace, known, id, chosen };
-}
-
-/** Where a command writes a note beside its result. */
-interface Writer {
-  write(text: string): void;
 }
 
 /** A command not told which issue says which it took, on stderr: the folder it runs in, or the latest. */
@@ -212,7 +223,11 @@ export async function openCheckedWorkspace(cwd: string): Promise<Workspace> {
  * What the pipeline of one issue of a workspace needs, read from the disk: the templates named
  * (all by default), and the issue before it. `known`: listIssues(root), when the caller has it.
  */
-export async function readIssueInputs(workspace: Workspace, id: IssueId, options: { templates?: readonly TemplateName[]; known?: IssueId[]; site?: SiteCheckout; compat?: CompatCheck } = {}): Promise<IssueInputs> {
+export async function readIssueInputs(
+  workspace: Workspace,
+  id: IssueId,
+  options: { templates?: readonly TemplateName[]; known?: IssueId[]; site?: SiteCheckout; compat?: CompatCheck } = {},
+): Promise<IssueInputs> {
   const { root, config } = workspace;
   const known = options.known ?? (await listIssues(root));
   const before = known[known.findIndex((k) => k.slug === id.slug) - 1];
@@ -226,8 +241,6 @@ export async function readIssueInputs(workspace: Workspace, id: IssueId, options
     ...(options.compat ? { compat: options.compat } : {}),
   };
 }
-
-export { optionalSiteCheckoutOf, siteCheckoutOf } from './io/site.js';
 
 /** The sources of an issue and what linting them found. */
 export interface LintedSources {
@@ -244,7 +257,12 @@ export interface WorkspaceLinter {
  * (an issue is also the next one's `previous`), and taking the results of unchanged issues from
  * the cache (lint, status). `known`: listIssues(root).
  */
-export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cacheIfOffline: LintCache | undefined, outside: Pick<LintSurroundings, 'site' | 'checkLinks' | 'compat'> = {}): WorkspaceLinter {
+export function openWorkspaceLinter(
+  workspace: Workspace,
+  known: IssueId[],
+  cacheIfOffline: LintCache | undefined,
+  outside: Pick<LintSurroundings, 'site' | 'checkLinks' | 'compat'> = {},
+): WorkspaceLinter {
   const { root, config } = workspace;
   const { site, checkLinks, compat } = outside;
   // Neither a site checkout's files nor the network are among the cache's inputs: with either, every issue is linted afresh.
@@ -261,10 +279,11 @@ export function openWorkspaceLinter(workspace: Workspace, known: IssueId[], cach
   // Read once, for the cache key and the rules that read templates; a template that cannot be read is an error of those rules only.
   type TemplateRead = { templates: ReadonlyMap<TemplateName, TemplateSource>; error?: unknown };
   let template: Promise<TemplateRead> | undefined;
-  const readTemplate = () => (template ??= readTemplates(root, ['email.mjml.hbs', 'blog-post.md.hbs']).then(
-    (templates): TemplateRead => ({ templates }),
-    (error: unknown): TemplateRead => ({ templates: new Map(), error }),
-  ));
+  const readTemplate = () =>
+    (template ??= readTemplates(root, ['email.mjml.hbs', 'blog-post.md.hbs']).then(
+      (templates): TemplateRead => ({ templates }),
+      (error: unknown): TemplateRead => ({ templates: new Map(), error }),
+    ));
 
   return {
     async lint(id) {

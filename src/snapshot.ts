@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { run } from './bin.js';
-import { defaultConfig } from './core/config.js';
-import { parseIssueSlug } from './core/slug.js';
+import { defaultConfig } from './core/config/config.js';
+import { parseIssueSlug } from './core/issue/slug.js';
 import { TEMPLATE_NAMES } from './core/templates.js';
 import { packagePath } from './paths.js';
 import { openIssuePipeline } from './pipeline.js';
@@ -40,10 +40,14 @@ const WARM_UP_ISSUE = [
   '',
 ].join('\n');
 const WARM_UP_FRAGMENTS = {
-  'foundation.md': '---\nstatus: ready\n---\n* The [Working Group](https://openinfra.org/wg) met at the PTG. Stay tuned!\n* If you\u2019re interested, contact [Jo](mailto:jo@openinfra.dev) or see https://openinfra.dev/join/ today.\n',
-  'events.md': '---\nstatus: ready\n---\n**Upcoming Events**\n\n[OpenInfra Summit Europe](https://summit2025.openinfra.org/)\n\n* 17-19 October 2025 | Paris-Saclay, FR | \u00c9cole Polytechnique\n* [Register](https://summit2025.openinfra.org/register/) | Prices rise on 29 July\n\n![Sponsors](/img/sponsors.png)\n',
-  'kata.md': '---\nstatus: ready\n---\n### Kata 3.14\n\nKata [3.14](https://x.org/a) is **out** <!-- note --> with `runtime-rs` &amp; more:\n\n* nested\n  * list\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<b>raw</b><br>\n',
-  'spotlight.md': '---\nstatus: ready\ntitle: OpenInfra Spotlight\n---\n1. First, [a link](https://example.org/one \'with a title\').\n2. Then _emphasis_ and ~~less~~.\n',
+  'foundation.md':
+    '---\nstatus: ready\n---\n* The [Working Group](https://openinfra.org/wg) met at the PTG. Stay tuned!\n* If you\u2019re interested, contact [Jo](mailto:jo@openinfra.dev) or see https://openinfra.dev/join/ today.\n',
+  'events.md':
+    '---\nstatus: ready\n---\n**Upcoming Events**\n\n[OpenInfra Summit Europe](https://summit2025.openinfra.org/)\n\n* 17-19 October 2025 | Paris-Saclay, FR | \u00c9cole Polytechnique\n* [Register](https://summit2025.openinfra.org/register/) | Prices rise on 29 July\n\n![Sponsors](/img/sponsors.png)\n',
+  'kata.md':
+    '---\nstatus: ready\n---\n### Kata 3.14\n\nKata [3.14](https://x.org/a) is **out** <!-- note --> with `runtime-rs` &amp; more:\n\n* nested\n  * list\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<b>raw</b><br>\n',
+  'spotlight.md':
+    "---\nstatus: ready\ntitle: OpenInfra Spotlight\n---\n1. First, [a link](https://example.org/one 'with a title').\n2. Then _emphasis_ and ~~less~~.\n",
 };
 const pipeline = openIssuePipeline({
   config: defaultConfig(),

@@ -98,10 +98,14 @@ function locate(button) {
 
 /** The innermost block between a section's heading and the next whose words begin with, or hold, those of the problem's block. */
 function blockAfter(doc, heading, next, words) {
-  const inSection = (el) => heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && (!next || el.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const inSection = (el) =>
+    heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && (!next || el.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING);
   const said = (el) => normalise(el.tagName === 'IMG' ? el.getAttribute('alt') || '' : el.textContent);
   const blocks = [...doc.querySelectorAll('p, li, td, th, h4, h5, h6, blockquote, img')].filter(inSection);
-  const hits = blocks.filter((el) => { const text = said(el); return text !== '' && (text.startsWith(words) || words.startsWith(text) || text.includes(words)); });
+  const hits = blocks.filter((el) => {
+    const text = said(el);
+    return text !== '' && (text.startsWith(words) || words.startsWith(text) || text.includes(words));
+  });
   // The innermost: a list item holds its paragraph's words too.
   return hits.find((el) => !hits.some((other) => other !== el && el.contains(other)));
 }
@@ -165,9 +169,11 @@ async function update() {
   const version = next.body.dataset.version;
   document.body.dataset.version = version;
   // Two frames later the new email has been painted: what a test or the bench waits for.
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    document.body.dataset.painted = version;
-  }));
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      document.body.dataset.painted = version;
+    }),
+  );
 }
 
 function refresh() {

@@ -2,8 +2,8 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { addressOf, testMessage } from '../core/email-message.js';
-import { assertBuildable, defaultIssueDate, issueInvites, shownLocalImages } from '../core/issue.js';
+import { addressOf, testMessage } from '../core/email/email-message.js';
+import { assertBuildable, defaultIssueDate, issueInvites, shownLocalImages } from '../core/issue/issue.js';
 import { TEMPLATE_NAMES, type TemplateName } from '../core/templates.js';
 import { removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { openCompatAnswers } from '../io/email-compat.js';
@@ -11,7 +11,8 @@ import { readLocalImage } from '../io/images.js';
 import { staleBuiltInvites } from '../io/invites.js';
 import { cacheFolder } from '../io/lint-cache.js';
 import { isPackageFolder, issueDir, relativeTo } from '../io/workspace.js';
-import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteNote } from '../pipeline.js';
+import { optionalSiteCheckoutOf } from '../io/site.js';
 
 export interface BuildOptions {
   issue?: string;
@@ -57,14 +58,21 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
   const all = !options.blog && !options.email && !options.text;
   const wanted = { blog: all || !!options.blog, email: all || !!options.email || !!options.eml, text: all || !!options.text || !!options.eml };
   const from = config.email.from;
-  if (options.eml && !from) throw usageError('email.from is not set; email.eml needs a sender.', `Add to ${workspace.configFile ?? 'newsletter.config.yaml'}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`);
+  if (options.eml && !from)
+    throw usageError(
+      'email.from is not set; email.eml needs a sender.',
+      `Add to ${workspace.configFile ?? 'newsletter.config.yaml'}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`,
+    );
   const templates = TEMPLATE_NAMES.filter((name) => wanted[TEMPLATE_OUTPUT[name]]);
   // Without an email to make, the email rules stay out: MJML is loaded only to build one.
   // A build needs nothing of the site but the images it holds: one that cannot be read is said, not in the way.
   const site = await optionalSiteCheckoutOf(workspace, ctx.cwd, siteNote(ctx.stderr));
   // caniemail's answers about a workspace's own templates are kept between builds (io/email-compat.ts).
   const compat = openCompatAnswers(ctx.env ? cacheFolder(ctx.env) : undefined);
-  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site, compat: compat.check }), { minify: options.minify, emailRules: wanted.email });
+  const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, templates, site, compat: compat.check }), {
+    minify: options.minify,
+    emailRules: wanted.email,
+  });
   // What keeps the issue from being rendered stops here, whatever the config says of its rule.
   assertBuildable(pipeline.issue);
   const diagnostics = await pipeline.diagnostics();
@@ -87,7 +95,12 @@ export async function build(ctx: Pick<Context, 'cwd'> & Partial<Pick<Context, 'e
   if (options.eml && from) {
     // Dated by the issue and addressed to its sender, so that the same sources give the same bytes.
     const date = new Date(Number.isNaN(Date.parse(pipeline.issue.meta.date)) ? defaultIssueDate(id) : pipeline.issue.meta.date);
-    const message = testMessage(pipeline.issue, config, { html: (await pipeline.email()).html, text: pipeline.text() }, { from, to: [addressOf(from)], testPrefix: false, date });
+    const message = testMessage(
+      pipeline.issue,
+      config,
+      { html: (await pipeline.email()).html, text: pipeline.text() },
+      { from, to: [addressOf(from)], testPrefix: false, date },
+    );
     // nodemailer is loaded only to write an .eml: a plain build (and the startup snapshot) carries none of it.
     const { composeMessage } = await import('../io/mail.js');
     add('eml', 'email.eml', await composeMessage(message));

@@ -1,8 +1,8 @@
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
-import { importPost } from '../core/import-post.js';
-import { parseIssueSlug } from '../core/slug.js';
+import { importPost } from '../core/issue/import-post.js';
+import { parseIssueSlug } from '../core/issue/slug.js';
 import { readTextFile } from '../io/files.js';
 import { LIMITS } from '../core/limits.js';
 import { writeIssueFolder } from '../io/issue-folder.js';
@@ -28,7 +28,8 @@ export interface ImportedPost {
  */
 export async function importPosts(ctx: Pick<Context, 'cwd'>, options: ImportOptions): Promise<ImportedPost[]> {
   if (options.posts.length === 0) throw usageError('name the post to import.', 'newsletter import path/to/inside-open-infrastructure-june-2025.md');
-  if (options.issue && options.posts.length > 1) throw usageError('--issue names one issue, but several posts were given.', 'Import them one at a time, or leave --issue out to name each from its title.');
+  if (options.issue && options.posts.length > 1)
+    throw usageError('--issue names one issue, but several posts were given.', 'Import them one at a time, or leave --issue out to name each from its title.');
   const slug = options.issue ? parseIssueSlug(options.issue) : undefined;
   const { root, config } = await openWorkspace(ctx.cwd);
   const imported: ImportedPost[] = [];

@@ -3,18 +3,19 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { fixFiles, type FixReport } from '../io/fix-files.js';
 import type { Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
-import type { IssueId } from '../core/slug.js';
+import type { IssueId } from '../core/issue/slug.js';
 import { toResult } from '../lint/run.js';
 import type { LintResult } from '../lint/types.js';
-import { issuesTouchedBy } from '../core/changes.js';
+import { issuesTouchedBy } from '../core/issue/changes.js';
 import { filesChangedSince } from '../io/git.js';
-import type { LinkStatus } from '../core/urls.js';
+import type { LinkStatus } from '../core/markdown/urls.js';
 import { openCompatAnswers } from '../io/email-compat.js';
 import { checkLinks, ONLINE_DEADLINE_MS, openLinkCache } from '../io/link-check.js';
 import { cacheFolder, openWorkspaceLintCache, type LintedIssue } from '../io/lint-cache.js';
 import { issueFromHere, listIssues, resolveIssue } from '../io/workspace.js';
-import type { UnreadSiteFile } from '../core/site.js';
-import { openCheckedWorkspace, openWorkspaceLinter, sayWhichIssue, siteCheckoutOf } from '../pipeline.js';
+import type { UnreadSiteFile } from '../core/site/site.js';
+import { openCheckedWorkspace, openWorkspaceLinter, sayWhichIssue } from '../pipeline.js';
+import { siteCheckoutOf } from '../io/site.js';
 
 export { LINT_FORMATS, type LintFormat } from './formats.js';
 
@@ -66,7 +67,10 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   const { root } = workspace;
   if (options.all && options.issues.length > 0) throw usageError('give issues or --all, not both.', 'newsletter lint --all lints every issue in sections/.');
   if (options.since !== undefined && (options.all || options.issues.length > 0)) {
-    throw usageError('give --since alone: it chooses the issues, as issues named or --all would.', 'newsletter lint --since origin/main lints the issues a change touched.');
+    throw usageError(
+      'give --since alone: it chooses the issues, as issues named or --all would.',
+      'newsletter lint --since origin/main lints the issues a change touched.',
+    );
   }
   const known = await listIssues(root);
   let targets: IssueId[];
@@ -97,7 +101,10 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   const fixable: Diagnostic[] = [];
   let hiddenWarnings = 0;
   for (const id of unique) {
-    const linted = await linter.lint(id).then(({ linted }) => linted, (error: unknown) => unreadable(error, id));
+    const linted = await linter.lint(id).then(
+      ({ linted }) => linted,
+      (error: unknown) => unreadable(error, id),
+    );
     fixable.push(...linted.diagnostics.filter((d) => d.fix));
     for (const file of linted.files) {
       const all = linted.diagnostics.filter((d) => d.file === file);
@@ -134,7 +141,10 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
 function unreadable(error: unknown, id: IssueId): LintedIssue {
   if (!(error instanceof CliError) || error.kind !== 'content') throw error;
   const file = error.file ?? `sections/${id.slug}`;
-  return { files: [file], diagnostics: [{ file, ruleId: null, severity: 'error', message: error.message, line: error.line ?? 1, column: error.column ?? 1, fatal: true }] };
+  return {
+    files: [file],
+    diagnostics: [{ file, ruleId: null, severity: 'error', message: error.message, line: error.line ?? 1, column: error.column ?? 1, fatal: true }],
+  };
 }
 
 /**
@@ -154,7 +164,10 @@ function onlineChecker(ctx: Pick<Context, 'env' | 'now' | 'waits'>, options: Lin
         if (kept) known.set(url, kept);
       }
       deadline ??= AbortSignal.timeout(options.onlineDeadlineMs ?? ONLINE_DEADLINE_MS);
-      const checked = await checkLinks(urls.filter((url) => !known.has(url)), { progress: options.progress, deadline, allowPrivate: options.allowPrivate, ...(ctx.waits?.linkMs ? { timeoutMs: ctx.waits.linkMs } : {}) });
+      const checked = await checkLinks(
+        urls.filter((url) => !known.has(url)),
+        { progress: options.progress, deadline, allowPrivate: options.allowPrivate, ...(ctx.waits?.linkMs ? { timeoutMs: ctx.waits.linkMs } : {}) },
+      );
       for (const [url, status] of checked) {
         if (status.ok === true) cache?.set(url, status);
         known.set(url, status);

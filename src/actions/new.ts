@@ -1,18 +1,17 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { parseIsoDate, whyNotIsoDate } from '../core/front-matter.js';
+import { parseIsoDate, whyNotIsoDate } from '../core/issue/front-matter.js';
 import { closest } from '../core/suggest.js';
-import { ownSection, scaffoldIssue, type NewIssueAnswers } from '../core/scaffold.js';
-import { defaultIssueDate } from '../core/issue.js';
-import { EVENTS_SECTION, fillPattern, isSectionId, type Config, type SectionConfig } from '../core/config.js';
-import { monthName, parseIssueSlug, type IssueId } from '../core/slug.js';
+import { ownSection, scaffoldIssue, type NewIssueAnswers } from '../core/issue/scaffold.js';
+import { defaultIssueDate } from '../core/issue/issue.js';
+import { EVENTS_SECTION, fillPattern, isSectionId, type Config, type SectionConfig } from '../core/config/config.js';
+import { monthName, parseIssueSlug, type IssueId } from '../core/issue/slug.js';
 import { refuseExistingIssue, writeIssueFolder } from '../io/issue-folder.js';
 import { issueDir, openWorkspace, relativeTo } from '../io/workspace.js';
 import { siteCheckoutOf } from '../io/site.js';
-import type { UnreadSiteFile } from '../core/site.js';
-import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site.js';
-import { datedSiteEvents, type DatedSiteEvent, type SiteEventEntry } from '../core/site-events.js';
-
+import type { UnreadSiteFile } from '../core/site/site.js';
+import { conventionsOf, newsletterPosts, withSiteConventions, type DefaultSource } from '../core/site/site.js';
+import { datedSiteEvents, type DatedSiteEvent, type SiteEventEntry } from '../core/site/site-events.js';
 
 export interface NewOptions {
   issue: string;
@@ -58,7 +57,13 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
   const latest = model ? newsletterPosts(model, workspace.config.name, workspace.config.blogFile)[0] : undefined;
   const conventions = latest ? conventionsOf(latest, workspace.config.sections) : undefined;
   const { config, sources } = withSiteConventions(workspace.config, conventions);
-  const answers = await gatherAnswers(ctx, options, id, config, model?.authors?.map((a) => a.name));
+  const answers = await gatherAnswers(
+    ctx,
+    options,
+    id,
+    config,
+    model?.authors?.map((a) => a.name),
+  );
   // The post's heading style lives in config; one the site has and config lacks is the issue's own.
   if (config.headingLevel !== workspace.config.headingLevel) answers.headingLevel = config.headingLevel;
   if (config.taglines !== workspace.config.taglines) answers.taglines = config.taglines;
@@ -71,16 +76,37 @@ export async function newIssue(ctx: Pick<Context, 'cwd' | 'interactive' | 'now' 
     const { dated, undated } = datedSiteEvents(model.events, new Date(`${issueDay}T00:00:00Z`));
     // Not over on the issue's date: those under way that day too (a Summit on the day it goes out).
     const added = dated.filter((event) => event.end >= issueDay);
-    answers.events = added.map(({ name, url, start, end, location }) => ({ name, url, start, ...(end !== start ? { end } : {}), ...(location ? { location } : {}) }));
+    answers.events = added.map(({ name, url, start, end, location }) => ({
+      name,
+      url,
+      start,
+      ...(end !== start ? { end } : {}),
+      ...(location ? { location } : {}),
+    }));
     // What the site dates by months alone and are over by the issue's date are no events to offer either.
     siteEvents = { file: `${EVENTS_SECTION}.md`, added, undated: undated.filter((event) => event.end === undefined || event.end >= issueDay) };
   }
   const files = await writeIssueFolder(root, id, scaffoldIssue(id, answers, config));
-  return { issue: id.slug, dir: relativeTo(root, issueDir(root, id)), files, defaults: sources, sitePost: latest?.file, ...(siteEvents ? { siteEvents } : {}), ...(model ? { siteUnread: model.unread } : {}), ...(answers.sectionHeadings ? { sectionHeadings: answers.sectionHeadings } : {}) };
+  return {
+    issue: id.slug,
+    dir: relativeTo(root, issueDir(root, id)),
+    files,
+    defaults: sources,
+    sitePost: latest?.file,
+    ...(siteEvents ? { siteEvents } : {}),
+    ...(model ? { siteUnread: model.unread } : {}),
+    ...(answers.sectionHeadings ? { sectionHeadings: answers.sectionHeadings } : {}),
+  };
 }
 
 /** `authors`: the site's, when a checkout is known; the author prompt takes one of them. */
-async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>, options: NewOptions, id: IssueId, config: Config, authors?: string[]): Promise<NewIssueAnswers> {
+async function gatherAnswers(
+  ctx: Pick<Context, 'interactive' | 'now' | 'prompt'>,
+  options: NewOptions,
+  id: IssueId,
+  config: Config,
+  authors?: string[],
+): Promise<NewIssueAnswers> {
   const sectionIds = config.sections.map((s) => s.id);
   const defaults: NewIssueAnswers = {
     title: options.title ?? fillPattern(config.title, id, monthName(id.month)),
@@ -105,41 +131,75 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
   const author = options.author ?? (await ask('author', 'Author', siteAuthor));
   const date = options.date ?? (await ask('date', 'Publish date (YYYY-MM-DD)', (v) => (parseIsoDate(v.trim()) ? true : `That ${whyNotIsoDate(v.trim())}.`)));
   const description = options.description ?? (await ask('description', 'Description (SEO and email preheader)'));
-  const sections = options.sections !== undefined
-    ? defaults.sections
-    : ((await ctx.prompt({
-        name: 'sections',
-        message: 'Sections',
-        choices: config.sections.map((s) => ({ value: s.id, name: s.heading, checked: defaults.sections.includes(s.id) })),
-      })) as string[]);
+  const sections =
+    options.sections !== undefined
+      ? defaults.sections
+      : ((await ctx.prompt({
+          name: 'sections',
+          message: 'Sections',
+          choices: config.sections.map((s) => ({ value: s.id, name: s.heading, checked: defaults.sections.includes(s.id) })),
+        })) as string[]);
   if (options.sections !== undefined) return { title, author, date, description, sections };
 
   // Sections of this issue alone (a Summit spotlight, a member story), then the reading order.
   const own: SectionConfig[] = [];
   const taken = (v: string) => sections.includes(v) || own.some((s) => s.id === v) || config.sections.some((s) => s.id === v);
   for (let n = 1; n <= MAX_OWN_SECTIONS; n++) {
-    const wanted = String(await ctx.prompt({
-      name: `section-${n}`,
-      message: n === 1 ? 'Add a section of this issue alone? Its id, such as summit-spotlight (Enter: none)' : 'Another? Its id (Enter: no more)',
-      default: '',
-      validate: (v) => (v.trim() === '' || (isSectionId(v.trim()) && !taken(v.trim())) ? true : taken(v.trim()) ? `${v.trim()} is a section already; tick it above, or give another id.` : 'Lower-case words joined by hyphens, such as summit-spotlight.'),
-    })).trim();
+    const wanted = String(
+      await ctx.prompt({
+        name: `section-${n}`,
+        message: n === 1 ? 'Add a section of this issue alone? Its id, such as summit-spotlight (Enter: none)' : 'Another? Its id (Enter: no more)',
+        default: '',
+        validate: (v) =>
+          v.trim() === '' || (isSectionId(v.trim()) && !taken(v.trim()))
+            ? true
+            : taken(v.trim())
+              ? `${v.trim()} is a section already; tick it above, or give another id.`
+              : 'Lower-case words joined by hyphens, such as summit-spotlight.',
+      }),
+    ).trim();
     if (!wanted) break;
     const heading = String(await ctx.prompt({ name: `section-${n}-heading`, message: 'Its heading', default: ownSection(wanted).heading })).trim();
-    const tagline = String(await ctx.prompt({ name: `section-${n}-tagline`, message: 'Its tagline, shown where headings carry taglines (Enter: none)', default: '' })).trim();
+    const tagline = String(
+      await ctx.prompt({ name: `section-${n}-tagline`, message: 'Its tagline, shown where headings carry taglines (Enter: none)', default: '' }),
+    ).trim();
     const owner = String(await ctx.prompt({ name: `section-${n}-owner`, message: 'Who writes it (Enter: nobody yet)', default: '' })).trim();
-    const required = String(await ctx.prompt({ name: `section-${n}-required`, message: 'Must it be written before the issue ships? (y/N)', default: 'n', validate: (v) => (/^(?:y|yes|n|no|)$/i.test(v.trim()) ? true : 'Answer y or n.') })).trim();
+    const required = String(
+      await ctx.prompt({
+        name: `section-${n}-required`,
+        message: 'Must it be written before the issue ships? (y/N)',
+        default: 'n',
+        validate: (v) => (/^(?:y|yes|n|no|)$/i.test(v.trim()) ? true : 'Answer y or n.'),
+      }),
+    ).trim();
     own.push(ownSection(wanted, heading, owner || undefined, { tagline, required: /^y/i.test(required) }));
   }
-  const ids = [...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== EVENTS_SECTION), ...own.map((s) => s.id), ...(sections.includes(EVENTS_SECTION) ? [EVENTS_SECTION] : [])];
+  const ids = [
+    ...config.sections.map((s) => s.id).filter((sid) => sections.includes(sid) && sid !== EVENTS_SECTION),
+    ...own.map((s) => s.id),
+    ...(sections.includes(EVENTS_SECTION) ? [EVENTS_SECTION] : []),
+  ];
   if (ids.length < 2) return { title, author, date, description, sections, ownSections: own };
   const sameSet = (list: string[]) => list.length === ids.length && ids.every((sid) => list.includes(sid));
-  const order = String(await ctx.prompt({
-    name: 'order',
-    message: 'Reading order (issue.md keeps it as sections:)',
-    default: ids.join(', '),
-    validate: (v) => (sameSet(v.split(',').map((x) => x.trim()).filter(Boolean)) ? true : `Name each of ${ids.join(', ')} once, in the order readers should see them.`),
-  })).split(',').map((x) => x.trim()).filter(Boolean);
+  const order = String(
+    await ctx.prompt({
+      name: 'order',
+      message: 'Reading order (issue.md keeps it as sections:)',
+      default: ids.join(', '),
+      validate: (v) =>
+        sameSet(
+          v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        )
+          ? true
+          : `Name each of ${ids.join(', ')} once, in the order readers should see them.`,
+    }),
+  )
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const changed = own.length > 0 || order.join(',') !== ids.join(',');
   return { title, author, date, description, sections, ownSections: own, ...(changed ? { order } : {}) };
 }
@@ -148,7 +208,10 @@ async function gatherAnswers(ctx: Pick<Context, 'interactive' | 'now' | 'prompt'
 const MAX_OWN_SECTIONS = 10;
 
 function parseSectionList(list: string, known: string[]): string[] {
-  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const id of ids) {
     if (!known.includes(id)) {
       const near = closest(id, known);

@@ -1,26 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import type { Config } from '../core/config.js';
+import type { Config } from '../core/config/config.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { withImageSources } from '../core/html-read.js';
+import { withImageSources } from '../core/markdown/html-read.js';
 import { CliError } from '../errors.js';
-import { addressOf, displayNameOf } from '../core/email-message.js';
-import { parseSourceParts } from '../core/front-matter.js';
-import { imageContentType, type ImageFile } from '../core/images.js';
-import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue.js';
-import { parseInline, textOf, visit } from '../core/markdown.js';
-import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview-page.js';
-import { issueStatus, whenDue } from '../core/readiness.js';
-import { localImagesInEmail } from '../core/render-email.js';
-import { isLoopbackHost } from '../core/urls.js';
-import { parseIssueSlug } from '../core/slug.js';
+import { addressOf, displayNameOf } from '../core/email/email-message.js';
+import { parseSourceParts } from '../core/issue/front-matter.js';
+import { imageContentType, type ImageFile } from '../core/images/images.js';
+import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue/issue.js';
+import { parseInline, textOf, visit } from '../core/markdown/markdown.js';
+import { blogPreviewHtml, EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewRendering, type PreviewView } from '../core/preview/preview-page.js';
+import { issueStatus, whenDue } from '../core/issue/readiness.js';
+import { localImagesInEmail } from '../core/email/render-email.js';
+import { isLoopbackHost } from '../core/markdown/urls.js';
 import { readLocalImage } from '../io/images.js';
 import { serveLocally, type Reply } from '../io/http-server.js';
 import { watchFolders, type FolderWatch } from '../io/watch.js';
 import { findWorkspaceRoot, issueDir, issueFromHere, listIssues, relativeTo, SECTIONS_DIR } from '../io/workspace.js';
 import { readPreviewAssets } from '../io/preview-assets.js';
-import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, type IssueOutputs } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, readIssueInputs, renderIssueOutputs, type IssueOutputs } from '../pipeline.js';
+import { optionalSiteCheckoutOf } from '../io/site.js';
 import { checkoutImagesIn } from '../io/site.js';
 
 export interface PreviewOptions {
@@ -121,17 +121,16 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
   let watch: FolderWatch | undefined;
   await open(first.slug);
   const server = await serveLocally({ host: options.host, port: options.port, route });
-  watch = await watchFolders(() => [
-    { path: root },
-    { path: join(root, SECTIONS_DIR), deep: true },
-    { path: join(root, 'templates'), deep: true },
-  ], () => {
-    // The issues on show now render at once; one looked at earlier, when it is asked for again.
-    for (const preview of previews.values()) {
-      if (preview.listeners.size > 0) void preview.render();
-      else preview.stale = true;
-    }
-  });
+  watch = await watchFolders(
+    () => [{ path: root }, { path: join(root, SECTIONS_DIR), deep: true }, { path: join(root, 'templates'), deep: true }],
+    () => {
+      // The issues on show now render at once; one looked at earlier, when it is asked for again.
+      for (const preview of previews.values()) {
+        if (preview.listeners.size > 0) void preview.render();
+        else preview.stale = true;
+      }
+    },
+  );
 
   return {
     url: server.url,
@@ -166,10 +165,16 @@ function issuePreview(render: () => Promise<IssueState>, nextVersion: () => stri
       running = (async () => {
         do {
           again = false;
-          const next = await render().catch((error: unknown): IssueState => ({
-            version: nextVersion(),
-            error: { location: '', message: `the preview hit a bug: ${error instanceof Error ? error.message : String(error)}`, hint: 'Please report it; the next save tries again.' },
-          }));
+          const next = await render().catch(
+            (error: unknown): IssueState => ({
+              version: nextVersion(),
+              error: {
+                location: '',
+                message: `the preview hit a bug: ${error instanceof Error ? error.message : String(error)}`,
+                hint: 'Please report it; the next save tries again.',
+              },
+            }),
+          );
           // A failed render keeps the last good outputs on show, beneath its error.
           preview.state = next.error ? { ...preview.state, version: next.version, error: next.error } : next;
           for (const listener of preview.listeners) listener(next.version);
@@ -189,7 +194,13 @@ function issuePreview(render: () => Promise<IssueState>, nextVersion: () => stri
  * what the page shows of them; or the one-line error that stops it (a content error, not a bug).
  * `issues`: the workspace's issues, as read on the way.
  */
-async function renderIssueState(root: string, slug: string, now: Date, version: string, siteGiven: string | undefined): Promise<{ state: IssueState; issues?: string[] }> {
+async function renderIssueState(
+  root: string,
+  slug: string,
+  now: Date,
+  version: string,
+  siteGiven: string | undefined,
+): Promise<{ state: IssueState; issues?: string[] }> {
   let issues: string[] | undefined;
   try {
     const workspace = await openCheckedWorkspace(root);
@@ -199,7 +210,12 @@ async function renderIssueState(root: string, slug: string, now: Date, version: 
     if (!id) throw new CliError(`the issue ${slug} is no longer in ${SECTIONS_DIR}/.`, { hint: 'Pick another issue above.' });
     // The page needs nothing of the site: a checkout that cannot be read is a problem shown among the others, not "Not rendered".
     const siteNotes: Diagnostic[] = [];
-    const site = await optionalSiteCheckoutOf(workspace, root, (message) => siteNotes.push({ file: siteGiven ?? workspace.config.siteRepo ?? 'site', line: 1, column: 1, ruleId: null, severity: 'warn', message }), siteGiven);
+    const site = await optionalSiteCheckoutOf(
+      workspace,
+      root,
+      (message) => siteNotes.push({ file: siteGiven ?? workspace.config.siteRepo ?? 'site', line: 1, column: 1, ruleId: null, severity: 'warn', message }),
+      siteGiven,
+    );
     const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
     assertBuildable(pipeline.issue);
     const outputs = await renderIssueOutputs(pipeline, workspace.config, { blog: true, email: true, text: true }, relativeTo(root, issueDir(root, id)));
@@ -208,12 +224,23 @@ async function renderIssueState(root: string, slug: string, now: Date, version: 
     return { state: { version, outputs, ...previewRendering(slug, pipeline.issue, workspace.config, outputs, diagnostics, now, siteImages) }, issues };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    return { state: { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } }, ...(issues ? { issues } : {}) };
+    return {
+      state: { version, error: { location: error.location, message: error.message, ...(error.hint ? { hint: error.hint } : {}) } },
+      ...(issues ? { issues } : {}),
+    };
   }
 }
 
 /** What the page shows of a rendered issue, and the images it may serve (see IssueState.images). */
-function previewRendering(slug: string, issue: Issue, config: Config, outputs: IssueOutputs, diagnostics: Diagnostic[], now: Date, siteImages: { address: string; sitePath: string; name: string; content: Buffer }[]): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer>; shownHtml: string } {
+function previewRendering(
+  slug: string,
+  issue: Issue,
+  config: Config,
+  outputs: IssueOutputs,
+  diagnostics: Diagnostic[],
+  now: Date,
+  siteImages: { address: string; sitePath: string; name: string; content: Buffer }[],
+): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer>; shownHtml: string } {
   const status = issueStatus(issue, diagnostics, config, now);
   const images = new Map<string, ImageFile | Buffer>();
   const addresses: Record<string, string> = {};
@@ -235,9 +262,18 @@ function previewRendering(slug: string, issue: Issue, config: Config, outputs: I
   const bodyLine = issue.introParts?.bodyLine ?? 1;
   const rendering: PreviewRendering = {
     // As an inbox lists the sender: its display name, else its address; the newsletter's name when none is set.
-    inbox: { from: config.email.from ? (displayNameOf(config.email.from) ?? addressOf(config.email.from)) : config.name, subject: issue.subject, preheader: issue.preheader },
+    inbox: {
+      from: config.email.from ? (displayNameOf(config.email.from) ?? addressOf(config.email.from)) : config.name,
+      subject: issue.subject,
+      preheader: issue.preheader,
+    },
     text: outputs.text!,
-    blog: { title: issue.meta.title, byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '), html: blogPreviewHtml(blog.body, addresses), hidden: issue.meta.hidePost },
+    blog: {
+      title: issue.meta.title,
+      byline: [issue.meta.author, issue.meta.date].filter(Boolean).join(' · '),
+      html: blogPreviewHtml(blog.body, addresses),
+      hidden: issue.meta.hidePost,
+    },
     sections: sectionsOf(issue),
     diagnostics: diagnostics.map((d) => {
       if (issue.path && d.file === issue.path && d.line < bodyLine) return { ...d, inbox: true };
@@ -253,11 +289,23 @@ function previewRendering(slug: string, issue: Issue, config: Config, outputs: I
 }
 
 /** What an issue's address answers: its page, its events, one of its images, or one of its raw outputs. */
-function issueReply(root: string, shown: { slug: string; issues: string[]; preview: IssuePreview }, name: string, rest: string | undefined, query: URLSearchParams): Reply {
+function issueReply(
+  root: string,
+  shown: { slug: string; issues: string[]; preview: IssuePreview },
+  name: string,
+  rest: string | undefined,
+  query: URLSearchParams,
+): Reply {
   const { slug, issues, preview } = shown;
   const { state } = preview;
   if (name === '') {
-    const view: PreviewView = { slug, issues, version: state.version, ...(state.error ? { error: state.error } : {}), ...(state.rendering ? { rendering: state.rendering } : {}) };
+    const view: PreviewView = {
+      slug,
+      issues,
+      version: state.version,
+      ...(state.error ? { error: state.error } : {}),
+      ...(state.rendering ? { rendering: state.rendering } : {}),
+    };
     return { status: 200, type: 'text/html; charset=utf-8', body: previewPage(view), headers: { 'content-security-policy': PAGE_POLICY } };
   }
   if (name === 'events') {
@@ -285,16 +333,30 @@ function issueReply(root: string, shown: { slug: string; issues: string[]; previ
   if (!RAW_OUTPUTS.has(name)) return notFound();
   // The page's frames ask for the email on show: the last that rendered, even while a later save does not.
   if (name === 'email.html' && query.has('shown') && state.outputs) {
-    return { status: 200, type: 'text/html; charset=utf-8', body: state.shownHtml ?? state.outputs.html!, headers: { 'content-security-policy': EMAIL_POLICY } };
+    return {
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: state.shownHtml ?? state.outputs.html!,
+      headers: { 'content-security-policy': EMAIL_POLICY },
+    };
   }
   // While the sources do not render, there is no output that build would write: say why instead.
-  if (state.error || !state.outputs) return { status: 409, type: 'text/plain; charset=utf-8', body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n` };
+  if (state.error || !state.outputs)
+    return {
+      status: 409,
+      type: 'text/plain; charset=utf-8',
+      body: `${state.error?.location ? `${state.error.location}: ` : ''}${state.error?.message ?? 'not rendered yet.'}\n`,
+    };
   const raw = rawOutput(state.outputs, name);
   return { status: 200, type: raw.type, body: raw.text, headers: raw.type.startsWith('text/html') ? { 'content-security-policy': EMAIL_POLICY } : {} };
 }
 
 function notFound(): Reply {
-  return { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found: the preview serves an issue\'s page (/<issue>/), email.html, email.txt, email.mjml and blog.md.\n' };
+  return {
+    status: 404,
+    type: 'text/plain; charset=utf-8',
+    body: "Not found: the preview serves an issue's page (/<issue>/), email.html, email.txt, email.mjml and blog.md.\n",
+  };
 }
 
 const RAW_OUTPUTS = new Set(['email.html', 'email.txt', 'email.mjml', 'blog.md']);
@@ -302,10 +364,14 @@ const RAW_OUTPUTS = new Set(['email.html', 'email.txt', 'email.mjml', 'blog.md']
 /** The raw outputs, at addresses that say what they are, as build writes them. */
 function rawOutput(outputs: IssueOutputs, name: string): { type: string; text: string } {
   switch (name) {
-    case 'email.html': return { type: 'text/html; charset=utf-8', text: outputs.html! };
-    case 'email.mjml': return { type: 'text/plain; charset=utf-8', text: outputs.mjml! };
-    case 'blog.md': return { type: 'text/markdown; charset=utf-8', text: outputs.blog!.text };
-    default: return { type: 'text/plain; charset=utf-8', text: outputs.text! };
+    case 'email.html':
+      return { type: 'text/html; charset=utf-8', text: outputs.html! };
+    case 'email.mjml':
+      return { type: 'text/plain; charset=utf-8', text: outputs.mjml! };
+    case 'blog.md':
+      return { type: 'text/markdown; charset=utf-8', text: outputs.blog!.text };
+    default:
+      return { type: 'text/plain; charset=utf-8', text: outputs.text! };
   }
 }
 
@@ -330,5 +396,9 @@ function blockWords(issue: Issue, file: string, line: number): string | undefine
 
 /** Each rendered section with its heading as the words readers see (links and marks dropped), as the email shows it. */
 function sectionsOf(issue: Issue): PreviewRendering['sections'] {
-  return renderedFragments(issue).map((fragment) => ({ id: fragment.id, heading: parseInline(fragmentHeadingText(fragment)).map(textOf).join('').trim(), file: fragment.path }));
+  return renderedFragments(issue).map((fragment) => ({
+    id: fragment.id,
+    heading: parseInline(fragmentHeadingText(fragment)).map(textOf).join('').trim(),
+    file: fragment.path,
+  }));
 }

@@ -1,13 +1,14 @@
 import { basename, join, relative, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { issueImageFolder } from '../core/images.js';
-import { assertBuildable, blogFileName, issueInvites, shownLocalImages } from '../core/issue.js';
-import { issueStatus } from '../core/readiness.js';
+import { issueImageFolder } from '../core/images/images.js';
+import { assertBuildable, blogFileName, issueInvites, shownLocalImages } from '../core/issue/issue.js';
+import { issueStatus } from '../core/issue/readiness.js';
 import { plural } from '../core/text.js';
 import { isDirectory, readFileIfThere, realPathForWriting, removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { readLocalImage, stalePublishedImages } from '../io/images.js';
-import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs, siteCheckoutOf } from '../pipeline.js';
+import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs } from '../pipeline.js';
+import { siteCheckoutOf } from '../io/site.js';
 
 export interface PublishOptions {
   issue?: string;
@@ -18,9 +19,7 @@ export interface PublishOptions {
 }
 
 /** Why nothing was written. */
-export type PublishRefusal =
-  | { reason: 'not-ready'; blockers: string[] }
-  | { reason: 'changed'; file: string; difference: string };
+export type PublishRefusal = { reason: 'not-ready'; blockers: string[] } | { reason: 'changed'; file: string; difference: string };
 
 export interface PublishResult {
   issue: string;
@@ -43,7 +42,7 @@ export interface PublishResult {
 /**
  * Puts a finished issue into a checkout of the site: the blog post under the site's name in
  * its blog folder, the issue's own images under the image path the post names, and its events'
- * calendar invites in the invite folder. Only a ready issue (core/readiness.ts) is published,
+ * calendar invites in the invite folder. Only a ready issue (core/issue/readiness.ts) is published,
  * and a published file that differs is never replaced, unless forced. Everything is written at
  * once or not at all; git is left to the editor.
  */
@@ -51,16 +50,28 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<C
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
-  if (!site) throw usageError('publish needs the site: --site DIR, a checkout of the site\'s repository.', 'Or set siteRepo: ../osf-website in the config.');
+  if (!site) throw usageError("publish needs the site: --site DIR, a checkout of the site's repository.", 'Or set siteRepo: ../osf-website in the config.');
   const blogDir = join(site.root, config.siteLayout.blogDir);
   if (!isDirectory(blogDir)) {
-    throw usageError(`${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`, 'Give --site the clone of the site\'s repository, or set siteLayout.blogDir in the config.');
+    throw usageError(
+      `${site.root} has no ${config.siteLayout.blogDir}/; is it a checkout of the site?`,
+      "Give --site the clone of the site's repository, or set siteLayout.blogDir in the config.",
+    );
   }
   const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace, ctx.stderr);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
   const status = issueStatus(pipeline.issue, await pipeline.diagnostics(), config, ctx.now());
-  const result: PublishResult = { issue: id.slug, site: site.root, written: [], unchanged: [], dryRun: !!options.dryRun, overridden: [], replaced: [], removed: [] };
+  const result: PublishResult = {
+    issue: id.slug,
+    site: site.root,
+    written: [],
+    unchanged: [],
+    dryRun: !!options.dryRun,
+    overridden: [],
+    replaced: [],
+    removed: [],
+  };
   if (!status.ready) {
     if (!options.force) return { ...result, refused: { reason: 'not-ready', blockers: status.blockers } };
     result.overridden = status.blockers;
@@ -92,7 +103,12 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<C
       continue;
     }
     if (published && !options.force) {
-      return { ...result, written: [], unchanged: [], refused: { reason: 'changed', file: shown(file.path), difference: describeDifference(published, wanted) } };
+      return {
+        ...result,
+        written: [],
+        unchanged: [],
+        refused: { reason: 'changed', file: shown(file.path), difference: describeDifference(published, wanted) },
+      };
     }
     // What --force overwrites may be an editor's fix on the site: say what it was.
     if (published) result.replaced.push({ file: shown(file.path), difference: describeDifference(published, wanted) });

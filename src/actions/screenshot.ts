@@ -1,13 +1,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { imageContentType } from '../core/images.js';
-import { assertBuildable } from '../core/issue.js';
-import { localImagesInEmail } from '../core/render-email.js';
+import { imageContentType } from '../core/images/images.js';
+import { assertBuildable } from '../core/issue/issue.js';
+import { localImagesInEmail } from '../core/email/render-email.js';
 import { findBrowser, launchBrowser, screenshotHtml, type Shot } from '../io/browser.js';
 import { writeFilesAtomically } from '../io/files.js';
 import { readLocalImage } from '../io/images.js';
 import { issueDir, relativeTo } from '../io/workspace.js';
-import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
+import { openIssuePipeline, openNamedIssue, readIssueInputs, renderIssueOutputs, siteNote } from '../pipeline.js';
+import { optionalSiteCheckoutOf } from '../io/site.js';
 import { checkoutImagesIn } from '../io/site.js';
 
 export interface ScreenshotOptions {
@@ -30,8 +31,10 @@ export interface ScreenshotResult {
 
 /** A phone and a desktop, each light and dark: what a reviewer looks at before sending. */
 export const SHOTS: readonly Shot[] = [
-  { width: 375, dark: false }, { width: 375, dark: true },
-  { width: 800, dark: false }, { width: 800, dark: true },
+  { width: 375, dark: false },
+  { width: 375, dark: true },
+  { width: 800, dark: false },
+  { width: 800, dark: true },
 ];
 
 /**
@@ -51,7 +54,9 @@ export async function screenshot(ctx: Pick<Context, 'cwd' | 'env'> & Partial<Pic
   // The site has neither the issue's own images nor, until its pull request is deployed, those only the checkout holds.
   const files = new Map([
     ...(await checkoutImagesIn(site, html!, config)).map(({ address, name, content }) => [address, { type: imageContentType(name), body: content }] as const),
-    ...localImagesInEmail(pipeline.issue, config).map(({ address, image }) => [address, { type: imageContentType(image.name), body: readLocalImage(root, image.file) }] as const),
+    ...localImagesInEmail(pipeline.issue, config).map(
+      ({ address, image }) => [address, { type: imageContentType(image.name), body: readLocalImage(root, image.file) }] as const,
+    ),
   ]);
 
   const outDir = options.out ? (isAbsolute(options.out) ? options.out : resolve(ctx.cwd, options.out)) : join(root, 'dist', id.slug, 'screenshots');

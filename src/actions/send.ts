@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { addressOf, inlineImages, isAddress, MAX_TEST_RECIPIENTS, testMessage } from '../core/email-message.js';
-import { localImagesInEmail } from '../core/render-email.js';
+import { addressOf, inlineImages, isAddress, MAX_TEST_RECIPIENTS, testMessage } from '../core/email/email-message.js';
+import { localImagesInEmail } from '../core/email/render-email.js';
 import { readLocalImage } from '../io/images.js';
-import { assertBuildable } from '../core/issue.js';
-import { issueStatus } from '../core/readiness.js';
+import { assertBuildable } from '../core/issue/issue.js';
+import { issueStatus } from '../core/issue/readiness.js';
 import { writeFilesAtomically } from '../io/files.js';
 import { composeMessage, sendMessage, smtpTargetOf, type Delivery } from '../io/mail.js';
 import { relativeTo } from '../io/workspace.js';
@@ -52,14 +52,25 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
     if (!isAddress(address)) throw usageError(`--to ${address} is not an email address; give one address per --to.`);
   }
   if (options.to.length > MAX_TEST_RECIPIENTS) {
-    throw usageError(`${options.to.length} recipients; a test goes to at most ${MAX_TEST_RECIPIENTS}.`, 'Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.');
+    throw usageError(
+      `${options.to.length} recipients; a test goes to at most ${MAX_TEST_RECIPIENTS}.`,
+      'Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.',
+    );
   }
-  if (options.to.length === 0 && !options.dryRun) throw usageError('send needs --to ADDRESS: who should receive the test.', 'newsletter send --to you@example.org (up to 10 --to).');
+  if (options.to.length === 0 && !options.dryRun)
+    throw usageError('send needs --to ADDRESS: who should receive the test.', 'newsletter send --to you@example.org (up to 10 --to).');
   const from = config.email.from;
-  if (!from) throw usageError(`email.from is not set; the test needs a sender.`, `Add to ${configFile}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`);
+  if (!from)
+    throw usageError(
+      `email.from is not set; the test needs a sender.`,
+      `Add to ${configFile}: email: { from: "OpenInfra Foundation <newsletter@openinfra.dev>" }`,
+    );
   const target = options.dryRun ? undefined : smtpTargetOf(ctx.env, config.email.smtp);
   if (!options.dryRun && !target) {
-    throw usageError('no SMTP server to send through.', `Set NEWSLETTER_SMTP_URL=smtp://user:password@host:587 in the environment, or email.smtp (host, port, secure, user) in ${configFile} with NEWSLETTER_SMTP_PASSWORD.`);
+    throw usageError(
+      'no SMTP server to send through.',
+      `Set NEWSLETTER_SMTP_URL=smtp://user:password@host:587 in the environment, or email.smtp (host, port, secure, user) in ${configFile} with NEWSLETTER_SMTP_PASSWORD.`,
+    );
   }
 
   const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace, ctx.stderr);
@@ -77,12 +88,20 @@ export async function send(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   const { html: built } = await pipeline.email();
   // The issue's own images, and site images the checkout holds, are on the site only once its
   // pull request is deployed: a test carries them.
-  const inline = options.inlineImages === false ? [] : [
-    ...localImagesInEmail(pipeline.issue, config).map(({ address, image }) => ({ address, name: image.name, content: readLocalImage(root, image.file) })),
-    ...(await checkoutImagesIn(site, built, config)),
-  ];
+  const inline =
+    options.inlineImages === false
+      ? []
+      : [
+          ...localImagesInEmail(pipeline.issue, config).map(({ address, image }) => ({ address, name: image.name, content: readLocalImage(root, image.file) })),
+          ...(await checkoutImagesIn(site, built, config)),
+        ];
   const { html, attachments } = inlineImages(built, inline);
-  const message = testMessage(pipeline.issue, config, { html, text: pipeline.text(), attachments }, { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() });
+  const message = testMessage(
+    pipeline.issue,
+    config,
+    { html, text: pipeline.text(), attachments },
+    { from, to, testPrefix: options.testPrefix !== false, date: ctx.now() },
+  );
   const raw = await composeMessage(message);
   if (options.dryRun) {
     // Never over the platform's copy (build --eml writes email.eml): a test message is marked and addressed as a test.

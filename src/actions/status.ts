@@ -1,8 +1,9 @@
 import type { Context } from '../context.js';
-import { parseIssue } from '../core/issue.js';
-import { issueStatus, type IssueStatus } from '../core/readiness.js';
+import { parseIssue } from '../core/issue/issue.js';
+import { issueStatus, type IssueStatus } from '../core/issue/readiness.js';
 import { openWorkspaceLintCache } from '../io/lint-cache.js';
-import { openNamedIssue, openWorkspaceLinter, optionalSiteCheckoutOf, siteNote } from '../pipeline.js';
+import { openNamedIssue, openWorkspaceLinter, siteNote } from '../pipeline.js';
+import { optionalSiteCheckoutOf } from '../io/site.js';
 
 export { STATUS_FORMATS, type StatusFormat } from './formats.js';
 
@@ -30,5 +31,12 @@ export async function status(ctx: Pick<Context, 'cwd' | 'env' | 'now'> & Partial
   const status = issueStatus(parseIssue(sources, config), linted.diagnostics, config, ctx.now());
   // Ready means what publish and send mean: they check against the site, and would stop at it.
   if (siteUnread === undefined) return status;
-  return { ...status, ready: false, blockers: [...status.blockers, `the site checkout cannot be read, so publish and send would stop: ${siteUnread.replace(/ The site's checks were left out\.$/, '')}`] };
+  return {
+    ...status,
+    ready: false,
+    blockers: [
+      ...status.blockers,
+      `the site checkout cannot be read, so publish and send would stop: ${siteUnread.replace(/ The site's checks were left out\.$/, '')}`,
+    ],
+  };
 }

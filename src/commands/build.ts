@@ -18,7 +18,7 @@ export default defineCommand({
     flag('--email', 'write the email (email.mjml and email.html)'),
     flag('--text', 'write the plain-text email'),
     flag('--out <dir>', 'write into this folder instead of dist/<issue>/'),
-    flag('--minify', 'minify the email HTML (keeps it further from Gmail\'s 102 KB clip)'),
+    flag('--minify', "minify the email HTML (keeps it further from Gmail's 102 KB clip)"),
     flag('--json', 'print what was written as JSON, and nothing else on stdout'),
     flag('--strict', 'exit 1 when the issue has lint errors (the outputs are written all the same)'),
     flag('--eml', 'also write email.eml, the message a mail platform can take as is (needs email.from)'),

@@ -14,14 +14,14 @@ export default defineCommand({
   name: 'completion',
   description: 'print the shell completion script for bash, zsh or fish: commands, options and issue names',
   args: [arg('[shell]', 'bash, zsh or fish', SHELLS)],
-  flags: [flag('--issues', 'print the workspace\'s issue names, one per line (what the scripts ask as you type)')],
+  flags: [flag('--issues', "print the workspace's issue names, one per line (what the scripts ask as you type)")],
   examples: `
 Examples:
   $ eval "$(newsletter completion bash)"              # in ~/.bashrc
   $ newsletter completion zsh > "\${fpath[1]}/_newsletter"
   $ newsletter completion fish > ~/.config/fish/completions/newsletter.fish`,
   fromSnapshot: false,
-  async run(ctx, { args, flags, cwd }): Promise<{ issueNames: string[] } | { shell: Shell }> {
+  async run(_ctx, { args, flags, cwd }): Promise<{ issueNames: string[] } | { shell: Shell }> {
     if (flags.issues) {
       // What the scripts ask as the user types: the folder names of sections/, nothing else read.
       const { findWorkspaceRoot, listIssues } = await import('../io/workspace.js');

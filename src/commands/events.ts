@@ -11,10 +11,14 @@ import { defineCommand, flag, issueArg } from './spec.js';
 export default defineCommand({
   order: 70,
   name: 'events',
-  description: 'an issue\'s events as data: their days, deadlines and invites; --to-data turns the events section\'s prose into events: where it can with certainty',
+  description:
+    "an issue's events as data: their days, deadlines and invites; --to-data turns the events section's prose into events: where it can with certainty",
   args: [issueArg()],
   flags: [
-    flag('--to-data', 'turn the events section\'s prose into events: data, event by event, where every line is read with certainty; the rest stays prose and is listed'),
+    flag(
+      '--to-data',
+      "turn the events section's prose into events: data, event by event, where every line is read with certainty; the rest stays prose and is listed",
+    ),
     flag('--dry-run', 'with --to-data: write nothing; print what would change'),
   ],
   examples: `
@@ -23,7 +27,7 @@ Examples:
   $ newsletter events april-2025 --to-data --dry-run
   $ newsletter events april-2025 --to-data     # imported prose events into events: data`,
   fromSnapshot: false,
-  async run(ctx, { args, flags, cwd, note }): Promise<EventsResult> {
+  async run(_ctx, { args, flags, cwd, note }): Promise<EventsResult> {
     const { events } = await import('../actions/events.js');
     return events({ cwd, stderr: note }, { issue: args[0], toData: flags.toData, dryRun: flags.dryRun });
   },

@@ -14,14 +14,14 @@ export default defineCommand({
   name: 'import',
   description: 'split published posts into issues of fragments, so the archive can be linted and rebuilt',
   args: [arg('<posts...>', 'blog post files (.md with the CMS front matter)')],
-  flags: [flag('--issue <issue>', 'the issue to make (default: the month and year of the post\'s title)')],
+  flags: [flag('--issue <issue>', "the issue to make (default: the month and year of the post's title)")],
   examples: `
 Examples:
   $ newsletter import ~/site/src/pages/blog/inside-open-infrastructure-june-2025.md
   $ newsletter import archive/*.md
   $ newsletter import draft.md --issue 2025-07`,
   fromSnapshot: false,
-  async run(ctx, { args, flags, cwd }): Promise<ImportedPost[]> {
+  async run(_ctx, { args, flags, cwd }): Promise<ImportedPost[]> {
     const { importPosts } = await import('../actions/import.js');
     return importPosts({ cwd }, { posts: args[0], issue: flags.issue });
   },

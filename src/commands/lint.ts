@@ -22,9 +22,14 @@ export default defineCommand({
     flag('--quiet', 'report errors only'),
     flag('--verbose', 'with a site checkout: also say which of its posts and authors were left out unread, and why'),
     flag('--no-cache', 'lint every issue again, even those unchanged since the last lint'),
-    flag('--site <dir>', 'check the issue against this checkout of the site: its images, authors, categories, CMS fields and routes (default: config siteRepo)'),
+    flag(
+      '--site <dir>',
+      'check the issue against this checkout of the site: its images, authors, categories, CMS fields and routes (default: config siteRepo)',
+    ),
     flag('--online', 'also check every link and image over HTTP (dead-link); the only time lint uses the network'),
-    flag('--online-deadline <seconds>', 'with --online: the time all link checks may take together; what is left is reported as not checked (default 60)', { parse: parseCount }),
+    flag('--online-deadline <seconds>', 'with --online: the time all link checks may take together; what is left is reported as not checked (default 60)', {
+      parse: parseCount,
+    }),
     flag('--allow-private', 'with --online: also request loopback and private addresses (link-local ones never); not for pull requests in CI'),
     flag('--since <git-ref>', 'lint the issues a change touched since this git ref (all of them when the config or a template changed)'),
     flag('--fix', 'apply the fixes rules are sure of (spacing, casing, repeated words, paste leftovers...), one write per file, then report what is left'),
@@ -40,13 +45,29 @@ Examples:
   async run(ctx, { args, flags, cwd, note }): Promise<{ run: LintRun; writeJobSummary(text: () => string): Promise<string | undefined> }> {
     const { lint } = await import('../actions/lint.js');
     // On a terminal, a progress line while links are checked, cleared when they are done.
-    const progress = flags.online && ctx.interactive ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K') : undefined;
-    if (flags.fix && flags.fixDryRun) throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
-    const run = await lint({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note }, {
-      issues: args[0], all: flags.all, quiet: flags.quiet, cache: flags.cache, since: flags.since, site: flags.site, online: flags.online,
-      onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000, allowPrivate: flags.allowPrivate, progress,
-      fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined, verbose: flags.verbose,
-    });
+    const progress =
+      flags.online && ctx.interactive
+        ? (done: number, total: number) => ctx.stderr.write(done < total ? `\rchecking links: ${done}/${total}` : '\r\x1b[2K')
+        : undefined;
+    if (flags.fix && flags.fixDryRun)
+      throw usageError('give --fix or --fix-dry-run, not both.', 'newsletter lint --fix-dry-run shows what newsletter lint --fix would change.');
+    const run = await lint(
+      { cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note },
+      {
+        issues: args[0],
+        all: flags.all,
+        quiet: flags.quiet,
+        cache: flags.cache,
+        since: flags.since,
+        site: flags.site,
+        online: flags.online,
+        onlineDeadlineMs: flags.onlineDeadline === undefined ? undefined : flags.onlineDeadline * 1000,
+        allowPrivate: flags.allowPrivate,
+        progress,
+        fix: flags.fix ? 'apply' : flags.fixDryRun ? 'dry-run' : undefined,
+        verbose: flags.verbose,
+      },
+    );
     // The job summary of a GitHub Actions run, which the printer writes after the results (--format github).
     const writeJobSummary = async (text: () => string) => (await import('../actions/job-summary.js')).appendJobSummary(ctx.env, text);
     return { run, writeJobSummary };

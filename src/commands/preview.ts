@@ -11,13 +11,14 @@ import { defineCommand, flag, issueArg, parsePort } from './spec.js';
 export default defineCommand({
   order: 100,
   name: 'preview',
-  description: 'serve a live preview of an issue on this machine (email on phone and desktop, light and dark, text, blog post, problems), updated on every save',
+  description:
+    'serve a live preview of an issue on this machine (email on phone and desktop, light and dark, text, blog post, problems), updated on every save',
   args: [issueArg('the issue shown first (default: the latest)')],
   flags: [
     flag('--port <n>', 'the port (0: any free one)', { parse: parsePort, default: 4400 }),
     flag('--host <address>', 'the address to listen on; anything but loopback lets others on the network read the issue', { default: '127.0.0.1' }),
     flag('--open', 'open the page in the default browser'),
-    flag('--site <dir>', 'a checkout of the site: the page shows the site images it holds, and lint\'s site checks run (default: config siteRepo)'),
+    flag('--site <dir>', "a checkout of the site: the page shows the site images it holds, and lint's site checks run (default: config siteRepo)"),
   ],
   examples: `
 Examples:

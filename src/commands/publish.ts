@@ -11,10 +11,10 @@ import { defineCommand, flag, issueArg } from './spec.js';
 export default defineCommand({
   order: 50,
   name: 'publish',
-  description: 'put a ready issue into a checkout of the site: the blog post and the issue\'s own images',
+  description: "put a ready issue into a checkout of the site: the blog post and the issue's own images",
   args: [issueArg()],
   flags: [
-    flag('--site <dir>', 'the checkout of the site\'s repository (default: config siteRepo)'),
+    flag('--site <dir>', "the checkout of the site's repository (default: config siteRepo)"),
     flag('--dry-run', 'write nothing; print what would be written'),
     flag('--force', 'publish an issue that is not ready, or replace a published post that differs'),
     flag('--json', 'print {"issue", "site", "written", "unchanged"} and nothing else on stdout'),

@@ -11,7 +11,7 @@ import { defineCommand, flag, issueArg } from './spec.js';
 export default defineCommand({
   order: 110,
   name: 'screenshot',
-  description: 'save PNGs of an issue\'s email at 375 and 800 px wide, light and dark, with Chromium',
+  description: "save PNGs of an issue's email at 375 and 800 px wide, light and dark, with Chromium",
   args: [issueArg()],
   flags: [
     flag('--out <dir>', 'the folder for the PNGs (default: dist/<issue>/screenshots)'),
@@ -26,6 +26,9 @@ Examples:
   fromSnapshot: false,
   async run(ctx, { args, flags, cwd, note }): Promise<ScreenshotResult> {
     const { screenshot } = await import('../actions/screenshot.js');
-    return screenshot({ cwd, env: ctx.env, stderr: note }, { issue: args[0], out: flags.out, browser: flags.browser, offline: flags.offline, site: flags.site });
+    return screenshot(
+      { cwd, env: ctx.env, stderr: note },
+      { issue: args[0], out: flags.out, browser: flags.browser, offline: flags.offline, site: flags.site },
+    );
   },
 });

@@ -13,12 +13,16 @@ export default defineCommand({
   order: 80,
   name: 'section',
   description: 'add a section to an issue (section add <id>): its fragment with its owner, and its place in the reading order issue.md holds',
-  args: [arg('<action>', 'add', ['add']), arg('<id>', 'the section id, which names its file (summit-spotlight)'), issueArg('the issue (default: the one of the current folder, else the latest)')],
+  args: [
+    arg('<action>', 'add', ['add']),
+    arg('<id>', 'the section id, which names its file (summit-spotlight)'),
+    issueArg('the issue (default: the one of the current folder, else the latest)'),
+  ],
   flags: [
-    flag('--heading <text>', 'its heading (default: config\'s for a configured section, else made from the id)'),
+    flag('--heading <text>', "its heading (default: config's for a configured section, else made from the id)"),
     flag('--owner <name>', 'who writes it (a GitHub handle such as "@jdoe", or a name)'),
-    flag('--tagline <text>', 'a section of the issue\'s own: its tagline, shown after its heading where the issue\'s headings carry taglines'),
-    flag('--required', 'a section of the issue\'s own: lint reports it while it holds nothing (required: true)'),
+    flag('--tagline <text>', "a section of the issue's own: its tagline, shown after its heading where the issue's headings carry taglines"),
+    flag('--required', "a section of the issue's own: lint reports it while it holds nothing (required: true)"),
     flag('--after <id>', 'put it after this section'),
     flag('--before <id>', 'put it before this section (default: before the events, else last)'),
   ],
@@ -28,7 +32,7 @@ Examples:
   $ cd sections/june-2025 && newsletter section add member-story --before events
   $ newsletter section add zuul june-2025          # a section config knows, with its heading and guide`,
   fromSnapshot: false,
-  async run(ctx, { args, flags, cwd, note }): Promise<SectionAddResult> {
+  async run(_ctx, { args, flags, cwd, note }): Promise<SectionAddResult> {
     if (args[0] !== 'add') throw usageError(`newsletter section ${String(args[0])}: the only action is add.`, 'newsletter section add <id> [issue]');
     if (flags.after !== undefined && flags.before !== undefined) throw usageError('give --after or --before, not both.');
     const { addSection } = await import('../actions/section.js');

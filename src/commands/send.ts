@@ -18,7 +18,10 @@ export default defineCommand({
     flag('--dry-run', 'send nothing; write the message as dist/<issue>/test.eml (never over the email.eml of build --eml)'),
     flag('--force', 'send an issue that is not ready'),
     flag('--no-test-prefix', 'leave "[TEST] " out of the subject'),
-    flag('--no-inline-images', 'load the images from their addresses on the site, as readers will (default: the issue\'s own and those of the site checkout carried in the message, since the site shows them only once deployed)'),
+    flag(
+      '--no-inline-images',
+      "load the images from their addresses on the site, as readers will (default: the issue's own and those of the site checkout carried in the message, since the site shows them only once deployed)",
+    ),
     flag('--site <dir>', 'a checkout of the site, whose images the email shows are carried in the message (default: config siteRepo)'),
   ],
   examples: `
@@ -32,7 +35,18 @@ or email.smtp in the config with NEWSLETTER_SMTP_PASSWORD.`,
   fromSnapshot: false,
   async run(ctx, { args, flags, cwd, note }): Promise<SendResult> {
     const { send } = await import('../actions/send.js');
-    return send({ cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note }, { issue: args[0], to: flags.to, dryRun: flags.dryRun, force: flags.force, testPrefix: flags.testPrefix, inlineImages: flags.inlineImages, site: flags.site });
+    return send(
+      { cwd, env: ctx.env, now: ctx.now, waits: ctx.waits, stderr: note },
+      {
+        issue: args[0],
+        to: flags.to,
+        dryRun: flags.dryRun,
+        force: flags.force,
+        testPrefix: flags.testPrefix,
+        inlineImages: flags.inlineImages,
+        site: flags.site,
+      },
+    );
   },
   outcome(result) {
     return result.refused || (result.delivery?.refused.length ?? 0) > 0 ? 'problems' : 'done';

@@ -33,7 +33,11 @@ export interface ArgSpec<Syntax extends string = string> {
 }
 
 /** A flag: `flag('--port <n>', 'the port', { parse: parsePort, default: 4400 })`. */
-export function flag<const Flags extends string, const More extends Omit<FlagSpec, 'flags' | 'description'> = {}>(flags: Flags, description: string, more?: More): { flags: Flags; description: string } & More {
+export function flag<const Flags extends string, const More extends Omit<FlagSpec, 'flags' | 'description'> = {}>(
+  flags: Flags,
+  description: string,
+  more?: More,
+): { flags: Flags; description: string } & More {
   return Object.assign({ flags, description }, more);
 }
 
@@ -47,23 +51,31 @@ type LongFlag<Flags extends string> = Flags extends `${string}--${infer Rest}` ?
 /** The key commander gives a flag: `--dry-run` is dryRun, `--no-cache` is cache. */
 type FlagKey<Flags extends string> = LongFlag<Flags> extends `no-${infer Name}` ? Camel<Name> : Camel<LongFlag<Flags>>;
 /** What a flag holds: what its parser returns, one of its choices, its text, or true when it takes no value. */
-type ValueOf<F extends FlagSpec> = F extends { parse: (...params: never[]) => infer Value } ? Value
-  : F extends { choices: readonly (infer Choice)[] } ? Choice
-  : F['flags'] extends `${string}<${string}>` ? string : boolean;
+type ValueOf<F extends FlagSpec> = F extends { parse: (...params: never[]) => infer Value }
+  ? Value
+  : F extends { choices: readonly (infer Choice)[] }
+    ? Choice
+    : F['flags'] extends `${string}<${string}>`
+      ? string
+      : boolean;
 /** Whether a flag may be missing from the options: not when it has a default or is a `--no-` one. */
 type Optional<F extends FlagSpec> = LongFlag<F['flags']> extends `no-${string}` ? false : F extends { default: unknown } ? false : true;
 
 /** The options a command's flags give its run (any command's, for the list that holds them all). */
-export type FlagValues<Flags extends readonly FlagSpec[]> = string extends Flags[number]['flags'] ? Record<string, unknown> : {
-  [F in Flags[number] as Optional<F> extends true ? FlagKey<F['flags']> : never]?: ValueOf<F>;
-} & {
-  [F in Flags[number] as Optional<F> extends true ? never : FlagKey<F['flags']>]: ValueOf<F>;
-};
+export type FlagValues<Flags extends readonly FlagSpec[]> = string extends Flags[number]['flags']
+  ? Record<string, unknown>
+  : {
+      [F in Flags[number] as Optional<F> extends true ? FlagKey<F['flags']> : never]?: ValueOf<F>;
+    } & {
+      [F in Flags[number] as Optional<F> extends true ? never : FlagKey<F['flags']>]: ValueOf<F>;
+    };
 
 type ArgValue<Syntax extends string> = Syntax extends `${string}...${string}` ? string[] : Syntax extends `<${string}` ? string : string | undefined;
 
 /** The arguments a command's run receives, in order (an optional one undefined, a variadic one a list). */
-export type ArgValues<Args extends readonly ArgSpec[]> = number extends Args['length'] ? readonly unknown[] : { [I in keyof Args]: Args[I] extends ArgSpec<infer Syntax> ? ArgValue<Syntax> : never };
+export type ArgValues<Args extends readonly ArgSpec[]> = number extends Args['length']
+  ? readonly unknown[]
+  : { [I in keyof Args]: Args[I] extends ArgSpec<infer Syntax> ? ArgValue<Syntax> : never };
 
 export interface CommandCall<Flags, Args> {
   args: Args;
@@ -101,12 +113,15 @@ export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSp
 }
 
 /** The printer of a command's result: ui/print-<name>.ts exports it as `print`. */
-export type Printer<Command> = Command extends CommandSpec<infer Flags, infer Args, infer Data>
-  ? (ctx: Context, data: Data, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>) => void | Promise<void>
-  : never;
+export type Printer<Command> =
+  Command extends CommandSpec<infer Flags, infer Args, infer Data>
+    ? (ctx: Context, data: Data, call: CommandCall<FlagValues<Flags>, ArgValues<Args>>) => void | Promise<void>
+    : never;
 
 /** A command, its flags' and arguments' types read from their declaration. */
-export function defineCommand<const Flags extends readonly FlagSpec[], const Args extends readonly ArgSpec[], Data>(spec: CommandSpec<Flags, Args, Data>): CommandSpec<Flags, Args, Data> {
+export function defineCommand<const Flags extends readonly FlagSpec[], const Args extends readonly ArgSpec[], Data>(
+  spec: CommandSpec<Flags, Args, Data>,
+): CommandSpec<Flags, Args, Data> {
   return spec;
 }
 

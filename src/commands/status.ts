@@ -1,5 +1,5 @@
 import { STATUS_FORMATS } from '../actions/formats.js';
-import type { IssueStatus } from '../core/readiness.js';
+import type { IssueStatus } from '../core/issue/readiness.js';
 import { defineCommand, flag, issueArg } from './spec.js';
 
 /*
@@ -12,12 +12,9 @@ import { defineCommand, flag, issueArg } from './spec.js';
 export default defineCommand({
   order: 40,
   name: 'status',
-  description: 'who still owes what, and whether the issue can ship: each section\'s owner, state and problems',
+  description: "who still owes what, and whether the issue can ship: each section's owner, state and problems",
   args: [issueArg()],
-  flags: [
-    flag('--format <format>', 'how to print it', { choices: STATUS_FORMATS, default: 'text' }),
-    flag('--check', 'exit 1 when the issue is not ready'),
-  ],
+  flags: [flag('--format <format>', 'how to print it', { choices: STATUS_FORMATS, default: 'text' }), flag('--check', 'exit 1 when the issue is not ready')],
   examples: `
 Examples:
   $ newsletter status                   # the latest issue: who owes what, can it ship?

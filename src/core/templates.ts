@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { CliError } from '../errors.js';
-import { htmlNestingOver } from './html-read.js';
+import { htmlNestingOver } from './markdown/html-read.js';
 import { LIMITS } from './limits.js';
 
 /** The shells a workspace may override, file by file, in its own templates/ folder. */
@@ -51,9 +51,14 @@ export function compileTemplate(source: TemplateSource): Template {
       throw templateError(source, error);
     }
     if (bounded && htmlNestingOver(made, LIMITS.templateNesting)) {
-      throw new CliError(`template ${source.name} cannot be used: what it makes of this issue nests HTML elements more than ${LIMITS.templateNesting} levels deep.`, {
-        file: source.path, kind: 'usage', hint: `Close the elements it opens, or delete ${source.path} to use the built-in one.`,
-      });
+      throw new CliError(
+        `template ${source.name} cannot be used: what it makes of this issue nests HTML elements more than ${LIMITS.templateNesting} levels deep.`,
+        {
+          file: source.path,
+          kind: 'usage',
+          hint: `Close the elements it opens, or delete ${source.path} to use the built-in one.`,
+        },
+      );
     }
     return made;
   };

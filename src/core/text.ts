@@ -57,10 +57,13 @@ export function printablePatch(patch: string): { text: string; replaced: number 
     replaced++;
     return '?';
   };
-  const text = patch.split('\n').map((line) => {
-    const end = line.endsWith('\r') ? '\r' : '';
-    return line.slice(0, line.length - end.length).replace(UNPRINTABLE, hide) + end;
-  }).join('\n');
+  const text = patch
+    .split('\n')
+    .map((line) => {
+      const end = line.endsWith('\r') ? '\r' : '';
+      return line.slice(0, line.length - end.length).replace(UNPRINTABLE, hide) + end;
+    })
+    .join('\n');
   return { text, replaced };
 }
 
@@ -89,5 +92,7 @@ export function errorsAndWarnings(errors: number, warnings: number): string {
  * space, which GitHub does not read as a mention (a summary must not notify a stranger).
  */
 export function markdownCell(text: string): string {
-  return printable(text).replace(/[\\`*_[\]<>|#~&!]/g, (ch) => `\\${ch}`).replace(/@/g, '@\u200b');
+  return printable(text)
+    .replace(/[\\`*_[\]<>|#~&!]/g, (ch) => `\\${ch}`)
+    .replace(/@/g, '@\u200b');
 }

@@ -14,18 +14,46 @@ LOOPBACK.addAddress('::1', 'ipv6');
 
 /** Loopback, and the private networks (RFC 1918, shared address space, IPv6 ULA): a LAN's own. */
 const PRIVATE = new BlockList();
-for (const [net, bits] of [['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::1', 128], ['fc00::', 7]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::1', 128],
+  ['fc00::', 7],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
 
 /**
  * What is never requested, whatever is allowed: link-local (169.254/16 holds the cloud's
  * metadata service, and its credentials), unspecified, reserved, documentation and multicast.
  */
 const NEVER = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['169.254.0.0', 16], ['192.0.0.0', 24], ['192.0.2.0', 24], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
   NEVER.addSubnet(net, bits, 'ipv4');
 }
-for (const [net, bits] of [['::', 128], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const) NEVER.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['::', 128],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+] as const)
+  NEVER.addSubnet(net, bits, 'ipv6');
 
 /** An IPv4 address written inside IPv6 (::ffff:10.0.0.1) as the IPv4 address it is. */
 function unmapped(address: string): string {
@@ -61,7 +89,10 @@ export function addressKind(address: string): 'public' | 'private' | 'never' {
 /** The error a guarded lookup gives for an address it may not connect to: its code is EPRIVATE. */
 export class PrivateAddressError extends Error {
   readonly code = 'EPRIVATE';
-  constructor(readonly address: string, readonly kind: 'private' | 'never') {
+  constructor(
+    readonly address: string,
+    readonly kind: 'private' | 'never',
+  ) {
     super(`${address} is a ${kind === 'never' ? 'link-local or reserved' : 'private'} address`);
   }
 }

@@ -13,7 +13,11 @@ const DEFAULT_BROWSER = '/usr/bin/chromium';
  * Chromium. One that is not there is a usage error that says what to install.
  */
 export function findBrowser(given: string | undefined, env: Record<string, string | undefined>, cwd: string): string {
-  const [path, source] = given ? [isAbsolute(given) ? given : resolve(cwd, given), '--browser'] : env.CHROME_PATH ? [env.CHROME_PATH, 'CHROME_PATH'] : [DEFAULT_BROWSER, undefined];
+  const [path, source] = given
+    ? [isAbsolute(given) ? given : resolve(cwd, given), '--browser']
+    : env.CHROME_PATH
+      ? [env.CHROME_PATH, 'CHROME_PATH']
+      : [DEFAULT_BROWSER, undefined];
   if (existsSync(path)) return path;
   const where = source ? `no browser at ${path} (from ${source})` : `no Chromium at ${DEFAULT_BROWSER}`;
   throw usageError(`${where}: install Chromium (apt-get install chromium), or name a Chrome or Chromium with --browser PATH or CHROME_PATH.`);
@@ -29,7 +33,10 @@ function playwright(): typeof import('playwright-core') {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     // An optional dependency: most installs (CI's among them) never take a screenshot.
-    throw usageError('screenshot needs playwright-core, which is not installed here.', 'Install it beside the CLI: npm install playwright-core (14 MB; it downloads no browser).');
+    throw usageError(
+      'screenshot needs playwright-core, which is not installed here.',
+      'Install it beside the CLI: npm install playwright-core (14 MB; it downloads no browser).',
+    );
   }
 }
 
@@ -39,7 +46,15 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -21,7 +21,11 @@ function compiledModules(lib: string): string[] {
 export function computeBuildId(root: string): string {
   const lib = join(root, 'lib');
   const hash = createHash('sha256');
-  for (const file of compiledModules(lib)) hash.update(`${relative(lib, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of compiledModules(lib))
+    hash
+      .update(`${relative(lib, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   // What npm installed, versions included; the lock file when npm's own record is missing.
   const installed = [join(root, 'node_modules', '.package-lock.json'), join(root, 'package-lock.json')].find((file) => existsSync(file));
   hash.update(readFileSync(join(root, 'package.json')));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { startupSnapshot } from 'node:v8';
 import { CliError } from '../errors.js';
 import { packagePath } from '../paths.js';
-import { asciiSplitWordList, sortedWordList, type WordList } from '../core/spelling.js';
+import { asciiSplitWordList, sortedWordList, type WordList } from '../core/spelling/spelling.js';
 
 let english: WordList | undefined;
 
@@ -15,7 +15,10 @@ let english: WordList | undefined;
 export function englishWords(): WordList {
   if (english) return english;
   // words-reversed.txt is read only when the speller first asks how a word ends.
-  const words = asciiSplitWordList(sortedWordList(readWords('words.txt'), () => readWords('words-reversed.txt')), sortedWordList(readWords('words-non-ascii.txt')));
+  const words = asciiSplitWordList(
+    sortedWordList(readWords('words.txt'), () => readWords('words-reversed.txt')),
+    sortedWordList(readWords('words-non-ascii.txt')),
+  );
   // The startup snapshot's warm-up lints an issue: kept, the list would be 2 MB of every start.
   if (!startupSnapshot.isBuildingSnapshot()) english = words;
   return words;

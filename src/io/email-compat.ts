@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
-import type { CompatCheck, CompatFinding } from '../core/email-compat.js';
+import type { CompatCheck, CompatFinding } from '../core/email/email-compat.js';
 import { packagePath } from '../paths.js';
 import { currentBuildId } from './build-id.js';
 import { writeFilesAtomically } from './files.js';
@@ -95,7 +95,10 @@ export function openCompatAnswers(folder: string | undefined): CompatAnswers {
   return {
     check(code, clients) {
       if (!file || startupSnapshot.isBuildingSnapshot()) return checkEmailCompat(code, clients);
-      const key = createHash('sha256').update(JSON.stringify([clients, code.html ?? null, code.css ?? null])).digest('hex').slice(0, 32);
+      const key = createHash('sha256')
+        .update(JSON.stringify([clients, code.html ?? null, code.css ?? null]))
+        .digest('hex')
+        .slice(0, 32);
       const kept = load().get(key);
       if (kept) return kept;
       const answer = checkEmailCompat(code, clients);

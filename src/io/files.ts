@@ -1,6 +1,24 @@
 import { appendFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
 import { LIMITS } from '../core/limits.js';
@@ -50,7 +68,8 @@ function readBytes(absolute: string, shown: string, options: ReadOptions, headOn
     if (info.isDirectory()) throw new CliError('cannot be read: it is a folder.', { file: shown, hint: 'Rename the folder, or remove it.' });
     if (!info.isFile()) {
       throw new CliError('this is not a regular file (a device, pipe or socket); only regular files are read.', {
-        file: shown, hint: 'Replace it with a plain text file, or remove it.',
+        file: shown,
+        hint: 'Replace it with a plain text file, or remove it.',
       });
     }
     if (info.size > maxBytes && !headOnly) throw tooLarge(info.size, maxBytes, shown);
@@ -85,7 +104,10 @@ export async function readTextFile(absolute: string, shown: string, options: Rea
     throw new CliError('this file is not valid UTF-8 text.', { file: shown, line: lineAt(bytes, bad), hint: 'Save it again as UTF-8 in your editor.' });
   }
   // Editors on Windows write a byte order mark and CRLF; the parsers want neither.
-  return bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 /** A file that is not there stays an ENOENT (callers decide what missing means); the rest are CliErrors. */
@@ -120,13 +142,15 @@ export function resolveWithin(root: string, absolute: string, shown: string): st
   const rel = relative(realRoot, real);
   if (rel === '..' || rel.startsWith(`..${sep}`) || rel === real) {
     throw new CliError('this is a link that leads outside the workspace; links are followed only within it.', {
-      file: shown, hint: 'Copy what it links to into the workspace instead.',
+      file: shown,
+      hint: 'Copy what it links to into the workspace instead.',
     });
   }
   // Hidden files and folders (.env, .git/config, .npmrc) hold secrets and tools' state: no path leads into one.
   if (rel.split(sep).some((part) => part.startsWith('.'))) {
     throw new CliError('this leads into a hidden file or folder, where secrets are kept; nothing is read from one.', {
-      file: shown, hint: 'Copy what it should hold into a file of its own in the workspace, not hidden.',
+      file: shown,
+      hint: 'Copy what it should hold into a file of its own in the workspace, not hidden.',
     });
   }
   return real;
@@ -157,7 +181,8 @@ export function realPathForWriting(root: string, path: string, what: string): st
   const rel = relative(realRoot, real);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
     throw new CliError(`${what} leads outside the site checkout ${root}, to ${real}; nothing was written.`, {
-      kind: 'usage', hint: 'Make it a folder inside the checkout (not a link to another place), or fix siteLayout in the config.',
+      kind: 'usage',
+      hint: 'Make it a folder inside the checkout (not a link to another place), or fix siteLayout in the config.',
     });
   }
   return real;
@@ -289,7 +314,8 @@ function assertRealWithin(root: string, folder: string, file: string): void {
   })();
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) || real !== folder || link) {
     throw new CliError('this is now a link, or in a folder that is a link, to another place than lint read; nothing was written.', {
-      file: relative(realRoot, file).split(sep).join('/'), hint: 'Copy what it links to into the workspace instead, and run lint --fix again.',
+      file: relative(realRoot, file).split(sep).join('/'),
+      hint: 'Copy what it links to into the workspace instead, and run lint --fix again.',
     });
   }
 }
@@ -357,7 +383,7 @@ function writeError(error: unknown): CliError {
   const path = (error as NodeJS.ErrnoException).path ?? '';
   const reason = describeFsError(error);
   return new CliError(`cannot write the output: ${reason}.`, {
-    file: path ? basename(path).startsWith('.newsletter-') ? dirname(path) : path : undefined,
+    file: path ? (basename(path).startsWith('.newsletter-') ? dirname(path) : path) : undefined,
     hint: 'Choose another folder with --out, or fix the permissions; nothing was changed.',
   });
 }

@@ -41,7 +41,18 @@ export async function fixFiles(root: string, diagnostics: Diagnostic[], write: b
     const { text, applied } = applyFixes(before, fixes);
     if (applied.length > 0 && text !== before) changed.push({ file, path, mode, before, after: text, fixed: applied.length });
   }
-  const diff = changed.map(({ file, before, after }) => createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY })).join('');
-  if (write && changed.length > 0) await writeFilesAtomically(changed.map(({ path, mode, after }) => ({ path, content: after, mode })), { within: root });
-  return { files: changed.map(({ file, fixed }) => ({ file, fixed })), fixed: changed.reduce((n, c) => n + c.fixed, 0), diff, written: write && changed.length > 0 };
+  const diff = changed
+    .map(({ file, before, after }) => createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }))
+    .join('');
+  if (write && changed.length > 0)
+    await writeFilesAtomically(
+      changed.map(({ path, mode, after }) => ({ path, content: after, mode })),
+      { within: root },
+    );
+  return {
+    files: changed.map(({ file, fixed }) => ({ file, fixed })),
+    fixed: changed.reduce((n, c) => n + c.fixed, 0),
+    diff,
+    written: write && changed.length > 0,
+  };
 }

@@ -32,7 +32,11 @@ export async function filesChangedSince(root: string, ref: string, env: Record<s
   if (ref.startsWith('-') || ref.trim() === '') throw usageError(`--since expects a git ref, such as origin/main, not "${ref}".`);
   const top = await git(root, env, ['rev-parse', '--show-toplevel']);
   if (top.missing) throw usageError('--since needs git, which is not installed or not on PATH.');
-  if (top.code !== 0) throw usageError(`--since needs a git repository, and ${root} is not inside one.`, 'Run it in a clone of the repository, or lint issues by name or with --all.');
+  if (top.code !== 0)
+    throw usageError(
+      `--since needs a git repository, and ${root} is not inside one.`,
+      'Run it in a clone of the repository, or lint issues by name or with --all.',
+    );
   const commit = await git(root, env, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (commit.code !== 0) {
     throw usageError(`--since: git knows no commit "${ref}".`, 'Fetch it first (git fetch origin main); in GitHub Actions, check out with fetch-depth: 0.');

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { usageError } from '../errors.js';
-import { isLoopbackHost } from '../core/urls.js';
+import { isLoopbackHost } from '../core/markdown/urls.js';
 
 /** What a route answers: a whole body, or a stream of server-sent events. */
 export type Reply =
@@ -57,7 +57,9 @@ function addressesServedAt(host: string): Set<string> {
 function reachableAddress(host: string): string {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (name !== '0.0.0.0' && name !== '::') return host;
-  const external = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const external = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal);
   return (external.find((a) => a.family === 'IPv4') ?? external[0])?.address ?? '127.0.0.1';
 }
 
@@ -129,9 +131,12 @@ export function serveLocally(options: ServeOptions): Promise<LocalServer> {
 
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(usageError(`port ${options.port} on ${options.host} is in use.`, 'Pass another --port, or --port 0 for any free one.'));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(usageError(`cannot listen on ${options.host}: no such address on this machine.`, 'Leave --host out to serve on 127.0.0.1.'));
-      else if (error.code === 'EACCES') reject(usageError(`not allowed to listen on port ${options.port}.`, 'Ports below 1024 need privileges; pass --port 0 for any free one.'));
+      if (error.code === 'EADDRINUSE')
+        reject(usageError(`port ${options.port} on ${options.host} is in use.`, 'Pass another --port, or --port 0 for any free one.'));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(usageError(`cannot listen on ${options.host}: no such address on this machine.`, 'Leave --host out to serve on 127.0.0.1.'));
+      else if (error.code === 'EACCES')
+        reject(usageError(`not allowed to listen on port ${options.port}.`, 'Ports below 1024 need privileges; pass --port 0 for any free one.'));
       else reject(error);
     });
     server.listen(options.port, options.host, () => {
@@ -142,11 +147,12 @@ export function serveLocally(options: ServeOptions): Promise<LocalServer> {
       resolve({
         url: `http://${shownHost}:${port}/`,
         port,
-        close: () => new Promise<void>((done) => {
-          for (const stream of streams) stream.end();
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const stream of streams) stream.end();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

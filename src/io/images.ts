@@ -3,9 +3,9 @@ import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'no
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile } from '../core/images.js';
-import type { UnreadImage } from '../core/issue.js';
-import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/image-header.js';
+import { hashInPublishedName, IMAGE_EXTENSIONS, type ImageFile } from '../core/images/images.js';
+import type { UnreadImage } from '../core/issue/issue.js';
+import { IMAGE_HEADER_BYTES, readImageHeader } from '../core/images/image-header.js';
 import { LIMITS } from '../core/limits.js';
 import { readFileBytes } from './files.js';
 
@@ -23,11 +23,17 @@ export async function readIssueImages(root: string, dir: string): Promise<{ imag
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && IMAGE_NAME.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     // A hidden file or folder is never the issue's image: it is where secrets and tools' state live.
-    .filter((path) => !relative(dir, path).split(sep).some((part) => part.startsWith('.')))
+    .filter(
+      (path) =>
+        !relative(dir, path)
+          .split(sep)
+          .some((part) => part.startsWith('.')),
+    )
     .sort();
   if (paths.length > LIMITS.imagesPerIssue) {
     throw new CliError(`this issue folder holds ${paths.length} images; at most ${LIMITS.imagesPerIssue} are read.`, {
-      file: shownPath(root, dir), hint: 'Keep only the images the issue shows in its folder.',
+      file: shownPath(root, dir),
+      hint: 'Keep only the images the issue shows in its folder.',
     });
   }
   const images: ImageFile[] = [];
@@ -36,9 +42,13 @@ export async function readIssueImages(root: string, dir: string): Promise<{ imag
     try {
       images.push((await readImageAndBytes(root, path)).image);
     } catch (error) {
-      const refused = (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? new CliError('this image is a link to nothing: its target does not exist.', { file: shownPath(root, path), hint: 'Remove the link, or put the image itself there.' })
-        : error;
+      const refused =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? new CliError('this image is a link to nothing: its target does not exist.', {
+              file: shownPath(root, path),
+              hint: 'Remove the link, or put the image itself there.',
+            })
+          : error;
       if (!(refused instanceof CliError) || refused.kind !== 'content') throw refused;
       unread.push({ path: shownPath(root, path), message: refused.message, ...(refused.hint ? { hint: refused.hint } : {}) });
     }
@@ -67,18 +77,28 @@ async function readImageAndBytes(root: string, path: string, within = root, know
   const shown = shownPath(root, path);
   const info = known ?? (await stat(path).catch(() => undefined));
   if (info && info.size > LIMITS.imageBytes) {
-    throw new CliError(`this image is ${(info.size / 1048576).toFixed(0)} MB; an email image should weigh under 1 MB, and at most ${LIMITS.imageBytes / 1048576} MB is read.`, {
-      file: shown, hint: 'Export it smaller (1200 px wide is plenty for an email), or move it out of the issue folder.',
-    });
+    throw new CliError(
+      `this image is ${(info.size / 1048576).toFixed(0)} MB; an email image should weigh under 1 MB, and at most ${LIMITS.imageBytes / 1048576} MB is read.`,
+      {
+        file: shown,
+        hint: 'Export it smaller (1200 px wide is plenty for an email), or move it out of the issue folder.',
+      },
+    );
   }
   const bytes = readFileBytes(path, shown, { within, maxBytes: LIMITS.imageBytes });
   const extension = normalFormat(path.slice(path.lastIndexOf('.') + 1));
   // The bytes say what the file is, never its name: a secret renamed .png is not read as an image.
   const header = readImageHeader(bytes.subarray(0, IMAGE_HEADER_BYTES));
   if (header.format !== extension) {
-    throw new CliError(`this is not a ${extension.toUpperCase()} image: its content is ${header.format ? `${header.format.toUpperCase()}` : 'no image format'}; only images are read from an issue folder.`, {
-      file: shown, hint: header.format ? `Rename it to .${header.format}, or export it again as ${extension.toUpperCase()}.` : 'Put the image itself here, or remove the file.',
-    });
+    throw new CliError(
+      `this is not a ${extension.toUpperCase()} image: its content is ${header.format ? `${header.format.toUpperCase()}` : 'no image format'}; only images are read from an issue folder.`,
+      {
+        file: shown,
+        hint: header.format
+          ? `Rename it to .${header.format}, or export it again as ${extension.toUpperCase()}.`
+          : 'Put the image itself here, or remove the file.',
+      },
+    );
   }
   const image: ImageFile = {
     path: shown,

@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVITE_HEAD } from '../core/events.js';
+import { INVITE_HEAD } from '../core/events/events.js';
 
 /**
  * The invites an earlier build wrote into `folder` that this build does not: regular `.ics`

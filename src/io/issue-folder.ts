@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError } from '../errors.js';
-import type { IssueId } from '../core/slug.js';
+import type { IssueId } from '../core/issue/slug.js';
 import { describeFsError } from './files.js';
 import { issueDir, relativeTo, SECTIONS_DIR } from './workspace.js';
 

@@ -16,8 +16,8 @@ import { writeFilesAtomically } from './files.js';
  * pull request must not make CI reach its own network. Nothing else in the CLI touches the network.
  */
 
-export type { LinkStatus } from '../core/urls.js';
-import type { LinkStatus } from '../core/urls.js';
+export type { LinkStatus } from '../core/markdown/urls.js';
+import type { LinkStatus } from '../core/markdown/urls.js';
 
 export interface LinkCheckOptions {
   timeoutMs?: number;
@@ -72,20 +72,22 @@ export async function checkLinks(urls: readonly string[], options: LinkCheckOpti
     active.set(host, (active.get(host) ?? 1) - 1);
     wakeAll();
   };
-  await Promise.all(unique.map(async (url) => {
-    const host = hostOf(url);
-    if (!(await slot(host))) {
-      results.set(url, { ok: 'unchecked', reason: 'the time for link checks ran out' });
-      options.progress?.(++done, unique.length);
-      return;
-    }
-    try {
-      results.set(url, await checkOne(url, timeoutMs, options));
-    } finally {
-      release(host);
-      options.progress?.(++done, unique.length);
-    }
-  }));
+  await Promise.all(
+    unique.map(async (url) => {
+      const host = hostOf(url);
+      if (!(await slot(host))) {
+        results.set(url, { ok: 'unchecked', reason: 'the time for link checks ran out' });
+        options.progress?.(++done, unique.length);
+        return;
+      }
+      try {
+        results.set(url, await checkOne(url, timeoutMs, options));
+      } finally {
+        release(host);
+        options.progress?.(++done, unique.length);
+      }
+    }),
+  );
   options.deadline?.removeEventListener('abort', wakeAll);
   return results;
 }
@@ -103,7 +105,13 @@ async function checkOne(url: string, timeoutMs: number, options: LinkCheckOption
       if (options.deadline?.aborted) return { ok: 'unchecked', reason: 'the time for link checks ran out' };
       if (error instanceof PrivateAddressError) {
         const where = current === url ? 'it' : `it redirects to ${current}, which`;
-        return { ok: 'unchecked', reason: error.kind === 'never' ? `${where} is on a link-local or reserved address (${error.address}), which is never requested` : `${where} is on a private address (${error.address}); --allow-private checks it` };
+        return {
+          ok: 'unchecked',
+          reason:
+            error.kind === 'never'
+              ? `${where} is on a link-local or reserved address (${error.address}), which is never requested`
+              : `${where} is on a private address (${error.address}); --allow-private checks it`,
+        };
       }
       return { ok: false, problem: networkProblem(error, current, timeoutMs) };
     }
@@ -159,15 +167,19 @@ function request(url: string, method: 'HEAD' | 'GET', timeoutMs: number, options
   };
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<Answer>((resolve, reject) => {
-    const outgoing = send(target, {
-      method,
-      signal: controller.signal,
-      headers: { 'user-agent': 'newsletter lint --online (a link check)', accept: '*/*' },
-      lookup: guardedLookup(!!options.allowPrivate),
-    }, (incoming) => {
-      resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', location: incoming.headers.location });
-      incoming.destroy();
-    });
+    const outgoing = send(
+      target,
+      {
+        method,
+        signal: controller.signal,
+        headers: { 'user-agent': 'newsletter lint --online (a link check)', accept: '*/*' },
+        lookup: guardedLookup(!!options.allowPrivate),
+      },
+      (incoming) => {
+        resolve({ status: incoming.statusCode ?? 0, statusText: incoming.statusMessage ?? '', location: incoming.headers.location });
+        incoming.destroy();
+      },
+    );
     outgoing.on('error', (error) => reject(timedOut ? Object.assign(new Error('timeout'), { name: 'TimeoutError' }) : error));
     outgoing.end();
   }).finally(done);

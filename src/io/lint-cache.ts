@@ -91,7 +91,9 @@ function openLintCache(file: string, build: string): LintCache {
   let changed = false;
   return {
     keyOf(inputs) {
-      return createHash('sha256').update(JSON.stringify([build, process.version, inputs])).digest('hex');
+      return createHash('sha256')
+        .update(JSON.stringify([build, process.version, inputs]))
+        .digest('hex');
     },
     get(slug, key) {
       const entry = data.issues[slug];

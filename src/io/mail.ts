@@ -1,8 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { createTransport } from 'nodemailer';
 import { CliError, usageError } from '../errors.js';
-import type { SmtpConfig } from '../core/config.js';
-import type { TestMessage } from '../core/email-message.js';
+import type { SmtpConfig } from '../core/config/config.js';
+import type { TestMessage } from '../core/email/email-message.js';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { isLoopbackAddress } from './addresses.js';
@@ -50,13 +50,17 @@ export function smtpTargetOf(env: Record<string, string | undefined>, smtp: Smtp
     } catch {
       throw usageError('NEWSLETTER_SMTP_URL is not a URL; write it as smtp://user:password@host:587 or smtps://user:password@host:465.');
     }
-    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw usageError(`NEWSLETTER_SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//.`);
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:')
+      throw usageError(`NEWSLETTER_SMTP_URL must start with smtp:// or smtps://, not ${parsed.protocol}//.`);
     const secure = parsed.protocol === 'smtps:';
     const decoded = (part: string, what: string): string => {
       try {
         return decodeURIComponent(part);
       } catch {
-        throw usageError(`the ${what} in NEWSLETTER_SMTP_URL holds a % that starts no escape.`, 'Write a % in a user or password as %25, and any other reserved character as its %XX escape.');
+        throw usageError(
+          `the ${what} in NEWSLETTER_SMTP_URL holds a % that starts no escape.`,
+          'Write a % in a user or password as %25, and any other reserved character as its %XX escape.',
+        );
       }
     };
     return {
@@ -71,7 +75,10 @@ export function smtpTargetOf(env: Record<string, string | undefined>, smtp: Smtp
   const pass = env.NEWSLETTER_SMTP_PASSWORD;
   // The config is pull-request input: its host gets the environment's password only where the environment names that host.
   if (pass && env.NEWSLETTER_SMTP_HOST?.trim().toLowerCase() !== smtp.host.toLowerCase()) {
-    throw usageError(`NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it ${env.NEWSLETTER_SMTP_HOST ? `names ${env.NEWSLETTER_SMTP_HOST.trim()}, not` : 'is not set for'} email.smtp.host ${smtp.host}.`, `If ${smtp.host} is your server, set NEWSLETTER_SMTP_HOST=${smtp.host} too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.`);
+    throw usageError(
+      `NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it ${env.NEWSLETTER_SMTP_HOST ? `names ${env.NEWSLETTER_SMTP_HOST.trim()}, not` : 'is not set for'} email.smtp.host ${smtp.host}.`,
+      `If ${smtp.host} is your server, set NEWSLETTER_SMTP_HOST=${smtp.host} too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.`,
+    );
   }
   return { host: smtp.host, port: smtp.port, secure: smtp.secure, ...(smtp.user ? { user: smtp.user } : {}), ...(pass ? { pass } : {}) };
 }
@@ -121,7 +128,7 @@ export async function sendMessage(target: SmtpTarget, raw: Buffer, envelope: { f
         timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), SEND_TIMEOUT_MS * (stepMs / STEP_TIMEOUT_MS));
       }),
     ]);
-    const rejectedErrors = ((info as { rejectedErrors?: { recipient?: string; response?: string; message: string }[] }).rejectedErrors ?? []);
+    const rejectedErrors = (info as { rejectedErrors?: { recipient?: string; response?: string; message: string }[] }).rejectedErrors ?? [];
     const refused = (info.rejected ?? []).map((address) => {
       const error = rejectedErrors.find((e) => e.recipient === address);
       return { address, reason: clean(error?.response ?? error?.message ?? 'refused by the server', target) };
@@ -154,28 +161,48 @@ function clean(text: string, target: SmtpTarget): string {
 }
 
 function smtpError(error: unknown, server: string, target: SmtpTarget, to: string[]): CliError {
-  const e = error as { code?: string; responseCode?: number; response?: string; message?: string; rejected?: string[]; rejectedErrors?: { recipient?: string; response?: string }[] };
+  const e = error as {
+    code?: string;
+    responseCode?: number;
+    response?: string;
+    message?: string;
+    rejected?: string[];
+    rejectedErrors?: { recipient?: string; response?: string }[];
+  };
   const said = e.response ? `: ${clean(e.response, target)}` : '';
   switch (e.code) {
     case 'EAUTH':
-      return new CliError(`the SMTP server ${server} refused the login${target.user ? ` of ${target.user}` : ''}${said}.`, { hint: 'Check the user and the password (NEWSLETTER_SMTP_URL or NEWSLETTER_SMTP_PASSWORD).' });
+      return new CliError(`the SMTP server ${server} refused the login${target.user ? ` of ${target.user}` : ''}${said}.`, {
+        hint: 'Check the user and the password (NEWSLETTER_SMTP_URL or NEWSLETTER_SMTP_PASSWORD).',
+      });
     case 'ENOAUTH':
-      return new CliError(`the SMTP server ${server} asks for a login, and none was given.`, { hint: 'Put the user and password in NEWSLETTER_SMTP_URL (smtp://user:password@host:587).' });
+      return new CliError(`the SMTP server ${server} asks for a login, and none was given.`, {
+        hint: 'Put the user and password in NEWSLETTER_SMTP_URL (smtp://user:password@host:587).',
+      });
     case 'ETLS':
     case 'EREQUIRETLS':
-      return new CliError(`TLS with the SMTP server ${server} failed (${clean(e.message ?? '', target)}); nothing was sent.`, { hint: 'Use smtps:// for port 465; a server off this machine must offer STARTTLS on other ports.' });
+      return new CliError(`TLS with the SMTP server ${server} failed (${clean(e.message ?? '', target)}); nothing was sent.`, {
+        hint: 'Use smtps:// for port 465; a server off this machine must offer STARTTLS on other ports.',
+      });
     case 'ETIMEDOUT':
       return new CliError(`the SMTP server ${server} stopped answering; nothing was sent.`, { hint: 'Check the host and port, and that the server is up.' });
     case 'EDNS':
       return new CliError(`the SMTP host ${target.host} could not be found.`, { hint: 'Check the host name in NEWSLETTER_SMTP_URL or email.smtp.host.' });
     case 'EENVELOPE': {
       const reason = e.rejectedErrors?.[0]?.response ?? e.response ?? e.message ?? '';
-      return new CliError(`the SMTP server ${server} refused ${to.length === 1 ? to[0] : 'every recipient'}: ${clean(reason, target)}`, { hint: 'Check the addresses, and that this server may send to them.' });
+      return new CliError(`the SMTP server ${server} refused ${to.length === 1 ? to[0] : 'every recipient'}: ${clean(reason, target)}`, {
+        hint: 'Check the addresses, and that this server may send to them.',
+      });
     }
     default: {
       const refusedConnection = /ECONNREFUSED/.test(`${e.code} ${e.message}`);
-      if (refusedConnection) return new CliError(`could not connect to the SMTP server ${server} (connection refused); nothing was sent.`, { hint: 'Is the server running, on this host and port?' });
-      return new CliError(`sending through the SMTP server ${server} failed: ${clean(e.message ?? String(error), target)}`, { hint: 'Nothing was sent, or the server did not confirm it.' });
+      if (refusedConnection)
+        return new CliError(`could not connect to the SMTP server ${server} (connection refused); nothing was sent.`, {
+          hint: 'Is the server running, on this host and port?',
+        });
+      return new CliError(`sending through the SMTP server ${server} failed: ${clean(e.message ?? String(error), target)}`, {
+        hint: 'Nothing was sent, or the server did not confirm it.',
+      });
     }
   }
 }

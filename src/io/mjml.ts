@@ -1,7 +1,7 @@
 import { packagePath } from '../paths.js';
-import { EMAIL_WARN_BYTES } from '../core/render-email.js';
+import { EMAIL_WARN_BYTES } from '../core/email/render-email.js';
 import { LIMITS } from '../core/limits.js';
-import type { RefusedPiece } from '../core/raw-html.js';
+import type { RefusedPiece } from '../core/markdown/raw-html.js';
 
 export interface MjmlProblem {
   line: number;

@@ -3,19 +3,19 @@ import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors.js';
-import type { SiteLayout } from '../core/config-types.js';
+import type { SiteLayout } from '../core/config/config-types.js';
 import { LIMITS } from '../core/limits.js';
-import { buildSiteModel, type SiteModel, type SiteText, type SiteTexts } from '../core/site.js';
-import { siteFileError, siteFileReason } from '../core/site-error.js';
+import { buildSiteModel, type SiteModel, type SiteText, type SiteTexts } from '../core/site/site.js';
+import { siteFileError, siteFileReason } from '../core/site/site-error.js';
 import { describeFsError, readFileBytes, readFileHead } from './files.js';
 import { firstInvalidUtf8 } from '../core/utf8.js';
-import { siteImagesInHtml, type ImageFile, type SiteCheckout } from '../core/images.js';
-import type { Config } from '../core/config.js';
+import { siteImagesInHtml, type ImageFile, type SiteCheckout } from '../core/images/images.js';
+import type { Config } from '../core/config/config.js';
 import { readImageWithBytesIfThere } from './images.js';
 import type { Workspace } from './workspace.js';
 
 /*
- * Reads a checkout of the site into its model (core/site.ts), bounded as every input is: only
+ * Reads a checkout of the site into its model (core/site/site.ts), bounded as every input is: only
  * Markdown files of the post and author folders (not hidden, not in subfolders), each read
  * within the checkout (a link out of it is refused), each under its size limit, at most so many
  * of them. A model stays in memory for as long as none of its files' stats changes, so that
@@ -27,7 +27,8 @@ import type { Workspace } from './workspace.js';
  * relative to the current folder), else config's siteRepo (relative to the workspace), else none.
  */
 export async function siteCheckoutOf(workspace: Pick<Workspace, 'root' | 'config'>, cwd: string, given?: string): Promise<SiteCheckout | undefined> {
-  const path = given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
+  const path =
+    given !== undefined ? resolve(cwd, given) : workspace.config.siteRepo !== undefined ? resolve(workspace.root, workspace.config.siteRepo) : undefined;
   if (path === undefined) return undefined;
   if (given === undefined) refuseFarSiteRepo(path, workspace.root, workspace.config.siteRepo!);
   return openSiteCheckout(path, given ?? workspace.config.siteRepo!, workspace.config.siteLayout);
@@ -46,12 +47,20 @@ function refuseFarSiteRepo(path: string, workspaceRoot: string, shown: string): 
   if (real === undefined) return;
   const home = realIfThere(safeHomedir());
   const parent = dirname(realIfThere(workspaceRoot) ?? workspaceRoot);
-  const why = real === resolve(real, '/') ? 'is the root folder'
-    : home !== undefined && isInside(real, home) ? (real === home ? 'is the home folder' : 'holds the home folder')
-      : !isInside(parent, real) ? `is outside ${parent}, the folder that holds the workspace`
-        : undefined;
+  const why =
+    real === resolve(real, '/')
+      ? 'is the root folder'
+      : home !== undefined && isInside(real, home)
+        ? real === home
+          ? 'is the home folder'
+          : 'holds the home folder'
+        : !isInside(parent, real)
+          ? `is outside ${parent}, the folder that holds the workspace`
+          : undefined;
   if (why === undefined) return;
-  throw new CliError(`config siteRepo ${shown} ${why}; a checkout there is read only when given on the command line: pass --site ${shown} to read it.`, { kind: 'usage' });
+  throw new CliError(`config siteRepo ${shown} ${why}; a checkout there is read only when given on the command line: pass --site ${shown} to read it.`, {
+    kind: 'usage',
+  });
 }
 
 function realIfThere(path: string): string | undefined {
@@ -81,7 +90,12 @@ function isInside(folder: string, path: string): boolean {
  * that cannot be read is said once through `note`, one line, and the command goes on without
  * the site's rules, as it would with no checkout.
  */
-export async function optionalSiteCheckoutOf(workspace: Pick<Workspace, 'root' | 'config'>, cwd: string, note: (line: string) => void, given?: string): Promise<SiteCheckout | undefined> {
+export async function optionalSiteCheckoutOf(
+  workspace: Pick<Workspace, 'root' | 'config'>,
+  cwd: string,
+  note: (line: string) => void,
+  given?: string,
+): Promise<SiteCheckout | undefined> {
   const unread = (error: unknown): undefined => {
     if (!(error instanceof CliError)) throw error;
     note(`${error.location ? `${error.location}: ` : ''}${error.message} The site's checks were left out.`);
@@ -117,7 +131,10 @@ export async function optionalSiteCheckoutOf(workspace: Pick<Workspace, 'root' |
 export async function openSiteCheckout(root: string, shown: string, layout: SiteLayout): Promise<SiteCheckout> {
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new CliError(`the site checkout ${shown} is not a folder.`, { kind: 'usage', hint: 'Give --site the folder of a clone of the site (git clone https://github.com/OpenStackweb/osf-website), or fix siteRepo in the config.' });
+    throw new CliError(`the site checkout ${shown} is not a folder.`, {
+      kind: 'usage',
+      hint: 'Give --site the folder of a clone of the site (git clone https://github.com/OpenStackweb/osf-website), or fix siteRepo in the config.',
+    });
   }
   return {
     root,
@@ -131,7 +148,11 @@ export async function openSiteCheckout(root: string, shown: string, layout: Site
  * checkout, and only when they are images): what a test message carries inline, and what the
  * preview and the screenshot show, before the site's pull request is deployed.
  */
-export async function checkoutImagesIn(site: SiteCheckout | undefined, html: string, config: Config): Promise<{ address: string; sitePath: string; name: string; content: Buffer }[]> {
+export async function checkoutImagesIn(
+  site: SiteCheckout | undefined,
+  html: string,
+  config: Config,
+): Promise<{ address: string; sitePath: string; name: string; content: Buffer }[]> {
   if (!site) return [];
   const images = [];
   for (const { address, sitePath, file } of siteImagesInHtml(html, config)) {
@@ -202,11 +223,19 @@ interface SiteFile {
 /** The files the model reads, with their stats; a part the checkout lacks is left out. */
 function siteFiles(root: string, shown: string, layout: SiteLayout): SiteFile[] {
   const files: SiteFile[] = [];
-  for (const [kind, rel] of [['cms', layout.cmsConfig], ['blogConfig', layout.blogConfig], ['eventsPage', layout.eventsPage], ['summits', layout.summits]] as const) {
+  for (const [kind, rel] of [
+    ['cms', layout.cmsConfig],
+    ['blogConfig', layout.blogConfig],
+    ['eventsPage', layout.eventsPage],
+    ['summits', layout.summits],
+  ] as const) {
     const info = statIfThere(join(root, rel));
     if (info) files.push({ kind, rel, size: info.size, mtimeMs: info.mtimeMs });
   }
-  for (const [kind, dir] of [['authors', layout.authorDir], ['posts', layout.blogDir]] as const) {
+  for (const [kind, dir] of [
+    ['authors', layout.authorDir],
+    ['posts', layout.blogDir],
+  ] as const) {
     const folder = siteFolder(root, shown, dir);
     if (folder === undefined) continue;
     let entries: Dirent[];
@@ -215,7 +244,10 @@ function siteFiles(root: string, shown: string, layout: SiteLayout): SiteFile[] 
     } catch (error) {
       throw siteFileError(shownPath(shown, dir), `cannot be read: ${describeFsError(error)}.`);
     }
-    const names = entries.filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md') && !e.name.startsWith('.')).map((e) => e.name).sort();
+    const names = entries
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.md') && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
     if (names.length > LIMITS.sitePosts) {
       throw siteFileError(`${shown}/${dir}`, `holds ${names.length} Markdown files; at most ${LIMITS.sitePosts} are read.`);
     }
@@ -257,7 +289,8 @@ function siteFolder(root: string, shown: string, dir: string): string | undefine
     throw siteFileError(named, `cannot be read: ${describeFsError(error)}.`);
   }
   const rel = relative(realpathSync(root), real);
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw siteFileError(named, `is a link out of the checkout (to ${real}); the site's folders are read only within it.`);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw siteFileError(named, `is a link out of the checkout (to ${real}); the site's folders are read only within it.`);
   return real;
 }
 
@@ -271,11 +304,19 @@ function readSiteText(root: string, shown: string, rel: string, maxBytes: number
   let bytes: Buffer;
   let truncated = false;
   try {
-    ({ bytes, truncated } = head ? readFileHead(join(root, rel), file, { within: root, maxBytes }) : { bytes: readFileBytes(join(root, rel), file, { within: root, maxBytes }), truncated: false });
+    ({ bytes, truncated } = head
+      ? readFileHead(join(root, rel), file, { within: root, maxBytes })
+      : { bytes: readFileBytes(join(root, rel), file, { within: root, maxBytes }), truncated: false });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw siteFileError(file, 'is a link to nothing: its target does not exist.');
     if (!(error instanceof CliError)) throw error;
-    throw siteFileError(file, `cannot be read: ${error.message.replace(/^this (?:file )?/, 'it ').replace(/the workspace/g, 'the checkout').replace(/\.$/, '')}.`);
+    throw siteFileError(
+      file,
+      `cannot be read: ${error.message
+        .replace(/^this (?:file )?/, 'it ')
+        .replace(/the workspace/g, 'the checkout')
+        .replace(/\.$/, '')}.`,
+    );
   }
   if (truncated) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   if (bytes.includes(0) || firstInvalidUtf8(bytes) !== -1) throw siteFileError(file, 'is not UTF-8 text.');

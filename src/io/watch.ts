@@ -42,18 +42,20 @@ export async function watchFolders(folders: () => WatchedFolder[], onChange: () 
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const changedIn = (folder: string) => (_event: string, name: string | Buffer | null): void => {
-    if (closed || (typeof name === 'string' && isEditorScratch(name))) return;
-    touched.add(folder);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const seen = [...touched];
-      touched.clear();
-      void refresh(seen).then(() => {
-        if (!closed) onChange();
-      });
-    }, settleMs);
-  };
+  const changedIn =
+    (folder: string) =>
+    (_event: string, name: string | Buffer | null): void => {
+      if (closed || (typeof name === 'string' && isEditorScratch(name))) return;
+      touched.add(folder);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const seen = [...touched];
+        touched.clear();
+        void refresh(seen).then(() => {
+          if (!closed) onChange();
+        });
+      }, settleMs);
+    };
 
   const add = (path: string): void => {
     if (watchers.has(path) || closed || watchers.size >= MAX_WATCHED_FOLDERS) return;

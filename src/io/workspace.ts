@@ -3,11 +3,11 @@ import { existsSync, lstatSync, realpathSync, statSync, type Dirent } from 'node
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { YAMLError } from 'yaml';
 import { CliError, usageError } from '../errors.js';
-import { parseYamlData } from '../core/front-matter.js';
+import { parseYamlData } from '../core/issue/front-matter.js';
 import { readIssueImages } from './images.js';
-import { CONFIG_FILES, validateConfig, type Config } from '../core/config.js';
-import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue.js';
-import { compareIssueIds, parseIssueSlug, printable, tryParseIssueSlug, type IssueId } from '../core/slug.js';
+import { CONFIG_FILES, validateConfig, type Config } from '../core/config/config.js';
+import { ISSUE_FILE, type IssueSources, type SourceFile } from '../core/issue/issue.js';
+import { compareIssueIds, parseIssueSlug, printable, tryParseIssueSlug, type IssueId } from '../core/issue/slug.js';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../core/templates.js';
 import { readTextFile, resolveWithin } from './files.js';
 import { LIMITS } from '../core/limits.js';
@@ -91,7 +91,10 @@ export async function readConfig(root: string, name = configFileOf(root)): Promi
     const where = error instanceof YAMLError ? error.linePos?.[0] : undefined;
     const reason = (error as Error).message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     throw new CliError(`config is not valid YAML: ${reason}.`, {
-      file: name, line: where?.line, column: where?.col, kind: 'usage',
+      file: name,
+      line: where?.line,
+      column: where?.col,
+      kind: 'usage',
       hint: 'Check the quotes, colons and indentation of that line.',
     });
   }
@@ -104,14 +107,16 @@ export async function listIssues(root: string): Promise<IssueId[]> {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
     throw error;
   });
-  return entries
-    // A link to an issue folder counts; readIssueSources refuses one that leaves the workspace.
-    .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
-    .map((entry) => ({ name: entry.name, id: tryParseIssueSlug(entry.name) }))
-    // Only folders named as `new` names them (april-2025) are issues; 2025-04 is for typing.
-    .filter((entry): entry is { name: string; id: IssueId } => entry.id?.slug === entry.name)
-    .map((entry) => entry.id)
-    .sort(compareIssueIds);
+  return (
+    entries
+      // A link to an issue folder counts; readIssueSources refuses one that leaves the workspace.
+      .filter((entry) => entry.isDirectory() || entry.isSymbolicLink())
+      .map((entry) => ({ name: entry.name, id: tryParseIssueSlug(entry.name) }))
+      // Only folders named as `new` names them (april-2025) are issues; 2025-04 is for typing.
+      .filter((entry): entry is { name: string; id: IssueId } => entry.id?.slug === entry.name)
+      .map((entry) => entry.id)
+      .sort(compareIssueIds)
+  );
 }
 
 export function issueDir(root: string, id: IssueId): string {
@@ -139,7 +144,10 @@ export async function issueFromHere(root: string, cwd: string, named: string | u
   if (/[\\/]|\.md$/.test(named) || named === '.' || named === '..') {
     const byPath = issueOfPath(root, resolve(cwd, named));
     if (byPath) return { id: await resolveIssue(root, byPath, issues), chosen: 'named' };
-    throw usageError(`${printable(named)} is not an issue's folder nor a file in one.`, `An issue is named month-year (april-2025), or by its folder: ${SECTIONS_DIR}/april-2025.`);
+    throw usageError(
+      `${printable(named)} is not an issue's folder nor a file in one.`,
+      `An issue is named month-year (april-2025), or by its folder: ${SECTIONS_DIR}/april-2025.`,
+    );
   }
   return { id: await resolveIssue(root, parseIssueSlug(named), issues), chosen: 'named' };
 }
@@ -163,15 +171,24 @@ export async function resolveIssue(root: string, requested: IssueId | undefined,
     if (!latest) {
       // No config and no sections/ from here up: this is not a workspace, and `new` here would start one in the wrong place.
       if (!CONFIG_FILES.some((name) => isFile(join(root, name))) && !isFolder(join(root, SECTIONS_DIR))) {
-        throw usageError(`no newsletter workspace found from ${root}: no folder from here up holds ${CONFIG_FILES[0]} or ${SECTIONS_DIR}/.`, 'Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.');
+        throw usageError(
+          `no newsletter workspace found from ${root}: no folder from here up holds ${CONFIG_FILES[0]} or ${SECTIONS_DIR}/.`,
+          'Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.',
+        );
       }
-      throw usageError(`there is no issue in ${join(relativeTo(root, root), SECTIONS_DIR)}/ yet.`, 'Start one with: newsletter new <month-year>, such as newsletter new april-2025.');
+      throw usageError(
+        `there is no issue in ${join(relativeTo(root, root), SECTIONS_DIR)}/ yet.`,
+        'Start one with: newsletter new <month-year>, such as newsletter new april-2025.',
+      );
     }
     return latest;
   }
   if (!issues.some((id) => id.slug === requested.slug)) {
     const known = issues.map((id) => id.slug).join(', ');
-    throw usageError(`there is no issue ${requested.slug} in ${SECTIONS_DIR}/.`, known ? `Issues here: ${known}.` : `Start it with: newsletter new ${requested.slug}`);
+    throw usageError(
+      `there is no issue ${requested.slug} in ${SECTIONS_DIR}/.`,
+      known ? `Issues here: ${known}.` : `Start it with: newsletter new ${requested.slug}`,
+    );
   }
   return requested;
 }
@@ -192,9 +209,13 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
     .map((entry) => entry.name)
     .sort();
   if (names.length > LIMITS.fragmentsPerIssue + 1) {
-    throw new CliError(`this issue folder holds ${names.length} Markdown files; an issue has one per section, and at most ${LIMITS.fragmentsPerIssue} are read.`, {
-      file: shownDir, hint: 'Move notes and drafts out of the issue folder.',
-    });
+    throw new CliError(
+      `this issue folder holds ${names.length} Markdown files; an issue has one per section, and at most ${LIMITS.fragmentsPerIssue} are read.`,
+      {
+        file: shownDir,
+        hint: 'Move notes and drafts out of the issue folder.',
+      },
+    );
   }
   let total = 0;
   let lines = 0;
@@ -207,13 +228,18 @@ export async function readIssueSources(root: string, id: IssueId): Promise<Issue
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
     if (lines > LIMITS.issueLines) {
       throw new CliError(`this issue holds over ${LIMITS.issueLines} lines; a whole issue is about 150, and at most ${LIMITS.issueLines} are read.`, {
-        file: shownDir, hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+        file: shownDir,
+        hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
       });
     }
     if (total > LIMITS.issueBytes) {
-      throw new CliError(`this issue holds over ${(LIMITS.issueBytes / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most ${(LIMITS.issueBytes / 1024).toFixed(0)} KB is read.`, {
-        file: shownDir, hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
-      });
+      throw new CliError(
+        `this issue holds over ${(LIMITS.issueBytes / 1024).toFixed(0)} KB of text; a whole issue is usually under 20 KB, and at most ${(LIMITS.issueBytes / 1024).toFixed(0)} KB is read.`,
+        {
+          file: shownDir,
+          hint: 'Look for a fragment that holds pasted data, or split the content over several issues.',
+        },
+      );
     }
     return { path, text };
   };

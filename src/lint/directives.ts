@@ -1,4 +1,4 @@
-import { visit } from '../core/markdown.js';
+import { visit } from '../core/markdown/markdown.js';
 import type { LintDoc } from './types.js';
 
 const MARK = 'newsletter-lint-disable-next-line';

@@ -1,5 +1,5 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
-import { parseYamlData, YAML_OPTIONS } from '../core/front-matter.js';
+import { parseYamlData, YAML_OPTIONS } from '../core/issue/front-matter.js';
 import type { Report } from './types.js';
 
 type FixEdit = NonNullable<Report['fix']>;
@@ -15,7 +15,13 @@ type FixEdit = NonNullable<Report['fix']>;
  * alone. `line`..`endColumn`: the reported range in the file; `valueColumn`: where the value's
  * first line starts on its line (the column of the doc the rule read).
  */
-export function frontMatterFix(matter: string, key: string, valueColumn: number, at: { line: number; column: number; endLine: number; endColumn: number }, fix: FixEdit): FixEdit | undefined {
+export function frontMatterFix(
+  matter: string,
+  key: string,
+  valueColumn: number,
+  at: { line: number; column: number; endLine: number; endColumn: number },
+  fix: FixEdit,
+): FixEdit | undefined {
   if (at.endLine !== at.line) return undefined;
   const path = key.split('.');
   let data: unknown;
@@ -59,7 +65,8 @@ export function frontMatterFix(matter: string, key: string, valueColumn: number,
 
 function valueAt(data: unknown, path: string[]): unknown {
   let value = data;
-  for (const key of path) value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }
 

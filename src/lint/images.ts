@@ -1,5 +1,5 @@
-import { localImagePath, siteImageFile, type ImageFile } from '../core/images.js';
-import type { LocalImage } from '../core/issue.js';
+import { localImagePath, siteImageFile, type ImageFile } from '../core/images/images.js';
+import type { LocalImage } from '../core/issue/issue.js';
 import { urlsOf } from './source.js';
 import type { Capabilities, RuleContext } from './rule.js';
 

@@ -1,6 +1,6 @@
 import { RULES } from './rules/index.js';
 import { isOptionValue } from './rule.js';
-import type { Config } from '../core/config.js';
+import type { Config } from '../core/config/config.js';
 import { closest } from '../core/suggest.js';
 import { CliError } from '../errors.js';
 
@@ -16,7 +16,9 @@ export const RULE_IDS = RULES.map((rule) => rule.id);
 export function validateRuleSettings(config: Config, file: string): void {
   const fail = (key: string, message: string, near?: string): never => {
     throw new CliError(`rules.${key}: ${message}${near ? `; did you mean ${near}?` : '.'}`, {
-      file, kind: 'usage', hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
+      file,
+      kind: 'usage',
+      hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
     });
   };
   for (const [id, setting] of Object.entries(config.rules)) {
@@ -24,11 +26,13 @@ export function validateRuleSettings(config: Config, file: string): void {
     if (!rule) fail(id, 'no rule has this id', closest(id, RULE_IDS));
     for (const [name, value] of Object.entries(setting.options)) {
       const option = rule!.options?.[name];
-      if (!option) fail(`${id}.${name}`, rule!.options ? `${id} takes no option "${name}"` : `${id} takes no options`, closest(name, Object.keys(rule!.options ?? {})));
+      if (!option)
+        fail(`${id}.${name}`, rule!.options ? `${id} takes no option "${name}"` : `${id} takes no options`, closest(name, Object.keys(rule!.options ?? {})));
       if (isOptionValue(option!, value)) continue;
       if (option!.type === 'count') fail(`${id}.${name}`, `expected a whole number, such as ${option!.default}`);
       if (option!.type === 'string[]') fail(`${id}.${name}`, 'expected a list of words, such as [docs.google.com, wiki.example.org]');
-      if (option!.type === 'choice') fail(`${id}.${name}`, `expected one of ${option!.values.join(', ')}`, typeof value === 'string' ? closest(value, option!.values) : undefined);
+      if (option!.type === 'choice')
+        fail(`${id}.${name}`, `expected one of ${option!.values.join(', ')}`, typeof value === 'string' ? closest(value, option!.values) : undefined);
     }
   }
 }

@@ -1,6 +1,6 @@
-import type { MarkdownDoc } from '../core/markdown.js';
+import type { MarkdownDoc } from '../core/markdown/markdown.js';
 import { matchRange } from './source.js';
-import type { Prose } from '../core/prose.js';
+import type { Prose } from '../core/dates/prose.js';
 
 /** The file range of `length` characters at `index` of a prose block's text. */
 export function proseRange(doc: MarkdownDoc, prose: Prose, index: number, length: number) {

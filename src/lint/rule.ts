@@ -1,12 +1,12 @@
-import type { Config } from '../core/config.js';
-import type { Issue } from '../core/issue.js';
-import type { CompatCheck } from '../core/email-compat.js';
-import type { ImageFile } from '../core/images.js';
+import type { Config } from '../core/config/config.js';
+import type { Issue } from '../core/issue/issue.js';
+import type { CompatCheck } from '../core/email/email-compat.js';
+import type { ImageFile } from '../core/images/images.js';
 import type { TemplateSource } from '../core/templates.js';
-import type { RefusedPiece } from '../core/raw-html.js';
-import type { LinkStatus } from '../core/urls.js';
-import type { WordList } from '../core/spelling.js';
-import type { SiteModel } from '../core/site.js';
+import type { RefusedPiece } from '../core/markdown/raw-html.js';
+import type { LinkStatus } from '../core/markdown/urls.js';
+import type { WordList } from '../core/spelling/spelling.js';
+import type { SiteModel } from '../core/site/site.js';
 import type { Severity } from '../core/diagnostic.js';
 import type { LintDoc, RenderedEmail, Report, RuleExample } from './types.js';
 
@@ -59,11 +59,13 @@ export type RuleOption =
   | { type: 'choice'; values: readonly string[]; default: string | undefined; description: string };
 
 /** An option's value as a rule reads it: config's, or the default. */
-export type OptionValue<O extends RuleOption> =
-  O extends { type: 'string[]' } ? readonly string[]
-    : O extends { type: 'count' } ? number
-      : O extends { type: 'choice'; values: readonly (infer V)[]; default: infer D } ? V | D
-        : never;
+export type OptionValue<O extends RuleOption> = O extends { type: 'string[]' }
+  ? readonly string[]
+  : O extends { type: 'count' }
+    ? number
+    : O extends { type: 'choice'; values: readonly (infer V)[]; default: infer D }
+      ? V | D
+      : never;
 
 export type OptionValues<O extends Record<string, RuleOption>> = { readonly [K in keyof O]: OptionValue<O[K]> };
 
@@ -71,8 +73,14 @@ export type OptionValues<O extends Record<string, RuleOption>> = { readonly [K i
 export type RuleReport<M extends string = string> = Omit<Report, 'message'> & ({ message: string } | { messageId: M; data?: Record<string, string | number> });
 
 /** What one rule is given: the issue's context, with what it needs present and what it uses possibly so, its options and `report`. */
-export type RuleContext<N extends Need = never, U extends Need = never, O extends Record<string, RuleOption> = Record<never, RuleOption>, M extends string = never> =
-  Omit<LintContext, Need> & Pick<Capabilities, N> & Partial<Pick<Capabilities, U>> & {
+export type RuleContext<
+  N extends Need = never,
+  U extends Need = never,
+  O extends Record<string, RuleOption> = Record<never, RuleOption>,
+  M extends string = never,
+> = Omit<LintContext, Need> &
+  Pick<Capabilities, N> &
+  Partial<Pick<Capabilities, U>> & {
     /** The issue's Markdown bodies and the front matter values readers see, each where its writer wrote it. */
     docs: LintDoc[];
     options: OptionValues<O>;
@@ -107,9 +115,12 @@ export interface Rule extends RuleMeta<Need, Need, Record<string, RuleOption>, s
 }
 
 /** A rule, its context typed from what it declares (`needs`, `uses`, `options`, `messages`). */
-export function defineRule<const N extends Need = never, const U extends Need = never, const O extends Record<string, RuleOption> = Record<never, RuleOption>, M extends string = never>(
-  spec: RuleSpec<N, U, O, M>,
-): Rule {
+export function defineRule<
+  const N extends Need = never,
+  const U extends Need = never,
+  const O extends Record<string, RuleOption> = Record<never, RuleOption>,
+  M extends string = never,
+>(spec: RuleSpec<N, U, O, M>): Rule {
   // The one cast of the registry: the runner gives each rule only a context that meets its needs (lint/run.ts).
   return spec as unknown as Rule;
 }
@@ -126,9 +137,12 @@ export function reportOf(rule: Rule, report: RuleReport): Report {
 /** Whether a value is one an option of this type takes. */
 export function isOptionValue(option: RuleOption, value: unknown): boolean {
   switch (option.type) {
-    case 'string[]': return Array.isArray(value) && value.every((v) => typeof v === 'string');
-    case 'count': return Number.isInteger(value) && (value as number) >= 0;
-    case 'choice': return typeof value === 'string' && option.values.includes(value);
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 0;
+    case 'choice':
+      return typeof value === 'string' && option.values.includes(value);
   }
 }
 

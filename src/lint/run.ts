@@ -1,5 +1,5 @@
-import type { Config, RuleSeverity } from '../core/config.js';
-import type { ImageFile, SiteCheckout } from '../core/images.js';
+import type { Config, RuleSeverity } from '../core/config/config.js';
+import type { ImageFile, SiteCheckout } from '../core/images/images.js';
 import { readDirectives } from './directives.js';
 import { RULE_IDS, RULES } from './index.js';
 import { reportOf, ruleOptions, type Capabilities, type LintContext, type Need, type Rule, type RuleReport } from './rule.js';
@@ -42,7 +42,14 @@ export async function lintIssue(context: LintContext): Promise<Diagnostic[]> {
 
   for (const { file, line, id } of unknown) {
     if (!RULE_IDS.includes(id)) {
-      found.push({ file, ruleId: null, severity: 'warn', line, column: 1, message: `the disable comment names "${id}", which is not a rule (rules: ${RULE_IDS.join(', ')}).` });
+      found.push({
+        file,
+        ruleId: null,
+        severity: 'warn',
+        line,
+        column: 1,
+        message: `the disable comment names "${id}", which is not a rule (rules: ${RULE_IDS.join(', ')}).`,
+      });
     }
   }
 
@@ -54,7 +61,12 @@ export async function lintIssue(context: LintContext): Promise<Diagnostic[]> {
       const r = placeFrontMatterReport(reportOf(rule, given), docs);
       if (silenced.get(`${r.file}:${r.line}`)?.has(rule.id)) return;
       const { fix, ...placed } = r;
-      const diagnostic: Diagnostic = { ...placed, column: placed.column ?? 1, ruleId: rule.id, severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn' };
+      const diagnostic: Diagnostic = {
+        ...placed,
+        column: placed.column ?? 1,
+        ruleId: rule.id,
+        severity: severity === 'error' && r.severity !== 'warn' ? 'error' : 'warn',
+      };
       if (rule.fixable && fix && placed.endLine !== undefined && placed.endColumn !== undefined) {
         const { at, ...edit } = fix;
         diagnostic.fix = { ...(at ?? { line: placed.line, column: diagnostic.column, endLine: placed.endLine, endColumn: placed.endColumn }), ...edit };

@@ -1,9 +1,9 @@
 import type { Nodes, Parents, Text } from 'mdast';
-import type { Issue } from '../core/issue.js';
-import type { UrlUse } from '../core/url-policy.js';
-import { rawHtmlUrls } from '../core/raw-html.js';
-import { parseMarkdown, stripComments, visit, type MarkdownDoc } from '../core/markdown.js';
-import { frontMatterKeyLine, frontMatterLineText, type SourceParts } from '../core/front-matter.js';
+import type { Issue } from '../core/issue/issue.js';
+import type { UrlUse } from '../core/markdown/url-policy.js';
+import { rawHtmlUrls } from '../core/markdown/raw-html.js';
+import { parseMarkdown, stripComments, visit, type MarkdownDoc } from '../core/markdown/markdown.js';
+import { frontMatterKeyLine, frontMatterLineText, type SourceParts } from '../core/issue/front-matter.js';
 import { frontMatterFix } from './front-matter-fix.js';
 import type { LintDoc, Report } from './types.js';
 
@@ -20,7 +20,12 @@ export function frontMatterDocs(issue: Issue): LintDoc[] {
     const line = frontMatterKeyLine(parts, key);
     const lineText = frontMatterLineText(parts, line);
     const lead = /^\s*(?:[\w-]+|"[^"]*"|'[^']*')\s*:\s*["']?/.exec(lineText)?.[0].length ?? 0;
-    docs.push({ file: `${file}${KEY_MARK}${key}`, doc: parseMarkdown(value.split('\n')[0]!, line), fragment: undefined, at: { line, column: lead + 1, matter: parts.matter, key } });
+    docs.push({
+      file: `${file}${KEY_MARK}${key}`,
+      doc: parseMarkdown(value.split('\n')[0]!, line),
+      fragment: undefined,
+      at: { line, column: lead + 1, matter: parts.matter, key },
+    });
   };
   if (issue.path && issue.introParts) {
     const data = issue.introParts.data;
@@ -38,7 +43,10 @@ const KEY_MARK = '\u0000';
  * A report made in a front matter doc, placed in its real file at the value's column; its fix,
  * if any, made one that keeps what the front matter means, or dropped (see frontMatterFix).
  */
-export function placeFrontMatterReport<T extends { file: string; line: number; column?: number; endLine?: number; endColumn?: number; fix?: Report['fix'] }>(report: T, docs: LintDoc[]): T {
+export function placeFrontMatterReport<T extends { file: string; line: number; column?: number; endLine?: number; endColumn?: number; fix?: Report['fix'] }>(
+  report: T,
+  docs: LintDoc[],
+): T {
   if (!report.file.includes(KEY_MARK)) return report;
   const doc = docs.find((d) => d.file === report.file);
   const file = report.file.slice(0, report.file.indexOf(KEY_MARK));
@@ -47,9 +55,10 @@ export function placeFrontMatterReport<T extends { file: string; line: number; c
   const at = doc.at;
   const shift = (line: number | undefined, column: number | undefined) => (line === at.line && column !== undefined ? column + at.column - 1 : column);
   const placed = { ...rest, file, column: shift(report.line, report.column ?? 1), endColumn: shift(report.endLine, report.endColumn) };
-  const kept = fix && at.matter !== undefined && at.key !== undefined && placed.column !== undefined && placed.endLine !== undefined && placed.endColumn !== undefined
-    ? frontMatterFix(at.matter, at.key, at.column, { line: placed.line, column: placed.column, endLine: placed.endLine, endColumn: placed.endColumn }, fix)
-    : undefined;
+  const kept =
+    fix && at.matter !== undefined && at.key !== undefined && placed.column !== undefined && placed.endLine !== undefined && placed.endColumn !== undefined
+      ? frontMatterFix(at.matter, at.key, at.column, { line: placed.line, column: placed.column, endLine: placed.endLine, endColumn: placed.endColumn }, fix)
+      : undefined;
   return (kept ? { ...placed, fix: kept } : placed) as T;
 }
 
@@ -156,7 +165,8 @@ export function urlsOf(doc: MarkdownDoc): { url: string; kind: 'link' | 'image' 
     if (node.type === 'image') found.push({ url: node.url, kind: 'image', use: 'image', node, range: nodeRange(node) });
     if (node.type === 'html') {
       const html = stripComments(node.value);
-      for (const { url, offset, use } of rawHtmlUrls(html)) found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, offset, html.slice(offset, offset + 4)) });
+      for (const { url, offset, use } of rawHtmlUrls(html))
+        found.push({ url, kind: 'html', use, node, range: matchRange(doc, node, offset, html.slice(offset, offset + 4)) });
     }
   });
   return found;

@@ -1,7 +1,7 @@
-import type { Fragment } from '../core/issue.js';
-import type { ImageFile } from '../core/images.js';
-import type { RefusedPiece } from '../core/raw-html.js';
-import type { MarkdownDoc } from '../core/markdown.js';
+import type { Fragment } from '../core/issue/issue.js';
+import type { ImageFile } from '../core/images/images.js';
+import type { RefusedPiece } from '../core/markdown/raw-html.js';
+import type { MarkdownDoc } from '../core/markdown/markdown.js';
 
 export type { Severity } from '../core/diagnostic.js';
 

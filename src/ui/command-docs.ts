@@ -13,7 +13,10 @@ export function withCommandTable(readme: string, commands: readonly CommandSpec[
   const start = readme.indexOf(COMMAND_TABLE_START);
   if (start === -1) throw new Error('the README has no command table marker');
   const end = readme.indexOf('\n\n', start);
-  const rows = commands.map((spec) => `| \`newsletter ${spec.name}${spec.args.map(({ syntax }) => ` ${syntax}`).join('')}\` | ${spec.description.replace(/</g, '&lt;').replace(/>/g, '&gt;')} |`);
+  const rows = commands.map(
+    (spec) =>
+      `| \`newsletter ${spec.name}${spec.args.map(({ syntax }) => ` ${syntax}`).join('')}\` | ${spec.description.replace(/</g, '&lt;').replace(/>/g, '&gt;')} |`,
+  );
   return `${readme.slice(0, start + COMMAND_TABLE_START.length)}\n| command | what it does |\n|---|---|\n${rows.join('\n')}${readme.slice(end)}`;
 }
 

@@ -39,14 +39,21 @@ export function completionScript(shell: Shell, commands: readonly CompletedComma
 
 function bashScript(commands: readonly CompletedCommand[]): string {
   const cases = commands.map((c) => `    ${c.name}) opts="${c.flags.map((f) => f.name).join(' ')} --help --cwd" ;;`).join('\n');
-  const issueCommands = commands.filter((c) => c.takesIssue).map((c) => c.name).join('|');
+  const issueCommands = commands
+    .filter((c) => c.takesIssue)
+    .map((c) => c.name)
+    .join('|');
   // What the word after a flag is, by command and flag: a path, one of its choices, or typed.
   const after = (c: CompletedCommand, value: CompletedFlag['value'], choices = false) =>
     c.flags.filter((f) => f.value === value && (f.choices !== undefined) === choices).map((f) => `"${c.name} ${f.name}"`);
   const pathFlags = [...commands.flatMap((c) => after(c, 'path')), `*" ${CWD.name}"`].join('|');
-  const choiceCases = commands.flatMap((c) => c.flags.filter((f) => f.choices).map((f) => `    "${c.name} ${f.name}") COMPREPLY=( $(compgen -W "${f.choices!.join(' ')}" -- "$cur") ); return ;;`));
+  const choiceCases = commands.flatMap((c) =>
+    c.flags.filter((f) => f.choices).map((f) => `    "${c.name} ${f.name}") COMPREPLY=( $(compgen -W "${f.choices!.join(' ')}" -- "$cur") ); return ;;`),
+  );
   const typedFlags = commands.flatMap((c) => after(c, 'other')).join('|');
-  const wordCases = commands.filter((c) => c.words.length > 0).map((c) => `      ${c.name}) COMPREPLY=( $(compgen -W "${c.words.join(' ')}" -- "$cur") ); return ;;`);
+  const wordCases = commands
+    .filter((c) => c.words.length > 0)
+    .map((c) => `      ${c.name}) COMPREPLY=( $(compgen -W "${c.words.join(' ')}" -- "$cur") ); return ;;`);
   return `# newsletter completion for bash: eval "$(newsletter completion bash)", or save it in your bash_completion.d.
 _newsletter() {
   local cur="\${COMP_WORDS[COMP_CWORD]}"
@@ -89,20 +96,35 @@ function fishScript(commands: readonly CompletedCommand[]): string {
   const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   // A flag's value: -r takes the next word as the value (fish then offers only what follows);
   // -F offers files there despite `complete -f`, -x (no files) offers its choices or nothing.
-  const valueOf = (f: CompletedFlag) => (f.value === 'path' ? ' -r -F' : f.value === 'other' ? ` -x${f.choices ? ` -a ${quote(f.choices.join(' '))}` : ''}` : '');
+  const valueOf = (f: CompletedFlag) =>
+    f.value === 'path' ? ' -r -F' : f.value === 'other' ? ` -x${f.choices ? ` -a ${quote(f.choices.join(' '))}` : ''}` : '';
   const lines = [
     '# newsletter completion for fish: newsletter completion fish > ~/.config/fish/completions/newsletter.fish',
     'complete -c newsletter -f',
     `complete -c newsletter -l ${CWD.name.replace(/^--/, '')}${valueOf(CWD)} -d ${quote(CWD.description)}`,
     ...commands.map((c) => `complete -c newsletter -n __fish_use_subcommand -a ${c.name} -d ${quote(c.description.slice(0, 80))}`),
-    ...commands.flatMap((c) => c.flags.map((f) => `complete -c newsletter -n '__fish_seen_subcommand_from ${c.name}' -l ${f.name.replace(/^--/, '')}${valueOf(f)} -d ${quote(f.description.slice(0, 80))}`)),
+    ...commands.flatMap((c) =>
+      c.flags.map(
+        (f) =>
+          `complete -c newsletter -n '__fish_seen_subcommand_from ${c.name}' -l ${f.name.replace(/^--/, '')}${valueOf(f)} -d ${quote(f.description.slice(0, 80))}`,
+      ),
+    ),
     // The first argument's words, until one of them is written.
-    ...commands.filter((c) => c.words.length > 0).map((c) => `complete -c newsletter -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${c.words.join(' ')}' -a ${quote(c.words.join(' '))}`),
+    ...commands
+      .filter((c) => c.words.length > 0)
+      .map(
+        (c) =>
+          `complete -c newsletter -n '__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${c.words.join(' ')}' -a ${quote(c.words.join(' '))}`,
+      ),
   ];
   // Issue names and files; where the first argument is a word of a list, only once it is written.
   const issues = (condition: string) => `complete -c newsletter -n '${condition}' -a '(newsletter completion --issues 2>/dev/null)' -F`;
-  const issueCommands = commands.filter((c) => c.takesIssue && c.words.length === 0).map((c) => c.name).join(' ');
+  const issueCommands = commands
+    .filter((c) => c.takesIssue && c.words.length === 0)
+    .map((c) => c.name)
+    .join(' ');
   if (issueCommands) lines.push(issues(`__fish_seen_subcommand_from ${issueCommands}`));
-  for (const c of commands.filter((c) => c.takesIssue && c.words.length > 0)) lines.push(issues(`__fish_seen_subcommand_from ${c.name}; and __fish_seen_subcommand_from ${c.words.join(' ')}`));
+  for (const c of commands.filter((c) => c.takesIssue && c.words.length > 0))
+    lines.push(issues(`__fish_seen_subcommand_from ${c.name}; and __fish_seen_subcommand_from ${c.words.join(' ')}`));
   return `${lines.join('\n')}\n`;
 }

@@ -45,7 +45,9 @@ export function printNotReady(ctx: Pick<Context, 'stderr' | 'color'>, issue: str
 /** What --force went past, as a warning. */
 export function printOverridden(ctx: Pick<Context, 'stderr' | 'color'>, issue: string, blockers: readonly string[], doing: 'publishing' | 'sending'): void {
   if (blockers.length === 0) return;
-  ctx.stderr.write(`${paint(ctx).yellow('warning')} ${doing} ${issue} although it is not ready (--force): ${plural(blockers.length, 'thing')} in the way, as newsletter status lists.\n`);
+  ctx.stderr.write(
+    `${paint(ctx).yellow('warning')} ${doing} ${issue} although it is not ready (--force): ${plural(blockers.length, 'thing')} in the way, as newsletter status lists.\n`,
+  );
 }
 
 /** One line for the user (and the hint on the next); a stack only when asked for. */

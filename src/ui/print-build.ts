@@ -10,10 +10,14 @@ export function printBuildResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color
   printDiagnosticSummary(ctx, result.diagnostics);
   if (result.sample && result.diagnostics.length > 0) {
     // The README's first command: a newcomer must not take the sample's findings for a broken install.
-    ctx.stderr.write(`${paint(ctx).dim('The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.')}\n`);
+    ctx.stderr.write(
+      `${paint(ctx).dim('The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.')}\n`,
+    );
   }
   if (json) {
-    ctx.stdout.write(`${printableJson({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, 2)}\n`);
+    ctx.stdout.write(
+      `${printableJson({ issue: result.issue, outputs: result.outputs, ...(result.images.length > 0 ? { images: result.images } : {}), ...(result.invites.length > 0 ? { invites: result.invites } : {}) }, 2)}\n`,
+    );
     return;
   }
   const c = paint(ctx);

@@ -24,7 +24,7 @@ function completedCommand(spec: CommandSpec): CompletedCommand {
       name: /--[a-z][a-z-]*/.exec(flag.flags)![0],
       description: flag.description,
       // A value named <dir>, <path> or <file> is a place on disk, which the shell completes as a file.
-      value: /<(?:dir|path|file)>/.test(flag.flags) ? 'path' as const : flag.flags.includes('<') ? 'other' as const : 'none' as const,
+      value: /<(?:dir|path|file)>/.test(flag.flags) ? ('path' as const) : flag.flags.includes('<') ? ('other' as const) : ('none' as const),
       choices: flag.choices,
     })),
     words: spec.args[0]?.words ?? [],

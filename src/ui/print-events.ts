@@ -1,6 +1,6 @@
 import type { EventsResult } from '../actions/events.js';
 import type { Context } from '../context.js';
-import { formatDayRange } from '../core/events.js';
+import { formatDayRange } from '../core/events/events.js';
 import { plural, printable } from '../core/text.js';
 import { paint } from './output.js';
 import type { Printer } from '../commands/spec.js';
@@ -13,9 +13,16 @@ export function printEventsResult(ctx: Pick<Context, 'stdout' | 'color'>, result
     const { file, converted, left, written } = conversion;
     if (converted.length === 0) ctx.stdout.write(`No event of ${printable(file)} could be read with certainty; nothing was written.\n`);
     else {
-      ctx.stdout.write(`${written ? c.green('Turned') : 'Would turn'} ${plural(converted.length, 'event')} of ${printable(file)} into events: data${written ? '' : ' (--dry-run: nothing was written)'}:\n`);
-      for (const event of converted) ctx.stdout.write(`  line ${event.line}: ${printable(event.name)}, ${formatDayRange(event.start, event.end ?? event.start, 'day-first')}${event.deadlines ? `, ${plural(event.deadlines.length, 'deadline')}` : ''}\n`);
-      ctx.stdout.write('They now stand where the first of them stood (at <!-- events --> when words follow them), in the order of their dates, with calendar links and invites.\n');
+      ctx.stdout.write(
+        `${written ? c.green('Turned') : 'Would turn'} ${plural(converted.length, 'event')} of ${printable(file)} into events: data${written ? '' : ' (--dry-run: nothing was written)'}:\n`,
+      );
+      for (const event of converted)
+        ctx.stdout.write(
+          `  line ${event.line}: ${printable(event.name)}, ${formatDayRange(event.start, event.end ?? event.start, 'day-first')}${event.deadlines ? `, ${plural(event.deadlines.length, 'deadline')}` : ''}\n`,
+        );
+      ctx.stdout.write(
+        'They now stand where the first of them stood (at <!-- events --> when words follow them), in the order of their dates, with calendar links and invites.\n',
+      );
     }
     if (left.length > 0) {
       ctx.stdout.write(`Left as prose (${left.length}), to turn into data by hand if you wish:\n`);
@@ -30,7 +37,9 @@ export function printEventsResult(ctx: Pick<Context, 'stdout' | 'color'>, result
   ctx.stdout.write(`${c.bold(result.issue)}: ${plural(result.events.length, 'event')}\n`);
   for (const event of result.events) {
     const deadlines = event.deadlines.length === 0 ? '' : `; ${plural(event.open, 'deadline')} open${event.closed > 0 ? `, ${event.closed} closed` : ''}`;
-    ctx.stdout.write(`  ${formatDayRange(event.start, event.end, 'day-first').padEnd(32)} ${printable(`${event.name}${event.location ? `, ${event.location}` : ''}`)}${deadlines}  ${c.dim(printable(`${event.file}:${event.line}`))}\n`);
+    ctx.stdout.write(
+      `  ${formatDayRange(event.start, event.end, 'day-first').padEnd(32)} ${printable(`${event.name}${event.location ? `, ${event.location}` : ''}`)}${deadlines}  ${c.dim(printable(`${event.file}:${event.line}`))}\n`,
+    );
   }
 }
 

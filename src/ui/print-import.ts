@@ -15,7 +15,10 @@ export function printImported(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>,
     }
     ctx.stdout.write(`${c.green('Imported')} ${printable(post.post)} as sections/${post.issue}/\n`);
     ctx.stdout.write(`  sections: ${printable(post.sections!.join(', ')) || '(none)'}\n`);
-    if (post.unrecognised!.length) ctx.stdout.write(`  ${c.yellow('headings no section claims')} (kept as sections of their own): ${printable(post.unrecognised!.map((h) => `"${h}"`).join(', '))}\n`);
+    if (post.unrecognised!.length)
+      ctx.stdout.write(
+        `  ${c.yellow('headings no section claims')} (kept as sections of their own): ${printable(post.unrecognised!.map((h) => `"${h}"`).join(', '))}\n`,
+      );
   }
 }
 

@@ -29,15 +29,25 @@ export function printFixDryRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>
   // A fragment's escape sequences reach no terminal; the patch stays byte for byte what git apply takes when it holds none.
   const { text, replaced } = printablePatch(fixes.diff);
   ctx.stdout.write(text);
-  if (replaced > 0) ctx.stderr.write(`${c.yellow('note')} the patch shows ${plural(replaced, 'control character')} of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).\n`);
+  if (replaced > 0)
+    ctx.stderr.write(
+      `${c.yellow('note')} the patch shows ${plural(replaced, 'control character')} of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).\n`,
+    );
   const left = run.errorCount + run.warningCount - fixes.fixed;
-  ctx.stderr.write(fixes.fixed === 0
-    ? `${c.dim('--fix would change nothing.')}\n`
-    : `${c.dim(`--fix would fix ${plural(fixes.fixed, 'problem')} in ${plural(fixes.files.length, 'file')} and leave ${plural(Math.max(0, left), 'problem')}; nothing was written.`)}\n`);
+  ctx.stderr.write(
+    fixes.fixed === 0
+      ? `${c.dim('--fix would change nothing.')}\n`
+      : `${c.dim(`--fix would fix ${plural(fixes.fixed, 'problem')} in ${plural(fixes.files.length, 'file')} and leave ${plural(Math.max(0, left), 'problem')}; nothing was written.`)}\n`,
+  );
 }
 
 /** Prints a lint run in the chosen format, and says when it has more warnings than --max-warnings allows. */
-export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 'env'>, run: LintRun, format: LintFormat, maxWarnings: number | undefined): void {
+export function printLintRun(
+  ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 'env'>,
+  run: LintRun,
+  format: LintFormat,
+  maxWarnings: number | undefined,
+): void {
   const shown = (filePath: string) => relative(run.root, filePath).split(sep).join('/');
   const c = paint(ctx);
   if (format === 'json') ctx.stdout.write(formatJson(run.results));
@@ -65,14 +75,18 @@ export function printLintRun(ctx: Pick<Context, 'stdout' | 'stderr' | 'color' | 
  */
 function annotationPath(root: string, repository: string | undefined): (filePath: string) => string {
   const inRepository = repository && isAbsolute(repository) && !relative(repository, root).startsWith('..');
-  return (filePath) => relative(inRepository ? repository : root, filePath).split(sep).join('/');
+  return (filePath) =>
+    relative(inRepository ? repository : root, filePath)
+      .split(sep)
+      .join('/');
 }
 
 /** The run as Markdown for a GitHub job summary ($GITHUB_STEP_SUMMARY). */
 export function lintSummary(run: LintRun): string {
-  const scope = run.since && run.issues.length === 0
-    ? `No issue changed since ${run.since.ref}.`
-    : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.`;
+  const scope =
+    run.since && run.issues.length === 0
+      ? `No issue changed since ${run.since.ref}.`
+      : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.`;
   return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 
@@ -80,7 +94,6 @@ export function lintSummary(run: LintRun): string {
 export function printJobSummaryProblem(ctx: Pick<Context, 'stderr'>, problem: string): void {
   ctx.stderr.write(`warning: the job summary could not be written to $GITHUB_STEP_SUMMARY (${problem}).\n`);
 }
-
 
 export const print: Printer<typeof command> = async (ctx, { run, writeJobSummary }, { flags, note }) => {
   if (run.siteUnread) printUnreadSiteFiles(note, run.siteUnread, !!flags.verbose);

@@ -9,7 +9,10 @@ export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: N
   const c = paint(ctx);
   ctx.stdout.write(`${c.green('Created')} ${printable(result.dir)}/\n`);
   for (const file of result.files) ctx.stdout.write(`  ${printable(file)}\n`);
-  if (result.sitePost) ctx.stdout.write(`\nAs the site's latest newsletter post does: ${printable(result.sitePost)}${options.verbose ? '' : ' (--verbose: where each default came from)'}\n`);
+  if (result.sitePost)
+    ctx.stdout.write(
+      `\nAs the site's latest newsletter post does: ${printable(result.sitePost)}${options.verbose ? '' : ' (--verbose: where each default came from)'}\n`,
+    );
   if (result.siteEvents) {
     const { file, added, undated } = result.siteEvents;
     ctx.stdout.write(`\nFrom the site's event list, ${added.length === 1 ? '1 upcoming event' : `${added.length} upcoming events`} in ${printable(file)}:\n`);
@@ -22,8 +25,10 @@ export function printNewResult(ctx: Pick<Context, 'stdout' | 'color'>, result: N
   if (options.verbose) {
     ctx.stdout.write(`\nDefaults:\n`);
     const from = { site: `the site (${printable(result.sitePost ?? '')})`, config: 'the config', 'built-in': 'built in' };
-    for (const { key, value, from: source } of result.defaults) ctx.stdout.write(`  ${key.padEnd(16)} ${printable(showValue(value)).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
-    for (const [id, heading] of Object.entries(result.sectionHeadings ?? {})) ctx.stdout.write(`  ${`${id} heading`.padEnd(16)} ${printable(heading).padEnd(56)} ${c.dim(`from ${from.site}, as its title`)}\n`);
+    for (const { key, value, from: source } of result.defaults)
+      ctx.stdout.write(`  ${key.padEnd(16)} ${printable(showValue(value)).padEnd(56)} ${c.dim(`from ${from[source]}`)}\n`);
+    for (const [id, heading] of Object.entries(result.sectionHeadings ?? {}))
+      ctx.stdout.write(`  ${`${id} heading`.padEnd(16)} ${printable(heading).padEnd(56)} ${c.dim(`from ${from.site}, as its title`)}\n`);
     if (result.siteUnread) printUnreadSiteFiles(ctx.stdout, result.siteUnread);
   }
   ctx.stdout.write(`\nNext: each section's owner writes their fragment (each has a guide in a comment),\n`);

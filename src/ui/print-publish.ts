@@ -14,16 +14,22 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     return;
   }
   if (refused?.reason === 'changed') {
-    ctx.stderr.write(`${c.red('error')} ${printable(refused.file)} is already published and differs from this build (${printable(refused.difference)}); nothing was written.\n`);
-    ctx.stderr.write(`  ${c.dim('Check the site\'s copy first (it may hold an editor\'s fix); --force replaces it.')}\n`);
+    ctx.stderr.write(
+      `${c.red('error')} ${printable(refused.file)} is already published and differs from this build (${printable(refused.difference)}); nothing was written.\n`,
+    );
+    ctx.stderr.write(`  ${c.dim("Check the site's copy first (it may hold an editor's fix); --force replaces it.")}\n`);
     return;
   }
   printOverridden(ctx, result.issue, result.overridden, 'publishing');
   for (const { file, difference } of result.replaced) {
-    ctx.stderr.write(`${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${printable(difference)}) (--force).\n`);
+    ctx.stderr.write(
+      `${c.yellow('warning')} ${result.dryRun ? 'would replace' : 'replaced'} ${printable(file)}, which differed from this build (${printable(difference)}) (--force).\n`,
+    );
   }
   if (json) {
-    ctx.stdout.write(`${printableJson({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, 2)}\n`);
+    ctx.stdout.write(
+      `${printableJson({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, 2)}\n`,
+    );
     return;
   }
   if (result.written.length === 0 && result.removed.length === 0) {

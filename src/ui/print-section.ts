@@ -8,7 +8,9 @@ import type command from '../commands/section.js';
 /** section add: the fragment written, and the reading order issue.md now holds. */
 export function printSectionAdded(ctx: Pick<Context, 'stdout' | 'color'>, result: SectionAddResult): void {
   const c = paint(ctx);
-  ctx.stdout.write(`${c.green('Added')} ${printable(result.file)}${result.own ? ', a section of this issue alone' : ''}\nReading order (issue.md, sections:): ${printable(result.order.join(', '))}\n`);
+  ctx.stdout.write(
+    `${c.green('Added')} ${printable(result.file)}${result.own ? ', a section of this issue alone' : ''}\nReading order (issue.md, sections:): ${printable(result.order.join(', '))}\n`,
+  );
 }
 
 export const print: Printer<typeof command> = (ctx, result) => printSectionAdded(ctx, result);

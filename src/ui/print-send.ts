@@ -14,7 +14,9 @@ export function printSendResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'
   }
   printOverridden(ctx, result.issue, result.overridden, 'sending');
   if (result.dryRun) {
-    ctx.stdout.write(`${c.green('Wrote')} ${printable(result.eml ?? '')}: the message for ${result.to.map(printable).join(', ')}, as it would be sent; nothing was sent.\n`);
+    ctx.stdout.write(
+      `${c.green('Wrote')} ${printable(result.eml ?? '')}: the message for ${result.to.map(printable).join(', ')}, as it would be sent; nothing was sent.\n`,
+    );
     return;
   }
   ctx.stdout.write(`Sent ${result.issue} through ${printable(result.server ?? '')}:\n`);

@@ -19,10 +19,12 @@ export const terminalPrompter: Prompter = async (question: PromptQuestion) => {
     const answer = await input({
       message: printable(question.message),
       default: shown,
-      validate: validate ? (value: string) => {
-        const valid = validate(meant(value));
-        return valid === true ? true : printable(valid);
-      } : undefined,
+      validate: validate
+        ? (value: string) => {
+            const valid = validate(meant(value));
+            return valid === true ? true : printable(valid);
+          }
+        : undefined,
     });
     return meant(answer);
   } catch (error) {

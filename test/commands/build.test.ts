@@ -66,15 +66,24 @@ describe('newsletter build', () => {
     expect(result.stderr).toContain('error sections/april-2025/issue.md:5: "date" is not a date (21st of April); write it YYYY-MM-DD');
   });
 
-  it('summarises the issue\'s diagnostics, the same as lint\'s, and still builds; --strict fails on errors', async () => {
+  it("summarises the issue's diagnostics, the same as lint's, and still builds; --strict fails on errors", async () => {
     const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': '---\nstatus: draft\nownr: me\n---\n* Zuul news\n' });
     const result = await runMain(['build'], { cwd });
     expect(result.code).toBe(0);
-    const lint = JSON.parse((await runMain(['lint', '--format', 'json', '--no-cache'], { cwd })).stdout) as { messages: unknown[]; errorCount: number; warningCount: number }[];
+    const lint = JSON.parse((await runMain(['lint', '--format', 'json', '--no-cache'], { cwd })).stdout) as {
+      messages: unknown[];
+      errorCount: number;
+      warningCount: number;
+    }[];
     const errors = lint.reduce((n, r) => n + r.errorCount, 0);
     const warnings = lint.reduce((n, r) => n + r.warningCount, 0);
     // The first few, errors first, then the counts and where to see the rest.
-    expect(result.stderr.split('\n').slice(0, 3).every((line) => line.startsWith('error sections/april-2025/'))).toBe(true);
+    expect(
+      result.stderr
+        .split('\n')
+        .slice(0, 3)
+        .every((line) => line.startsWith('error sections/april-2025/')),
+    ).toBe(true);
     expect(result.stderr).toContain(`${errors} errors, ${warnings} warnings in this issue; run newsletter lint to see all ${errors + warnings}.`);
     expect(result.stdout).toMatch(/^Built april-2025 into dist\/april-2025\//);
     const strict = await runMain(['build', '--strict'], { cwd });
@@ -88,13 +97,15 @@ describe('newsletter build', () => {
     const { lint } = await import('../../src/actions/lint.js');
     const built = await build({ cwd }, {});
     const linted = await lint({ cwd, env: {}, now: () => new Date() }, { issues: [], cache: false });
-    const fromLint = linted.results.flatMap((r) => r.messages.map((m) => `${relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`));
+    const fromLint = linted.results.flatMap((r) =>
+      r.messages.map((m) => `${relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`),
+    );
     const fromBuild = built.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.severity === 'error' ? 2 : 1} ${d.message}`);
     expect(fromBuild.sort()).toEqual(fromLint.sort());
     expect(fromBuild.some((d) => d.includes('zuul.md:3:9 placeholder'))).toBe(true);
   });
 
-  it('minifies an email that comes near Gmail\'s clip, and --minify always', async () => {
+  it("minifies an email that comes near Gmail's clip, and --minify always", async () => {
     const items = Array.from({ length: 450 }, (_, i) => `* News item ${i} with [a link](https://example.org/${i}) and enough words to weigh.`).join('\n');
     const cwd = await sampleWorkspace({ 'sections/april-2025/zuul.md': items });
     const result = await runMain(['build', '--email', '--json'], { cwd });
@@ -107,10 +118,13 @@ describe('newsletter build', () => {
     expect((await read(small, 'dist/april-2025/email.html')).split('\n').length).toBeLessThan(30);
   });
 
-  it('keeps Emma\'s [% ... %] merge tags byte for byte through Handlebars, MJML, the minifier and the text', async () => {
+  it("keeps Emma's [% ... %] merge tags byte for byte through Handlebars, MJML, the minifier and the text", async () => {
     // Emma fills these in as it sends: the footer's unsubscribe tag of the preset, a writer's own
     // tag in a fragment, and one written into the workspace's template.
-    const template = (await read(REPO, 'templates/email.mjml.hbs')).replace('<p>{{postalAddress}}</p>', '<p>{{postalAddress}}</p>\n<p>Sent to [% member:email %]</p>');
+    const template = (await read(REPO, 'templates/email.mjml.hbs')).replace(
+      '<p>{{postalAddress}}</p>',
+      '<p>{{postalAddress}}</p>\n<p>Sent to [% member:email %]</p>',
+    );
     const cwd = await sampleWorkspace({
       'newsletter.config.yaml': 'email: { platform: emma }\n',
       'templates/email.mjml.hbs': template,
@@ -132,7 +146,7 @@ describe('newsletter build', () => {
     expect(lint.stdout).not.toContain('"ruleId":"unsubscribe"');
   });
 
-  it('uses the workspace\'s own template over the built-in one', async () => {
+  it("uses the workspace's own template over the built-in one", async () => {
     const cwd = await sampleWorkspace({ 'templates/email.txt.hbs': 'CUSTOM {{title}}\n{{#each sections}}{{heading}}\n{{/each}}' });
     await runMain(['build', '--text'], { cwd });
     expect(await read(cwd, 'dist/april-2025/email.txt')).toMatch(/^CUSTOM Inside Open Infrastructure: April 2025/);
@@ -168,12 +182,19 @@ describe('newsletter build', () => {
 describe('a workspace with its own templates', () => {
   it('asks caniemail about them once: later builds take its answers from the cache folder', async () => {
     const cwd = await sampleWorkspace();
-    for (const name of ['email.mjml.hbs', 'blog-post.md.hbs', 'email.txt.hbs']) await writeFiles(cwd, { [`templates/${name}`]: await read(REPO, `templates/${name}`) });
+    for (const name of ['email.mjml.hbs', 'blog-post.md.hbs', 'email.txt.hbs'])
+      await writeFiles(cwd, { [`templates/${name}`]: await read(REPO, `templates/${name}`) });
     const dir = await tempDir();
     const probe = join(dir, 'probe.mjs');
-    await writeFiles(dir, { 'probe.mjs': "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('/caniemail/')) ? 'CANIEMAIL-LOADED' : 'CANIEMAIL-NOT-LOADED'); });" });
+    await writeFiles(dir, {
+      'probe.mjs':
+        "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('/caniemail/')) ? 'CANIEMAIL-LOADED' : 'CANIEMAIL-NOT-LOADED'); });",
+    });
     const buildLoadsCaniemail = async (cache: string) => {
-      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'build'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: cache } });
+      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'build'], {
+        cwd,
+        env: { ...process.env, CI: 'true', XDG_CACHE_HOME: cache },
+      });
       return stderr.includes('CANIEMAIL-LOADED');
     };
     const cache = join(dir, 'cache');

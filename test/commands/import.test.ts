@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 import { readingBlocks } from '../helpers/blocks.js';
 import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
@@ -70,11 +70,23 @@ describe('newsletter import', () => {
     expect(result.stdout).toContain('Imported post.md as sections/june-2025/');
     expect(result.stdout).toContain('sections: spotlight, foundation, openstack, openinfra-members-updates, zuul, events');
     expect(result.stdout).toContain('"OpenInfra Members\' Updates"');
-    expect((await readdir(join(cwd, 'sections/june-2025'))).sort()).toEqual(['events.md', 'foundation.md', 'issue.md', 'openinfra-members-updates.md', 'openstack.md', 'spotlight.md', 'zuul.md']);
+    expect((await readdir(join(cwd, 'sections/june-2025'))).sort()).toEqual([
+      'events.md',
+      'foundation.md',
+      'issue.md',
+      'openinfra-members-updates.md',
+      'openstack.md',
+      'spotlight.md',
+      'zuul.md',
+    ]);
     // Front matter unchanged, misspelt handle and unknown keys included; the post's # headings kept by headingLevel.
     expect(await read(cwd, 'sections/june-2025/issue.md')).toBe(`${FRONT.replace(/---\n$/, 'headingLevel: 1\n---\n')}![Hero](/img/hero.png)\n\n`);
-    expect(await read(cwd, 'sections/june-2025/spotlight.md')).toBe('---\ntitle: A Lead Story About Zuul\norder: 1\n---\nThe story, with a line break  \nhere, and <span class="x">raw HTML</span>.\n\n');
-    expect(await read(cwd, 'sections/june-2025/openstack.md')).toMatch(/^---\ntitle: "\[OpenStack\]\(https:\/\/www\.openstack\.org\/\): Open source software for creating private and public clouds"\norder: 3\n---\n/);
+    expect(await read(cwd, 'sections/june-2025/spotlight.md')).toBe(
+      '---\ntitle: A Lead Story About Zuul\norder: 1\n---\nThe story, with a line break  \nhere, and <span class="x">raw HTML</span>.\n\n',
+    );
+    expect(await read(cwd, 'sections/june-2025/openstack.md')).toMatch(
+      /^---\ntitle: "\[OpenStack\]\(https:\/\/www\.openstack\.org\/\): Open source software for creating private and public clouds"\norder: 3\n---\n/,
+    );
     // The post said "Zuul", as a section without its tagline is headed: no title of its own needed.
     expect(await read(cwd, 'sections/june-2025/zuul.md')).toBe('---\norder: 5\n---\n* Zuul news\n\n');
 
@@ -83,7 +95,7 @@ describe('newsletter import', () => {
     expect(parseSourceParts(rebuilt, 'r').data).toEqual(parseSourceParts(POST, 'p').data);
     expect(readingBlocks(rebuilt)).toEqual(readingBlocks(POST));
     // Headed as the post was, at level 1 (issue.md's headingLevel).
-    expect(rebuilt).toContain('# OpenInfra Members\' Updates\n\n# Zuul');
+    expect(rebuilt).toContain("# OpenInfra Members' Updates\n\n# Zuul");
   });
 
   it('takes --issue over the title', async () => {

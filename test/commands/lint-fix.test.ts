@@ -20,11 +20,15 @@ describe('newsletter lint --fix', () => {
 
     const result = await runMain(['lint', '--fix'], { cwd });
     expect(await read(cwd, 'sections/may-2025/spotlight.md')).toBe('---\ntitle: A lead story\n---\nAnother productive week at the PTG.\n');
-    expect(await read(cwd, 'sections/may-2025/foundation.md')).toBe('* Read [the notes](https://openinfra.org/notes) on OpenStack.\\\n  The rest follows.\n* Contact TBD for more.\n');
+    expect(await read(cwd, 'sections/may-2025/foundation.md')).toBe(
+      '* Read [the notes](https://openinfra.org/notes) on OpenStack.\\\n  The rest follows.\n* Contact TBD for more.\n',
+    );
     expect(await read(cwd, 'sections/may-2025/events.md')).toBe('#### Upcoming events\n\n* 17-19 October 2025 | Paris-Saclay, FR\n');
     // The issue taken is said once, though lint runs again after the fixes.
     expect(result.stderr.match(/^Issue: .*$/gm)).toEqual(['Issue: may-2025 (the latest)']);
-    expect(result.stderr).toContain('✔ fixed 5 problems in 3 files:\n  sections/may-2025/events.md (1)\n  sections/may-2025/foundation.md (3)\n  sections/may-2025/spotlight.md (1)\n');
+    expect(result.stderr).toContain(
+      '✔ fixed 5 problems in 3 files:\n  sections/may-2025/events.md (1)\n  sections/may-2025/foundation.md (3)\n  sections/may-2025/spotlight.md (1)\n',
+    );
     // What no fix can decide is left, and decides the exit code.
     expect(result.stdout).toMatch(/3:11\s+error\s+placeholder "TBD" left in the text/);
     expect(result.stdout).not.toContain('potentially fixable');
@@ -45,7 +49,9 @@ describe('newsletter lint --fix', () => {
     const tree = await snapshotTree(cwd);
     const result = await runMain(['lint', '--fix-dry-run'], { cwd });
     expect(await snapshotTree(cwd)).toEqual(tree);
-    expect(result.stdout).toContain('--- a/sections/may-2025/spotlight.md\n+++ b/sections/may-2025/spotlight.md\n@@ -1,4 +1,4 @@\n ---\n title: A lead story\n ---\n-Another productive Another productive week at the PTG.\n+Another productive week at the PTG.\n');
+    expect(result.stdout).toContain(
+      '--- a/sections/may-2025/spotlight.md\n+++ b/sections/may-2025/spotlight.md\n@@ -1,4 +1,4 @@\n ---\n title: A lead story\n ---\n-Another productive Another productive week at the PTG.\n+Another productive week at the PTG.\n',
+    );
     expect(result.stderr).toContain('--fix would fix 5 problems in 3 files and leave');
     expect(result.stderr).toContain('nothing was written.');
     expect(result.code).toBe(1);

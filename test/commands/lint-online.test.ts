@@ -7,10 +7,15 @@ import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspac
 
 const servers: Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(resolve);
-  })));
+  await Promise.all(
+    servers.splice(0).map(
+      (server) =>
+        new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    ),
+  );
 });
 
 interface Site {
@@ -42,7 +47,8 @@ async function site(): Promise<Site> {
     else if (path === '/missing') send(404);
     else if (path === '/broken') send(500);
     else if (path === '/no-head') send(request.method === 'HEAD' ? 405 : 200);
-    else if (path.startsWith('/silent')) return; // never answers
+    else if (path.startsWith('/silent'))
+      return; // never answers
     else if (path === '/loop') send(302, { location: '/loop' });
     else if (path === '/to-metadata') send(302, { location: 'http://169.254.169.254/latest/meta-data/' });
     else if (path.startsWith('/slow')) setTimeout(() => send(200), 100);
@@ -68,7 +74,11 @@ type Message = { ruleId: string; severity: number; message: string; line: number
 /** The dead-link messages of `lint --online`; the test servers are on loopback, which takes --allow-private unless `privateToo` is false. */
 async function deadLinks(cwd: string, extra: string[] = [], privateToo = true, linkMs = 500): Promise<{ code: number; messages: Message[] }> {
   // A link's answer is waited for half a second here (10 s by default), so that no test waits out the real one.
-  const result = await runMain(['lint', '--online', '--format', 'json', ...(privateToo ? ['--allow-private'] : []), ...extra], { cwd, env: { XDG_CACHE_HOME: join(cwd, '.cache') }, waits: { linkMs } });
+  const result = await runMain(['lint', '--online', '--format', 'json', ...(privateToo ? ['--allow-private'] : []), ...extra], {
+    cwd,
+    env: { XDG_CACHE_HOME: join(cwd, '.cache') },
+    waits: { linkMs },
+  });
   const messages = (JSON.parse(result.stdout) as { messages: Message[] }[]).flatMap((r) => r.messages).filter((m) => m.ruleId === 'dead-link');
   return { code: result.code, messages };
 }
@@ -95,10 +105,12 @@ describe('newsletter lint --online', () => {
     expect(messages).toEqual([]);
   });
 
-  it('says a host that does not exist was not found (the resolver\'s answer; no test asks a real one)', () => {
+  it("says a host that does not exist was not found (the resolver's answer; no test asks a real one)", () => {
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND no-such-host.invalid'), { code: 'ENOTFOUND' });
     expect(networkProblem(notFound, 'https://no-such-host.invalid/page', 10_000)).toBe('cannot be reached: its host no-such-host.invalid was not found');
-    expect(networkProblem(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'https://x.example/', 10_000)).toBe('cannot be reached: the connection was refused');
+    expect(networkProblem(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'https://x.example/', 10_000)).toBe(
+      'cannot be reached: the connection was refused',
+    );
   });
 
   it('asks one host at most twice at once, and keeps what answered for a day unless --no-cache', async () => {
@@ -116,7 +128,13 @@ describe('newsletter lint --online', () => {
   it('requests no loopback, private or link-local address without --allow-private, and says so', async () => {
     const { base, seen } = await site();
     const port = new URL(base).port;
-    const cwd = await issueLinkingTo([`${base}/ok`, `http://localhost:${port}/ok`, 'http://169.254.169.254/latest/meta-data/', 'http://[::ffff:10.0.0.1]/', 'http://10.1.2.3/x']);
+    const cwd = await issueLinkingTo([
+      `${base}/ok`,
+      `http://localhost:${port}/ok`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::ffff:10.0.0.1]/',
+      'http://10.1.2.3/x',
+    ]);
     const { messages } = await deadLinks(cwd, [], false);
     expect(seen).toEqual([]);
     expect(messages.map((m) => `${m.line} ${m.severity === 2 ? 'error' : 'warn'} ${m.message}`)).toEqual([
@@ -128,13 +146,15 @@ describe('newsletter lint --online', () => {
     ]);
   });
 
-  it('holds every redirect to the same address policy: the cloud\'s metadata service is never asked', async () => {
+  it("holds every redirect to the same address policy: the cloud's metadata service is never asked", async () => {
     const { base, seen } = await site();
     const cwd = await issueLinkingTo([`${base}/to-metadata`]);
     // --allow-private, so that the first hop, the test's own server, is asked at all.
     const { messages } = await deadLinks(cwd);
     expect(seen).toEqual(['HEAD /to-metadata']);
-    expect(messages.map((m) => m.message)).toEqual([`${base}/to-metadata was not checked: it redirects to http://169.254.169.254/latest/meta-data/, which is on a link-local or reserved address (169.254.169.254), which is never requested.`]);
+    expect(messages.map((m) => m.message)).toEqual([
+      `${base}/to-metadata was not checked: it redirects to http://169.254.169.254/latest/meta-data/, which is on a link-local or reserved address (169.254.169.254), which is never requested.`,
+    ]);
   });
 
   it('ends within its deadline, whatever the links do, and reports what is left as not checked', async () => {

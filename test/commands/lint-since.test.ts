@@ -41,14 +41,25 @@ describe('newsletter lint --since', () => {
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation. TODO: link\n' });
     const result = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
-    expect(linted(result.stdout, cwd)).toEqual(['sections/may-2025/events.md', 'sections/may-2025/foundation.md', 'sections/may-2025/issue.md', 'sections/may-2025/spotlight.md']);
+    expect(linted(result.stdout, cwd)).toEqual([
+      'sections/may-2025/events.md',
+      'sections/may-2025/foundation.md',
+      'sections/may-2025/issue.md',
+      'sections/may-2025/spotlight.md',
+    ]);
   });
 
   it('counts staged changes and new files git does not ignore, and leaves out ignored ones', async () => {
     const { cwd } = await archiveRepository();
-    await writeFiles(cwd, { '.gitignore': 'sections/scratch-2025/\n', 'sections/june-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: June 2025"\n---\n' });
+    await writeFiles(cwd, {
+      '.gitignore': 'sections/scratch-2025/\n',
+      'sections/june-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: June 2025"\n---\n',
+    });
     commitAll(cwd, 'ignore scratch');
-    await writeFiles(cwd, { 'sections/june-2025/kata.md': '* Kata news\n', 'sections/july-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: July 2025"\n---\n' });
+    await writeFiles(cwd, {
+      'sections/june-2025/kata.md': '* Kata news\n',
+      'sections/july-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: July 2025"\n---\n',
+    });
     git(cwd, 'add', 'sections/june-2025/kata.md');
     const result = await runMain(['lint', '--since', 'HEAD', '--format', 'json'], { cwd });
     const files = linted(result.stdout, cwd);
@@ -92,7 +103,7 @@ describe('newsletter lint --since', () => {
     expect(result.code).toBe(0);
   });
 
-  it('works in a workspace below the repository\'s top folder, annotating paths from the top in Actions', async () => {
+  it("works in a workspace below the repository's top folder, annotating paths from the top in Actions", async () => {
     const { repo, cwd } = await archiveRepository('newsletter');
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* TODO\n' });
     await writeFiles(repo, { 'other/sections/june-2025/issue.md': 'not this workspace\n' });
@@ -112,7 +123,9 @@ describe('newsletter lint --since', () => {
     expect(result.code).toBe(1);
     const text = await readFile(summary, 'utf8');
     expect(text.startsWith('## Earlier step\n### newsletter lint: 1 error, 0 warnings\n\nLinted: may-2025 (changed since main).\n\n')).toBe(true);
-    expect(text).toContain('| error | sections/may-2025/foundation.md:1 | placeholder | placeholder "TODO" left in the text; write the real content or remove it. |\n');
+    expect(text).toContain(
+      '| error | sections/may-2025/foundation.md:1 | placeholder | placeholder "TODO" left in the text; write the real content or remove it. |\n',
+    );
   });
 
   it('escapes every value of the summary, file names included: nothing breaks out of the table', async () => {
@@ -140,7 +153,9 @@ describe('newsletter lint --since', () => {
     const { cwd } = await archiveRepository();
     const unknown = await runMain(['lint', '--since', 'origin/nope'], { cwd });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('error --since: git knows no commit "origin/nope".\n  Fetch it first (git fetch origin main); in GitHub Actions, check out with fetch-depth: 0.\n');
+    expect(unknown.stderr).toBe(
+      'error --since: git knows no commit "origin/nope".\n  Fetch it first (git fetch origin main); in GitHub Actions, check out with fetch-depth: 0.\n',
+    );
     const option = await runMain(['lint', '--since', '--output=/tmp/x'], { cwd });
     expect(option.code).toBe(2);
     expect(option.stderr.split('\n')[0]).toBe('error --since expects a git ref, such as origin/main, not "--output=/tmp/x".');

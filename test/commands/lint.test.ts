@@ -13,7 +13,7 @@ const CLEAN_ISSUE = {
 };
 
 describe('newsletter lint', () => {
-  it('finds the sample\'s seeded defects and exits 1', async () => {
+  it("finds the sample's seeded defects and exits 1", async () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['lint'], { cwd });
     expect(result.code).toBe(1);
@@ -24,11 +24,12 @@ describe('newsletter lint', () => {
       /4:44\s+error\s+a link with no text to https:\/\/www\.socallinuxexpo\.org.*empty-link/,
       /26:51\s+error\s+"March 6 & 7" is already past on the issue's date \(2025-04-21\).*past-date/,
       /26:51\s+warning\s+"March 6 & 7" is written month first, and the issue's other dates day first; write "6 & 7 March".*date-style/,
-    ]) expect(result.stdout).toMatch(expected);
+    ])
+      expect(result.stdout).toMatch(expected);
     expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings\)\n {2}0 errors, \d+ warnings potentially fixable with the `--fix` option\.\n$/);
   });
 
-  it('prints ESLint\'s JSON shape', async () => {
+  it("prints ESLint's JSON shape", async () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['lint', 'april-2025', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
@@ -39,7 +40,15 @@ describe('newsletter lint', () => {
       filePath: join(cwd, 'sections/april-2025/spotlight.md'),
       messages: [
         { ruleId: 'draft-section', severity: 1, message: 'section "spotlight" is still marked draft; set status: ready when it is done.', line: 4, column: 1 },
-        { ruleId: 'placeholder', severity: 2, message: 'placeholder "Insert Spotlight" left in the text; write the real content or remove it.', line: 6, column: 1, endLine: 6, endColumn: 17 },
+        {
+          ruleId: 'placeholder',
+          severity: 2,
+          message: 'placeholder "Insert Spotlight" left in the text; write the real content or remove it.',
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 17,
+        },
       ],
       errorCount: 1,
       warningCount: 1,
@@ -47,15 +56,26 @@ describe('newsletter lint', () => {
       fixableWarningCount: 0,
     });
     const kata = results.find((r) => (r as { filePath: string }).filePath.endsWith('kata.md'));
-    expect(kata).toEqual({ filePath: join(cwd, 'sections/april-2025/kata.md'), messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(kata).toEqual({
+      filePath: join(cwd, 'sections/april-2025/kata.md'),
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
   });
 
   it('prints GitHub workflow annotations', async () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['lint', '--format', 'github'], { cwd });
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toContain('::error file=sections/april-2025/spotlight.md,line=6,col=1,endLine=6,endColumn=17,title=placeholder::placeholder "Insert Spotlight" left in the text; write the real content or remove it.');
-    expect(lines).toContain('::error file=sections/april-2025/events.md,line=26,col=51,endLine=26,endColumn=62,title=past-date::"March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.');
+    expect(lines).toContain(
+      '::error file=sections/april-2025/spotlight.md,line=6,col=1,endLine=6,endColumn=17,title=placeholder::placeholder "Insert Spotlight" left in the text; write the real content or remove it.',
+    );
+    expect(lines).toContain(
+      '::error file=sections/april-2025/events.md,line=26,col=51,endLine=26,endColumn=62,title=past-date::"March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.',
+    );
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+(,endLine=\d+,endColumn=\d+)?,title=[a-z-]+::.+$/);
   });
 
@@ -80,7 +100,10 @@ describe('newsletter lint', () => {
     await writeFiles(cwd, { 'newsletter.config.yaml': 'email: { platform: mailchimp }\nrules:\n  placeholder: warn\n' });
     const warned = await runMain(['lint', '--format', 'json'], { cwd });
     expect(warned.code).toBe(0);
-    const counts = (JSON.parse(warned.stdout) as { errorCount: number; warningCount: number }[]).reduce((a, r) => [a[0]! + r.errorCount, a[1]! + r.warningCount], [0, 0]);
+    const counts = (JSON.parse(warned.stdout) as { errorCount: number; warningCount: number }[]).reduce(
+      (a, r) => [a[0]! + r.errorCount, a[1]! + r.warningCount],
+      [0, 0],
+    );
     expect(counts).toEqual([0, 1]);
 
     await writeFiles(cwd, { 'newsletter.config.yaml': 'email: { platform: mailchimp }\nrules:\n  placeholder: off\n' });
@@ -115,17 +138,24 @@ describe('newsletter lint', () => {
     await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/kata.md': '---\ntitle: [oops\n---\nInsert Kata news\n' });
     const result = await runMain(['lint', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
-    const kata = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).find((r) => r.filePath.endsWith('kata.md'))!;
+    const kata = (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).find((r) =>
+      r.filePath.endsWith('kata.md'),
+    )!;
     expect(kata.messages.map((m) => m.ruleId)).toEqual(['front-matter', 'placeholder']);
     expect(kata.messages[1]!.line).toBe(4);
   });
 
   it('maps MJML errors from a broken template to the issue (rule mjml)', async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...CLEAN_ISSUE, 'templates/email.mjml.hbs': '<mjml><mj-body><mj-section><mj-text>{{title}}</mj-text></mj-section></mj-body></mjml>\n' });
+    await writeFiles(cwd, {
+      ...CLEAN_ISSUE,
+      'templates/email.mjml.hbs': '<mjml><mj-body><mj-section><mj-text>{{title}}</mj-text></mj-section></mj-body></mjml>\n',
+    });
     const result = await runMain(['lint', '--format', 'json'], { cwd });
     const messages = (JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((r) => r.messages);
-    expect(messages).toContainEqual(expect.objectContaining({ ruleId: 'mjml', message: expect.stringMatching(/^MJML: .*mj-text.*\(line 1 of the built email\.mjml\)$/) }));
+    expect(messages).toContainEqual(
+      expect.objectContaining({ ruleId: 'mjml', message: expect.stringMatching(/^MJML: .*mj-text.*\(line 1 of the built email\.mjml\)$/) }),
+    );
     expect(result.code).toBe(1);
   });
 
@@ -220,14 +250,15 @@ describe('newsletter lint, with the cache of unchanged issues', () => {
 });
 
 describe('email-compat on templates', () => {
-  it('reports what a workspace template uses that mail clients drop, at the template\'s line, and nothing in the built-in template', async () => {
+  it("reports what a workspace template uses that mail clients drop, at the template's line, and nothing in the built-in template", async () => {
     const builtin = await readFile(join(REPO, 'templates', 'email.mjml.hbs'), 'utf8');
     const cwd = await tempDir();
     await writeFiles(cwd, { ...CLEAN_ISSUE, 'templates/email.mjml.hbs': builtin });
     const compat = async () => {
       const result = await runMain(['lint', '--format', 'json', '--no-cache'], { cwd });
-      return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[])
-        .flatMap((r) => r.messages.filter((m) => m.ruleId === 'email-compat').map((m) => `${r.filePath.slice(cwd.length + 1)}:${m.line}:${m.column} ${m.message}`));
+      return (JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[]).flatMap((r) =>
+        r.messages.filter((m) => m.ruleId === 'email-compat').map((m) => `${r.filePath.slice(cwd.length + 1)}:${m.line}:${m.column} ${m.message}`),
+      );
     };
     // The built-in template, as a workspace's own: every feature it uses is documented as safe.
     expect(await compat()).toEqual([]);
@@ -235,25 +266,36 @@ describe('email-compat on templates', () => {
     const at = lines.findIndex((line) => line.includes('p { margin: 0 0 12px 0; }'));
     lines.splice(at + 1, 0, '      .nl-text p { position: absolute; }');
     await writeFiles(cwd, { 'templates/email.mjml.hbs': lines.join('\n') });
-    expect(await compat()).toEqual([`templates/email.mjml.hbs:${at + 2}:20 "position" is not shown by Gmail, Outlook (caniemail.com); keep the email readable without it, or leave it out.`]);
+    expect(await compat()).toEqual([
+      `templates/email.mjml.hbs:${at + 2}:20 "position" is not shown by Gmail, Outlook (caniemail.com); keep the email readable without it, or leave it out.`,
+    ]);
   });
 
   it('with a site checkout, refuses to move a live post: the seo.url route the site already has for the issue stays', async () => {
     const cwd = await tempDir();
     const site = await tempDir();
-    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  url: https://openinfra.org/blog/may-2025-newsletter\n---\n![The Summit crowd in Paris](/img/hero.png)\n' });
+    await writeFiles(cwd, {
+      ...CLEAN_ISSUE,
+      'sections/may-2025/issue.md':
+        '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  url: https://openinfra.org/blog/may-2025-newsletter\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+    });
     await writeFiles(site, {
       'static/img/hero.png': png(600, 300),
-      'src/pages/blog/inside-open-infrastructure-may-2025.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-may-2025\n---\nThe post.\n',
+      'src/pages/blog/inside-open-infrastructure-may-2025.md':
+        '---\ntitle: "Inside Open Infrastructure: May 2025"\nseo:\n  url: https://openinfra.org/blog/inside-open-infrastructure-may-2025\n---\nThe post.\n',
     });
     const moved = await runMain(['lint', '--site', site], { cwd });
     expect(moved.code).toBe(1);
-    expect(moved.stdout).toMatch(/5:1\s+error\s+seo\.url would move the live post from \/blog\/inside-open-infrastructure-may-2025 to \/blog\/may-2025-newsletter, and the site has no redirects; keep https:\/\/openinfra\.org\/blog\/inside-open-infrastructure-may-2025\.\s+moved-url/);
+    expect(moved.stdout).toMatch(
+      /5:1\s+error\s+seo\.url would move the live post from \/blog\/inside-open-infrastructure-may-2025 to \/blog\/may-2025-newsletter, and the site has no redirects; keep https:\/\/openinfra\.org\/blog\/inside-open-infrastructure-may-2025\.\s+moved-url/,
+    );
 
     // The issue's own post that cannot be read is the one post the rule needs: an error at seo.url says so.
     await writeFiles(site, { 'src/pages/blog/inside-open-infrastructure-may-2025.md': '---\ntitle: [broken\n---\n' });
     const broken = await runMain(['lint', '--site', site], { cwd });
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/5:1\s+error\s+the site's published post of this issue, src\/pages\/blog\/inside-open-infrastructure-may-2025\.md, cannot be read: front matter is not valid YAML: .*; whether seo\.url would move it cannot be checked\. Fix that file in the site checkout\.\s+moved-url/);
+    expect(broken.stdout).toMatch(
+      /5:1\s+error\s+the site's published post of this issue, src\/pages\/blog\/inside-open-infrastructure-may-2025\.md, cannot be read: front matter is not valid YAML: .*; whether seo\.url would move it cannot be checked\. Fix that file in the site checkout\.\s+moved-url/,
+    );
   });
 });

@@ -18,12 +18,14 @@ import { read, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
 const ISSUE = 'sections/december-2026';
 
-describe('the editor\'s month on a checkout shaped like the real site', () => {
-  it('new, section add, lint, fix, preview with the site\'s images, build, send, publish and publish again', async () => {
+describe("the editor's month on a checkout shaped like the real site", () => {
+  it("new, section add, lint, fix, preview with the site's images, build, send, publish and publish again", async () => {
     const cwd = await tempDir();
     const site = await tempDir();
     await writeSite(site, { otherPosts: 100, authors: 38 });
-    await writeFiles(cwd, { 'newsletter.config.yaml': `siteRepo: ${site}\nemail:\n  platform: emma\n  from: "OpenInfra Foundation <newsletter@openinfra.org>"\n` });
+    await writeFiles(cwd, {
+      'newsletter.config.yaml': `siteRepo: ${site}\nemail:\n  platform: emma\n  from: "OpenInfra Foundation <newsletter@openinfra.org>"\n`,
+    });
 
     // 1. The issue opens with the site's conventions, its section headings and its upcoming events.
     const made = await runMain(['new', 'december-2026', '--yes', '--date', '2026-12-08', '--sections', 'spotlight,foundation,events', '--verbose'], { cwd });
@@ -39,10 +41,15 @@ describe('the editor\'s month on a checkout shaped like the real site', () => {
     // 2. The sections, as writers write them: a camera's file name, an image of the site, the events' closing words.
     await writeFiles(cwd, {
       [`${ISSUE}/img/UPP Hackathon 2026.png`]: png(1200, 800),
-      [`${ISSUE}/spotlight.md`]: '---\ntitle: The UPP hackathon\nstatus: ready\n---\nTwenty teams met in Paris on 14 November.\n\n![The UPP hackathon teams at work](img/UPP Hackathon 2026.png)\n',
-      [`${ISSUE}/foundation.md`]: '---\nstatus: ready\n---\nThe board approved the 2027 budget. Thanks to our sponsors:\n\n![The logos of the 2026 sponsors](/img/sponsors.png)\n',
-      [`${ISSUE}/member-story.md`]: '---\ntitle: Member Story\nowner: "@jdoe"\nstatus: ready\n---\nA member tells how they run OpenStack for a national research network.\n',
-      [`${ISSUE}/events.md`]: events.replace('status: draft', 'status: ready').replace(/<!--[\s\S]*-->\n/, '<!-- events -->\n\nVisit [2026 OpenInfra events](https://openinfra.org/events/) for a full list of gatherings.\n'),
+      [`${ISSUE}/spotlight.md`]:
+        '---\ntitle: The UPP hackathon\nstatus: ready\n---\nTwenty teams met in Paris on 14 November.\n\n![The UPP hackathon teams at work](img/UPP Hackathon 2026.png)\n',
+      [`${ISSUE}/foundation.md`]:
+        '---\nstatus: ready\n---\nThe board approved the 2027 budget. Thanks to our sponsors:\n\n![The logos of the 2026 sponsors](/img/sponsors.png)\n',
+      [`${ISSUE}/member-story.md`]:
+        '---\ntitle: Member Story\nowner: "@jdoe"\nstatus: ready\n---\nA member tells how they run OpenStack for a national research network.\n',
+      [`${ISSUE}/events.md`]: events
+        .replace('status: draft', 'status: ready')
+        .replace(/<!--[\s\S]*-->\n/, '<!-- events -->\n\nVisit [2026 OpenInfra events](https://openinfra.org/events/) for a full list of gatherings.\n'),
     });
     const linted = await runMain(['lint'], { cwd });
     expect(linted.code).toBe(1);

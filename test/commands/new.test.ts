@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 import { read, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 describe('newsletter new', () => {
@@ -13,7 +13,9 @@ describe('newsletter new', () => {
     const lines = events.split('\n');
     const example = lines.slice(lines.indexOf('events:'), lines.findIndex((line) => line.includes('timezone:')) + 1).join('\n');
     expect(example).toContain('    start: 2025-10-17');
-    await writeFiles(cwd, { 'sections/may-2031/events.md': events.replace('status: draft\n', `status: draft\n${example.replace(/2025-/g, '2031-').replace(/ +#.*$/gm, '')}\n`) });
+    await writeFiles(cwd, {
+      'sections/may-2031/events.md': events.replace('status: draft\n', `status: draft\n${example.replace(/2025-/g, '2031-').replace(/ +#.*$/gm, '')}\n`),
+    });
     expect((await runMain(['build', '--text'], { cwd })).code).toBe(0);
     const text = await read(cwd, 'dist/may-2031/email.txt');
     expect(text).toMatch(/\n- 17-19 October 2031 \| Paris-Saclay, France\n/);
@@ -54,37 +56,77 @@ describe('newsletter new', () => {
     const result = await runMain(['new', 'june-2025'], {
       cwd,
       interactive: true,
-      answers: { title: 'Inside Open Infrastructure: June 2025', author: 'Jo', date: '2025-06-18', description: 'Summit news', sections: ['foundation', 'zuul'], 'section-1': '', order: 'foundation, zuul' },
+      answers: {
+        title: 'Inside Open Infrastructure: June 2025',
+        author: 'Jo',
+        date: '2025-06-18',
+        description: 'Summit news',
+        sections: ['foundation', 'zuul'],
+        'section-1': '',
+        order: 'foundation, zuul',
+      },
     });
     expect(result.code).toBe(0);
     expect(result.asked).toEqual(['title', 'author', 'date', 'description', 'sections', 'section-1', 'order']);
     // Config's order, kept: issue.md needs no list of its own.
     expect(await read(cwd, 'sections/june-2025/issue.md')).not.toContain('sections:');
     expect((await readdir(join(cwd, 'sections', 'june-2025'))).sort()).toEqual(['foundation.md', 'issue.md', 'zuul.md']);
-    expect(parseSourceParts(await read(cwd, 'sections/june-2025/issue.md'), 'x').data).toMatchObject({ author: 'Jo', date: '2025-06-18', seo: { description: 'Summit news' } });
+    expect(parseSourceParts(await read(cwd, 'sections/june-2025/issue.md'), 'x').data).toMatchObject({
+      author: 'Jo',
+      date: '2025-06-18',
+      seo: { description: 'Summit news' },
+    });
   });
 
-  it('adds sections of the issue\'s own on a terminal, with heading and owner, and keeps the order chosen in issue.md', async () => {
+  it("adds sections of the issue's own on a terminal, with heading and owner, and keeps the order chosen in issue.md", async () => {
     const cwd = await tempDir();
     const result = await runMain(['new', 'june-2025'], {
       cwd,
       interactive: true,
       answers: {
-        title: 'Inside Open Infrastructure: June 2025', author: 'Jo', date: '2025-06-18', description: 'Summit news', sections: ['foundation', 'events'],
-        'section-1': 'summit-spotlight', 'section-1-heading': 'Summit Spotlight', 'section-1-tagline': 'Paris, 17-19 October', 'section-1-owner': '@events-team', 'section-1-required': 'y', 'section-2': '',
+        title: 'Inside Open Infrastructure: June 2025',
+        author: 'Jo',
+        date: '2025-06-18',
+        description: 'Summit news',
+        sections: ['foundation', 'events'],
+        'section-1': 'summit-spotlight',
+        'section-1-heading': 'Summit Spotlight',
+        'section-1-tagline': 'Paris, 17-19 October',
+        'section-1-owner': '@events-team',
+        'section-1-required': 'y',
+        'section-2': '',
         order: 'summit-spotlight, foundation, events',
       },
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.asked).toEqual(['title', 'author', 'date', 'description', 'sections', 'section-1', 'section-1-heading', 'section-1-tagline', 'section-1-owner', 'section-1-required', 'section-2', 'order']);
+    expect(result.asked).toEqual([
+      'title',
+      'author',
+      'date',
+      'description',
+      'sections',
+      'section-1',
+      'section-1-heading',
+      'section-1-tagline',
+      'section-1-owner',
+      'section-1-required',
+      'section-2',
+      'order',
+    ]);
     expect(await read(cwd, 'sections/june-2025/issue.md')).toMatch(/\nsections: \[summit-spotlight, foundation, events\]\n---\n/);
     const own = parseSourceParts(await read(cwd, 'sections/june-2025/summit-spotlight.md'), 'x').data;
     expect(own).toEqual({ title: 'Summit Spotlight', tagline: 'Paris, 17-19 October', owner: '@events-team', required: true, status: 'draft' });
     // Required by its own front matter: lint says so while it holds nothing.
-    expect((await runMain(['lint', 'june-2025'], { cwd })).stdout).toMatch(/summit-spotlight\.md\n\s+\d+:1\s+warning\s+section "summit-spotlight" is still marked draft[\s\S]*\d+:1\s+error\s+the required section "Summit Spotlight" holds nothing yet; write it, or ask its owner\.\s+required-section/);
+    expect((await runMain(['lint', 'june-2025'], { cwd })).stdout).toMatch(
+      /summit-spotlight\.md\n\s+\d+:1\s+warning\s+section "summit-spotlight" is still marked draft[\s\S]*\d+:1\s+error\s+the required section "Summit Spotlight" holds nothing yet; write it, or ask its owner\.\s+required-section/,
+    );
     const status = await runMain(['status', 'june-2025', '--format', 'json'], { cwd });
-    expect((JSON.parse(status.stdout) as { sections: { id: string; heading: string; owner: string | null }[] }).sections.map((s) => [s.id, s.heading, s.owner])).toEqual([
-      ['summit-spotlight', 'Summit Spotlight', '@events-team'], ['foundation', 'OpenInfra Foundation News', null], ['events', 'Community Events', null],
+    expect(
+      (JSON.parse(status.stdout) as { sections: { id: string; heading: string; owner: string | null }[] }).sections.map((s) => [s.id, s.heading, s.owner]),
+    ).toEqual([
+      ['summit-spotlight', 'Summit Spotlight', '@events-team'],
+      ['foundation', 'OpenInfra Foundation News', null],
+      ['events', 'Community Events', null],
       // Left out on purpose, and required by config: status lists it as missing.
       ['spotlight', 'Spotlight', null],
     ]);

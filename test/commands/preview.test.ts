@@ -36,13 +36,21 @@ const versionOf = (html: string): string => /data-version="([^"]+)"/.exec(html)!
 describe('newsletter preview over HTTP', () => {
   it('serves the raw outputs byte for byte as build writes them, in a workspace that is only sections/', async () => {
     const dir = await sampleWorkspace({ 'sections/april-2025/img/team.png': png(64, 32) });
-    await writeFile(join(dir, 'sections/april-2025/kata.md'), `${await readFile(join(dir, 'sections/april-2025/kata.md'), 'utf8')}\n![The Kata team](img/team.png)\n`);
+    await writeFile(
+      join(dir, 'sections/april-2025/kata.md'),
+      `${await readFile(join(dir, 'sections/april-2025/kata.md'), 'utf8')}\n![The Kata team](img/team.png)\n`,
+    );
     const preview = await startPreviewCli(dir);
     expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const built = await runCli(['build', '--json'], { cwd: dir });
     expect(built.code).toBe(0);
     const { outputs, images } = JSON.parse(built.stdout) as { outputs: Record<string, string>; images: string[] };
-    for (const [path, file] of [['email.html', outputs.html], ['email.txt', outputs.text], ['email.mjml', outputs.mjml], ['blog.md', outputs.blog]] as const) {
+    for (const [path, file] of [
+      ['email.html', outputs.html],
+      ['email.txt', outputs.text],
+      ['email.mjml', outputs.mjml],
+      ['blog.md', outputs.blog],
+    ] as const) {
       const answer = await rawGet(preview.port, `/april-2025/${path}`);
       expect(answer.status, path).toBe(200);
       expect(answer.body.equals(await readFile(file!)), `${path} differs from ${file}`).toBe(true);
@@ -59,30 +67,36 @@ describe('newsletter preview over HTTP', () => {
     expect(email.headers['content-security-policy']).not.toContain('script-src');
   });
 
-  it.each([['siteRepo', true], ['--site', false]])('shows the site images that only the site checkout holds yet (named by %s), from the checkout and never from the site, and nothing else of it', async (_named, inConfig) => {
-    const site = await tempDir();
-    const hero = png(640, 320);
-    await writeFiles(site, { 'static/img/graphics-for-su-1-.png': hero, 'static/img/other.png': png(8, 8) });
-    const dir = await sampleWorkspace(inConfig ? { 'newsletter.config.yaml': `siteRepo: ${site}\n` } : {});
-    const preview = await startPreviewCli(dir, inConfig ? [] : ['--site', site]);
-    const page = (await rawGet(preview.port, '/april-2025/')).body.toString('utf8');
-    const images = JSON.parse(/<script type="application\/json" id="images" data-live>([^<]*)<\/script>/.exec(page)![1]!) as Record<string, string>;
-    const served = images['https://openinfra.org/img/graphics-for-su-1-.png'];
-    expect(served).toMatch(/^\/april-2025\/img\/site_\d+\.png$/);
-    // The blog post names it by its site path, and is shown it from the same place.
-    expect(images['/img/graphics-for-su-1-.png']).toBe(served);
-    // The frames are given the email with the image already at the preview's address: the site is never asked for it.
-    const shown = (await rawGet(preview.port, '/april-2025/email.html?shown')).body.toString('utf8');
-    expect(shown).toContain(`src="${served}"`);
-    expect(shown).not.toContain('src="https://openinfra.org/img/graphics-for-su-1-.png"');
-    const image = await rawGet(preview.port, served!);
-    expect(image.status).toBe(200);
-    expect(image.headers['content-type']).toBe('image/png');
-    expect(image.body.equals(hero)).toBe(true);
-    // An image of the checkout the issue does not show is not served.
-    expect(Object.keys(images).some((address) => address.includes('other.png'))).toBe(false);
-    expect((await rawGet(preview.port, '/april-2025/img/site_9.png')).status).toBe(404);
-  });
+  it.each([
+    ['siteRepo', true],
+    ['--site', false],
+  ])(
+    'shows the site images that only the site checkout holds yet (named by %s), from the checkout and never from the site, and nothing else of it',
+    async (_named, inConfig) => {
+      const site = await tempDir();
+      const hero = png(640, 320);
+      await writeFiles(site, { 'static/img/graphics-for-su-1-.png': hero, 'static/img/other.png': png(8, 8) });
+      const dir = await sampleWorkspace(inConfig ? { 'newsletter.config.yaml': `siteRepo: ${site}\n` } : {});
+      const preview = await startPreviewCli(dir, inConfig ? [] : ['--site', site]);
+      const page = (await rawGet(preview.port, '/april-2025/')).body.toString('utf8');
+      const images = JSON.parse(/<script type="application\/json" id="images" data-live>([^<]*)<\/script>/.exec(page)![1]!) as Record<string, string>;
+      const served = images['https://openinfra.org/img/graphics-for-su-1-.png'];
+      expect(served).toMatch(/^\/april-2025\/img\/site_\d+\.png$/);
+      // The blog post names it by its site path, and is shown it from the same place.
+      expect(images['/img/graphics-for-su-1-.png']).toBe(served);
+      // The frames are given the email with the image already at the preview's address: the site is never asked for it.
+      const shown = (await rawGet(preview.port, '/april-2025/email.html?shown')).body.toString('utf8');
+      expect(shown).toContain(`src="${served}"`);
+      expect(shown).not.toContain('src="https://openinfra.org/img/graphics-for-su-1-.png"');
+      const image = await rawGet(preview.port, served!);
+      expect(image.status).toBe(200);
+      expect(image.headers['content-type']).toBe('image/png');
+      expect(image.body.equals(hero)).toBe(true);
+      // An image of the checkout the issue does not show is not served.
+      expect(Object.keys(images).some((address) => address.includes('other.png'))).toBe(false);
+      expect((await rawGet(preview.port, '/april-2025/img/site_9.png')).status).toBe(404);
+    },
+  );
 
   it('renders the issue when the site checkout cannot be read, and shows why among the problems', async () => {
     const site = await tempDir();
@@ -96,11 +110,12 @@ describe('newsletter preview over HTTP', () => {
     expect((await rawGet(preview.port, '/april-2025/email.html')).status).toBe(200);
   });
 
-  it('shows an issue\'s events as data, calendar links and all, in the email and the post', async () => {
+  it("shows an issue's events as data, calendar links and all, in the email and the post", async () => {
     const dir = await tempDir();
     await writeFiles(dir, {
       ...readyMayIssue(),
-      'sections/may-2025/events.md': '---\nevents:\n  - name: OpenStack Day Japan\n    url: https://openstack.jp/days/2025/\n    start: 2025-06-26\n    location: Tokyo, Japan\n---\n',
+      'sections/may-2025/events.md':
+        '---\nevents:\n  - name: OpenStack Day Japan\n    url: https://openstack.jp/days/2025/\n    start: 2025-06-26\n    location: Tokyo, Japan\n---\n',
     });
     const preview = await startPreviewCli(dir);
     const email = (await rawGet(preview.port, '/may-2025/email.html')).body.toString('utf8').replaceAll('&#x26;', '&');
@@ -124,7 +139,9 @@ describe('newsletter preview over HTTP', () => {
     expect(html).toContain('Inside Open Infrastructure: April 2025');
     expect(html).toContain('sections/april-2025/');
     // The editor's questions: can it ship (status's verdict), when is it due, does it fit Gmail.
-    expect(html).toMatch(/<h2 class="bad">Not ready: \d+ blockers<\/h2><p>Due 2025-04-21 \(\d+ days ago\)\.<\/p><p>Email \d+ KB of HTML; Gmail clips past 102 KB\.<\/p>/);
+    expect(html).toMatch(
+      /<h2 class="bad">Not ready: \d+ blockers<\/h2><p>Due 2025-04-21 \(\d+ days ago\)\.<\/p><p>Email \d+ KB of HTML; Gmail clips past 102 KB\.<\/p>/,
+    );
     expect(html).toContain('<li>the section &quot;OpenDev: Free Software Needs Free Tools&quot; is a draft: sections/april-2025/spotlight.md');
   });
 
@@ -144,12 +161,31 @@ describe('newsletter preview over HTTP', () => {
     await writeFile(join(dir, 'sections/april-2025/kata.md'), `${await readFile(join(dir, 'sections/april-2025/kata.md'), 'utf8')}\n![x](passwd.png)\n`);
     const preview = await startPreviewCli(dir);
     const attempts = [
-      '/../../../../etc/passwd', '/april-2025/../../../../etc/passwd', '/april-2025/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
-      '/%2e%2e/newsletter.config.yaml', '/april-2025/img/..%2f..%2f..%2fnewsletter.config.yaml', '/april-2025/img/%252e%252e/x',
-      '//etc/passwd', '/april-2025/img//etc/passwd', '/april-2025/img/%2fetc%2fpasswd', '/april-2025/..\\..\\newsletter.config.yaml',
-      '/april-2025/issue.md', '/sections/april-2025/issue.md', '/newsletter.config.yaml', '/april-2025/img/', '/april-2025/img/passwd.png',
-      '/april-2025/email.html%00', '/_preview/', '/_preview/../package.json', '/_preview/preview.js/..', '/april-2025/dist', '/nope/',
-      '/april-2025/nope', '/april-2025/img/nope.png', '/C:/Windows/win.ini', '/april-2025/email.html/x',
+      '/../../../../etc/passwd',
+      '/april-2025/../../../../etc/passwd',
+      '/april-2025/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      '/%2e%2e/newsletter.config.yaml',
+      '/april-2025/img/..%2f..%2f..%2fnewsletter.config.yaml',
+      '/april-2025/img/%252e%252e/x',
+      '//etc/passwd',
+      '/april-2025/img//etc/passwd',
+      '/april-2025/img/%2fetc%2fpasswd',
+      '/april-2025/..\\..\\newsletter.config.yaml',
+      '/april-2025/issue.md',
+      '/sections/april-2025/issue.md',
+      '/newsletter.config.yaml',
+      '/april-2025/img/',
+      '/april-2025/img/passwd.png',
+      '/april-2025/email.html%00',
+      '/_preview/',
+      '/_preview/../package.json',
+      '/_preview/preview.js/..',
+      '/april-2025/dist',
+      '/nope/',
+      '/april-2025/nope',
+      '/april-2025/img/nope.png',
+      '/C:/Windows/win.ini',
+      '/april-2025/email.html/x',
     ];
     for (const path of attempts) {
       const answer = await rawGet(preview.port, path);
@@ -184,7 +220,9 @@ describe('newsletter preview over HTTP', () => {
   it('listens on loopback only by default', async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
-    const outside = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === 'IPv4');
     if (!outside) {
       console.warn('skipped the outside-address half: this machine has no non-loopback IPv4 address.');
       return;
@@ -199,7 +237,7 @@ describe('newsletter preview over HTTP', () => {
     expect(refused).toBe('ECONNREFUSED');
   });
 
-  it('updates on a save, shows a broken fragment\'s error, and recovers on the next good save', async () => {
+  it("updates on a save, shows a broken fragment's error, and recovers on the next good save", async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
     const fragment = join(dir, 'sections/april-2025/kata.md');
@@ -276,7 +314,9 @@ describe('newsletter preview over HTTP', () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir, ['--open'], { PATH: '/nonexistent' });
     // Said once the preview has tried to start xdg-open, after its first render.
-    await expect.poll(() => preview.stderr(), { timeout: timeFor({ builds: 1 }) }).toMatch(/^warning: no browser could be opened \(xdg-open is not installed\); open http:\/\/127\.0\.0\.1:\d+\/ yourself\.\n$/);
+    await expect
+      .poll(() => preview.stderr(), { timeout: timeFor({ builds: 1 }) })
+      .toMatch(/^warning: no browser could be opened \(xdg-open is not installed\); open http:\/\/127\.0\.0\.1:\d+\/ yourself\.\n$/);
     expect((await rawGet(preview.port, '/april-2025/')).status).toBe(200);
   });
 
@@ -285,7 +325,9 @@ describe('newsletter preview over HTTP', () => {
     const preview = await startPreviewCli(dir);
     const fragment = join(dir, 'sections/april-2025/kata.md');
     await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n* Asked for later.\n`);
-    await expect.poll(async () => (await rawGet(preview.port, '/april-2025/email.txt')).body.toString(), { timeout: timeFor({ builds: 1 }) }).toContain('Asked for later.');
+    await expect
+      .poll(async () => (await rawGet(preview.port, '/april-2025/email.txt')).body.toString(), { timeout: timeFor({ builds: 1 }) })
+      .toContain('Asked for later.');
   });
 
   it('ends with exit 0 on Ctrl-C', async () => {
@@ -322,10 +364,12 @@ describe('newsletter preview over HTTP', () => {
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('warns when told to listen beyond loopback, and then answers to this machine\'s addresses but still to no name', async () => {
+  it("warns when told to listen beyond loopback, and then answers to this machine's addresses but still to no name", async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir, ['--host', '0.0.0.0']);
-    const outside = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === 'IPv4');
     // The address printed is one to open (0.0.0.0 is none, and the Host check would refuse it).
     expect(preview.url).toBe(`http://${outside?.address ?? '127.0.0.1'}:${preview.port}/`);
     expect((await rawGet(preview.port, '/april-2025/email.txt', { host: new URL(preview.url).host })).status).toBe(200);

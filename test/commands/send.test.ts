@@ -25,7 +25,12 @@ async function silentServer(): Promise<number> {
   const sockets: import('node:net').Socket[] = [];
   const server: Server = createServer((socket) => void sockets.push(socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => { for (const s of sockets) s.destroy(); server.close(); } });
+  servers.push({
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  });
   return (server.address() as { port: number }).port;
 }
 
@@ -34,7 +39,10 @@ describe('newsletter send', () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer();
-    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'phone@example.org'], {
+      cwd,
+      env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
     expect(result.stderr).toBe('Issue: may-2025 (the latest)\n');
     expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  accepted  phone@example.org\n`);
     expect(result.code).toBe(0);
@@ -55,10 +63,14 @@ describe('newsletter send', () => {
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 
-  it('carries the issue\'s own images inline, named by cid: in the HTML, until the site shows them; --no-inline-images sends their addresses', async () => {
+  it("carries the issue's own images inline, named by cid: in the HTML, until the site shows them; --no-inline-images sends their addresses", async () => {
     const cwd = await tempDir();
     const photo = png(600, 400);
-    await writeFiles(cwd, { ...MAY, 'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story.\n\n![The Kata team at the PTG](img/team.png)\n', 'sections/may-2025/img/team.png': photo });
+    await writeFiles(cwd, {
+      ...MAY,
+      'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story.\n\n![The Kata team at the PTG](img/team.png)\n',
+      'sections/may-2025/img/team.png': photo,
+    });
     const { port, received } = await smtpServer();
     const env = { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` };
     expect((await runMain(['send', '--to', 'editor@example.org'], { cwd, env })).code).toBe(0);
@@ -113,7 +125,11 @@ describe('newsletter send', () => {
     const dry = await runMain(['send', '--to', 'editor@example.org', '--dry-run', '--no-test-prefix'], { cwd, now });
     expect(dry.stdout).toBe('Wrote dist/may-2025/test.eml: the message for editor@example.org, as it would be sent; nothing was sent.\n');
     expect(received).toHaveLength(0);
-    const sent = await runMain(['send', '--to', 'editor@example.org', '--no-test-prefix'], { cwd, now, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const sent = await runMain(['send', '--to', 'editor@example.org', '--no-test-prefix'], {
+      cwd,
+      now,
+      env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
     expect(sent.code).toBe(0);
     const eml = await readFile(join(cwd, 'dist/may-2025/test.eml'));
     expect(received[0]!.raw.toString('utf8').replace(/\r\n$/, '')).toBe(eml.toString('utf8').replace(/\r\n$/, ''));
@@ -142,28 +158,43 @@ describe('newsletter send', () => {
     // The password goes to a host a pull request can change only where the environment names that host too.
     const unnamed = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment' } });
     expect(unnamed.code).toBe(2);
-    expect(unnamed.stderr).toBe('error NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it is not set for email.smtp.host 127.0.0.1.\n  If 127.0.0.1 is your server, set NEWSLETTER_SMTP_HOST=127.0.0.1 too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.\n');
-    const other = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: 'smtp.example.org' } });
+    expect(unnamed.stderr).toBe(
+      'error NEWSLETTER_SMTP_PASSWORD is sent only to the host NEWSLETTER_SMTP_HOST names, and it is not set for email.smtp.host 127.0.0.1.\n  If 127.0.0.1 is your server, set NEWSLETTER_SMTP_HOST=127.0.0.1 too (a pull request can change the config, never the environment); or put the whole server in NEWSLETTER_SMTP_URL.\n',
+    );
+    const other = await runMain(['send', '--to', 'editor@example.org'], {
+      cwd,
+      env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: 'smtp.example.org' },
+    });
     expect(other.code).toBe(2);
     expect(received).toHaveLength(0);
-    const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: '127.0.0.1' } });
+    const result = await runMain(['send', '--to', 'editor@example.org'], {
+      cwd,
+      env: { NEWSLETTER_SMTP_PASSWORD: 'from-the-environment', NEWSLETTER_SMTP_HOST: '127.0.0.1' },
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(received).toHaveLength(1);
     await writeFiles(cwd, { 'newsletter.config.yaml': `${CONFIG}  smtp: { host: 127.0.0.1, port: ${port}, user: editor, pass: hunter2 }\n` });
     const inFile = await runMain(['send', '--to', 'editor@example.org'], { cwd });
     expect(inFile.code).toBe(2);
-    expect(inFile.stderr.split('\n')[0]).toBe('error newsletter.config.yaml: email.smtp.pass: a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead.');
+    expect(inFile.stderr.split('\n')[0]).toBe(
+      'error newsletter.config.yaml: email.smtp.pass: a password never goes in a file of the workspace; set NEWSLETTER_SMTP_PASSWORD in the environment instead.',
+    );
   });
 
   it('sends no login in clear to a server off loopback, whatever its name: the address connected to decides', async () => {
-    const address = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
     if (!address) {
       console.warn('skipped: this machine has no address but loopback, so no server off loopback can be made here.');
       return;
     }
     const logins: string[] = [];
     const server = new SMTPServer({
-      secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, logger: false,
+      secure: false,
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
       onAuth(auth, _session, callback) {
         logins.push(auth.password ?? '');
         callback(null, { user: auth.username });
@@ -176,7 +207,9 @@ describe('newsletter send', () => {
     await writeFiles(cwd, MAY);
     const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@${address}:${port}` } });
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n')[0]).toMatch(new RegExp(`^error TLS with the SMTP server ${address.replace(/\./g, '\\.')}:${port} failed .*; nothing was sent\\.$`));
+    expect(result.stderr.split('\n')[0]).toMatch(
+      new RegExp(`^error TLS with the SMTP server ${address.replace(/\./g, '\\.')}:${port} failed .*; nothing was sent\\.$`),
+    );
     expect(logins).toEqual([]);
     expect(result.stderr).not.toContain('s3cret');
   });
@@ -194,20 +227,29 @@ describe('newsletter send', () => {
       });
     });
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
-    servers.push({ close: () => { for (const s of sockets) s.destroy(); echo.close(); } });
+    servers.push({
+      close: () => {
+        for (const s of sockets) s.destroy();
+        echo.close();
+      },
+    });
     const port = (echo.address() as { port: number }).port;
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://editor:s3cret-Pa55@127.0.0.1:${port}` } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/refused the login of editor: 535 you said AUTH PLAIN \*\*\*/);
-    for (const form of ['s3cret', Buffer.from('\0editor\0s3cret-Pa55').toString('base64'), Buffer.from('s3cret-Pa55').toString('base64')]) expect(result.stderr).not.toContain(form);
+    for (const form of ['s3cret', Buffer.from('\0editor\0s3cret-Pa55').toString('base64'), Buffer.from('s3cret-Pa55').toString('base64')])
+      expect(result.stderr).not.toContain(form);
   });
 
-  it('writes one From mailbox, its name quoted, whatever punctuation the sender\'s name holds', async () => {
+  it("writes one From mailbox, its name quoted, whatever punctuation the sender's name holds", async () => {
     for (const name of ['Foo (Bar', 'News: Today', 'a, evil@x.org, b', 'OpenInfra "Foundation']) {
       const cwd = await tempDir();
-      await writeFiles(cwd, { ...MAY, 'newsletter.config.yaml': CONFIG.replace('OpenInfra Foundation <newsletter@openinfra.dev>', `${name.replace(/"/g, '\\"')} <newsletter@openinfra.dev>`) });
+      await writeFiles(cwd, {
+        ...MAY,
+        'newsletter.config.yaml': CONFIG.replace('OpenInfra Foundation <newsletter@openinfra.dev>', `${name.replace(/"/g, '\\"')} <newsletter@openinfra.dev>`),
+      });
       const dry = await runMain(['send', '--to', 'editor@example.org', '--dry-run'], { cwd });
       if (name.includes('"')) {
         // A quote in the name is refused by config, before any header is made.
@@ -225,16 +267,23 @@ describe('newsletter send', () => {
     await writeFiles(cwd, MAY);
     const result = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://u:%zz@127.0.0.1:9' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('error the password in NEWSLETTER_SMTP_URL holds a % that starts no escape.\n  Write a % in a user or password as %25, and any other reserved character as its %XX escape.\n');
+    expect(result.stderr).toBe(
+      'error the password in NEWSLETTER_SMTP_URL holds a % that starts no escape.\n  Write a % in a user or password as %25, and any other reserved character as its %XX escape.\n',
+    );
   });
 
   it('reports each recipient the server refuses, delivers to the others, and exits 1', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     const { port, received } = await smtpServer({ refuse: ['nobody@example.org'] });
-    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'nobody@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    const result = await runMain(['send', '--to', 'editor@example.org', '--to', 'nobody@example.org'], {
+      cwd,
+      env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` },
+    });
     expect(result.code).toBe(1);
-    expect(result.stdout).toBe(`Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  refused   nobody@example.org: 550 No such mailbox here\n`);
+    expect(result.stdout).toBe(
+      `Sent may-2025 through 127.0.0.1:${port}:\n  accepted  editor@example.org\n  refused   nobody@example.org: 550 No such mailbox here\n`,
+    );
     expect(received[0]!.to).toEqual(['editor@example.org']);
   });
 
@@ -246,10 +295,16 @@ describe('newsletter send', () => {
     servers.pop()!.close(); // nothing listens there any more
     const refused = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${closed}` } });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error could not connect to the SMTP server 127.0.0.1:${closed} (connection refused); nothing was sent.\n  Is the server running, on this host and port?\n`);
+    expect(refused.stderr).toBe(
+      `error could not connect to the SMTP server 127.0.0.1:${closed} (connection refused); nothing was sent.\n  Is the server running, on this host and port?\n`,
+    );
 
     const silent = await silentServer();
-    const hung = await runMain(['send', '--to', 'editor@example.org'], { cwd, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${silent}` }, waits: { smtpStepMs: 300 } });
+    const hung = await runMain(['send', '--to', 'editor@example.org'], {
+      cwd,
+      env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${silent}` },
+      waits: { smtpStepMs: 300 },
+    });
     expect(hung.code).toBe(1);
     expect(hung.stderr.split('\n')[0]).toBe(`error the SMTP server 127.0.0.1:${silent} stopped answering; nothing was sent.`);
   });
@@ -257,15 +312,22 @@ describe('newsletter send', () => {
   it('refuses more than 10 recipients, a missing sender and an issue that is not ready', async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
-    const many = await runMain(['send', ...Array.from({ length: 11 }, (_, i) => ['--to', `reader${i}@example.org`]).flat()], { cwd, env: { NEWSLETTER_SMTP_URL: 'smtp://127.0.0.1:9' } });
+    const many = await runMain(['send', ...Array.from({ length: 11 }, (_, i) => ['--to', `reader${i}@example.org`]).flat()], {
+      cwd,
+      env: { NEWSLETTER_SMTP_URL: 'smtp://127.0.0.1:9' },
+    });
     expect(many.code).toBe(2);
-    expect(many.stderr).toBe('error 11 recipients; a test goes to at most 10.\n  Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.\n');
+    expect(many.stderr).toBe(
+      'error 11 recipients; a test goes to at most 10.\n  Send the issue to its readers from the mail platform: it handles lists, unsubscribes and bounces.\n',
+    );
 
     const sample = await sampleWorkspace({ 'newsletter.config.yaml': CONFIG });
     const { port, received } = await smtpServer();
     const notReady = await runMain(['send', '--to', 'editor@example.org'], { cwd: sample, env: { NEWSLETTER_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     expect(notReady.code).toBe(1);
-    expect(notReady.stderr).toMatch(/^error april-2025 is not ready to send; nothing was sent:\n {2}- the section "OpenDev: Free Software Needs Free Tools" is a draft/);
+    expect(notReady.stderr).toMatch(
+      /^error april-2025 is not ready to send; nothing was sent:\n {2}- the section "OpenDev: Free Software Needs Free Tools" is a draft/,
+    );
     expect(received).toHaveLength(0);
 
     const noSender = await tempDir();
@@ -277,7 +339,7 @@ describe('newsletter send', () => {
 });
 
 describe('build --eml', () => {
-  it('writes the message a mail platform takes, the same bytes every time, with build\'s HTML and text', async () => {
+  it("writes the message a mail platform takes, the same bytes every time, with build's HTML and text", async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, MAY);
     expect((await runMain(['build', '--eml'], { cwd })).code).toBe(0);

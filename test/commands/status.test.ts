@@ -10,7 +10,8 @@ const execFileAsync = promisify(execFile);
 
 const CLEAN_ISSUE = {
   'newsletter.config.yaml': 'email: { platform: mailchimp }\n', // a mail platform: the footer's unsubscribe link
-  'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  description: Kata 3.15 and the Summit in Paris\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
+  'sections/may-2025/issue.md':
+    '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\nseo:\n  description: Kata 3.15 and the Summit in Paris\n---\n![The Summit crowd in Paris](/img/hero.png)\n',
   'sections/may-2025/spotlight.md': '---\ntitle: A lead story\nowner: "@aprice"\nstatus: ready\n---\nThe story, told well.\n',
   'sections/may-2025/foundation.md': '---\nowner: Jimmy McArthur\n---\n* News of the foundation, see [its site](https://openinfra.org/).\n',
   'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
@@ -19,7 +20,7 @@ const CLEAN_ISSUE = {
 const MAY_10 = new Date('2025-05-10T23:30:00Z');
 
 describe('newsletter status', () => {
-  it('names the sample\'s draft section, hidePost and past events among the blockers, and exits 0', async () => {
+  it("names the sample's draft section, hidePost and past events among the blockers, and exits 0", async () => {
     const cwd = await sampleWorkspace();
     const result = await runMain(['status'], { cwd, now: new Date('2025-04-14T08:00:00Z') });
     expect(result.code).toBe(0);
@@ -32,9 +33,15 @@ describe('newsletter status', () => {
     expect(result.stdout).toContain('  date       2025-04-21 (in 7 days)\n');
     expect(result.stdout).toContain('  subject    Inside Open Infrastructure: April 2025\n');
     expect(result.stdout).toMatch(/\nnot ready: \d+ things in the way\n/);
-    expect(result.stdout).toContain('  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)\n');
-    expect(result.stdout).toContain('  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog\'s lists, though its page is built and the RSS feed lists it\n');
-    expect(result.stdout).toContain('  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)\n');
+    expect(result.stdout).toContain(
+      '  - the section "OpenDev: Free Software Needs Free Tools" is a draft: sections/april-2025/spotlight.md (owner: Allison Price)\n',
+    );
+    expect(result.stdout).toContain(
+      "  - hidePost is true in sections/april-2025/issue.md: the post would be hidden from the blog's lists, though its page is built and the RSS feed lists it\n",
+    );
+    expect(result.stdout).toContain(
+      '  - sections/april-2025/events.md:26: "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened. (past-date)\n',
+    );
     // Ten problems are listed; the rest are counted, and lint shows them all.
     expect(result.stdout).toContain('  and 1 more: run newsletter lint april-2025 to see every problem.\n');
   });
@@ -57,7 +64,9 @@ describe('newsletter status', () => {
     await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/startingx.md': '* StarlingX 11.0 is out.\n' });
     const result = await runMain(['status', '--check'], { cwd, now: MAY_10 });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  - sections/may-2025/startingx.md:1: no section is named "startingx", so this file would be published as a section of its own, at the end of the post; did you mean starlingx.md? (unknown-section)\n');
+    expect(result.stdout).toContain(
+      '  - sections/may-2025/startingx.md:1: no section is named "startingx", so this file would be published as a section of its own, at the end of the post; did you mean starlingx.md? (unknown-section)\n',
+    );
     // Beside the real starlingx.md, the same file is a stray: a warning, the issue still ships.
     await writeFiles(cwd, { 'sections/may-2025/starlingx.md': '* StarlingX 11.0 is out.\n', 'sections/may-2025/startingx.md': '* Notes for next month.\n' });
     expect((await runMain(['status', '--check'], { cwd, now: MAY_10 })).code).toBe(0);
@@ -75,7 +84,11 @@ describe('newsletter status', () => {
 
   it('prints the JSON contract', async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...CLEAN_ISSUE, 'sections/may-2025/kata.md': '---\nstatus: draft\n---\n* Kata 3.15 is out.\n', 'sections/may-2025/zuul.md': '<!-- Zuul news here -->\n' });
+    await writeFiles(cwd, {
+      ...CLEAN_ISSUE,
+      'sections/may-2025/kata.md': '---\nstatus: draft\n---\n* Kata 3.15 is out.\n',
+      'sections/may-2025/zuul.md': '<!-- Zuul news here -->\n',
+    });
     const result = await runMain(['status', 'may-2025', '--format', 'json'], { cwd, now: new Date('2025-05-25T00:00:00Z') });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -87,8 +100,26 @@ describe('newsletter status', () => {
       ready: false,
       blockers: ['the section "Kata Containers" is a draft: sections/may-2025/kata.md'],
       sections: [
-        { id: 'spotlight', heading: 'A lead story', owner: '@aprice', state: 'ready', words: 4, errors: 0, warnings: 0, file: 'sections/may-2025/spotlight.md' },
-        { id: 'foundation', heading: 'OpenInfra Foundation News', owner: 'Jimmy McArthur', state: 'ready', words: 7, errors: 0, warnings: 0, file: 'sections/may-2025/foundation.md' },
+        {
+          id: 'spotlight',
+          heading: 'A lead story',
+          owner: '@aprice',
+          state: 'ready',
+          words: 4,
+          errors: 0,
+          warnings: 0,
+          file: 'sections/may-2025/spotlight.md',
+        },
+        {
+          id: 'foundation',
+          heading: 'OpenInfra Foundation News',
+          owner: 'Jimmy McArthur',
+          state: 'ready',
+          words: 7,
+          errors: 0,
+          warnings: 0,
+          file: 'sections/may-2025/foundation.md',
+        },
         { id: 'kata', heading: 'Kata Containers', owner: null, state: 'draft', words: 4, errors: 0, warnings: 1, file: 'sections/may-2025/kata.md' },
         { id: 'zuul', heading: 'Zuul', owner: null, state: 'empty', words: 0, errors: 0, warnings: 1, file: 'sections/may-2025/zuul.md' },
         { id: 'events', heading: 'Community Events', owner: null, state: 'ready', words: 5, errors: 0, warnings: 0, file: 'sections/may-2025/events.md' },
@@ -127,7 +158,10 @@ describe('newsletter status', () => {
 
   it('takes owners from config, which new writes into the fragments', async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { 'newsletter.config.yaml': 'sections:\n  - { id: spotlight, required: true, owner: Allison Price }\n  - { id: kata, owner: "@kata-writer" }\n  - { id: events, required: true }\n' });
+    await writeFiles(cwd, {
+      'newsletter.config.yaml':
+        'sections:\n  - { id: spotlight, required: true, owner: Allison Price }\n  - { id: kata, owner: "@kata-writer" }\n  - { id: events, required: true }\n',
+    });
     expect((await runMain(['new', 'june-2025', '--yes'], { cwd })).code).toBe(0);
     expect(await read(cwd, 'sections/june-2025/kata.md')).toMatch(/^---\n# title: .*\nowner: "@kata-writer"\nstatus: draft\n---\n/);
     await writeFiles(cwd, { 'sections/june-2025/spotlight.md': '---\nstatus: ready\n---\nA story.\n' });
@@ -140,29 +174,44 @@ describe('newsletter status', () => {
     ]);
   });
 
-  it('reuses lint\'s results: the email is rendered only when the email rules must run again', async () => {
+  it("reuses lint's results: the email is rendered only when the email rules must run again", async () => {
     const cwd = await sampleWorkspace();
     const dir = await tempDir();
     const probe = join(dir, 'probe.mjs');
-    await writeFiles(dir, { 'probe.mjs': "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('mjml-core')) ? 'MJML-LOADED' : 'MJML-NOT-LOADED'); });" });
+    await writeFiles(dir, {
+      'probe.mjs':
+        "import { createRequire } from 'node:module'; const r = createRequire(import.meta.url); process.on('exit', () => { process.stderr.write(Object.keys(r('node:module')._cache).some((k) => k.includes('mjml-core')) ? 'MJML-LOADED' : 'MJML-NOT-LOADED'); });",
+    });
     const statusLoadsMjml = async () => {
-      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'status', '--format', 'json'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') } });
+      const { stderr } = await execFileAsync(process.execPath, ['--import', probe, BIN, 'status', '--format', 'json'], {
+        cwd,
+        env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') },
+      });
       return stderr.includes('MJML-LOADED');
     };
     expect(await statusLoadsMjml()).toBe(true);
     expect(await statusLoadsMjml()).toBe(false);
     await writeFiles(cwd, { 'sections/april-2025/kata.md': '* Kata 3.15 is out.\n' });
     expect(await statusLoadsMjml()).toBe(true);
-    const lint = await execFileAsync(process.execPath, [BIN, 'lint', '--all'], { cwd, env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') } }).then(() => 0, (e: { code: number }) => e.code);
+    const lint = await execFileAsync(process.execPath, [BIN, 'lint', '--all'], {
+      cwd,
+      env: { ...process.env, CI: 'true', XDG_CACHE_HOME: join(dir, 'cache') },
+    }).then(
+      () => 0,
+      (e: { code: number }) => e.code,
+    );
     expect(lint).toBe(1);
     expect(await statusLoadsMjml()).toBe(false);
   });
 
-  it('shows an imported issue\'s sections as published', async () => {
+  it("shows an imported issue's sections as published", async () => {
     const post = join(CORPUS, 'inside-open-infrastructure-may-2025.md');
     const cwd = await tempDir();
     expect((await runMain(['import', post], { cwd })).code).toBe(0);
-    const status = JSON.parse((await runMain(['status', '--format', 'json'], { cwd })).stdout) as { issue: string; sections: { id: string; state: string; words: number }[] };
+    const status = JSON.parse((await runMain(['status', '--format', 'json'], { cwd })).stdout) as {
+      issue: string;
+      sections: { id: string; state: string; words: number }[];
+    };
     expect(status.issue).toBe('may-2025');
     expect(status.sections.map((s) => s.state).every((state) => state === 'ready')).toBe(true);
     expect(status.sections.every((s) => s.words > 0)).toBe(true);

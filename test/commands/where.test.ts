@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 import { png } from '../helpers/images.js';
 import { BIN } from '../helpers/bin.js';
 import { read, readyMayIssue, REPO, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
@@ -53,7 +53,7 @@ describe('the issue from where you stand', () => {
     expect((JSON.parse(fromInside.stdout) as { filePath: string }[]).every((r) => r.filePath.includes('august-2026'))).toBe(true);
     const elsewhere = await runMain(['build', 'docs/notes.md'], { cwd });
     expect(elsewhere.code).toBe(2);
-    expect(elsewhere.stderr.split('\n')[0]).toBe('error docs/notes.md is not an issue\'s folder nor a file in one.');
+    expect(elsewhere.stderr.split('\n')[0]).toBe("error docs/notes.md is not an issue's folder nor a file in one.");
   });
 
   it('says in one line, outside any workspace, that none was found from here and how to start one', async () => {
@@ -61,7 +61,9 @@ describe('the issue from where you stand', () => {
     try {
       const result = await runMain(['status'], { cwd: outside });
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`error no newsletter workspace found from ${outside}: no folder from here up holds newsletter.config.yaml or sections/.\n  Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.\n`);
+      expect(result.stderr).toBe(
+        `error no newsletter workspace found from ${outside}: no folder from here up holds newsletter.config.yaml or sections/.\n  Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.\n`,
+      );
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
@@ -71,7 +73,7 @@ describe('the issue from where you stand', () => {
 describe('honest, quiet output', () => {
   it('lint --quiet says how many warnings it hides, never "no problems"', async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/foundation.md': '---\nstatus: draft\n---\n* The foundation\'s news.  \n  More of it.\n' });
+    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/foundation.md': "---\nstatus: draft\n---\n* The foundation's news.  \n  More of it.\n" });
     const quiet = await runMain(['lint', '--quiet'], { cwd });
     expect(quiet.code).toBe(0);
     expect(quiet.stdout).toBe('✔ may-2025: no errors (2 warnings hidden by --quiet).\n');
@@ -79,31 +81,45 @@ describe('honest, quiet output', () => {
     expect(loud.stdout).toContain('(0 errors, 2 warnings)');
   });
 
-  it('keeps an image\'s alt text in the text part, as [Image: ...], and says nothing of a decorative one', async () => {
+  it("keeps an image's alt text in the text part, as [Image: ...], and says nothing of a decorative one", async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/foundation.md': '* Members grew by a third.\n\n![Members by year: 120 in 2024, 160 in 2025](/img/members.png)\n\n![](/img/rule.png)\n' });
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/foundation.md': '* Members grew by a third.\n\n![Members by year: 120 in 2024, 160 in 2025](/img/members.png)\n\n![](/img/rule.png)\n',
+    });
     expect((await runMain(['build', '--text'], { cwd })).code).toBe(0);
     const text = await read(cwd, 'dist/may-2025/email.txt');
     expect(text).toContain('[Image: Members by year: 120 in 2024, 160 in 2025]');
     expect(text).not.toContain('[Image: ]');
   });
 
-  it('says why a date is not one, in new\'s prompt and in lint, with the date as written', async () => {
+  it("says why a date is not one, in new's prompt and in lint, with the date as written", async () => {
     const cwd = await tempDir();
-    const asked = await runMain(['new', 'february-2026'], { cwd, interactive: true, answers: { title: 'T', author: 'A', date: '2026-02-30', description: 'D', sections: ['foundation'] } });
+    const asked = await runMain(['new', 'february-2026'], {
+      cwd,
+      interactive: true,
+      answers: { title: 'T', author: 'A', date: '2026-02-30', description: 'D', sections: ['foundation'] },
+    });
     expect(asked.stderr).toContain('prompt "date" refused 2026-02-30: That is not a day of the calendar: February 2026 has 28 days (2026-02-30).');
-    await writeFiles(cwd, { 'sections/september-2026/issue.md': '---\ndate: 02/09/2026\n---\n', 'sections/september-2026/events.md': '* 1-2 September 2026 | Nairobi\n' });
+    await writeFiles(cwd, {
+      'sections/september-2026/issue.md': '---\ndate: 02/09/2026\n---\n',
+      'sections/september-2026/events.md': '* 1-2 September 2026 | Nairobi\n',
+    });
     const linted = await runMain(['lint'], { cwd });
-    expect(linted.stdout).toMatch(/2:1\s+error\s+"date" can be read two ways \(02\/09\/2026: day or month first\?\); write it YYYY-MM-DD, such as 2025-04-21\.\s+front-matter/);
+    expect(linted.stdout).toMatch(
+      /2:1\s+error\s+"date" can be read two ways \(02\/09\/2026: day or month first\?\); write it YYYY-MM-DD, such as 2025-04-21\.\s+front-matter/,
+    );
     // The rules read the issue's first day meanwhile, and say that day, not the text that is no date.
     expect(linted.stdout).not.toMatch(/issue's date \(02\/09/);
   });
 
-  it('tells a newcomer, on the sample\'s first build, that its flaws are on purpose', async () => {
+  it("tells a newcomer, on the sample's first build, that its flaws are on purpose", async () => {
     const out = await tempDir();
     const result = await runMain(['build', '--out', out], { cwd: REPO });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.');
+    expect(result.stderr).toContain(
+      'The sample issue keeps the flaws of the real draft it was made from, on purpose, so that lint has work to show: the install is fine, and the outputs were written.',
+    );
     // Anywhere else, an issue's errors are its own.
     const cwd = await tempDir();
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* TBD\n' });
@@ -112,15 +128,29 @@ describe('honest, quiet output', () => {
 });
 
 describe('newsletter section add', () => {
-  it('writes the fragment with its owner and puts it in the reading order issue.md holds, from inside the issue\'s folder', async () => {
+  it("writes the fragment with its owner and puts it in the reading order issue.md holds, from inside the issue's folder", async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\n# the order: spotlight first\ndate: 2025-05-20\n---\n![Hero](/img/hero.png)\n' });
-    const added = await runMain(['section', 'add', 'summit-spotlight', '--heading', 'Summit Spotlight', '--owner', '@events-team'], { cwd: join(cwd, 'sections/may-2025') });
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/issue.md':
+        '---\ntitle: "Inside Open Infrastructure: May 2025"\n# the order: spotlight first\ndate: 2025-05-20\n---\n![Hero](/img/hero.png)\n',
+    });
+    const added = await runMain(['section', 'add', 'summit-spotlight', '--heading', 'Summit Spotlight', '--owner', '@events-team'], {
+      cwd: join(cwd, 'sections/may-2025'),
+    });
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toBe('Added sections/may-2025/summit-spotlight.md, a section of this issue alone\nReading order (issue.md, sections:): spotlight, foundation, summit-spotlight, events\n');
+    expect(added.stdout).toBe(
+      'Added sections/may-2025/summit-spotlight.md, a section of this issue alone\nReading order (issue.md, sections:): spotlight, foundation, summit-spotlight, events\n',
+    );
     expect(added.stderr).toBe('Issue: may-2025 (the folder you are in)\n');
-    expect(await read(cwd, 'sections/may-2025/issue.md')).toBe('---\ntitle: "Inside Open Infrastructure: May 2025"\n# the order: spotlight first\ndate: 2025-05-20\nsections: [spotlight, foundation, summit-spotlight, events]\n---\n![Hero](/img/hero.png)\n');
-    expect(parseSourceParts(await read(cwd, 'sections/may-2025/summit-spotlight.md'), 'x').data).toEqual({ title: 'Summit Spotlight', owner: '@events-team', status: 'draft' });
+    expect(await read(cwd, 'sections/may-2025/issue.md')).toBe(
+      '---\ntitle: "Inside Open Infrastructure: May 2025"\n# the order: spotlight first\ndate: 2025-05-20\nsections: [spotlight, foundation, summit-spotlight, events]\n---\n![Hero](/img/hero.png)\n',
+    );
+    expect(parseSourceParts(await read(cwd, 'sections/may-2025/summit-spotlight.md'), 'x').data).toEqual({
+      title: 'Summit Spotlight',
+      owner: '@events-team',
+      status: 'draft',
+    });
 
     // A configured section takes config's heading and guide; --after places it, and the one list is rewritten.
     const zuul = await runMain(['section', 'add', 'zuul', 'may-2025', '--after', 'spotlight'], { cwd });
@@ -129,22 +159,47 @@ describe('newsletter section add', () => {
     expect(await read(cwd, 'sections/may-2025/zuul.md')).toContain('Zuul news as a bulleted list.');
 
     // The new sections render where the list puts them.
-    await writeFiles(cwd, { 'sections/may-2025/zuul.md': '* Zuul 12 is out.\n', 'sections/may-2025/summit-spotlight.md': '---\ntitle: Summit Spotlight\nstatus: ready\n---\nThe schedule is out.\n' });
+    await writeFiles(cwd, {
+      'sections/may-2025/zuul.md': '* Zuul 12 is out.\n',
+      'sections/may-2025/summit-spotlight.md': '---\ntitle: Summit Spotlight\nstatus: ready\n---\nThe schedule is out.\n',
+    });
     await runMain(['build', '--blog'], { cwd });
     const post = await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md');
-    expect([...post.matchAll(/^### (.+)$/gm)].map((m) => m[1])).toEqual(['A lead story', 'Zuul', 'OpenInfra Foundation News', 'Summit Spotlight', 'Community Events']);
+    expect([...post.matchAll(/^### (.+)$/gm)].map((m) => m[1])).toEqual([
+      'A lead story',
+      'Zuul',
+      'OpenInfra Foundation News',
+      'Summit Spotlight',
+      'Community Events',
+    ]);
   });
 
-  it('gives a section of the issue\'s own a tagline where the issue\'s headings carry them, and makes it required when asked', async () => {
+  it("gives a section of the issue's own a tagline where the issue's headings carry them, and makes it required when asked", async () => {
     const cwd = await tempDir();
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\ntaglines: true\n---\n' });
-    expect((await runMain(['section', 'add', 'member-story', '--heading', 'Member Story', '--tagline', 'How Example Corp runs OpenStack', '--required'], { cwd })).code).toBe(0);
-    expect(parseSourceParts(await read(cwd, 'sections/may-2025/member-story.md'), 'x').data).toEqual({ title: 'Member Story', tagline: 'How Example Corp runs OpenStack', required: true, status: 'draft' });
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\ntaglines: true\n---\n',
+    });
+    expect(
+      (await runMain(['section', 'add', 'member-story', '--heading', 'Member Story', '--tagline', 'How Example Corp runs OpenStack', '--required'], { cwd }))
+        .code,
+    ).toBe(0);
+    expect(parseSourceParts(await read(cwd, 'sections/may-2025/member-story.md'), 'x').data).toEqual({
+      title: 'Member Story',
+      tagline: 'How Example Corp runs OpenStack',
+      required: true,
+      status: 'draft',
+    });
     const linted = await runMain(['lint'], { cwd });
     expect(linted.stdout).toMatch(/error\s+the required section "Member Story" holds nothing yet; write it, or ask its owner\.\s+required-section/);
-    await writeFiles(cwd, { 'sections/may-2025/member-story.md': '---\ntitle: Member Story\ntagline: How Example Corp runs OpenStack\nrequired: true\nstatus: ready\n---\nTheir story.\n' });
+    await writeFiles(cwd, {
+      'sections/may-2025/member-story.md':
+        '---\ntitle: Member Story\ntagline: How Example Corp runs OpenStack\nrequired: true\nstatus: ready\n---\nTheir story.\n',
+    });
     await runMain(['build', '--blog'], { cwd });
-    expect(await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md')).toContain('\n### Member Story: How Example Corp runs OpenStack\n\nTheir story.\n');
+    expect(await read(cwd, 'dist/may-2025/inside-open-infrastructure-may-2025.md')).toContain(
+      '\n### Member Story: How Example Corp runs OpenStack\n\nTheir story.\n',
+    );
   });
 
   it('refuses a section that is there, an id that names no file, and a place that is no section, each in one line, writing nothing', async () => {
@@ -153,7 +208,11 @@ describe('newsletter section add', () => {
     const before = await read(cwd, 'sections/may-2025/issue.md');
     for (const [args, code, message] of [
       // A fragment is never replaced: as new refuses an issue that is there (exit 1).
-      [['section', 'add', 'foundation'], 1, /^error sections\/may-2025\/foundation\.md: sections\/may-2025\/foundation\.md is there already; nothing was changed\.$/],
+      [
+        ['section', 'add', 'foundation'],
+        1,
+        /^error sections\/may-2025\/foundation\.md: sections\/may-2025\/foundation\.md is there already; nothing was changed\.$/,
+      ],
       [['section', 'add', 'Summit Spotlight'], 2, /^error "Summit Spotlight" is not a section id\.$/],
       [['section', 'add', 'member-story', '--before', 'event'], 2, /^error --before event: this issue has no such section\.$/],
       [['section', 'remove', 'foundation'], 2, /^error newsletter section remove: the only action is add\.$/],
@@ -179,16 +238,29 @@ function hasShell(name: string): boolean {
 }
 
 describe('shell completion', () => {
-  it('completes commands, options and the workspace\'s issue names in a real bash', async () => {
+  it("completes commands, options and the workspace's issue names in a real bash", async () => {
     const cwd = await twoIssues();
     const script = await runMain(['completion', 'bash'], { cwd });
     expect(script.code).toBe(0);
     const bin = await tempDir();
     writeFileSync(join(bin, 'newsletter'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
     writeFileSync(join(bin, 'completion.bash'), script.stdout);
-    const complete = (...words: string[]) => execFileSync('bash', ['-c', `source completion.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _newsletter; printf '%s\\n' "\${COMPREPLY[@]}"`], {
-      cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8',
-    }).split('\n').filter(Boolean).sort();
+    const complete = (...words: string[]) =>
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `source completion.bash; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _newsletter; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        {
+          cwd,
+          env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+          encoding: 'utf8',
+        },
+      )
+        .split('\n')
+        .filter(Boolean)
+        .sort();
     writeFileSync(join(cwd, 'completion.bash'), script.stdout);
     expect(complete('newsletter', 'pu')).toEqual(['publish']);
     expect(complete('newsletter', 'build', '--e')).toEqual(['--email', '--eml']);
@@ -196,7 +268,7 @@ describe('shell completion', () => {
     expect(complete('newsletter', 'status', 'se')).toEqual(['sections', 'september-2026']);
   });
 
-  it('offers section\'s add, completion\'s shells, and files (not issues) after a flag that takes a path, in bash, zsh and fish', async () => {
+  it("offers section's add, completion's shells, and files (not issues) after a flag that takes a path, in bash, zsh and fish", async () => {
     const cwd = await twoIssues();
     const bin = await tempDir();
     writeFileSync(join(bin, 'newsletter'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
@@ -210,33 +282,66 @@ describe('shell completion', () => {
     // Each case: the words typed, the last one being completed, and what the shell offers.
     const cases: [string[], string[]][] = [
       [['section', ''], ['add']],
-      [['completion', ''], ['bash', 'fish', 'zsh']],
+      [
+        ['completion', ''],
+        ['bash', 'fish', 'zsh'],
+      ],
       [['build', '--out', ''], files],
       [['build', '--out', 'se'], ['sections']],
       [['lint', '--site', 'se'], ['sections']],
       [['status', '--cwd', 'se'], ['sections']],
-      [['lint', '--format', ''], ['github', 'json', 'stylish']],
+      [
+        ['lint', '--format', ''],
+        ['github', 'json', 'stylish'],
+      ],
       [['new', '--title', ''], []],
       [['section', 'add', 'zuul', 'aug'], ['august-2026']],
     ];
-    const bash = (words: string[]) => execFileSync('bash', ['-c', `source completion.bash; COMP_WORDS=(newsletter ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; _newsletter; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd, env, encoding: 'utf8' });
+    const bash = (words: string[]) =>
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `source completion.bash; COMP_WORDS=(newsletter ${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length}; _newsletter; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        ],
+        { cwd, env, encoding: 'utf8' },
+      );
     for (const [words, offered] of cases) expect(lines(bash(words)), `bash: ${words.join(' ')}`).toEqual(offered);
     // zsh runs the same function through its bashcompinit, whose compgen reads the word being
     // completed from PREFIX and leaves -W's words to zsh to match against it, as done here.
     expect(script.zsh!.split('\n').slice(2).join('\n')).toBe(script.bash);
     if (hasShell('zsh')) {
-      const inZsh = (words: string[]) => execFileSync('zsh', ['-c', `autoload -U compinit && compinit -u -D; source completion.zsh; emulate sh -c 'COMP_WORDS=(newsletter ${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length}; PREFIX="${words.at(-1)}"; _newsletter; printf "%s\\n" "\${COMPREPLY[@]}"'`], { cwd, env, encoding: 'utf8' });
-      for (const [words, offered] of cases) expect(lines(inZsh(words)).filter((w) => w.startsWith(words.at(-1)!)), `zsh: ${words.join(' ')}`).toEqual(offered);
+      const inZsh = (words: string[]) =>
+        execFileSync(
+          'zsh',
+          [
+            '-c',
+            `autoload -U compinit && compinit -u -D; source completion.zsh; emulate sh -c 'COMP_WORDS=(newsletter ${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length}; PREFIX="${words.at(-1)}"; _newsletter; printf "%s\\n" "\${COMPREPLY[@]}"'`,
+          ],
+          { cwd, env, encoding: 'utf8' },
+        );
+      for (const [words, offered] of cases)
+        expect(
+          lines(inZsh(words)).filter((w) => w.startsWith(words.at(-1)!)),
+          `zsh: ${words.join(' ')}`,
+        ).toEqual(offered);
     } else console.warn('zsh is not installed: its completion is checked as text only.');
     const fish = script.fish!;
     expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from section; and not __fish_seen_subcommand_from add' -a 'add'\n");
-    expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'\n");
+    expect(fish).toContain(
+      "complete -c newsletter -n '__fish_seen_subcommand_from completion; and not __fish_seen_subcommand_from bash zsh fish' -a 'bash zsh fish'\n",
+    );
     expect(fish).toContain("complete -c newsletter -n '__fish_seen_subcommand_from build' -l out -r -F -d ");
     expect(fish).toContain('complete -c newsletter -l cwd -r -F -d ');
     if (hasShell('fish')) {
       // fish shows folders with a slash, and offers the issue names too where a word may be a path.
-      const inFish = (words: string[]) => execFileSync('fish', ['-c', `source completion.fish; complete -C 'newsletter ${words.join(' ')}'`], { cwd, env, encoding: 'utf8' });
-      for (const [words, offered] of cases) expect(lines(inFish(words)).map((l) => l.split('\t')[0]!.replace(/\/$/, '')), `fish: ${words.join(' ')}`).toEqual(offered);
+      const inFish = (words: string[]) =>
+        execFileSync('fish', ['-c', `source completion.fish; complete -C 'newsletter ${words.join(' ')}'`], { cwd, env, encoding: 'utf8' });
+      for (const [words, offered] of cases)
+        expect(
+          lines(inFish(words)).map((l) => l.split('\t')[0]!.replace(/\/$/, '')),
+          `fish: ${words.join(' ')}`,
+        ).toEqual(offered);
     } else console.warn('fish is not installed: its completion is checked as text only.');
   });
 

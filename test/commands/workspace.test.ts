@@ -31,7 +31,7 @@ describe('the workspace', () => {
 });
 
 describe('lint sees everything a reader sees', () => {
-  it('lints a fragment\'s title, the subject and the preheader where they are written', async () => {
+  it("lints a fragment's title, the subject and the preheader where they are written", async () => {
     const cwd = await sampleWorkspace({
       'sections/april-2025/openstack.md': '---\ntitle: "[OpenStack](https://docs.google.com/document/d/abc)"\n---\n* News\n',
       'sections/april-2025/spotlight.md': '---\ntitle: "TODO: headline"\n---\nA story.\n',
@@ -79,6 +79,8 @@ describe('lint lists', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(cwd, 'sections', 'april-2025', 'issue.md'));
     const lint = await runMain(['lint', '--format', 'json', '--no-cache'], { cwd });
-    expect(messagesOf(lint.stdout, 'april-2025/issue.md').map((m) => m.message)).toContain('the issue has no issue.md; add one with its title, author and date (newsletter new makes it).');
+    expect(messagesOf(lint.stdout, 'april-2025/issue.md').map((m) => m.message)).toContain(
+      'the issue has no issue.md; add one with its title, author and date (newsletter new makes it).',
+    );
   });
 });

@@ -40,11 +40,17 @@ async function violationsByView(browser: Browser, html: string, views: readonly 
     for (const [width, colorScheme] of views) {
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
-      found.push(await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-      }));
+      found.push(
+        await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+        }),
+      );
     }
     return found;
   } finally {
@@ -73,9 +79,12 @@ const VIEWS: View[] = [375, 800].flatMap((width) => (['light', 'dark'] as const)
 
 // One Chromium for the file, started before any test and closed after the last.
 let browser: Browser;
-beforeAll(async () => {
-  if (!missing) browser = await launchChromium();
-}, timeFor({ browserStarts: 1 }));
+beforeAll(
+  async () => {
+    if (!missing) browser = await launchChromium();
+  },
+  timeFor({ browserStarts: 1 }),
+);
 afterAll(async () => {
   await browser?.close();
 });
@@ -85,62 +94,85 @@ describe.skipIf(missing)('the email, read by axe-core in Chromium (WCAG 2.1 A an
   const BUILD_AND_READ = timeFor({ cliRuns: 1, pages: 1 });
 
   const sample = once(async () => builtEmail(await sampleWorkspace(), 'april-2025'));
-  it.each(VIEWS)('of the sample has no violation at %i px, %s', async (width, scheme) => {
-    const { code, html } = await sample();
-    expect(code).toBe(0);
-    expect(await violations(browser, html, width, scheme)).toEqual([]);
-  }, BUILD_AND_READ);
+  it.each(VIEWS)(
+    'of the sample has no violation at %i px, %s',
+    async (width, scheme) => {
+      const { code, html } = await sample();
+      expect(code).toBe(0);
+      expect(await violations(browser, html, width, scheme)).toEqual([]);
+    },
+    BUILD_AND_READ,
+  );
 
   const withEvents = once(async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, {
       ...readyMayIssue(),
-      'sections/may-2025/events.md': '---\nevents:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n    start: 2025-10-17\n    end: 2025-10-19\n    location: Paris-Saclay, France\n    deadlines:\n      - { label: Submit a talk, url: "https://summit2025.openinfra.org/cfp/", date: "2025-06-13T23:59", timezone: America/Los_Angeles }\n---\n',
+      'sections/may-2025/events.md':
+        '---\nevents:\n  - name: OpenInfra Summit Europe\n    url: https://summit2025.openinfra.org/\n    start: 2025-10-17\n    end: 2025-10-19\n    location: Paris-Saclay, France\n    deadlines:\n      - { label: Submit a talk, url: "https://summit2025.openinfra.org/cfp/", date: "2025-06-13T23:59", timezone: America/Los_Angeles }\n---\n',
     });
     return builtEmail(cwd, 'may-2025');
   });
-  it.each(VIEWS)('of an issue with events as data (lists, calendar links) has no violation at %i px, %s', async (width, scheme) => {
-    const { code, html } = await withEvents();
-    expect(code).toBe(0);
-    expect(html).toContain('Add to Google Calendar');
-    expect(await violations(browser, html, width, scheme)).toEqual([]);
-  }, BUILD_AND_READ);
+  it.each(VIEWS)(
+    'of an issue with events as data (lists, calendar links) has no violation at %i px, %s',
+    async (width, scheme) => {
+      const { code, html } = await withEvents();
+      expect(code).toBe(0);
+      expect(html).toContain('Add to Google Calendar');
+      expect(await violations(browser, html, width, scheme)).toEqual([]);
+    },
+    BUILD_AND_READ,
+  );
 
-  it('would notice links drawn in the raw accent (3.3 to 1 on white): the check can fail', async () => {
-    const template = (await readFile(join(REPO, 'templates', 'email.mjml.hbs'), 'utf8')).replace('a { color: {{linkColor}};', 'a { color: {{accentColor}};');
-    const cwd = await sampleWorkspace({ 'templates/email.mjml.hbs': template });
-    expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
-    const found = await violations(browser, await read(cwd, 'dist/april-2025/email.html'), 800, 'light');
-    expect(found.map((v) => v.id)).toEqual(['color-contrast']);
-  }, BUILD_AND_READ);
+  it(
+    'would notice links drawn in the raw accent (3.3 to 1 on white): the check can fail',
+    async () => {
+      const template = (await readFile(join(REPO, 'templates', 'email.mjml.hbs'), 'utf8')).replace('a { color: {{linkColor}};', 'a { color: {{accentColor}};');
+      const cwd = await sampleWorkspace({ 'templates/email.mjml.hbs': template });
+      expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
+      const found = await violations(browser, await read(cwd, 'dist/april-2025/email.html'), 800, 'light');
+      expect(found.map((v) => v.id)).toEqual(['color-contrast']);
+    },
+    BUILD_AND_READ,
+  );
 
-  it('keeps text readable with a pale accent colour', async () => {
-    const cwd = await sampleWorkspace({ 'newsletter.config.yaml': 'email: { accentColor: "#ffcc00" }\n' });
-    expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
-    const html = await read(cwd, 'dist/april-2025/email.html');
-    const found = await violationsByView(browser, html, VIEWS);
-    VIEWS.forEach(([width, scheme], i) => expect(found[i], `${width} ${scheme}`).toEqual([]));
-  }, timeFor({ cliRuns: 1, pages: VIEWS.length }));
+  it(
+    'keeps text readable with a pale accent colour',
+    async () => {
+      const cwd = await sampleWorkspace({ 'newsletter.config.yaml': 'email: { accentColor: "#ffcc00" }\n' });
+      expect((await runCli(['build', '--email'], { cwd })).code).toBe(0);
+      const html = await read(cwd, 'dist/april-2025/email.html');
+      const found = await violationsByView(browser, html, VIEWS);
+      VIEWS.forEach(([width, scheme], i) => expect(found[i], `${width} ${scheme}`).toEqual([]));
+    },
+    timeFor({ cliRuns: 1, pages: VIEWS.length }),
+  );
 });
 
-describe.skipIf(missing)('the published archive\'s emails, read by axe-core', () => {
-  const posts = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).map((name) => join(CORPUS, name));
+describe.skipIf(missing)("the published archive's emails, read by axe-core", () => {
+  const posts = readdirSync(CORPUS)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(CORPUS, name));
 
   // Built in this process (the bin's builds are the e2e tests' and the snapshot test's to prove):
   // MJML is loaded once for all the issues, rather than once by each of as many processes.
-  it('have no violation in either mode at either width', async () => {
-    const cwd = await tempDir();
-    expect((await runMain(['import', ...posts], { cwd })).code).toBe(0);
-    const found: string[] = [];
-    for (const issue of readdirSync(join(cwd, 'sections')).sort()) {
-      expect((await runMain(['build', issue, '--email'], { cwd })).code).toBe(0);
-      const html = await read(cwd, `dist/${issue}/email.html`);
-      const byView = await violationsByView(browser, html, VIEWS);
-      VIEWS.forEach(([width, scheme], i) => {
-        for (const v of byView[i]!) found.push(`${issue} ${width} ${scheme}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).join(' | ')}`);
-      });
-    }
-    expect(found).toEqual([]);
-    // The import and one build per post, each post's email read at every view.
-  }, timeFor({ builds: 1 + posts.length, pages: posts.length * VIEWS.length }));
+  it(
+    'have no violation in either mode at either width',
+    async () => {
+      const cwd = await tempDir();
+      expect((await runMain(['import', ...posts], { cwd })).code).toBe(0);
+      const found: string[] = [];
+      for (const issue of readdirSync(join(cwd, 'sections')).sort()) {
+        expect((await runMain(['build', issue, '--email'], { cwd })).code).toBe(0);
+        const html = await read(cwd, `dist/${issue}/email.html`);
+        const byView = await violationsByView(browser, html, VIEWS);
+        VIEWS.forEach(([width, scheme], i) => {
+          for (const v of byView[i]!) found.push(`${issue} ${width} ${scheme}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).join(' | ')}`);
+        });
+      }
+      expect(found).toEqual([]);
+      // The import and one build per post, each post's email read at every view.
+    },
+    timeFor({ builds: 1 + posts.length, pages: posts.length * VIEWS.length }),
+  );
 });

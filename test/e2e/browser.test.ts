@@ -46,13 +46,15 @@ describe.skipIf(missing)('the sample email in Chromium', () => {
   });
 });
 
-describe.skipIf(missing)('the published archive\'s emails in Chromium', () => {
+describe.skipIf(missing)("the published archive's emails in Chromium", () => {
   let browser: Browser;
   let emails: [string, string][] = [];
 
   beforeAll(async () => {
     const cwd = await tempDir();
-    const posts = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).map((name) => join(CORPUS, name));
+    const posts = readdirSync(CORPUS)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join(CORPUS, name));
     expect((await runCli(['import', ...posts], { cwd })).code).toBe(0);
     const issues = readdirSync(join(cwd, 'sections'));
     emails = [];
@@ -137,7 +139,12 @@ describe.skipIf(missing)('tables in the email on a phone', () => {
         }
       }
       const cell = document.querySelector('table.nl-table tbody td');
-      return { broken, words, overflow: document.documentElement.scrollWidth - window.innerWidth, label: cell ? getComputedStyle(cell, '::before').content : '' };
+      return {
+        broken,
+        words,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        label: cell ? getComputedStyle(cell, '::before').content : '',
+      };
     });
     // On a phone the table is stacked, each cell under its column's name; wider, it is a table.
     expect(found.label).toBe(width < 480 ? '"Release: "' : 'none');

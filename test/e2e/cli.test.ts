@@ -9,7 +9,9 @@ describe('the newsletter bin', () => {
     const cwd = await sampleWorkspace();
     const result = await runCli(['build'], { cwd });
     // The sample keeps its draft's flaws: build says so in a summary, and builds.
-    expect(result.stderr).toMatch(/^error sections\/april-2025\/[\s\S]*\n\d+ errors, \d+ warnings in this issue; run newsletter lint to see all \d+\.\nIssue: april-2025 \(the latest\)\n$/);
+    expect(result.stderr).toMatch(
+      /^error sections\/april-2025\/[\s\S]*\n\d+ errors, \d+ warnings in this issue; run newsletter lint to see all \d+\.\nIssue: april-2025 \(the latest\)\n$/,
+    );
     expect(result.code).toBe(0);
     const html = await read(cwd, 'dist/april-2025/email.html');
     expect(html).toMatch(/^<!doctype html>/i);
@@ -53,7 +55,7 @@ describe('the newsletter bin', () => {
     const cwd = await sampleWorkspace({ 'sections/april-2025/kata.md': Buffer.from([0x2a, 0x20, 0xff, 0xfe, 0x0a]) });
     const result = await runCli(['build'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error sections\/april-2025\/kata\.md:1: this file is not valid UTF-8 text\.\n  Save it again as UTF-8/);
+    expect(result.stderr).toMatch(/^error sections\/april-2025\/kata\.md:1: this file is not valid UTF-8 text\.\n {2}Save it again as UTF-8/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     const debug = await runCli(['build', '--debug'], { cwd });
     expect(debug.stderr).toMatch(/\n\s+at /);

@@ -2,11 +2,13 @@ import mjml2html from 'mjml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 import { readingBlocks } from '../helpers/blocks.js';
 import { CORPUS, read, runMain, tempDir } from '../helpers/workspace.js';
 
-const posts = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort();
+const posts = readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 /** Every link and image URL of a post, as the email must carry them (absolute). */
 function urlsOf(markdown: string): string[] {
@@ -29,7 +31,11 @@ function visibleText(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, '');
 }
 

@@ -19,7 +19,9 @@ describe('lint over real posts, judged', () => {
     const got = new Set(reports.map(reportKey));
 
     const unjudged = reports.filter((r) => !judged.has(reportKey(r))).map((r) => `${reportKey(r)}\t${r.message}`);
-    expect(unjudged, 'reports the expectations file does not hold: judge each (true or false, and why) in test/fixtures/archive/lint-expectations.tsv').toEqual([]);
+    expect(unjudged, 'reports the expectations file does not hold: judge each (true or false, and why) in test/fixtures/archive/lint-expectations.tsv').toEqual(
+      [],
+    );
     const lost = expectations.filter((e) => e.verdict && !got.has(e.key)).map((e) => e.key);
     expect(lost, 'reports judged true that lint no longer gives: recall lost').toEqual([]);
     const stale = expectations.filter((e) => !e.verdict && !got.has(e.key)).map((e) => e.key);

@@ -32,7 +32,12 @@ const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frame({ name:
 
 /** Waits until the page has painted a render after `version`. */
 async function paintedAfter(page: Page, version: string): Promise<void> {
-  await page.waitForFunction((old) => document.body.dataset.painted !== undefined && document.body.dataset.painted !== old && document.body.dataset.version === document.body.dataset.painted, version, { timeout: timeFor({ builds: 1, pages: 1 }) });
+  await page.waitForFunction(
+    (old) =>
+      document.body.dataset.painted !== undefined && document.body.dataset.painted !== old && document.body.dataset.version === document.body.dataset.painted,
+    version,
+    { timeout: timeFor({ builds: 1, pages: 1 }) },
+  );
 }
 
 // Each test starts the preview (and at most one more run of the bin), opens its page and two
@@ -55,7 +60,10 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
     await expect(page.locator('#inbox .subject').textContent()).resolves.toBe('Inside Open Infrastructure: April 2025');
     await expect(page.locator('#inbox .preheader').textContent()).resolves.toContain('StarlingX R10.0');
 
-    for (const [id, width] of [['phone', 375], ['desktop', 800]] as const) {
+    for (const [id, width] of [
+      ['phone', 375],
+      ['desktop', 800],
+    ] as const) {
       const email = frame(page, id);
       expect(await email.evaluate(() => document.documentElement.clientWidth), id).toBe(width);
       expect(await email.evaluate(() => document.body.innerText), id).toContain('OpenDev: Free Software Needs Free Tools');
@@ -74,11 +82,16 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
 
     // The problems are lint's, grouped by section, each at its file:line.
     const lint = await runCli(['lint', '--format', 'json'], { cwd: dir });
-    const linted = (JSON.parse(lint.stdout) as { filePath: string; messages: { line: number; column: number }[] }[])
-      .flatMap((file) => file.messages.map((m) => `${file.filePath}:${m.line}:${m.column}`));
+    const linted = (JSON.parse(lint.stdout) as { filePath: string; messages: { line: number; column: number }[] }[]).flatMap((file) =>
+      file.messages.map((m) => `${file.filePath}:${m.line}:${m.column}`),
+    );
     const shown = await page.locator('#problems .where').allTextContents();
     expect(shown.length).toBe(linted.length);
-    for (const where of shown) expect(linted.some((l) => l.endsWith(where)), where).toBe(true);
+    for (const where of shown)
+      expect(
+        linted.some((l) => l.endsWith(where)),
+        where,
+      ).toBe(true);
     expect(await page.locator('#problems h3').allTextContents()).toContain('Community Events');
     await page.close();
   });
@@ -90,10 +103,15 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
     const phone = frame(page, 'phone');
     expect(await phone.evaluate(() => window.scrollY)).toBe(0);
     // A block the email does not show (its words changed since): the section's heading, at the top.
-    await page.locator('#problems button.problem[data-heading="Community Events"]').first().evaluate((button) => button.setAttribute('data-block', 'words no block of the email holds'));
+    await page
+      .locator('#problems button.problem[data-heading="Community Events"]')
+      .first()
+      .evaluate((button) => button.setAttribute('data-block', 'words no block of the email holds'));
     await page.locator('#problems button.problem[data-heading="Community Events"]').first().click();
     await page.waitForFunction(() => (document.getElementById('phone') as HTMLIFrameElement).contentWindow!.scrollY > 0);
-    const top = await phone.evaluate(() => [...document.querySelectorAll('h2')].find((h) => h.textContent!.startsWith('Community Events'))!.getBoundingClientRect().top);
+    const top = await phone.evaluate(
+      () => [...document.querySelectorAll('h2')].find((h) => h.textContent!.startsWith('Community Events'))!.getBoundingClientRect().top,
+    );
     expect(Math.abs(top)).toBeLessThan(5);
     await page.close();
   });
@@ -174,7 +192,7 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
     await page.close();
   });
 
-  it('shows a broken fragment\'s error in the page, and recovers at the next good save', async () => {
+  it("shows a broken fragment's error in the page, and recovers at the next good save", async () => {
     const dir = await sampleWorkspace();
     const preview = await startPreviewCli(dir);
     const page = await openPage(browser, preview);
@@ -202,7 +220,7 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
     await page.close();
   });
 
-  it('renders dark mode and phone width without sideways scrolling, and shows the issue\'s own images', async () => {
+  it("renders dark mode and phone width without sideways scrolling, and shows the issue's own images", async () => {
     const dir = await sampleWorkspace({ 'sections/april-2025/img/team.png': png(1200, 600) });
     const fragment = join(dir, 'sections/april-2025/kata.md');
     await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n![The Kata team](img/team.png)\n`);
@@ -232,7 +250,10 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
   it('runs nothing written in a fragment', async () => {
     const dir = await sampleWorkspace();
     const fragment = join(dir, 'sections/april-2025/kata.md');
-    await writeFile(fragment, `${await readFile(fragment, 'utf8')}\n<img src="x" onerror="top.pwned = 1"> <script>top.pwned = 2</script> <a href="javascript:top.pwned=3">link</a>\n`);
+    await writeFile(
+      fragment,
+      `${await readFile(fragment, 'utf8')}\n<img src="x" onerror="top.pwned = 1"> <script>top.pwned = 2</script> <a href="javascript:top.pwned=3">link</a>\n`,
+    );
     const preview = await startPreviewCli(dir);
     const page = await openPage(browser, preview);
     const errors: string[] = [];
@@ -253,7 +274,9 @@ describe.skipIf(missing)('newsletter preview in Chromium', { timeout: timeFor({ 
     // The page's policy lets only its own script run; axe is added through the browser's own channel.
     await page.evaluate(await AXE);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       const result = await axe.run({ exclude: [['iframe']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });

@@ -2,7 +2,7 @@ import { chmodSync, readdirSync, readFileSync, realpathSync, renameSync, statSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 import { writeFilesAtomically } from '../../src/io/files.js';
 import { fixFiles } from '../../src/io/fix-files.js';
 import { read, readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
@@ -21,7 +21,14 @@ async function workspace(extra: Record<string, string | Buffer>): Promise<string
 describe('--fix writes only inside the workspace, through the file it read (#36 case 5)', () => {
   const spotlight = '---\ntitle: A lead story\n---\nThe story of Openstack, told well.\n';
   const fixOf = (file: string): Diagnostic => ({
-    file, line: 4, column: 14, endLine: 4, endColumn: 23, ruleId: 'brand-name', severity: 'warn', message: '"Openstack" is spelt "OpenStack".',
+    file,
+    line: 4,
+    column: 14,
+    endLine: 4,
+    endColumn: 23,
+    ruleId: 'brand-name',
+    severity: 'warn',
+    message: '"Openstack" is spelt "OpenStack".',
     fix: { line: 4, column: 14, endLine: 4, endColumn: 23, original: 'Openstack', text: 'OpenStack' },
   });
 
@@ -32,7 +39,10 @@ describe('--fix writes only inside the workspace, through the file it read (#36 
     // The swap a hostile job makes between lint's read and the fix's write.
     renameSync(join(cwd, MAY, 'spotlight.md'), join(cwd, MAY, 'was.md'));
     symlinkSync(join(outside, 'victim.md'), join(cwd, MAY, 'spotlight.md'));
-    await expect(fixFiles(cwd, [fixOf(`${MAY}/spotlight.md`)], true)).rejects.toMatchObject({ message: expect.stringMatching(/outside the workspace/), file: `${MAY}/spotlight.md` });
+    await expect(fixFiles(cwd, [fixOf(`${MAY}/spotlight.md`)], true)).rejects.toMatchObject({
+      message: expect.stringMatching(/outside the workspace/),
+      file: `${MAY}/spotlight.md`,
+    });
     expect(readFileSync(join(outside, 'victim.md'), 'utf8')).toBe(spotlight);
   });
 
@@ -54,7 +64,10 @@ describe('--fix writes only inside the workspace, through the file it read (#36 
     const path = join(realpathSync(cwd), MAY, 'spotlight.md');
     renameSync(join(cwd, MAY), join(cwd, 'sections', 'was'));
     symlinkSync(join(outside, 'may'), join(cwd, MAY));
-    await expect(writeFilesAtomically([{ path, content: 'rewritten\n' }], { within: cwd })).rejects.toMatchObject({ message: expect.stringMatching(/nothing was written/), file: `${MAY}/spotlight.md` });
+    await expect(writeFilesAtomically([{ path, content: 'rewritten\n' }], { within: cwd })).rejects.toMatchObject({
+      message: expect.stringMatching(/nothing was written/),
+      file: `${MAY}/spotlight.md`,
+    });
     expect(readFileSync(join(outside, 'may', 'spotlight.md'), 'utf8')).toBe(spotlight);
     expect(readdirSync(join(outside, 'may'))).toEqual(['spotlight.md']);
   });
@@ -116,7 +129,7 @@ describe('--fix applies fixes where lint saw them (#36 case 7)', () => {
   });
 });
 
-describe('--fix keeps each file\'s mode (#36 case 8)', () => {
+describe("--fix keeps each file's mode (#36 case 8)", () => {
   it.each([[0o600], [0o755], [0o640]])('a fragment of mode %o keeps it', async (mode) => {
     const cwd = await workspace({ [`${MAY}/foundation.md`]: 'Read about Openstack.\n' });
     chmodSync(join(cwd, MAY, 'foundation.md'), mode);

@@ -10,7 +10,10 @@ import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspac
 const MAY = 'sections/may-2025';
 const SECRET = 'GITHUB_TOKEN=ghp_secret0123456789';
 
-interface JsonResult { filePath: string; messages: { line: number; column: number; message: string; ruleId: string | null; severity: number }[] }
+interface JsonResult {
+  filePath: string;
+  messages: { line: number; column: number; message: string; ruleId: string | null; severity: number }[];
+}
 
 async function folderOfBadImages(): Promise<string> {
   const crafted = Buffer.alloc(25 * 1024 * 1024 - 1);
@@ -24,7 +27,8 @@ async function folderOfBadImages(): Promise<string> {
     [`${MAY}/img/d-crafted.jpg`]: crafted,
     [`${MAY}/img/e-team.png`]: png(1200, 800),
     // The issue shows the hard link (the third bad image in the folder) and a good image.
-    [`${MAY}/spotlight.md`]: '---\ntitle: A lead story\n---\nThe story, told well.\n\n![The team at the summit](img/e-team.png)\n\n![Our notes](img/c-hard.png)\n',
+    [`${MAY}/spotlight.md`]:
+      '---\ntitle: A lead story\n---\nThe story, told well.\n\n![The team at the summit](img/e-team.png)\n\n![Our notes](img/c-hard.png)\n',
   });
   mkdirSync(join(cwd, MAY, 'img'), { recursive: true });
   symlinkSync('../../../.env', join(cwd, MAY, 'img', 'a-hidden.png'));
@@ -35,7 +39,7 @@ async function folderOfBadImages(): Promise<string> {
 describe('lint reports every bad image of an issue folder (#36 case 14)', () => {
   it('each at its own file, the one the issue shows at its line too, and lints the rest of the issue', async () => {
     const cwd = await folderOfBadImages();
-    await writeFiles(cwd, { [`${MAY}/foundation.md`]: '* The foundation\'s news, TBD.\n' });
+    await writeFiles(cwd, { [`${MAY}/foundation.md`]: "* The foundation's news, TBD.\n" });
     const lint = await runMain(['lint', '--format', 'json'], { cwd });
     expect(lint.code, lint.stderr).toBe(1);
     const results = JSON.parse(lint.stdout) as JsonResult[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
-import { withSectionOrder } from '../../src/core/scaffold.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
+import { withSectionOrder } from '../../src/core/issue/scaffold.js';
 import { read, readyMayIssue, runMain, snapshotTree, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /*
@@ -19,12 +19,12 @@ async function issueWith(issueMd: string, extra: Record<string, string> = {}): P
   return cwd;
 }
 
-describe('section add edits issue.md\'s sections: as YAML reads it (#36, case 11)', () => {
+describe("section add edits issue.md's sections: as YAML reads it (#36, case 11)", () => {
   const WRITTEN_OTHERWISE: [string, string, string][] = [
     ['a blank line before the list', 'sections:\n\n  - spotlight\n  - foundation\n  - events\n', ''],
     ['a quoted key', '"sections": [spotlight, foundation, events] # the reading order\n', ' # the reading order'],
     ['a space before the colon', 'sections :\n- spotlight\n- foundation\n- events\n', ''],
-    ['a single-quoted key and a comment line after it', '\'sections\':\n  - spotlight\n  - foundation\n  - events\n# kept\n', '# kept'],
+    ['a single-quoted key and a comment line after it', "'sections':\n  - spotlight\n  - foundation\n  - events\n# kept\n", '# kept'],
     ['an explicit key', '? sections\n: [spotlight, foundation, events]\n', ''],
   ];
   for (const [how, written, kept] of WRITTEN_OTHERWISE) {
@@ -51,13 +51,19 @@ describe('section add edits issue.md\'s sections: as YAML reads it (#36, case 11
     const cwd = await issueWith(`\uFEFF${ISSUE_HEAD}sections:\n  - ${ORDER.join('\n  - ')}\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));
     const result = await runMain(['section', 'add', 'promo', 'may-2025', '--before', 'foundation'], { cwd });
     expect(result.code, result.stderr).toBe(0);
-    expect(await read(cwd, 'sections/may-2025/issue.md')).toBe(`\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));
+    expect(await read(cwd, 'sections/may-2025/issue.md')).toBe(
+      `\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'),
+    );
   });
 
   it('keeps CRLF line ends and a byte order mark where it edits a file as written', () => {
     const written = `\uFEFF${ISSUE_HEAD}sections:\n\n  - ${ORDER.join('\n  - ')}\n---\nThe hero.\n`.replace(/\n/g, '\r\n');
-    expect(withSectionOrder(written, ['spotlight', 'promo', 'foundation', 'events'])).toBe(`\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'));
-    expect(withSectionOrder(`\uFEFF${ISSUE_HEAD}---\n`.replace(/\n/g, '\r\n'), ['spotlight'])).toBe(`\uFEFF${ISSUE_HEAD}sections: [spotlight]\n---\n`.replace(/\n/g, '\r\n'));
+    expect(withSectionOrder(written, ['spotlight', 'promo', 'foundation', 'events'])).toBe(
+      `\uFEFF${ISSUE_HEAD}sections: [spotlight, promo, foundation, events]\n---\nThe hero.\n`.replace(/\n/g, '\r\n'),
+    );
+    expect(withSectionOrder(`\uFEFF${ISSUE_HEAD}---\n`.replace(/\n/g, '\r\n'), ['spotlight'])).toBe(
+      `\uFEFF${ISSUE_HEAD}sections: [spotlight]\n---\n`.replace(/\n/g, '\r\n'),
+    );
   });
 
   it('refuses in one line, changing nothing, front matter it cannot edit in place (a flow mapping)', async () => {
@@ -65,7 +71,9 @@ describe('section add edits issue.md\'s sections: as YAML reads it (#36, case 11
     const before = await snapshotTree(cwd);
     const result = await runMain(['section', 'add', 'promo', 'may-2025'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error sections\/may-2025\/issue\.md:1: front matter's sections: cannot be rewritten in place \(.*\); nothing was changed\.\n {2}\S.*\n$/);
+    expect(result.stderr).toMatch(
+      /^error sections\/may-2025\/issue\.md:1: front matter's sections: cannot be rewritten in place \(.*\); nothing was changed\.\n {2}\S.*\n$/,
+    );
     expect(await snapshotTree(cwd)).toEqual(before);
   });
 });
@@ -78,7 +86,9 @@ describe('section add never ends the guide comment early (#36, case 12)', () => 
         const before = await snapshotTree(cwd);
         const result = await runMain(['section', 'add', 'promo', 'may-2025', flag, `Promo ${marker} **Visible** <!--`], { cwd });
         expect(result.code).toBe(2);
-        expect(result.stderr.split('\n')[0]).toBe(`error ${flag} holds "${marker}", which would end the comment that holds the section's guide; nothing was changed.`);
+        expect(result.stderr.split('\n')[0]).toBe(
+          `error ${flag} holds "${marker}", which would end the comment that holds the section's guide; nothing was changed.`,
+        );
         expect(await snapshotTree(cwd)).toEqual(before);
       });
     }

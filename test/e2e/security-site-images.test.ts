@@ -47,7 +47,7 @@ async function issueShowing(urls: string[], config = ''): Promise<string> {
   return cwd;
 }
 
-describe('site images stay in the site checkout\'s image folder (#36 case 2)', () => {
+describe("site images stay in the site checkout's image folder (#36 case 2)", () => {
   it('refuses a config siteRepo of /, in one line that names the key and says to pass --site; the private image is in no message', async () => {
     const secrets = await tempDir();
     await writeFiles(secrets, { 'home/editor/private.png': PRIVATE });
@@ -71,7 +71,8 @@ describe('site images stay in the site checkout\'s image folder (#36 case 2)', (
     await writeFiles(join(top, 'home', 'editor', 'osf-website'), { 'static/img/hero.png': HERO });
     await symlink(join(top, 'elsewhere'), join(cwd, 'site-link'));
     const env = { HOME: join(top, 'home', 'editor') };
-    const configure = (siteRepo?: string) => writeFiles(cwd, { 'newsletter.config.yaml': `${readyMayIssue({ sender: true })['newsletter.config.yaml']}${siteRepo ? `siteRepo: ${siteRepo}\n` : ''}` });
+    const configure = (siteRepo?: string) =>
+      writeFiles(cwd, { 'newsletter.config.yaml': `${readyMayIssue({ sender: true })['newsletter.config.yaml']}${siteRepo ? `siteRepo: ${siteRepo}\n` : ''}` });
     const refusal = (result: { code: number; stderr: string }, siteRepo: string) => {
       expect(result.code, siteRepo).toBe(2);
       expect(result.stderr.trim().split('\n'), siteRepo).toHaveLength(1);
@@ -92,7 +93,7 @@ describe('site images stay in the site checkout\'s image folder (#36 case 2)', (
     expect((await runMain(['send', '--dry-run', '--force', '--site', join(top, 'elsewhere')], { cwd })).code).toBe(0);
   });
 
-  it('send carries only the images of the checkout\'s image folder, however the path is written', async () => {
+  it("send carries only the images of the checkout's image folder, however the path is written", async () => {
     const site = await checkout();
     const cwd = await issueShowing([
       'https://openinfra.org/img/hero.png',
@@ -108,7 +109,7 @@ describe('site images stay in the site checkout\'s image folder (#36 case 2)', (
     expect(holds(images, PRIVATE)).toBe(false);
   });
 
-  it('the preview serves only the images of the checkout\'s image folder', async () => {
+  it("the preview serves only the images of the checkout's image folder", async () => {
     const site = await checkout();
     const cwd = await issueShowing(['/img/hero.png', 'https://openinfra.org/img/%2E%2E/%2E%2E/secret.png', '/img/%2E%2E/other/secret.png', '/img/linked.png']);
     const preview = await startPreviewCli(cwd, ['--site', site]);
@@ -122,9 +123,14 @@ describe('site images stay in the site checkout\'s image folder (#36 case 2)', (
     for (const index of [0, 1, 2, 3]) expect((await rawGet(preview.port, `/may-2025/img/site_${index}.png`)).body.equals(PRIVATE)).toBe(false);
   });
 
-  it('lint\'s site-image says the same of a path out of the image folder whether a file is there or not', async () => {
+  it("lint's site-image says the same of a path out of the image folder whether a file is there or not", async () => {
     const site = await checkout();
-    const cwd = await issueShowing(['/img/%2E%2E/%2E%2E/secret.png', '/img/%2E%2E/%2E%2E/missing.png', '/img/%2E%2E/other/secret.png', '/img/%2E%2E/other/missing.png']);
+    const cwd = await issueShowing([
+      '/img/%2E%2E/%2E%2E/secret.png',
+      '/img/%2E%2E/%2E%2E/missing.png',
+      '/img/%2E%2E/other/secret.png',
+      '/img/%2E%2E/other/missing.png',
+    ]);
     const linted = await runMain(['lint', '--format', 'json', '--site', site], { cwd });
     const messages = (JSON.parse(linted.stdout) as { messages: { ruleId: string; message: string; line: number }[] }[])
       .flatMap((file) => file.messages)
@@ -142,7 +148,9 @@ describe('deep HTML is one line naming its file (#36 case 13)', () => {
   it('a days page whose title nests 12,000 elements', async () => {
     const site = await tempDir();
     const title = `${'<b>'.repeat(12_000)}Deep${'</b>'.repeat(12_000)}`;
-    await writeFiles(site, { 'src/pages/days/index.md': `---\ntemplateKey: open-infra-days-page\nupcomingDaysEvents:\n  events:\n    - title: "${title}"\n      date: July 25, 2026\n---\n` });
+    await writeFiles(site, {
+      'src/pages/days/index.md': `---\ntemplateKey: open-infra-days-page\nupcomingDaysEvents:\n  events:\n    - title: "${title}"\n      date: July 25, 2026\n---\n`,
+    });
     const cwd = await issueShowing(['/img/hero.png']);
     const linted = await runMain(['lint', '--site', site], { cwd });
     expect(linted.code).toBe(2);
@@ -160,7 +168,7 @@ describe('deep HTML is one line naming its file (#36 case 13)', () => {
     expect(built.stderr.split('\n').find((line) => line.startsWith('error'))).toMatch(/templates\/email\.mjml\.hbs.*nest/);
   });
 
-  it('a workspace blog template that nests 3,000 elements (the preview read it by recursion); Markdown\'s <https://…> links are no elements', async () => {
+  it("a workspace blog template that nests 3,000 elements (the preview read it by recursion); Markdown's <https://…> links are no elements", async () => {
     const builtIn = await readFile(join(REPO, 'templates', 'blog-post.md.hbs'), 'utf8');
     const cwd = await issueShowing(['/img/hero.png']);
     await writeFiles(cwd, { 'templates/blog-post.md.hbs': `${builtIn}\n${'<https://openinfra.org/> '.repeat(600)}\n` });

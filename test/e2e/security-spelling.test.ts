@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { madeUpWords } from '../../scripts/adversarial-inputs.mjs';
-import { defaultConfig } from '../../src/core/config.js';
-import type { WordList } from '../../src/core/spelling.js';
+import { defaultConfig } from '../../src/core/config/config.js';
+import type { WordList } from '../../src/core/spelling/spelling.js';
 import { englishWords } from '../../src/io/dictionary.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { builtinTemplates, issueSourcesFrom } from '../helpers/issue.js';
@@ -28,7 +28,12 @@ function countingDictionary(): { dictionary: () => WordList; lookups: () => numb
 
 async function spellingReports(files: Record<string, string>, options: { words?: string[]; dictionary?: () => WordList } = {}) {
   const config = { ...defaultConfig(), words: options.words ?? [] };
-  const pipeline = openIssuePipeline({ config, sources: issueSourcesFrom({ 'issue.md': '---\ntitle: An issue\n---\n', ...files }), templates: builtinTemplates(), dictionary: options.dictionary });
+  const pipeline = openIssuePipeline({
+    config,
+    sources: issueSourcesFrom({ 'issue.md': '---\ntitle: An issue\n---\n', ...files }),
+    templates: builtinTemplates(),
+    dictionary: options.dictionary,
+  });
   return (await pipeline.diagnostics()).filter((d) => d.ruleId === 'spelling');
 }
 
@@ -73,8 +78,12 @@ describe('spelling over words no list holds does bounded work (#36)', () => {
     const reports = await spellingReports({ 'kata.md': `${words.join(' ')}\n`, 'zuul.md': `${words.slice(0, 3).join(' ')}\n` });
     const kata = reports.filter((r) => r.file.endsWith('kata.md'));
     expect(kata).toHaveLength(21);
-    expect(kata.slice(0, 20).map((r) => r.message)).toEqual(words.slice(0, 20).map((w) => `"${w}" is not in the dictionary; fix it, or add it to words: in the config if it is right.`));
-    expect(kata[20]!.message).toBe(`and 5 more words not in the dictionary, from "${words[20]}" on (only the first 20 of a file are reported); fix them, or add them to words: in the config if they are right.`);
+    expect(kata.slice(0, 20).map((r) => r.message)).toEqual(
+      words.slice(0, 20).map((w) => `"${w}" is not in the dictionary; fix it, or add it to words: in the config if it is right.`),
+    );
+    expect(kata[20]!.message).toBe(
+      `and 5 more words not in the dictionary, from "${words[20]}" on (only the first 20 of a file are reported); fix them, or add them to words: in the config if they are right.`,
+    );
     expect(kata[20]!.column).toBe(words.slice(0, 20).join(' ').length + 2);
     expect(kata[20]!.severity).toBe('warn');
     // Each file has its own 20.

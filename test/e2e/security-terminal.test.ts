@@ -48,7 +48,7 @@ function expectPrintable(output: { stdout: string; stderr: string }): void {
 }
 
 describe('terminal escape sequences in content print as ? (#36, case 4)', () => {
-  it('lint --fix-dry-run shows a fragment\'s control characters as ? in the patch, and says the patch no longer applies', async () => {
+  it("lint --fix-dry-run shows a fragment's control characters as ? in the patch, and says the patch no longer applies", async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, {
       ...readyMayIssue(),
@@ -57,8 +57,12 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     const result = await runMain(['lint', '--fix-dry-run'], { cwd });
     expectPrintable(result);
     // paste-residue deletes the C0 and C1 controls too; the carriage return and the bidi override stay, shown as ?.
-    expect(result.stdout).toContain(`-Another productive Another productive week${SHOWN} at the PTG.\n-The rest${SHOWN}.\n+Another productive week]0;owned[2J[31m?X31m? at the PTG.\n+The rest]0;owned[2J[31m?X31m?.\n`);
-    expect(result.stderr).toContain('note the patch shows 18 control characters of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).');
+    expect(result.stdout).toContain(
+      `-Another productive Another productive week${SHOWN} at the PTG.\n-The rest${SHOWN}.\n+Another productive week]0;owned[2J[31m?X31m? at the PTG.\n+The rest]0;owned[2J[31m?X31m?.\n`,
+    );
+    expect(result.stderr).toContain(
+      'note the patch shows 18 control characters of the files as ?; git apply will not take this patch as printed (newsletter lint --fix makes the change).',
+    );
   });
 
   it('lint --fix-dry-run leaves a patch with nothing to replace as git applies it, tabs and CRLF line ends kept, with no note', async () => {
@@ -77,7 +81,7 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     expect(await read(cwd, 'sections/may-2025/spotlight.md')).toBe('---\r\ntitle: A lead story\r\n---\r\nAnother productive week\tat the PTG.\r\n');
   });
 
-  it('events lists an event\'s name and location with ? for their control characters', async () => {
+  it("events lists an event's name and location with ? for their control characters", async () => {
     const cwd = await tempDir();
     await writeFiles(cwd, {
       ...readyMayIssue(),
@@ -94,9 +98,19 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     await writeFiles(cwd, {
       ...readyMayIssue(),
       'sections/may-2025/events.md': [
-        '---', 'status: ready', '---', 'Join us at these events.', '',
-        `**[OpenInfra Summit${INLINE}](https://summit2025.openinfra.org/)**`, '', '* 17-19 October 2025 | Paris-Saclay, France', '',
-        `[Another${INLINE}](https://example.org/another/)`, '', `* 22 May: Stockholm${INLINE}`, '',
+        '---',
+        'status: ready',
+        '---',
+        'Join us at these events.',
+        '',
+        `**[OpenInfra Summit${INLINE}](https://summit2025.openinfra.org/)**`,
+        '',
+        '* 17-19 October 2025 | Paris-Saclay, France',
+        '',
+        `[Another${INLINE}](https://example.org/another/)`,
+        '',
+        `* 22 May: Stockholm${INLINE}`,
+        '',
       ].join('\n'),
     });
     const result = await runMain(['events', 'may-2025', '--to-data', '--dry-run'], { cwd });
@@ -104,31 +118,42 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     expect(result.stdout).toContain(`line 6: OpenInfra Summit${INLINE_SHOWN}, 17-19 October 2025\n  line 10: Another${INLINE_SHOWN}, 22 May 2025\n`);
   });
 
-  it('new --site --verbose shows the site\'s values (the latest post, its author, the days page) with ? for their control characters, each on its own line', async () => {
+  it("new --site --verbose shows the site's values (the latest post, its author, the days page) with ? for their control characters, each on its own line", async () => {
     const cwd = await tempDir();
     const siteDir = await tempDir();
     const site = siteFiles();
     const latest = 'src/pages/blog/inside-open-infrastructure-june-2026-1.md';
     site[latest] = (site[latest] as string).replace('author: Allison Price', `author: "Allison${HOSTILE_YAML}\\nPrice"`);
     site['src/pages/author/hostile.md'] = `---\ntemplateKey: tags\nauthorName: "Allison${HOSTILE_YAML}\\nPrice"\n---\n`;
-    site['src/pages/days/index.md'] = (site['src/pages/days/index.md'] as string).replace('title: OpenInfra Day Kenya', `title: "OpenInfra Day Kenya${HOSTILE_YAML}"`).replace('date: TBD', `date: "TBD${HOSTILE_YAML}"`);
+    site['src/pages/days/index.md'] = (site['src/pages/days/index.md'] as string)
+      .replace('title: OpenInfra Day Kenya', `title: "OpenInfra Day Kenya${HOSTILE_YAML}"`)
+      .replace('date: TBD', `date: "TBD${HOSTILE_YAML}"`);
     // A file name is a site value too.
-    site[`src/pages/blog/inside-open-infrastructure-august-2026${'\u001b[2J'}\n.md`] = (site[latest] as string).replace(/date: .*/, 'date: 2026-09-01T10:00:00.000Z');
+    site[`src/pages/blog/inside-open-infrastructure-august-2026${'\u001b[2J'}\n.md`] = (site[latest] as string).replace(
+      /date: .*/,
+      'date: 2026-09-01T10:00:00.000Z',
+    );
     await writeFiles(cwd, { 'newsletter.config.yaml': 'email:\n  unsubscribeUrl: https://openinfra.org/unsubscribe\n' });
     await writeFiles(siteDir, site);
-    const result = await runMain(['new', 'august-2026', '--yes', '--site', siteDir, '--date', '2026-09-02', '--sections', 'spotlight,foundation,events', '--verbose'], { cwd });
+    const result = await runMain(
+      ['new', 'august-2026', '--yes', '--site', siteDir, '--date', '2026-09-02', '--sections', 'spotlight,foundation,events', '--verbose'],
+      { cwd },
+    );
     expect(result.code, result.stderr).toBe(0);
     expectPrintable(result);
     // The site's reader made the CR a space already; the rest is shown as ?.
     expect(result.stdout).toContain('OpenInfra Day Kenya?]0;owned??[2J?[31m X?31m?');
     expect(result.stdout).toContain('author           Allison?]0;owned??[2J?[31m?X?31m? Price');
-    expect(result.stdout).toContain('As the site\'s latest newsletter post does: src/pages/blog/inside-open-infrastructure-august-2026?[2J .md');
+    expect(result.stdout).toContain("As the site's latest newsletter post does: src/pages/blog/inside-open-infrastructure-august-2026?[2J .md");
   });
 
   it('status and lint print JSON with C1 controls and bidi overrides as \\u escapes, the same JSON', async () => {
     const cwd = await tempDir();
     const title = 'A lead\u009b2J story\u202e';
-    await writeFiles(cwd, { ...readyMayIssue(), 'sections/may-2025/spotlight.md': '---\ntitle: "A lead\\x9b2J story\\u202e"\nowner: "@jdoe\\u2066"\n---\nThe story, told well.\n' });
+    await writeFiles(cwd, {
+      ...readyMayIssue(),
+      'sections/may-2025/spotlight.md': '---\ntitle: "A lead\\x9b2J story\\u202e"\nowner: "@jdoe\\u2066"\n---\nThe story, told well.\n',
+    });
     for (const args of [['status', '--format', 'json'], ['lint', '--format', 'json'], ['status']]) {
       const result = await runMain(args, { cwd });
       expectPrintable(result);
@@ -148,12 +173,19 @@ describe('terminal escape sequences in content print as ? (#36, case 4)', () => 
     expect(result.stdout).toContain(`"A heading no one claims${INLINE_SHOWN}"`);
   });
 
-  it('the terminal\'s prompts show a default from the site as ?, and taking it takes the value as it was', async () => {
+  it("the terminal's prompts show a default from the site as ?, and taking it takes the value as it was", async () => {
     const { terminalPrompter } = await import('../../src/ui/prompts.js');
     const author = `Allison${INLINE}\nPrice`;
-    const asked: PromptQuestion = { name: 'author', message: `Author (the site's: ${author})`, default: author, validate: (value) => (value === author ? true : `${value} is no author`) };
+    const asked: PromptQuestion = {
+      name: 'author',
+      message: `Author (the site's: ${author})`,
+      default: author,
+      validate: (value) => (value === author ? true : `${value} is no author`),
+    };
     expect(await terminalPrompter(asked)).toBe(author);
-    expect(await terminalPrompter({ name: 'sections', message: 'Sections', choices: [{ value: 'promo', name: `Promo${INLINE}`, checked: true }] })).toEqual(['promo']);
+    expect(await terminalPrompter({ name: 'sections', message: 'Sections', choices: [{ value: 'promo', name: `Promo${INLINE}`, checked: true }] })).toEqual([
+      'promo',
+    ]);
     const shown = JSON.stringify(shownByPrompts);
     expect(JSON.parse(shown)).toEqual([
       expect.objectContaining({ message: `Author (the site's: Allison${INLINE_SHOWN} Price)`, default: `Allison${INLINE_SHOWN} Price` }),

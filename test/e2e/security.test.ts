@@ -32,7 +32,9 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     const cwd = await sampleWorkspace({ [`${ISSUE}/kata.md`]: js, 'post.md': js });
     const lint = await cli(['lint', '--format', 'json'], cwd);
     expect(lint.code).toBe(1);
-    const kata = (JSON.parse(lint.stdout) as { filePath: string; messages: { line: number; message: string }[] }[]).find((r) => r.filePath.endsWith('kata.md'))!;
+    const kata = (JSON.parse(lint.stdout) as { filePath: string; messages: { line: number; message: string }[] }[]).find((r) =>
+      r.filePath.endsWith('kata.md'),
+    )!;
     expect(kata.messages[0]).toMatchObject({ line: 1, message: 'front matter must be YAML; "---js" names another language.' });
     expectOneLineError(await cli(['build'], cwd), 1, /kata\.md:1: front matter must be YAML; "---js" names another language/);
     const imported = await cli(['import', 'post.md', '--issue', 'may-2031'], cwd);
@@ -96,7 +98,11 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     expect(lint.code).toBe(1);
     expect(lint.stderr).toBe('Issue: april-2025 (the latest)\n');
     const messages = (JSON.parse(lint.stdout) as { filePath: string; messages: { message: string }[] }[]).flatMap((r) => r.messages.map((m) => m.message));
-    for (const key of keys) expect(messages.some((m) => m.includes(`"${key}"`)), key).toBe(true);
+    for (const key of keys)
+      expect(
+        messages.some((m) => m.includes(`"${key}"`)),
+        key,
+      ).toBe(true);
     const built = await cli(['build'], cwd);
     expect(built.stderr).not.toMatch(/hit a bug/);
   });
@@ -108,7 +114,7 @@ describe.each(PATHS)('content is data, through %s', (_, viaShebang) => {
     const other = await sampleWorkspace();
     // Sparse: 2.1 GB on paper, nothing on disk; refused by its size, never read.
     writeFileSync(join(other, ISSUE, 'kata.md'), '');
-    truncateSync(join(other, ISSUE, "kata.md"), Math.round(2.1 * 1024 ** 3));
+    truncateSync(join(other, ISSUE, 'kata.md'), Math.round(2.1 * 1024 ** 3));
     expectOneLineError(await cli(['build'], other), 1, /kata\.md: this file is \d+ KB; .* at most 128 KB/);
   });
 
@@ -165,7 +171,10 @@ describe('bad input, one case each', () => {
 
   it('reports the line of an invalid byte at the end of a large file, and no state leaks to the next file', async () => {
     const cwd = await tempDir();
-    const cut = Buffer.concat([Buffer.from(`---\ntitle: "Inside Open Infrastructure: May 2031"\n---\n${'A line of text.\n'.repeat(7000)}`), Buffer.from([0xc3])]);
+    const cut = Buffer.concat([
+      Buffer.from(`---\ntitle: "Inside Open Infrastructure: May 2031"\n---\n${'A line of text.\n'.repeat(7000)}`),
+      Buffer.from([0xc3]),
+    ]);
     const valid = '---\ntitle: "Inside Open Infrastructure: June 2031"\n---\n## OpenStack\n\nText.\n';
     await writeFiles(cwd, { 'a.md': cut, 'b.md': valid });
     const result = await runCli(['import', 'a.md', 'b.md'], { cwd });
@@ -188,15 +197,18 @@ describe('bad input, one case each', () => {
   it('runs from a deleted folder with an absolute --cwd, and says what is wrong without one', async () => {
     const cwd = await sampleWorkspace();
     const gone = await tempDir();
-    const run = (args: string[]) => new Promise<RunResult>((resolve) => {
-      // sh removes its own folder, then becomes the CLI in it.
-      const child = spawn('sh', ['-c', 'cd "$1" && rmdir "$1" && shift && exec "$@"', 'sh', gone, process.execPath, BIN, ...args], { env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    const run = (args: string[]) =>
+      new Promise<RunResult>((resolve) => {
+        // sh removes its own folder, then becomes the CLI in it.
+        const child = spawn('sh', ['-c', 'cd "$1" && rmdir "$1" && shift && exec "$@"', 'sh', gone, process.execPath, BIN, ...args], {
+          env: { ...process.env, CI: '1', NO_COLOR: '1' },
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+      });
     expectOneLineError(await run(['lint']), 2, /the current folder no longer exists/);
     mkdirSync(gone);
     const built = await run(['build', '--cwd', cwd]);

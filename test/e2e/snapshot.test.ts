@@ -24,23 +24,31 @@ function bundledPackages(): Record<string, { folders: string[]; bytes: number }>
 
 /** Which way the bin would start for these arguments: "snapshot" or "modules". */
 function startsFrom(bin: string, args: string[], env: Record<string, string> = {}): string {
-  return execFileSync(bin, args, { env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '', ...env, NEWSLETTER_PRINT_START: '1' }, encoding: 'utf8' }).trim();
+  return execFileSync(bin, args, {
+    env: { ...process.env, NODE_OPTIONS: '', NEWSLETTER_NO_SNAPSHOT: '', ...env, NEWSLETTER_PRINT_START: '1' },
+    encoding: 'utf8',
+  }).trim();
 }
 
 // The snapshot is an optimisation: whatever it runs must be exactly what the modules run.
 describe.skipIf(optedOut)('the startup snapshot', () => {
-  it('was built by npm test\'s compile step, with a stamp the bin accepts on this machine', () => {
+  it("was built by npm test's compile step, with a stamp the bin accepts on this machine", () => {
     expect(existsSync(BLOB), 'scripts/build-snapshot.mjs did not build lib/newsletter.blob; its warning says why').toBe(true);
     expect(readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')).toMatch(/^[^|]+\|[^|]+\|\d+\|\d+\|[0-9a-f]{64}\n$/);
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['build'])).toBe('snapshot');
     expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), ['--cwd', 'x', 'lint', '--all'])).toBe('snapshot');
   });
 
-  it('is started for the commands the command list marks, as the bin\'s sh lists them', () => {
+  it("is started for the commands the command list marks, as the bin's sh lists them", () => {
     const bin = readFileSync(join(REPO, 'bin', 'newsletter.js'), 'utf8');
     const listed = /case \$cmd in ([a-z|]+)\)/.exec(bin)?.[1]?.split('|').sort();
-    expect(listed).toEqual(COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name).sort());
-    for (const command of COMMANDS) expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), [command.name, '--help']), command.name).toBe(command.fromSnapshot ? 'snapshot' : 'modules');
+    expect(listed).toEqual(
+      COMMANDS.filter((command) => command.fromSnapshot)
+        .map((command) => command.name)
+        .sort(),
+    );
+    for (const command of COMMANDS)
+      expect(startsFrom(join(REPO, 'bin', 'newsletter.js'), [command.name, '--help']), command.name).toBe(command.fromSnapshot ? 'snapshot' : 'modules');
   });
 
   it('is started only for build and lint, and not for build --eml (nodemailer is not in it) or --debug', () => {
@@ -51,7 +59,9 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
   });
 
   it('is not trusted when its stamp names another folder, another node, this node with another size or time, or another build', async () => {
-    const [folder, node, size, mtime, build] = readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8').trim().split('|');
+    const [folder, node, size, mtime, build] = readFileSync(join(REPO, 'lib', 'newsletter.blob.stamp'), 'utf8')
+      .trim()
+      .split('|');
     // A copy of the CLI whose lib/ holds the real blob beside a stamp of our making.
     const copy = await tempDir();
     await mkdir(join(copy, 'bin'));
@@ -108,16 +118,26 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     expect(await snapshotTree(join(cwd, 'snap'))).toEqual(await snapshotTree(join(cwd, 'plain')));
   });
 
-  it('lints, fails and prints the same way', async () => {
-    const cwd = await sampleWorkspace();
-    // --no-cache: each must lint for itself, not print what the other kept.
-    for (const args of [['lint', '--format', 'json', '--no-cache'], ['lint', '--format', 'github', '--no-cache'], ['build', 'may-2031'], ['new', '../x'], ['--help']]) {
-      const snap = await runCli(args, { cwd, viaShebang: true });
-      const plain = await runCli(args, { cwd });
-      expect({ ...snap }, args.join(' ')).toEqual({ ...plain });
-    }
-    // Five commands, each run from the snapshot and from the modules.
-  }, timeFor({ cliRuns: 2 * 5 }));
+  it(
+    'lints, fails and prints the same way',
+    async () => {
+      const cwd = await sampleWorkspace();
+      // --no-cache: each must lint for itself, not print what the other kept.
+      for (const args of [
+        ['lint', '--format', 'json', '--no-cache'],
+        ['lint', '--format', 'github', '--no-cache'],
+        ['build', 'may-2031'],
+        ['new', '../x'],
+        ['--help'],
+      ]) {
+        const snap = await runCli(args, { cwd, viaShebang: true });
+        const plain = await runCli(args, { cwd });
+        expect({ ...snap }, args.join(' ')).toEqual({ ...plain });
+      }
+      // Five commands, each run from the snapshot and from the modules.
+    },
+    timeFor({ cliRuns: 2 * 5 }),
+  );
 
   it('is taken of an ASCII-only bundle', () => {
     // V8 keeps the bundle's source in the heap, and the snapshot with it: with a single other
@@ -132,28 +152,40 @@ describe.skipIf(optedOut)('the startup snapshot', () => {
     // htmlparser2 9.1.0 sits in three folders of MJML's tree; each megabyte of snapshot costs
     // every start about 18 ms. The build lists what it bundled, by name@version.
     const bundled = bundledPackages();
-    const folders = execFileSync('find', ['-H', join(REPO, 'node_modules'), '-path', '*/htmlparser2/package.json', '-not', '-path', '*/dist/*'], { encoding: 'utf8' }).trim().split('\n');
+    const folders = execFileSync('find', ['-H', join(REPO, 'node_modules'), '-path', '*/htmlparser2/package.json', '-not', '-path', '*/dist/*'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
     expect(folders.filter((file) => JSON.parse(readFileSync(file, 'utf8')).version === '9.1.0').length).toBeGreaterThan(1);
     expect(bundled['htmlparser2@9.1.0']?.folders).toHaveLength(1);
     expect(Object.entries(bundled).filter(([, { folders: from }]) => from.length > 1)).toEqual([]);
   });
 
-  it('leaves out what build and lint never load: other commands\' packages, htmlnano and cssnano\'s preset (loaded on first use) and cheerio\'s parse5', () => {
+  it("leaves out what build and lint never load: other commands' packages, htmlnano and cssnano's preset (loaded on first use) and cheerio's parse5", () => {
     const bundled = Object.keys(bundledPackages());
     const names = bundled.map((key) => key.slice(0, key.lastIndexOf('@')));
-    for (const name of ['nodemailer', '@inquirer/prompts', 'htmlnano', 'cssnano-preset-lite', 'postcss-selector-parser', 'playwright-core']) expect(names, name).not.toContain(name);
+    for (const name of ['nodemailer', '@inquirer/prompts', 'htmlnano', 'cssnano-preset-lite', 'postcss-selector-parser', 'playwright-core'])
+      expect(names, name).not.toContain(name);
     expect(bundled).not.toContain('parse5@7.3.0');
     expect(bundled).toContain('parse5@8.1.1'); // ours, for raw HTML in Markdown
   });
 
-  it('gives MJML each lodash function it calls from lodash\'s own one-function modules, not the whole library', () => {
+  it("gives MJML each lodash function it calls from lodash's own one-function modules, not the whole library", () => {
     // Every `_lodash.<name>` and `_fp.<name>` in the packages the bundle holds must be in the
     // stand-ins' lists: another name would be read from the whole library, loaded at run time.
     const bundled = bundledPackages();
     const called = { lodash: new Set<string>(), fp: new Set<string>() };
     for (const { folders } of Object.values(bundled)) {
       if (folders.some((folder) => folder.endsWith('/lodash'))) continue;
-      const files = execFileSync('find', [...folders.map((folder) => join(REPO, folder)), '-name', '*.js', '-not', '-path', '*/node_modules/*/node_modules/*'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      const files = execFileSync(
+        'find',
+        [...folders.map((folder) => join(REPO, folder)), '-name', '*.js', '-not', '-path', '*/node_modules/*/node_modules/*'],
+        { encoding: 'utf8' },
+      )
+        .trim()
+        .split('\n')
+        .filter(Boolean);
       for (const file of files) {
         for (const [, fp, name] of readFileSync(file, 'utf8').matchAll(/\b_(lodash|fp)\.([A-Za-z]+)\b/g)) called[fp === 'fp' ? 'fp' : 'lodash'].add(name!);
       }

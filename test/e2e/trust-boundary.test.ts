@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readImageHeader } from '../../src/core/image-header.js';
+import { readImageHeader } from '../../src/core/images/image-header.js';
 import { png } from '../helpers/images.js';
 import { readyMayIssue, runMain, tempDir, writeFiles } from '../helpers/workspace.js';
 
@@ -35,10 +35,26 @@ async function siteCheckout(): Promise<string> {
 
 describe('secrets never leave the workspace through images', () => {
   const cases: [string, (cwd: string) => void, RegExp][] = [
-    ['a .png linked to .env', (cwd) => symlinkSync('../../../.env', join(cwd, MAY, 'img', 'banner.png')), /img\/banner\.png: this leads into a hidden file or folder, where secrets are kept/],
-    ['a .jpg linked to .git/config', (cwd) => symlinkSync('../../../.git/config', join(cwd, MAY, 'img', 'banner.png')), /img\/banner\.png: this leads into a hidden file or folder/],
-    ['a secret copied under an image\'s name', (cwd) => writeFileSync(join(cwd, MAY, 'img', 'banner.png'), SECRET), /img\/banner\.png: this is not a PNG image: its content is no image format/],
-    ['a .png linked to a plain file in the workspace', (cwd) => symlinkSync('../../../notes.txt', join(cwd, MAY, 'img', 'banner.png')), /img\/banner\.png: this is not a PNG image/],
+    [
+      'a .png linked to .env',
+      (cwd) => symlinkSync('../../../.env', join(cwd, MAY, 'img', 'banner.png')),
+      /img\/banner\.png: this leads into a hidden file or folder, where secrets are kept/,
+    ],
+    [
+      'a .jpg linked to .git/config',
+      (cwd) => symlinkSync('../../../.git/config', join(cwd, MAY, 'img', 'banner.png')),
+      /img\/banner\.png: this leads into a hidden file or folder/,
+    ],
+    [
+      "a secret copied under an image's name",
+      (cwd) => writeFileSync(join(cwd, MAY, 'img', 'banner.png'), SECRET),
+      /img\/banner\.png: this is not a PNG image: its content is no image format/,
+    ],
+    [
+      'a .png linked to a plain file in the workspace',
+      (cwd) => symlinkSync('../../../notes.txt', join(cwd, MAY, 'img', 'banner.png')),
+      /img\/banner\.png: this is not a PNG image/,
+    ],
   ];
 
   it.each(cases)('%s: build, lint and publish --force say so in one line, and write nothing of it', async (_, plant, message) => {
@@ -71,7 +87,7 @@ describe('secrets never leave the workspace through images', () => {
     expect(filesUnder(join(cwd, 'dist'))).toEqual([]);
   });
 
-  it('images in a hidden folder of the issue are not the issue\'s; a real image beside them still is', async () => {
+  it("images in a hidden folder of the issue are not the issue's; a real image beside them still is", async () => {
     const cwd = await readyWorkspace({
       [`${MAY}/.cache/secret.png`]: png(8, 8),
       [`${MAY}/img/team.png`]: png(1200, 800),
@@ -83,18 +99,22 @@ describe('secrets never leave the workspace through images', () => {
     expect(images).toEqual([expect.stringMatching(/^team-[0-9a-f]{8}\.png$/)]);
     const lint = await runMain(['lint', '--format', 'json'], { cwd });
     const messages = (JSON.parse(lint.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((r) => r.messages);
-    expect(messages.filter((m) => m.ruleId === 'local-image').map((m) => m.message)).toEqual([expect.stringMatching(/^\.cache\/secret\.png is not in sections\/may-2025\//)]);
+    expect(messages.filter((m) => m.ruleId === 'local-image').map((m) => m.message)).toEqual([
+      expect.stringMatching(/^\.cache\/secret\.png is not in sections\/may-2025\//),
+    ]);
   });
 });
 
-describe('a link to nothing among an issue\'s images', () => {
+describe("a link to nothing among an issue's images", () => {
   it('is one line naming it, for build; lint --all reports it in that issue and lints the others', async () => {
     const cwd = await readyWorkspace({ 'sections/june-2025/foundation.md': '* TODO\n' });
     mkdirSync(join(cwd, MAY, 'img'));
     symlinkSync('nowhere.png', join(cwd, MAY, 'img', 'gone.png'));
     const built = await runMain(['build', 'may-2025'], { cwd });
     expect(built.code).toBe(1);
-    expect(built.stderr).toBe('error sections/may-2025/img/gone.png: this image is a link to nothing: its target does not exist.\n  Remove the link, or put the image itself there.\n');
+    expect(built.stderr).toBe(
+      'error sections/may-2025/img/gone.png: this image is a link to nothing: its target does not exist.\n  Remove the link, or put the image itself there.\n',
+    );
     const lint = await runMain(['lint', '--all', '--format', 'json'], { cwd });
     expect(lint.code).toBe(1);
     const results = JSON.parse(lint.stdout) as { filePath: string; messages: { message: string; ruleId: string | null }[] }[];
@@ -119,7 +139,9 @@ describe('image headers are read from a bounded prefix, by content', () => {
     crafted.set([0xff, 0xd8, 0xff, 0x00]);
     expect(readImageHeader(crafted)).toEqual({ format: 'jpg' });
     expect(readImageHeader(Buffer.from(SECRET))).toEqual({ format: undefined });
-    expect(readImageHeader(Buffer.from('<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="20"></svg>'))).toMatchObject({ format: 'svg', width: 10, height: 20 });
+    expect(
+      readImageHeader(Buffer.from('<?xml version="1.0"?>\n<!-- logo -->\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="20"></svg>')),
+    ).toMatchObject({ format: 'svg', width: 10, height: 20 });
   });
 
   it('lints and builds an issue whose folder holds three crafted 25 MB JPEGs that nothing uses', async () => {
@@ -147,7 +169,10 @@ describe('publish writes inside the site checkout, whatever siteLayout says', ()
     ['imageDir', 'static/.git/hooks'],
     ['blogDir', 'src\\..\\..\\escaped'],
   ])('refuses siteLayout.%s %j at config load (exit 2), writing nothing', async (key, value) => {
-    const cwd = await readyWorkspace({ ...withImage, 'newsletter.config.yaml': `email:\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\nsiteLayout:\n  ${key}: ${JSON.stringify(value)}\n` });
+    const cwd = await readyWorkspace({
+      ...withImage,
+      'newsletter.config.yaml': `email:\n  unsubscribeUrl: https://openinfra.dev/unsubscribe\nsiteLayout:\n  ${key}: ${JSON.stringify(value)}\n`,
+    });
     // The checkout stands deep in a folder of its own, so that an escape would land in that folder.
     const around = await tempDir();
     const site = join(around, 'a', 'b', 'c', 'd', 'site');
@@ -169,9 +194,10 @@ describe('publish writes inside the site checkout, whatever siteLayout says', ()
       const result = await runMain(['publish', '--site', site], { cwd });
       expect(result.code, result.stderr).toBe(2);
       // The blog folder is read before anything is written: the site's model refuses it first.
-      const refused = folder === 'src/pages/blog'
-        ? /^error \S+\/src\/pages\/blog: the site checkout's \S+\/src\/pages\/blog is a link out of the checkout \(to \S+\); the site's folders are read only within it\.\n/
-        : /^error siteLayout\.imageDir \(static\/img\) leads outside the site checkout .*; nothing was written\.\n/;
+      const refused =
+        folder === 'src/pages/blog'
+          ? /^error \S+\/src\/pages\/blog: the site checkout's \S+\/src\/pages\/blog is a link out of the checkout \(to \S+\); the site's folders are read only within it\.\n/
+          : /^error siteLayout\.imageDir \(static\/img\) leads outside the site checkout .*; nothing was written\.\n/;
       expect(result.stderr).toMatch(refused);
       expect(filesUnder(elsewhere)).toEqual([]);
       expect(filesUnder(site)).toEqual([]);

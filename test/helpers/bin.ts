@@ -16,17 +16,25 @@ export const BIN = join(REPO, 'bin', 'newsletter.js');
  * from the startup snapshot when there is one. A run that takes longer than its work (`work`, one
  * run of the bin unless said) is ended, so that no test leaves it behind.
  */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; viaShebang?: boolean; bin?: string; work?: Work }): Promise<RunResult> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; viaShebang?: boolean; bin?: string; work?: Work },
+): Promise<RunResult> {
   const bin = options.bin ?? BIN;
   const [file, argv] = options.viaShebang ? [bin, args] : [process.execPath, [bin, ...args]];
   return new Promise((resolve) => {
-    execFile(file, argv, {
-      cwd: options.cwd,
-      env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...options.env },
-      timeout: timeFor(options.work ?? { cliRuns: 1 }),
-    }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      file,
+      argv,
+      {
+        cwd: options.cwd,
+        env: { ...process.env, CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: CACHE_HOME, ...options.env },
+        timeout: timeFor(options.work ?? { cliRuns: 1 }),
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

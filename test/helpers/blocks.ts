@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
-import { parseSourceParts } from '../../src/core/front-matter.js';
-import { parseMarkdown, textOf, withoutComments } from '../../src/core/markdown.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
+import { parseMarkdown, textOf, withoutComments } from '../../src/core/markdown/markdown.js';
 
 /**
  * A post's body as the sequence a reader meets: headings' and paragraphs' text, list items,

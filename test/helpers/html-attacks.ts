@@ -65,12 +65,7 @@ const PAYLOADS: string[] = [
 ];
 
 /** Where Markdown puts the HTML: its own block, inline in a paragraph, in a list item, in a quote. */
-const PLACES: ((html: string) => string)[] = [
-  (html) => html,
-  (html) => `Read this: ${html} and more.`,
-  (html) => `* ${html}`,
-  (html) => `> ${html}`,
-];
+const PLACES: ((html: string) => string)[] = [(html) => html, (html) => `Read this: ${html} and more.`, (html) => `* ${html}`, (html) => `> ${html}`];
 
 export interface HtmlAttack {
   n: number;

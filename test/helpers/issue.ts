@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultConfig, type Config } from '../../src/core/config.js';
-import { parseIssue, type Issue, type IssueSources, type SourceFile } from '../../src/core/issue.js';
-import { parseIssueSlug } from '../../src/core/slug.js';
+import { defaultConfig, type Config } from '../../src/core/config/config.js';
+import { parseIssue, type Issue, type IssueSources, type SourceFile } from '../../src/core/issue/issue.js';
+import { parseIssueSlug } from '../../src/core/issue/slug.js';
 import { compileTemplate, TEMPLATE_NAMES, type TemplateName, type TemplateSource } from '../../src/core/templates.js';
 import { REPO } from './workspace.js';
 
@@ -13,7 +13,10 @@ export function issueSourcesFrom(files: Record<string, string>, slug = 'april-20
   return {
     id,
     issueFile: files['issue.md'] !== undefined ? file('issue.md') : undefined,
-    fragments: Object.keys(files).filter((n) => n !== 'issue.md').sort().map(file),
+    fragments: Object.keys(files)
+      .filter((n) => n !== 'issue.md')
+      .sort()
+      .map(file),
   };
 }
 
@@ -24,10 +27,12 @@ export function issueFrom(files: Record<string, string>, slug = 'april-2025', co
 
 /** The built-in template shells, as the pipeline takes them. */
 export function builtinTemplates(): Map<TemplateName, TemplateSource> {
-  return new Map(TEMPLATE_NAMES.map((name) => {
-    const path = join(REPO, 'templates', name);
-    return [name, { name, path, text: readFileSync(path, 'utf8') }];
-  }));
+  return new Map(
+    TEMPLATE_NAMES.map((name) => {
+      const path = join(REPO, 'templates', name);
+      return [name, { name, path, text: readFileSync(path, 'utf8') }];
+    }),
+  );
 }
 
 export function sampleIssue(config: Config = defaultConfig()): Issue {

@@ -1,10 +1,10 @@
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig } from '../../src/core/config/config.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { createHash } from 'node:crypto';
-import type { ImageFile, SiteCheckout } from '../../src/core/images.js';
+import type { ImageFile, SiteCheckout } from '../../src/core/images/images.js';
 import type { RuleExample } from '../../src/lint/types.js';
-import type { SiteLayout } from '../../src/core/config-types.js';
-import { buildSiteModel, type SiteTexts } from '../../src/core/site.js';
+import type { SiteLayout } from '../../src/core/config/config-types.js';
+import { buildSiteModel, type SiteTexts } from '../../src/core/site/site.js';
 import type { TemplateName, TemplateSource } from '../../src/core/templates.js';
 import { openIssuePipeline } from '../../src/pipeline.js';
 import { issueSourcesFrom, builtinTemplates } from './issue.js';
@@ -13,7 +13,13 @@ import { exampleSiteFiles } from './site-example.js';
 /** Image files as read from the disk, from what an example says of them (the rest: a small PNG). */
 function imageFiles(images: RuleExample['images'], prefix: string): ImageFile[] {
   return Object.entries(images ?? {}).map(([path, given]) => ({
-    path: prefix + path, bytes: 20_000, width: 600, height: 400, format: 'png', hash: createHash('sha256').update(path).digest('hex'), ...given,
+    path: prefix + path,
+    bytes: 20_000,
+    width: 600,
+    height: 400,
+    format: 'png',
+    hash: createHash('sha256').update(path).digest('hex'),
+    ...given,
   }));
 }
 
@@ -49,8 +55,14 @@ export async function lintFiles(example: RuleExample, only?: string[]): Promise<
   const config = example.config ? validateConfig(example.config, 'test.yaml') : defaultConfig();
   const pipeline = openIssuePipeline({
     config,
-    sources: { ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'), images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`) },
-    site: example.site || example.siteFiles || example.exampleSite ? siteFrom(example.site ?? {}, { ...(example.exampleSite ? exampleSiteFiles(example.exampleSite) : {}), ...example.siteFiles }) : undefined,
+    sources: {
+      ...issueSourcesFrom(example.files, example.slug ?? 'april-2025'),
+      images: imageFiles(example.images, `sections/${example.slug ?? 'april-2025'}/`),
+    },
+    site:
+      example.site || example.siteFiles || example.exampleSite
+        ? siteFrom(example.site ?? {}, { ...(example.exampleSite ? exampleSiteFiles(example.exampleSite) : {}), ...example.siteFiles })
+        : undefined,
     previous: example.previous ? issueSourcesFrom(example.previous, 'april-2025') : undefined,
     templates: withTemplates(builtinTemplates(), example.templates),
   });

@@ -28,10 +28,18 @@ const CMS_CONFIG = `collections:
       - { label: Body, name: body, widget: markdown }
 `;
 
-const BLOG_CONFIG = JSON.stringify({
-  title: 'Blog',
-  categories: [{ text: 'News & Announcements', id: 'category-A7fnZYrE1' }, { text: 'Community', id: 'category-h2Ztx9rpD' }, { text: 'OpenStack', id: 'category-KMY0e6q9N' }],
-}, null, 2);
+const BLOG_CONFIG = JSON.stringify(
+  {
+    title: 'Blog',
+    categories: [
+      { text: 'News & Announcements', id: 'category-A7fnZYrE1' },
+      { text: 'Community', id: 'category-h2Ztx9rpD' },
+      { text: 'OpenStack', id: 'category-KMY0e6q9N' },
+    ],
+  },
+  null,
+  2,
+);
 
 /** The site's files, with `posts` (path in the checkout: text) added. */
 export function exampleSite(posts: Record<string, string> = {}, cmsConfig = CMS_CONFIG): Record<string, string> {
@@ -45,15 +53,25 @@ export function exampleSite(posts: Record<string, string> = {}, cmsConfig = CMS_
 }
 
 /** A post of the site in the CMS's format: front matter (`fields` over a newsletter post's) and a body. */
-export function examplePost(fields: { title?: string; date?: string; url?: string; author?: string; handle?: string; category?: string }, body = '### OpenInfra Foundation News\n\n* News.\n'): string {
+export function examplePost(
+  fields: { title?: string; date?: string; url?: string; author?: string; handle?: string; category?: string },
+  body = '### OpenInfra Foundation News\n\n* News.\n',
+): string {
   const f = {
-    title: 'Inside Open Infrastructure: May 2025', date: '2025-06-02T20:29:41.069Z', url: 'https://openinfra.org/blog/openinfra-newsletter-may-2025',
-    author: 'Allison Price', handle: '"@openinfradev"', category: '  - value: category-h2Ztx9rpD\n    label: Community', ...fields,
+    title: 'Inside Open Infrastructure: May 2025',
+    date: '2025-06-02T20:29:41.069Z',
+    url: 'https://openinfra.org/blog/openinfra-newsletter-may-2025',
+    author: 'Allison Price',
+    handle: '"@openinfradev"',
+    category: '  - value: category-h2Ztx9rpD\n    label: Community',
+    ...fields,
   };
   return `---\ntemplateKey: blog-post\ntitle: "${f.title}"\nauthor: ${f.author}\ndate: ${f.date}\ncategory:\n${f.category}\nhidePost: false\nseo:\n  url: ${f.url}\n  twitterUsername: ${f.handle}\n  title: "${f.title}"\n  description: The latest from the OpenInfra Foundation\n---\n${body}`;
 }
 
 /** The checkout's text files an example's exampleSite gives: the example site, with its files added or in their place. */
 export function exampleSiteFiles(given: Record<string, string | ExamplePost>): Record<string, string> {
-  return exampleSite(Object.fromEntries(Object.entries(given).map(([file, text]) => [file, typeof text === 'string' ? text : examplePost(text.post, text.body)])));
+  return exampleSite(
+    Object.fromEntries(Object.entries(given).map(([file, text]) => [file, typeof text === 'string' ? text : examplePost(text.post, text.body)])),
+  );
 }

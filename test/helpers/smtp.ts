@@ -38,7 +38,11 @@ export async function smtpServer(options: { login?: { user: string; pass: string
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
         callback();
       });
     },
@@ -47,4 +51,3 @@ export async function smtpServer(options: { login?: { user: string; pass: string
   servers.push(server);
   return { port: (server.server.address() as { port: number }).port, received };
 }
-

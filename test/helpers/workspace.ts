@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -41,7 +41,7 @@ export function readyMayIssue(options: { sender?: boolean } = {}): Record<string
     'newsletter.config.yaml': `email:\n${options.sender ? '  from: "OpenInfra Foundation <newsletter@openinfra.dev>"\n' : ''}  unsubscribeUrl: https://openinfra.dev/unsubscribe\n`,
     'sections/may-2025/issue.md': '---\ntitle: "Inside Open Infrastructure: May 2025"\ndate: 2025-05-20\n---\n',
     'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nThe story, told well.\n',
-    'sections/may-2025/foundation.md': '* The foundation\'s news.\n',
+    'sections/may-2025/foundation.md': "* The foundation's news.\n",
     'sections/may-2025/events.md': '* 17-19 October 2025 | Paris-Saclay, FR\n',
   };
 }
@@ -78,7 +78,17 @@ export interface RunResult {
 }
 
 /** Runs main() in this process with a fake context: answers to prompts by name, a fixed clock. */
-export async function runMain(args: string[], options: { cwd: string; answers?: Record<string, string | string[]>; interactive?: boolean; now?: Date; env?: Record<string, string>; waits?: Context['waits'] }): Promise<RunResult & { asked: string[] }> {
+export async function runMain(
+  args: string[],
+  options: {
+    cwd: string;
+    answers?: Record<string, string | string[]>;
+    interactive?: boolean;
+    now?: Date;
+    env?: Record<string, string>;
+    waits?: Context['waits'];
+  },
+): Promise<RunResult & { asked: string[] }> {
   let stdout = '';
   let stderr = '';
   const asked: string[] = [];

@@ -22,12 +22,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = sourceFiles(SRC).map((path) => relative(SRC, path).split('\\').join('/'));
-const imports = new Map(files.map((file) => {
-  const text = readFileSync(join(SRC, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]!);
-  const local = specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s).split('\\').join('/').replace(/\.js$/, '.ts'));
-  return [file, { local, external: specifiers.filter((s) => !s.startsWith('.')), text }];
-}));
+const imports = new Map(
+  files.map((file) => {
+    const text = readFileSync(join(SRC, file), 'utf8');
+    const specifiers = [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]!);
+    const local = specifiers.filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s).split('\\').join('/').replace(/\.js$/, '.ts'));
+    return [file, { local, external: specifiers.filter((s) => !s.startsWith('.')), text }];
+  }),
+);
 
 const layerOf = (file: string): string => (file.includes('/') ? file.split('/')[0]! : file.replace(/\.ts$/, ''));
 
@@ -60,34 +62,49 @@ describe('the layers', () => {
   });
 
   it.each(Object.entries(ALLOWED))('%s imports only what is below it', (layer, allowed) => {
-    const wrong = [...imports].filter(([file]) => layerOf(file) === layer)
-      .flatMap(([file, { local }]) => local.filter((target) => layerOf(target) !== layer && !allowed.includes(layerOf(target))).map((target) => `${file} -> ${target}`));
+    const wrong = [...imports]
+      .filter(([file]) => layerOf(file) === layer)
+      .flatMap(([file, { local }]) =>
+        local.filter((target) => layerOf(target) !== layer && !allowed.includes(layerOf(target))).map((target) => `${file} -> ${target}`),
+      );
     expect(wrong).toEqual([]);
   });
 
-  it('keeps a command\'s module light: its work (actions/) loads when it runs, so a command costs the others\' start nothing', () => {
-    const heavy = [...imports].filter(([file]) => layerOf(file) === 'commands')
-      .flatMap(([file, { text }]) => [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)].map((m) => m[1]!)
-        .filter((s) => !/^(?:\.\/[a-z-]+|\.\.\/actions\/formats|\.\.\/errors|commander)\.js$|^commander$/.test(s)).map((s) => `${file} -> ${s}`));
+  it("keeps a command's module light: its work (actions/) loads when it runs, so a command costs the others' start nothing", () => {
+    const heavy = [...imports]
+      .filter(([file]) => layerOf(file) === 'commands')
+      .flatMap(([file, { text }]) =>
+        [...text.matchAll(/^import (?!type )[^;]*?from '([^']+)'/gm)]
+          .map((m) => m[1]!)
+          .filter((s) => !/^(?:\.\/[a-z-]+|\.\.\/actions\/formats|\.\.\/errors|commander)\.js$|^commander$/.test(s))
+          .map((s) => `${file} -> ${s}`),
+      );
     expect(heavy).toEqual([]);
   });
 
   it('keeps core pure: no disk, no process, no colour', () => {
-    const impure = [...imports].filter(([file]) => layerOf(file) === 'core')
-      .filter(([, { external, text }]) => external.some((s) => /^node:(fs|child_process|os)|^chalk$/.test(s)) || /\bprocess\.(?!env\b)|\bprocess\.env\b/.test(text))
+    const impure = [...imports]
+      .filter(([file]) => layerOf(file) === 'core')
+      .filter(
+        ([, { external, text }]) => external.some((s) => /^node:(fs|child_process|os)|^chalk$/.test(s)) || /\bprocess\.(?!env\b)|\bprocess\.env\b/.test(text),
+      )
       .map(([file]) => file);
     expect(impure).toEqual([]);
   });
 
   it('leaves the disk to io/: no command, lint rule or pipeline reads or writes a file itself', () => {
-    const touching = [...imports].filter(([file]) => ['commands', 'lint', 'pipeline', 'core'].includes(layerOf(file)))
+    const touching = [...imports]
+      .filter(([file]) => ['commands', 'lint', 'pipeline', 'core'].includes(layerOf(file)))
       .filter(([, { external }]) => external.some((s) => /^node:fs/.test(s)))
       .map(([file]) => file);
     expect(touching).toEqual([]);
   });
 
   it('decides exit codes at the edge only', () => {
-    const users = [...imports].filter(([, { local }]) => local.includes('exit-codes.ts')).map(([file]) => file).sort();
+    const users = [...imports]
+      .filter(([, { local }]) => local.includes('exit-codes.ts'))
+      .map(([file]) => file)
+      .sort();
     expect(users).toEqual(['bin.ts', 'cli.ts']);
   });
 

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { computeBuildId, currentBuildId } from '../../src/io/build-id.js';
 import { tempDir } from '../helpers/workspace.js';
 
-it('is lib/build-id as compile wrote it, until a module of lib/ changes after it: then that code\'s own', async () => {
+it("is lib/build-id as compile wrote it, until a module of lib/ changes after it: then that code's own", async () => {
   const root = await tempDir();
   mkdirSync(join(root, 'lib', 'core'), { recursive: true });
   writeFileSync(join(root, 'package.json'), '{"name":"newsletter"}');

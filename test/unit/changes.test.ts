@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { issuesTouchedBy } from '../../src/core/changes.js';
-import { parseIssueSlug } from '../../src/core/slug.js';
+import { issuesTouchedBy } from '../../src/core/issue/changes.js';
+import { parseIssueSlug } from '../../src/core/issue/slug.js';
 
 const known = ['april-2025', 'may-2025', 'june-2025'].map(parseIssueSlug);
 const slugs = (changed: string[]) => issuesTouchedBy(changed, known).issues.map((id) => id.slug);

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { commandListSource } from '../../scripts/command-list.mjs';
 import { COMMANDS } from '../../src/command-list.js';
-import lint from '../../src/commands/lint.js';
-import send from '../../src/commands/send.js';
-import section from '../../src/commands/section.js';
+import type lint from '../../src/commands/lint.js';
+import type send from '../../src/commands/send.js';
+import type section from '../../src/commands/section.js';
 import { arg, defineCommand, flag, parsePort, type FlagValues } from '../../src/commands/spec.js';
 import { REPO } from '../helpers/workspace.js';
 
@@ -20,7 +20,7 @@ describe('the list of commands', () => {
   });
 });
 
-describe('a command\'s declaration', () => {
+describe("a command's declaration", () => {
   it('gives its run the types its flags and arguments declare, written once', () => {
     type RunOf<C> = C extends { run(ctx: never, call: infer Call): unknown } ? Call : never;
     expectTypeOf<RunOf<typeof lint>['flags']['maxWarnings']>().toEqualTypeOf<number | undefined>();
@@ -36,7 +36,13 @@ describe('a command\'s declaration', () => {
 
   it('is what it declares, unchanged', () => {
     const command = defineCommand({
-      order: 1, name: 'x', description: 'x', args: [arg('[issue]', 'which')], flags: [flag('--json', 'as JSON')], examples: '', fromSnapshot: false,
+      order: 1,
+      name: 'x',
+      description: 'x',
+      args: [arg('[issue]', 'which')],
+      flags: [flag('--json', 'as JSON')],
+      examples: '',
+      fromSnapshot: false,
       async run(_ctx, { args, flags }) {
         return `${args[0] ?? ''}${flags.json ? ' json' : ''}`;
       },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig } from '../../src/core/config/config.js';
 
 function refusal(raw: unknown): CliError {
   try {
@@ -27,7 +27,15 @@ describe('config', () => {
   });
 
   it('merges a section given by id over its default', () => {
-    const config = validateConfig({ sections: [{ id: 'openstack', tagline: 'Clouds' }, { id: 'news', heading: 'News' }] }, 'c.yaml');
+    const config = validateConfig(
+      {
+        sections: [
+          { id: 'openstack', tagline: 'Clouds' },
+          { id: 'news', heading: 'News' },
+        ],
+      },
+      'c.yaml',
+    );
     expect(config.sections).toEqual([
       expect.objectContaining({ id: 'openstack', heading: 'OpenStack', tagline: 'Clouds' }),
       expect.objectContaining({ id: 'news', heading: 'News', required: false }),
@@ -39,7 +47,16 @@ describe('config', () => {
     [{ headingLevel: 7 }, 'headingLevel', /1 to 4/],
     [{ sections: [{ id: 'Bad Id', heading: 'x' }] }, 'sections[0].id', /lower-case/],
     [{ sections: [{ id: 'x' }] }, 'sections[0].heading', /heading/],
-    [{ sections: [{ id: 'a', heading: 'A' }, { id: 'a', heading: 'B' }] }, 'sections[1].id', /twice/],
+    [
+      {
+        sections: [
+          { id: 'a', heading: 'A' },
+          { id: 'a', heading: 'B' },
+        ],
+      },
+      'sections[1].id',
+      /twice/,
+    ],
     [{ rules: { placeholder: 'loud' } }, 'rules.placeholder', /error, warn or off/],
     [{ Site: 'https://x.org' }, 'Site', /did you mean site/],
     [{ email: { accentColor: 'orange' } }, 'email.accentColor', /#f15b3e/],

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, restyleDate, yearIsCertain } from '../../src/core/dates.js';
+import { findDates, restyleDate, yearIsCertain } from '../../src/core/dates/dates.js';
 
 const april21 = new Date('2025-04-21T17:11:25.697Z');
 const found = (text: string) => findDates(text, april21).map((d) => [d.text, d.last.toISOString().slice(0, 10)]);
 
 describe('dates in prose', () => {
   it.each([
-    ['will take place on March 6 & 7, SCaLE will continue until March 9.', [['March 6 & 7', '2025-03-07'], ['March 9', '2025-03-09']]],
+    [
+      'will take place on March 6 & 7, SCaLE will continue until March 9.',
+      [
+        ['March 6 & 7', '2025-03-07'],
+        ['March 9', '2025-03-09'],
+      ],
+    ],
     ['17-19 October 2025 | Paris-Saclay', [['17-19 October 2025', '2025-10-19']]],
     ['The deadline is 13 June at 23:59 PT', [['13 June', '2025-06-13']]],
     ['29 & 30 April: Erlangen', [['29 & 30 April', '2025-04-30']]],
@@ -48,7 +54,7 @@ describe('whether a date without a year is certain', () => {
     expect(yearIsCertain(mention('15 October'), issue)).toBe(true);
     expect(yearIsCertain(mention('May 20'), issue)).toBe(true);
   });
-  it('is not further back (September in a December issue: last year\'s, or next?) nor further ahead', () => {
+  it("is not further back (September in a December issue: last year's, or next?) nor further ahead", () => {
     expect(yearIsCertain(mention('September 8-9'), issue)).toBe(false);
     expect(yearIsCertain(mention('July 20'), issue)).toBe(false);
   });

@@ -7,7 +7,7 @@ import { REPO } from '../helpers/workspace.js';
 import { COMMANDS } from '../../src/command-list.js';
 import { withCommandTable, withSynopses } from '../../src/ui/command-docs.js';
 
-it('the README\'s list of commands is the commands\' (npm run docs writes it)', () => {
+it("the README's list of commands is the commands' (npm run docs writes it)", () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   expect(readme).toBe(withCommandTable(readme, COMMANDS));
 });
@@ -17,7 +17,7 @@ it('docs/commands.md heads each command with the synopsis its flags make (npm ru
   expect(doc).toBe(withSynopses(doc, COMMANDS));
 });
 
-it('the README\'s rule table is the registry\'s (npm run docs writes it)', () => {
+it("the README's rule table is the registry's (npm run docs writes it)", () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   expect(readme).toBe(withRuleTable(readme, RULES));
 });

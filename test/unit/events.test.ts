@@ -1,7 +1,17 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { parseSourceParts } from '../../src/core/front-matter.js';
-import { eventIcs, eventsMarkdown, foldIcs, formatDayRange, googleCalendarUrl, instantOf, readEvents, zoneLabel, type IssueEvent } from '../../src/core/events.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
+import {
+  eventIcs,
+  eventsMarkdown,
+  foldIcs,
+  formatDayRange,
+  googleCalendarUrl,
+  instantOf,
+  readEvents,
+  zoneLabel,
+  type IssueEvent,
+} from '../../src/core/events/events.js';
 
 const read = (yaml: string, timezone = 'UTC') => readEvents(parseSourceParts(`---\n${yaml}---\n`, 'events.md'), 'events.md', timezone);
 
@@ -29,7 +39,16 @@ function summit(): IssueEvent {
 describe('events as data', () => {
   it('reads an event: its days inclusive, its deadlines by the moment they pass, in their time zone', () => {
     const event = summit();
-    expect(event).toMatchObject({ name: 'OpenInfra Summit Europe', start: '2025-10-17', end: '2025-10-19', location: 'Paris-Saclay, France', slug: 'openinfra-summit-europe-2025-10-17', line: 3, startLine: 5, endLine: 6 });
+    expect(event).toMatchObject({
+      name: 'OpenInfra Summit Europe',
+      start: '2025-10-17',
+      end: '2025-10-19',
+      location: 'Paris-Saclay, France',
+      slug: 'openinfra-summit-europe-2025-10-17',
+      line: 3,
+      startLine: 5,
+      endLine: 6,
+    });
     // 23:59 in Los Angeles in June (PDT, UTC-7) is 06:59 UTC the next day; a day alone lasts until its end, in config's zone.
     expect(event.deadlines.map((d) => [d.label, new Date(d.at).toISOString(), d.line])).toEqual([
       ['Submit a talk', '2025-06-14T06:59:00.000Z', 13],
@@ -37,8 +56,11 @@ describe('events as data', () => {
     ]);
   });
 
-  it('takes a deadline\'s time zone from config when it names none, and orders events by their dates', () => {
-    const { events } = read('events:\n  - { name: B, url: "https://b.example.org/", start: 2025-07-01, deadlines: [{ label: Register, date: "2025-06-01T12:00" }] }\n  - { name: A, url: "https://a.example.org/", start: 2025-06-20 }\n', 'Europe/Paris');
+  it("takes a deadline's time zone from config when it names none, and orders events by their dates", () => {
+    const { events } = read(
+      'events:\n  - { name: B, url: "https://b.example.org/", start: 2025-07-01, deadlines: [{ label: Register, date: "2025-06-01T12:00" }] }\n  - { name: A, url: "https://a.example.org/", start: 2025-06-20 }\n',
+      'Europe/Paris',
+    );
     expect(events.map((e) => e.name)).toEqual(['A', 'B']);
     expect(new Date(events[1]!.deadlines[0]!.at).toISOString()).toBe('2025-06-01T10:00:00.000Z');
   });
@@ -47,11 +69,17 @@ describe('events as data', () => {
     expect(new Date(instantOf('2025-03-09', '03:30', 'America/New_York')).toISOString()).toBe('2025-03-09T07:30:00.000Z');
     expect(new Date(instantOf('2025-11-02', '12:00', 'America/New_York')).toISOString()).toBe('2025-11-02T17:00:00.000Z');
     expect(new Date(instantOf('2025-07-01', '09:00', 'Asia/Tokyo')).toISOString()).toBe('2025-07-01T00:00:00.000Z');
-    expect([zoneLabel('America/Los_Angeles', Date.UTC(2025, 5, 1)), zoneLabel('UTC', 0), zoneLabel('Europe/Paris', Date.UTC(2025, 5, 1))]).toEqual(['PT', 'UTC', 'GMT+2']);
+    expect([zoneLabel('America/Los_Angeles', Date.UTC(2025, 5, 1)), zoneLabel('UTC', 0), zoneLabel('Europe/Paris', Date.UTC(2025, 5, 1))]).toEqual([
+      'PT',
+      'UTC',
+      'GMT+2',
+    ]);
   });
 
   it('leaves out what it cannot read, saying why at the line of the key', () => {
-    const { events, problems } = read('events:\n  - name: X\n    url: javascript:alert(1)\n    start: 2025-13-01\n  - name: Y\n    url: https://y.example.org/\n    start: 2025-06-01\n    deadlines:\n      - { label: Z, date: 2025-06-31 }\n      - { label: W, date: "2025-05-01T25:00" }\n');
+    const { events, problems } = read(
+      'events:\n  - name: X\n    url: javascript:alert(1)\n    start: 2025-13-01\n  - name: Y\n    url: https://y.example.org/\n    start: 2025-06-01\n    deadlines:\n      - { label: Z, date: 2025-06-31 }\n      - { label: W, date: "2025-05-01T25:00" }\n',
+    );
     expect(events.map((e) => [e.name, e.deadlines.length])).toEqual([['Y', 0]]);
     expect(problems.map((p) => `${p.line} ${p.message}`)).toEqual([
       '4 X url "javascript:alert(1)" must be an absolute web address (https://...), with no spaces.',
@@ -75,26 +103,42 @@ describe('events as data', () => {
     }
   });
 
-  it('renders one list per event, with the deadlines still open on the issue\'s date and the calendar links', () => {
-    const markdown = eventsMarkdown([summit()], { issueDate: new Date('2025-06-20T00:00:00Z'), style: 'day-first', inviteUrl: (e) => `https://openinfra.org/invites/${e.slug}.ics` });
-    expect(markdown).toBe([
-      '**[OpenInfra Summit Europe](https://summit2025.openinfra.org/)**',
-      '',
-      '* 17-19 October 2025 | Paris-Saclay, France',
-      '* Become a sponsor by 26 September',
-      `* [Add to Google Calendar](${googleCalendarUrl(summit())}) | [Download the invite (.ics)](https://openinfra.org/invites/openinfra-summit-europe-2025-10-17.ics)`,
-    ].join('\n'));
-    expect(eventsMarkdown([summit()], { issueDate: new Date('2025-06-01T00:00:00Z'), style: 'month-first', inviteUrl: () => 'https://x.example.org/i.ics' })).toContain('* [Submit a talk](https://summit2025.openinfra.org/cfp/) by June 13, 23:59 PT');
+  it("renders one list per event, with the deadlines still open on the issue's date and the calendar links", () => {
+    const markdown = eventsMarkdown([summit()], {
+      issueDate: new Date('2025-06-20T00:00:00Z'),
+      style: 'day-first',
+      inviteUrl: (e) => `https://openinfra.org/invites/${e.slug}.ics`,
+    });
+    expect(markdown).toBe(
+      [
+        '**[OpenInfra Summit Europe](https://summit2025.openinfra.org/)**',
+        '',
+        '* 17-19 October 2025 | Paris-Saclay, France',
+        '* Become a sponsor by 26 September',
+        `* [Add to Google Calendar](${googleCalendarUrl(summit())}) | [Download the invite (.ics)](https://openinfra.org/invites/openinfra-summit-europe-2025-10-17.ics)`,
+      ].join('\n'),
+    );
+    expect(
+      eventsMarkdown([summit()], { issueDate: new Date('2025-06-01T00:00:00Z'), style: 'month-first', inviteUrl: () => 'https://x.example.org/i.ics' }),
+    ).toContain('* [Submit a talk](https://summit2025.openinfra.org/cfp/) by June 13, 23:59 PT');
   });
 
   it('links Google Calendar to the whole days, the end exclusive', () => {
     const url = new URL(googleCalendarUrl(summit()));
     expect(`${url.origin}${url.pathname}`).toBe('https://calendar.google.com/calendar/render');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ action: 'TEMPLATE', text: 'OpenInfra Summit Europe', dates: '20251017/20251020', details: 'https://summit2025.openinfra.org/', location: 'Paris-Saclay, France' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      action: 'TEMPLATE',
+      text: 'OpenInfra Summit Europe',
+      dates: '20251017/20251020',
+      details: 'https://summit2025.openinfra.org/',
+      location: 'Paris-Saclay, France',
+    });
   });
 
   it('writes an invite that ical.js reads back: all-day dates, the end exclusive, a UID stable across builds, folded lines', () => {
-    const long = read(`events:\n  - name: "Ceph Days Düsseldorf, with a name long enough to fold; twice over, and then some more words for it"\n    url: https://ceph.io/en/community/events/2026/ceph-days-dusseldorf/\n    start: 2026-12-31\n    end: 2027-01-01\n    location: Düsseldorf, Germany\n`).events[0]!;
+    const long = read(
+      `events:\n  - name: "Ceph Days Düsseldorf, with a name long enough to fold; twice over, and then some more words for it"\n    url: https://ceph.io/en/community/events/2026/ceph-days-dusseldorf/\n    start: 2026-12-31\n    end: 2027-01-01\n    location: Düsseldorf, Germany\n`,
+    ).events[0]!;
     for (const event of [summit(), long]) {
       const ics = eventIcs(event, new Date('2025-05-20T00:00:00Z'), new Date('2025-05-20T00:00:00Z'));
       expect(ics.endsWith('\r\n')).toBe(true);
@@ -109,14 +153,25 @@ describe('events as data', () => {
       expect(parsed.endDate.toString()).toBe(new Date(Date.parse(`${event.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
       expect(vevent.getFirstPropertyValue('url')).toBe(event.url);
       // The same event gives the same UID whenever it is built; another event another.
-      expect(parsed.uid).toBe(new ICAL.Event(new ICAL.Component(ICAL.parse(eventIcs(event, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z')))).getFirstSubcomponent('vevent')!).uid);
+      expect(parsed.uid).toBe(
+        new ICAL.Event(
+          new ICAL.Component(ICAL.parse(eventIcs(event, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z')))).getFirstSubcomponent('vevent')!,
+        ).uid,
+      );
     }
-    expect(eventIcs(summit(), new Date(0), new Date(0))).not.toContain(new ICAL.Event(new ICAL.Component(ICAL.parse(eventIcs(long, new Date(0), new Date(0)))).getFirstSubcomponent('vevent')!).uid);
+    expect(eventIcs(summit(), new Date(0), new Date(0))).not.toContain(
+      new ICAL.Event(new ICAL.Component(ICAL.parse(eventIcs(long, new Date(0), new Date(0)))).getFirstSubcomponent('vevent')!).uid,
+    );
   });
 
   it('folds at 75 octets without splitting a character', () => {
     const folded = foldIcs(`SUMMARY:${'é'.repeat(80)}`);
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-    expect(folded.split('\r\n').map((line, i) => (i === 0 ? line : line.slice(1))).join('')).toBe(`SUMMARY:${'é'.repeat(80)}`);
+    expect(
+      folded
+        .split('\r\n')
+        .map((line, i) => (i === 0 ? line : line.slice(1)))
+        .join(''),
+    ).toBe(`SUMMARY:${'é'.repeat(80)}`);
   });
 });

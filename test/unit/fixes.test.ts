@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes, type Fix } from '../../src/core/fixes.js';
 
-const fix = (line: number, column: number, endLine: number, endColumn: number, original: string, text: string): Fix => ({ line, column, endLine, endColumn, original, text });
+const fix = (line: number, column: number, endLine: number, endColumn: number, original: string, text: string): Fix => ({
+  line,
+  column,
+  endLine,
+  endColumn,
+  original,
+  text,
+});
 
 describe('applying fixes to a file', () => {
   it('replaces each range, in file order, whatever order they come in', () => {

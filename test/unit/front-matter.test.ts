@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { parseSourceParts } from '../../src/core/front-matter.js';
+import { parseSourceParts } from '../../src/core/issue/front-matter.js';
 
 /** What a file splits into, or the one-line error it gives. */
 function split(text: string): { data: unknown; body: string; bodyLine: number; hasFrontMatter: boolean } | string {
@@ -25,10 +25,18 @@ describe('the front matter splitter, shape by shape', () => {
     ['a Markdown rule of four dashes first', '----\n\nText.\n', { data: {}, body: '----\n\nText.\n', bodyLine: 1, hasFrontMatter: false }],
     ['a long rule first', '----------\nText.\n', { data: {}, body: '----------\nText.\n', bodyLine: 1, hasFrontMatter: false }],
     ['a rule of spaced dashes first', '- - -\nText.\n', { data: {}, body: '- - -\nText.\n', bodyLine: 1, hasFrontMatter: false }],
-    ['CRLF line ends, as Windows editors save', '---\r\ntitle: Kata\r\n---\r\nText.\r\nMore.\r\n', { data: { title: 'Kata' }, body: 'Text.\nMore.\n', bodyLine: 4, hasFrontMatter: true }],
+    [
+      'CRLF line ends, as Windows editors save',
+      '---\r\ntitle: Kata\r\n---\r\nText.\r\nMore.\r\n',
+      { data: { title: 'Kata' }, body: 'Text.\nMore.\n', bodyLine: 4, hasFrontMatter: true },
+    ],
     ['old Mac CR line ends', '---\rtitle: Kata\r---\rText.\r', { data: { title: 'Kata' }, body: 'Text.\n', bodyLine: 4, hasFrontMatter: true }],
     ['a byte order mark', '\uFEFF---\ntitle: Kata\n---\nText.\n', { data: { title: 'Kata' }, body: 'Text.\n', bodyLine: 4, hasFrontMatter: true }],
-    ['a byte order mark and CRLF', '\uFEFF---\r\ntitle: Kata\r\n---\r\nText.\r\n', { data: { title: 'Kata' }, body: 'Text.\n', bodyLine: 4, hasFrontMatter: true }],
+    [
+      'a byte order mark and CRLF',
+      '\uFEFF---\r\ntitle: Kata\r\n---\r\nText.\r\n',
+      { data: { title: 'Kata' }, body: 'Text.\n', bodyLine: 4, hasFrontMatter: true },
+    ],
     ['--- later in the body stays Markdown', 'Text.\n\n---\n\nMore.\n', { data: {}, body: 'Text.\n\n---\n\nMore.\n', bodyLine: 1, hasFrontMatter: false }],
   ])('%s', (_, text, expected) => {
     expect(split(text)).toEqual(expected);

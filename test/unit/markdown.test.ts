@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { frontMatterKeyLine, parseSourceParts, parseIsoDate } from '../../src/core/front-matter.js';
-import { isEmptyMarkdown, parseInline, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown.js';
+import { frontMatterKeyLine, parseSourceParts, parseIsoDate } from '../../src/core/issue/front-matter.js';
+import { isEmptyMarkdown, parseInline, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown/markdown.js';
 import { CliError } from '../../src/errors.js';
 
 describe('front matter', () => {
@@ -24,7 +24,7 @@ describe('front matter', () => {
     }
   });
 
-  it('knows the line of each key from its one parse: nested ones, a missing one at its parent\'s, else line 1', () => {
+  it("knows the line of each key from its one parse: nested ones, a missing one at its parent's, else line 1", () => {
     const parts = parseSourceParts('---\ntitle: "April"\nseo:\n  title: x\n  url: https://openinfra.dev/blog/x\n---\nBody\n', 'issue.md');
     expect(parts.keyLines).toEqual({ title: 2, seo: 3, 'seo.title': 4, 'seo.url': 5 });
     expect(frontMatterKeyLine(parts, 'seo.url')).toBe(5);
@@ -72,13 +72,64 @@ describe('inline Markdown', () => {
 
   it('takes plain words as text, as the parser does, and everything else to the parser', () => {
     // Plain words, and the characters next to them that open Markdown constructs.
-    const piece = fc.constantFrom('Kata', 'Containers', 'Zürich', '東京', '2025', '3', 'é', ' ', '  ', ',', ';', "'", '"', '?', '(', ')', '/', '–', '—', '’', '“', '-',
-      '.', ':', '@', 'www.', 'http://x.org', '*', '_', '`', '[', ']', '!', '<', '>', '&amp;', '\\', '~', '|', '#', '1.', '1)', '=', '\t', '\u00a0');
-    fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')), (line) => {
-      const expected = parsed(line);
-      if (expected === undefined || !Array.isArray(expected)) return; // a block (list, heading...): text as written either way
-      expect(parseInline(line).map(strip)).toEqual(expected);
-    }), { numRuns: 3000 });
+    const piece = fc.constantFrom(
+      'Kata',
+      'Containers',
+      'Zürich',
+      '東京',
+      '2025',
+      '3',
+      'é',
+      ' ',
+      '  ',
+      ',',
+      ';',
+      "'",
+      '"',
+      '?',
+      '(',
+      ')',
+      '/',
+      '–',
+      '—',
+      '’',
+      '“',
+      '-',
+      '.',
+      ':',
+      '@',
+      'www.',
+      'http://x.org',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '!',
+      '<',
+      '>',
+      '&amp;',
+      '\\',
+      '~',
+      '|',
+      '#',
+      '1.',
+      '1)',
+      '=',
+      '\t',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')),
+        (line) => {
+          const expected = parsed(line);
+          if (expected === undefined || !Array.isArray(expected)) return; // a block (list, heading...): text as written either way
+          expect(parseInline(line).map(strip)).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('keeps the text of a line Markdown would read as a block', () => {

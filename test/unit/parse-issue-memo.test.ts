@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/core/config.js';
-import { parseIssue } from '../../src/core/issue.js';
+import { defaultConfig } from '../../src/core/config/config.js';
+import { parseIssue } from '../../src/core/issue/issue.js';
 import { issueSourcesFrom } from '../helpers/issue.js';
 
 // lint --all opens each issue twice (itself, then the next issue's `previous`) with one sources
 // object: the second open reuses the first parse, and only while nothing it was parsed from changed.
 describe('parseIssue reuses a parse of the same sources', () => {
-  const files = { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\nWelcome.\n', 'kata.md': '---\nstatus: ready\n---\nKata 3.14 is out.\n' };
+  const files = {
+    'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\nWelcome.\n',
+    'kata.md': '---\nstatus: ready\n---\nKata 3.14 is out.\n',
+  };
 
   it('returns the same issue for the same sources object and config', () => {
     const sources = issueSourcesFrom(files);

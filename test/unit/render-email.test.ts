@@ -1,9 +1,9 @@
 import mjml2html from 'mjml';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
-import { renderEmailBlocks, renderEmailHtml } from '../../src/core/email-blocks.js';
-import { parseMarkdown } from '../../src/core/markdown.js';
-import { renderEmailMjml } from '../../src/core/render-email.js';
+import { defaultConfig, validateConfig } from '../../src/core/config/config.js';
+import { renderEmailBlocks, renderEmailHtml } from '../../src/core/email/email-blocks.js';
+import { parseMarkdown } from '../../src/core/markdown/markdown.js';
+import { renderEmailMjml } from '../../src/core/email/render-email.js';
 import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
 
 const urls = { site: 'https://openinfra.dev', postUrl: 'https://openinfra.dev/blog/post' };
@@ -23,7 +23,9 @@ describe('email HTML from Markdown', () => {
   });
 
   it('lets raw HTML through an allowlist only', () => {
-    const out = html('<b>bold</b><script>alert(1)</script><iframe src="https://x.org"></iframe>\n\n<a href="javascript:alert(1)" onclick="x()">click</a> <img src="/a.png" onerror="x()">');
+    const out = html(
+      '<b>bold</b><script>alert(1)</script><iframe src="https://x.org"></iframe>\n\n<a href="javascript:alert(1)" onclick="x()">click</a> <img src="/a.png" onerror="x()">',
+    );
     expect(out).toContain('<b>bold</b>');
     expect(out).not.toMatch(/script|iframe|onclick|onerror|javascript:/i);
     expect(out).toContain('>click</a>');
@@ -34,7 +36,11 @@ describe('email HTML from Markdown', () => {
   });
 
   it('gives images without alt text the section title, and lifts lone images out of the text', () => {
-    const blocks = renderEmailBlocks(parseMarkdown('Intro text\n\n![](/img/hero.png)\n\n[![Logo](/l.png)](https://x.org)\n\n* item ![](/i.png)').tree, urls, 'Community Events');
+    const blocks = renderEmailBlocks(
+      parseMarkdown('Intro text\n\n![](/img/hero.png)\n\n[![Logo](/l.png)](https://x.org)\n\n* item ![](/i.png)').tree,
+      urls,
+      'Community Events',
+    );
     expect(blocks).toEqual([
       { html: '<p>Intro text</p>', image: null },
       { html: null, image: { src: 'https://openinfra.dev/img/hero.png', alt: 'Community Events', href: null } },
@@ -63,7 +69,11 @@ describe('campaign tagging', () => {
   });
 
   it('can be turned off or changed in config', () => {
-    const off = renderEmailMjml(sampleIssue(validateConfig({ email: { utm: false } }, 'c.yaml')), validateConfig({ email: { utm: false } }, 'c.yaml'), mjmlTemplate);
+    const off = renderEmailMjml(
+      sampleIssue(validateConfig({ email: { utm: false } }, 'c.yaml')),
+      validateConfig({ email: { utm: false } }, 'c.yaml'),
+      mjmlTemplate,
+    );
     expect(off).not.toContain('utm_source=newsletter');
     const config = validateConfig({ email: { utm: { source: 'oif', campaign: 'nl-{slug}' } } }, 'c.yaml');
     expect(renderEmailMjml(sampleIssue(config), config, mjmlTemplate)).toContain('utm_source=oif&#x26;utm_medium=email&#x26;utm_campaign=nl-april-2025');
@@ -94,12 +104,23 @@ describe('MJML email', () => {
 
   it('holds every section heading, the preheader, view-in-browser and the footer', () => {
     const mjml = renderEmailMjml(sampleIssue(), defaultConfig(), mjmlTemplate);
-    for (const text of ['OpenDev: Free Software Needs Free Tools', 'OpenInfra Foundation News', 'Kata Containers', 'The speed of containers, the security of VMs', 'Community Events',
-      'Hear the latest around the OpenInfra D&amp;I Working Group', 'View in your browser', 'Unsubscribe', 'P.O. Box 1903']) {
+    for (const text of [
+      'OpenDev: Free Software Needs Free Tools',
+      'OpenInfra Foundation News',
+      'Kata Containers',
+      'The speed of containers, the security of VMs',
+      'Community Events',
+      'Hear the latest around the OpenInfra D&amp;I Working Group',
+      'View in your browser',
+      'Unsubscribe',
+      'P.O. Box 1903',
+    ]) {
       expect(mjml).toContain(text);
     }
     // Handlebars writes = as &#x3D; in attributes; readers' clients decode it.
-    expect(mjml.replaceAll('&#x3D;', '=')).toContain('<a href="https://openinfra.dev/blog/openinfra-newsletter-april-2025?utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=april-2025">View in your browser</a>');
+    expect(mjml.replaceAll('&#x3D;', '=')).toContain(
+      '<a href="https://openinfra.dev/blog/openinfra-newsletter-april-2025?utm_source=newsletter&amp;utm_medium=email&amp;utm_campaign=april-2025">View in your browser</a>',
+    );
   });
 
   it('shows at most about 100 characters of preheader, cut at a word', () => {
@@ -111,13 +132,21 @@ describe('MJML email', () => {
   });
 
   it('uses subject and preheader when the issue sets them', () => {
-    const mjml = renderEmailMjml(issueFrom({ 'issue.md': '---\nsubject: Big news <today>\npreheader: Read & enjoy\n---\n', 'kata.md': 'x' }), defaultConfig(), mjmlTemplate);
+    const mjml = renderEmailMjml(
+      issueFrom({ 'issue.md': '---\nsubject: Big news <today>\npreheader: Read & enjoy\n---\n', 'kata.md': 'x' }),
+      defaultConfig(),
+      mjmlTemplate,
+    );
     expect(mjml).toContain('<mj-title>Big news &lt;today&gt;</mj-title>');
     expect(mjml).toMatch(/<mj-preview>Read &amp; enjoy(&#847;&zwnj;&nbsp;)+<\/mj-preview>/);
   });
 
   it('keeps template syntax and markup in content inert', () => {
-    const mjml = renderEmailMjml(issueFrom({ 'kata.md': 'Try {{constructor.constructor "alert(1)"}} and </mj-text><mj-raw><script>x</script></mj-raw>' }), defaultConfig(), mjmlTemplate);
+    const mjml = renderEmailMjml(
+      issueFrom({ 'kata.md': 'Try {{constructor.constructor "alert(1)"}} and </mj-text><mj-raw><script>x</script></mj-raw>' }),
+      defaultConfig(),
+      mjmlTemplate,
+    );
     expect(mjml).toContain('{{constructor.constructor "alert(1)"}}');
     expect(mjml).not.toContain('<script>');
     expect(mjml).not.toMatch(/<\/mj-text><mj-raw>/);

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
-import { renderEmailText, wrap } from '../../src/core/render-text.js';
+import { defaultConfig, validateConfig } from '../../src/core/config/config.js';
+import { renderEmailText, wrap } from '../../src/core/email/render-text.js';
 import { builtinTemplate, issueFrom, sampleIssue } from '../helpers/issue.js';
 
 const template = builtinTemplate('email.txt.hbs');
 
 describe('plain-text email', () => {
   it('carries headings, paragraphs, items and each link URL, and the footer', () => {
-    const text = renderEmailText(issueFrom({
-      'openstack.md': 'A paragraph with [a link](https://example.org/a) and <b>html</b> &amp; more.\n\n* one\n  * nested [x](/rel)\n* two',
-    }), defaultConfig(), template);
+    const text = renderEmailText(
+      issueFrom({
+        'openstack.md': 'A paragraph with [a link](https://example.org/a) and <b>html</b> &amp; more.\n\n* one\n  * nested [x](/rel)\n* two',
+      }),
+      defaultConfig(),
+      template,
+    );
     expect(text).toContain('OpenStack\n---------');
     const utm = 'utm_source=newsletter&utm_medium=email&utm_campaign=april-2025';
     expect(text.replace(/\s+/g, ' ')).toContain(`A paragraph with a link (https://example.org/a?${utm}) and html & more.`);
@@ -25,7 +29,12 @@ describe('plain-text email', () => {
 
   it('has every link of the sample issue', () => {
     const text = renderEmailText(sampleIssue(), defaultConfig(), template);
-    for (const url of ['https://summit2025.openinfra.org/cfp/', 'https://www.starlingx.io/blog/starlingx-release-10/', 'events@openinfra.dev', 'https://register.socallinuxexpo.org/reg6/']) {
+    for (const url of [
+      'https://summit2025.openinfra.org/cfp/',
+      'https://www.starlingx.io/blog/starlingx-release-10/',
+      'events@openinfra.dev',
+      'https://register.socallinuxexpo.org/reg6/',
+    ]) {
       expect(text).toContain(url);
     }
     expect(text).toContain('Insert Spotlight');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, validateConfig } from '../../src/core/config.js';
+import { defaultConfig, validateConfig } from '../../src/core/config/config.js';
 import { RULES } from '../../src/lint/index.js';
 import { ruleOptions } from '../../src/lint/rule.js';
 import { lintFiles } from '../helpers/lint.js';
@@ -28,7 +28,7 @@ describe('a rule runs only with what it needs', () => {
   });
 });
 
-describe('a rule\'s options are typed from its schema, with defaults', () => {
+describe("a rule's options are typed from its schema, with defaults", () => {
   const brandName = RULES.find((rule) => rule.id === 'brand-name')!;
   const imageSize = RULES.find((rule) => rule.id === 'image-size')!;
 
@@ -37,7 +37,7 @@ describe('a rule\'s options are typed from its schema, with defaults', () => {
     expect(ruleOptions(imageSize, defaultConfig())).toEqual({ warnBytes: 1024 * 1024, errorBytes: 5 * 1024 * 1024, maxWidth: 2400 });
   });
 
-  it('gives config\'s value, and the default for one of the wrong type', () => {
+  it("gives config's value, and the default for one of the wrong type", () => {
     const config = validateConfig({ rules: { 'image-size': ['error', { maxWidth: 1200, warnBytes: 'big' }] } }, 'test.yaml');
     expect(ruleOptions(imageSize, config)).toEqual({ warnBytes: 1024 * 1024, errorBytes: 5 * 1024 * 1024, maxWidth: 1200 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datedSiteEvents, parseDaysPage, parseProseDate, parseUpcomingSummits } from '../../src/core/site-events.js';
+import { datedSiteEvents, parseDaysPage, parseProseDate, parseUpcomingSummits } from '../../src/core/site/site-events.js';
 import { DAYS_PAGE, UPCOMING_SUMMITS } from '../../scripts/site-checkout.mjs';
 
 const AUGUST_2026 = new Date('2026-09-02T00:00:00Z');
@@ -31,7 +31,7 @@ describe('dates as the site writes them', () => {
   });
 });
 
-describe('the site\'s event list', () => {
+describe("the site's event list", () => {
   it('reads the days page and the summits: names out of their HTML, links, dates as written, past meetups left out', () => {
     const entries = [...parseDaysPage(DAYS_PAGE, 'src/pages/days/index.md'), ...parseUpcomingSummits(UPCOMING_SUMMITS, 'src/content/upcoming-summits.json')];
     expect(entries.map((e) => [e.name, e.url ?? null, e.dateText])).toEqual([
@@ -51,7 +51,10 @@ describe('the site\'s event list', () => {
   });
 
   it('dates what it can, each edition once (a link in a year, the entry with a place), and says why it left the rest', () => {
-    const { dated, undated } = datedSiteEvents([...parseDaysPage(DAYS_PAGE, 'days.md'), ...parseUpcomingSummits(UPCOMING_SUMMITS, 'summits.json')], AUGUST_2026);
+    const { dated, undated } = datedSiteEvents(
+      [...parseDaysPage(DAYS_PAGE, 'days.md'), ...parseUpcomingSummits(UPCOMING_SUMMITS, 'summits.json')],
+      AUGUST_2026,
+    );
     expect(dated.map((e) => `${e.start} ${e.name}${e.location ? ` (${e.location})` : ''}`)).toEqual([
       // Last year's edition at this year's link, kept by the site: an edition of its own.
       '2025-09-30 OpenInfra Day Korea 2025 (Seoul, South Korea)',

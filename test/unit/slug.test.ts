@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
-import { parseIssueSlug, tryParseIssueSlug } from '../../src/core/slug.js';
+import { parseIssueSlug, tryParseIssueSlug } from '../../src/core/issue/slug.js';
 
 describe('issue slugs', () => {
   it('reads month-year and year-month as the same issue', () => {

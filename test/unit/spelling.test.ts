@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HOUSE_WORDS } from '../../src/core/house-words.js';
-import { editDistance, makeSpeller, misspelling, proseWords, sortedWordList, type WordList } from '../../src/core/spelling.js';
-import { validateConfig } from '../../src/core/config.js';
+import { HOUSE_WORDS } from '../../src/core/spelling/house-words.js';
+import { editDistance, makeSpeller, misspelling, proseWords, sortedWordList, type WordList } from '../../src/core/spelling/spelling.js';
+import { validateConfig } from '../../src/core/config/config.js';
 import type { CliError } from '../../src/errors.js';
 import { REPO } from '../helpers/workspace.js';
 
@@ -26,12 +26,13 @@ describe('the English dictionary npm run compile writes', () => {
     expect(words.length).toBeGreaterThan(200_000);
   });
   it('holds both spellings and every inflected form', () => {
-    for (const word of ['color', 'colour', 'organization', 'organisation', 'released', 'companies', 'contributors', 'Paris']) expect(list.has(word), word).toBe(true);
+    for (const word of ['color', 'colour', 'organization', 'organisation', 'released', 'companies', 'contributors', 'Paris'])
+      expect(list.has(word), word).toBe(true);
   });
-  it('holds the words of the trade and the names of companies, as cspell\'s lists spell them', () => {
+  it("holds the words of the trade and the names of companies, as cspell's lists spell them", () => {
     for (const word of ['backend', 'scalable', 'lifecycle', 'onboarding', 'uptime', 'GitHub', 'Microsoft']) expect(list.has(word), word).toBe(true);
   });
-  it('leaves out what the speller derives, and cspell\'s markers', () => {
+  it("leaves out what the speller derives, and cspell's markers", () => {
     for (const word of ["release's", 'Release', '~paris', '!witten', 'e.g.', 'life cycle']) expect(list.has(word), word).toBe(false);
     const speller = makeSpeller(list, []);
     for (const word of ["release's", 'Release', 'RELEASE', "Paris's"]) expect(speller.knows(word), word).toBe(true);
@@ -41,23 +42,31 @@ describe('the English dictionary npm run compile writes', () => {
 const toyList = (words: string[]): WordList => sortedWordList([...words].sort().join('\n'));
 
 describe('a speller', () => {
-  const speller = makeSpeller(toyList(['Paris', 'anal', 'annual', 'box', 'manual', 'receive', 'release', 'relieve', 'roadmap', 'the']), ['Kubernetes', 'OpenStack', 'Ildiko', 'Bogotá', 'whitepaper', 'zuul-launcher']);
+  const speller = makeSpeller(toyList(['Paris', 'anal', 'annual', 'box', 'manual', 'receive', 'release', 'relieve', 'roadmap', 'the']), [
+    'Kubernetes',
+    'OpenStack',
+    'Ildiko',
+    'Bogotá',
+    'whitepaper',
+    'zuul-launcher',
+  ]);
   it('reads case as Hunspell does', () => {
-    for (const word of ['release', 'Release', 'RELEASE', 'Paris', 'PARIS', 'OpenStack', 'Kubernetes', 'KUBERNETES']) expect(speller.knows(word), word).toBe(true);
+    for (const word of ['release', 'Release', 'RELEASE', 'Paris', 'PARIS', 'OpenStack', 'Kubernetes', 'KUBERNETES'])
+      expect(speller.knows(word), word).toBe(true);
     for (const word of ['paris', 'Openstack', 'openstack', 'kubernetes']) expect(speller.knows(word), word).toBe(false);
   });
   it('knows possessives, typographic apostrophes and hyphenated words whose parts it knows', () => {
     for (const word of ["Paris's", 'OpenStack’s', "release's", 'release-the']) expect(speller.knows(word), word).toBe(true);
   });
-  it('knows the plural of a known singular, the house\'s words too, and not an s typed after a short word', () => {
+  it("knows the plural of a known singular, the house's words too, and not an s typed after a short word", () => {
     for (const word of ['roadmaps', 'Roadmaps', 'whitepapers', 'releases', 'OpenStacks', "roadmaps'"]) expect(speller.knows(word), word).toBe(true);
     for (const word of ['thes', 'boxs', 'roadmapss', 'whitepaperes']) expect(speller.knows(word), word).toBe(false);
   });
-  it('folds accents when comparing with the house\'s words, and only there', () => {
+  it("folds accents when comparing with the house's words, and only there", () => {
     for (const word of ['Ildikó', 'ILDIKÓ', 'Bogota', 'Bogotá']) expect(speller.knows(word), word).toBe(true);
     for (const word of ['ildikó', 'Párís', 'rêlease']) expect(speller.knows(word), word).toBe(false);
   });
-  it('finds the common words one edit away, the likeliest typos apart, and the house\'s', () => {
+  it("finds the common words one edit away, the likeliest typos apart, and the house's", () => {
     expect(speller.nearCommon('recieve')).toEqual({ likely: ['receive'], other: ['relieve'] });
     expect(speller.nearCommon('anual')).toEqual({ likely: ['annual'], other: ['manual', 'anal'] });
     expect(speller.nearCommon('Recieve')).toEqual({ likely: ['Receive'], other: ['Relieve'] });
@@ -74,7 +83,10 @@ describe('a speller', () => {
 });
 
 describe('a misspelling', () => {
-  const speller = makeSpeller(toyList(['Johann', 'anal', 'annual', 'clod', 'clog', 'clot', 'cloud', 'clout', 'manual', 'python', 'receive', 'relieve', 'rock', 'the']), ['Kubernetes', 'OpenStack', 'zuul-launcher']);
+  const speller = makeSpeller(
+    toyList(['Johann', 'anal', 'annual', 'clod', 'clog', 'clot', 'cloud', 'clout', 'manual', 'python', 'receive', 'relieve', 'rock', 'the']),
+    ['Kubernetes', 'OpenStack', 'zuul-launcher'],
+  );
   const check = (word: string, first = false) => misspelling(speller, word, first);
   it('is a lower-case word no list holds, with at most two fixes, the likeliest typos only', () => {
     expect(check('recieve')).toEqual(['receive']);
@@ -85,7 +97,7 @@ describe('a misspelling', () => {
     // No suggestion rather than a guess among many.
     expect(check('clou')).toEqual([]);
   });
-  it('is not a name: mixed case, or lower case with a hyphen, unless one edit from the house\'s', () => {
+  it("is not a name: mixed case, or lower case with a hyphen, unless one edit from the house's", () => {
     for (const word of ['CloudFest', 'ORock', 'KubeConEU', 'python-novaclient', 'kolla-ansible', 'cloud-init']) expect(check(word), word).toBeNull();
     expect(check('zuul-launcer')).toEqual(['zuul-launcher']);
     expect(check('OpenStak')).toEqual(['OpenStack']);
@@ -109,7 +121,7 @@ describe('a misspelling', () => {
 // words and house words of four letters or more), each given a one-edit typo that no list
 // holds, by a seeded generator. The speller before cspell's dictionaries and the rules for
 // names found 200 of these 200, and this one must go on finding them all.
-describe('the speller on typos of the archive\'s own words', () => {
+describe("the speller on typos of the archive's own words", () => {
   const dirs = ['corpus', 'blog'].map((dir) => join(REPO, 'test', 'fixtures', 'archive', dir));
   // The archive is vendored in test/fixtures: a fresh clone has it, so nothing is skipped.
   it('finds 200 of 200', () => {
@@ -136,7 +148,9 @@ function seeded(seed: number): () => number {
 function typosOfArchive(dirs: string[], dictionary: WordList): [string, string][] {
   const words = new Set<string>();
   for (const dir of dirs) {
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.md')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .sort()) {
       for (const { word } of proseWords(readFileSync(join(dir, file), 'utf8'))) words.add(word);
     }
   }
@@ -148,7 +162,8 @@ function typosOfArchive(dirs: string[], dictionary: WordList): [string, string][
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
   // A typo that is itself a word, in any case, is no typo.
-  const listed = (w: string) => house.has(w) || dictionary.has(w) || dictionary.has(w.toLowerCase()) || dictionary.has(w[0]!.toUpperCase() + w.slice(1).toLowerCase());
+  const listed = (w: string) =>
+    house.has(w) || dictionary.has(w) || dictionary.has(w.toLowerCase()) || dictionary.has(w[0]!.toUpperCase() + w.slice(1).toLowerCase());
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   const typos: [string, string][] = [];
   for (const word of pool) {
@@ -157,10 +172,16 @@ function typosOfArchive(dirs: string[], dictionary: WordList): [string, string][
       const i = Math.floor(random() * word.length);
       const c = letters[Math.floor(random() * 26)]!;
       const kind = Math.floor(random() * 4);
-      const typo = kind === 0 ? (i < word.length - 1 ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word)
-        : kind === 1 ? word.slice(0, i) + word.slice(i + 1)
-        : kind === 2 ? word.slice(0, i) + c + word.slice(i)
-        : word.slice(0, i) + c + word.slice(i + 1);
+      const typo =
+        kind === 0
+          ? i < word.length - 1
+            ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)
+            : word
+          : kind === 1
+            ? word.slice(0, i) + word.slice(i + 1)
+            : kind === 2
+              ? word.slice(0, i) + c + word.slice(i)
+              : word.slice(0, i) + c + word.slice(i + 1);
       if (typo !== word && !listed(typo)) {
         typos.push([word, typo]);
         break;
@@ -173,7 +194,11 @@ function typosOfArchive(dirs: string[], dictionary: WordList): [string, string][
 describe('the words of prose', () => {
   const words = (text: string) => proseWords(text).map((w) => w.word);
   it('leaves out URLs, addresses, handles, hashtags, host and file names, numbers and code-like words', () => {
-    expect(words('See https://zuul-ci.org/docs, www.openinfra.dev, mail jimmy@openinfra.dev or @OpenInfraDev #OpenInfra opendev.org README.md v1.2 2025.1 snake_case 3rd')).toEqual(['See', 'mail', 'or']);
+    expect(
+      words(
+        'See https://zuul-ci.org/docs, www.openinfra.dev, mail jimmy@openinfra.dev or @OpenInfraDev #OpenInfra opendev.org README.md v1.2 2025.1 snake_case 3rd',
+      ),
+    ).toEqual(['See', 'mail', 'or']);
   });
   it('keeps apostrophes and hyphens inside words', () => {
     expect(words("the community's co-located event, ‘quoted’ words")).toEqual(['the', "community's", 'co-located', 'event', 'quoted', 'words']);
@@ -188,7 +213,7 @@ describe('config words:', () => {
   it.each([
     [['two words'], 'words[0]: expected one word of letters (it may hold \' . or -), not "two words".'],
     ['Vexxhost', 'words: expected a list of words, such as [Bifrost, Vexxhost].'],
-    [[42], 'words[0]: expected one word of letters (it may hold \' . or -), not 42.'],
+    [[42], "words[0]: expected one word of letters (it may hold ' . or -), not 42."],
   ])('refuses %j', (words, message) => {
     let error: CliError | undefined;
     try {

@@ -7,18 +7,39 @@ import { tempDir } from '../helpers/workspace.js';
 
 /** What editors write beside kata.md while they save it: none of it is the save. */
 const SCRATCH = [
-  '.kata.md.swp', '.kata.md.swx', '4913', 'kata.md~', // vim
-  '#kata.md#', '.#kata.md', // Emacs
-  '.kata.md.kate-swp', '.goutputstream-3XN2F2', // Kate, gedit
-  'kata.md___jb_tmp___', 'kata.md___jb_old___', // JetBrains' safe write
+  '.kata.md.swp',
+  '.kata.md.swx',
+  '4913',
+  'kata.md~', // vim
+  '#kata.md#',
+  '.#kata.md', // Emacs
+  '.kata.md.kate-swp',
+  '.goutputstream-3XN2F2', // Kate, gedit
+  'kata.md___jb_tmp___',
+  'kata.md___jb_old___', // JetBrains' safe write
   'kata.md.crswap', // Chromium's file system access
-  'kata.md.tmp', 'kata.md.temp', 'kata.md.saving', // written beside, then renamed
+  'kata.md.tmp',
+  'kata.md.temp',
+  'kata.md.saving', // written beside, then renamed
 ];
 
 describe('watching a workspace', () => {
   it('tells the files editors keep beside a fragment from the fragment', () => {
     for (const name of [...SCRATCH, 'sections/april-2025/.kata.md.swo', 'KATA.MD.TMP']) expect(isEditorScratch(name), name).toBe(true);
-    for (const name of ['kata.md', 'issue.md', 'newsletter.config.yaml', 'img', 'team.png', 'email.mjml.hbs', 'sections/april-2025/kata.md', 'tmp.md', 'saving.md', 'temp', 'tmp']) expect(isEditorScratch(name), name).toBe(false);
+    for (const name of [
+      'kata.md',
+      'issue.md',
+      'newsletter.config.yaml',
+      'img',
+      'team.png',
+      'email.mjml.hbs',
+      'sections/april-2025/kata.md',
+      'tmp.md',
+      'saving.md',
+      'temp',
+      'tmp',
+    ])
+      expect(isEditorScratch(name), name).toBe(false);
   });
 
   it('reports no change for the scratch files editors write beside a fragment, and one for the save that follows', async () => {
@@ -27,10 +48,14 @@ describe('watching a workspace', () => {
     let changes = 0;
     let seen: () => void = () => undefined;
     // Settled at once: a change the scratch files caused would be reported by the first timer due.
-    const watch = await watchFolders(() => [{ path: dir }], () => {
-      changes += 1;
-      seen();
-    }, 0);
+    const watch = await watchFolders(
+      () => [{ path: dir }],
+      () => {
+        changes += 1;
+        seen();
+      },
+      0,
+    );
     const marker = watchOne(beside);
     try {
       for (const name of SCRATCH) await writeFile(join(dir, name), 'x');
@@ -58,14 +83,18 @@ describe('watching a workspace', () => {
     const dir = await tempDir();
     let changes = 0;
     let seen: () => void = () => undefined;
-    const watch = await watchFolders(() => [{ path: dir, deep: true }], () => {
-      changes += 1;
-      seen();
-    });
+    const watch = await watchFolders(
+      () => [{ path: dir, deep: true }],
+      () => {
+        changes += 1;
+        seen();
+      },
+    );
     try {
-      const next = () => new Promise<void>((resolve) => {
-        seen = resolve;
-      });
+      const next = () =>
+        new Promise<void>((resolve) => {
+          seen = resolve;
+        });
       let change = next();
       await mkdir(join(dir, 'img'));
       await change;

@@ -16,12 +16,7 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     out += `\n${c.underline(printable(relativePath(result.filePath)))}\n`;
-    const rows = result.messages.map((m) => [
-      `${m.line}:${m.column}`,
-      m.severity === 2 ? 'error' : 'warning',
-      printable(m.message),
-      m.ruleId ?? '',
-    ]);
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity === 2 ? 'error' : 'warning', printable(m.message), m.ruleId ?? '']);
     const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const [where, level, message, rule] of rows) {
       const paint = level === 'error' ? c.red : c.yellow;
@@ -32,6 +27,7 @@ export function formatStylish(results: LintResult[], c: ChalkInstance, relativeP
   if (total === 0) return '';
   const summary = `✖ ${plural(total, 'problem')} (${errorsAndWarnings(errors, warnings)})`;
   // ESLint's line, so that a writer learns --fix where it would help.
-  const fixable = fixableErrors + fixableWarnings > 0 ? `  ${errorsAndWarnings(fixableErrors, fixableWarnings)} potentially fixable with the \`--fix\` option.\n` : '';
+  const fixable =
+    fixableErrors + fixableWarnings > 0 ? `  ${errorsAndWarnings(fixableErrors, fixableWarnings)} potentially fixable with the \`--fix\` option.\n` : '';
   return `${out}\n${(errors ? c.red : c.yellow).bold(summary)}\n${fixable}`;
 }

@@ -9,7 +9,8 @@ const LISTED = 50;
  * problems, errors first. `scope` says what was linted (issues, or "no issue changed").
  */
 export function formatSummary(results: LintResult[], relativePath: (filePath: string) => string, scope: string): string {
-  const problems = results.flatMap((result) => result.messages.map((m) => ({ file: relativePath(result.filePath), ...m })))
+  const problems = results
+    .flatMap((result) => result.messages.map((m) => ({ file: relativePath(result.filePath), ...m })))
     .sort((a, b) => b.severity - a.severity);
   const errors = problems.filter((p) => p.severity === 2).length;
   const warnings = problems.length - errors;
@@ -19,7 +20,9 @@ export function formatSummary(results: LintResult[], relativePath: (filePath: st
     lines.push('| | File | Rule | Message |', '|---|---|---|---|');
     for (const p of problems.slice(0, LISTED)) {
       // A file name is content too (a pull request names its files): escaped like the rest.
-      lines.push(`| ${p.severity === 2 ? 'error' : 'warning'} | ${markdownCell(`${p.file}:${p.line}`)} | ${markdownCell(p.ruleId ?? '')} | ${markdownCell(p.message)} |`);
+      lines.push(
+        `| ${p.severity === 2 ? 'error' : 'warning'} | ${markdownCell(`${p.file}:${p.line}`)} | ${markdownCell(p.ruleId ?? '')} | ${markdownCell(p.message)} |`,
+      );
     }
     if (problems.length > LISTED) lines.push('', `and ${problems.length - LISTED} more, in the job's log and annotations.`);
     lines.push('');

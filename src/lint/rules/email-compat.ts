@@ -1,5 +1,5 @@
-import { clientFamilies } from '../../core/email-compat.js';
-import { renderEmailHtml } from '../../core/email-blocks.js';
+import { clientFamilies } from '../../core/email/email-compat.js';
+import { renderEmailHtml } from '../../core/email/email-blocks.js';
 import { nodeRange, nodesOfType } from '../source.js';
 import { defineRule } from '../rule.js';
 
@@ -29,12 +29,18 @@ export const emailCompat = defineRule({
   id: 'email-compat',
   defaultSeverity: 'warn',
   needs: ['compat'],
-  description: 'HTML or CSS that some of the configured mail clients do not show at all (caniemail.com\'s data): a fragment\'s own HTML, at its line, and a workspace template\'s styles and raw HTML, at the template\'s line. The built-in template\'s known features are documented as safe.',
-  options: { clients: { type: 'string[]', default: DEFAULT_CLIENTS, description: 'caniemail client globs: the Gmail, Outlook, Apple Mail and Yahoo families' } },
+  description:
+    "HTML or CSS that some of the configured mail clients do not show at all (caniemail.com's data): a fragment's own HTML, at its line, and a workspace template's styles and raw HTML, at the template's line. The built-in template's known features are documented as safe.",
+  options: {
+    clients: { type: 'string[]', default: DEFAULT_CLIENTS, description: 'caniemail client globs: the Gmail, Outlook, Apple Mail and Yahoo families' },
+  },
   examples: {
     ok: [{ files: { 'kata.md': 'Kata 3.14 is <b>out</b>, with <sup>1</sup> footnote.' } }],
     notOk: [
-      { files: { 'kata.md': 'The logo:\n\n<picture><source media="(min-width: 600px)"><img src="/img/kata.png" alt="The Kata logo"></picture>\n' }, messages: ['kata.md:3:1 "<picture> element" is not shown by Gmail, Outlook, Yahoo (caniemail.com); write it as plain Markdown for the email.'] },
+      {
+        files: { 'kata.md': 'The logo:\n\n<picture><source media="(min-width: 600px)"><img src="/img/kata.png" alt="The Kata logo"></picture>\n' },
+        messages: ['kata.md:3:1 "<picture> element" is not shown by Gmail, Outlook, Yahoo (caniemail.com); write it as plain Markdown for the email.'],
+      },
     ],
   },
   check({ docs, config, options, compat, emailTemplate, report }) {
@@ -50,7 +56,11 @@ export const emailCompat = defineRule({
         for (const finding of compat({ html }, clients)) {
           if (seen.has(finding.feature)) continue;
           seen.add(finding.feature);
-          report({ file, ...nodeRange(node), message: `"${finding.feature}" is not shown by ${clientFamilies(finding.clients)} (caniemail.com); write it as plain Markdown for the email.` });
+          report({
+            file,
+            ...nodeRange(node),
+            message: `"${finding.feature}" is not shown by ${clientFamilies(finding.clients)} (caniemail.com); write it as plain Markdown for the email.`,
+          });
         }
       }
     }
@@ -62,7 +72,12 @@ export const emailCompat = defineRule({
       const code = block[2]!.replace(PLACEHOLDER, (placeholder) => 'x'.repeat(placeholder.length));
       for (const finding of compat(block[1] === 'mj-style' ? { css: code } : { html: code }, clients)) {
         if (Object.hasOwn(TEMPLATE_FEATURES_SAFE, finding.feature)) continue;
-        report({ file: emailTemplate.path, line: firstLine + finding.line - 1, column: finding.column, message: `"${finding.feature}" is not shown by ${clientFamilies(finding.clients)} (caniemail.com); keep the email readable without it, or leave it out.` });
+        report({
+          file: emailTemplate.path,
+          line: firstLine + finding.line - 1,
+          column: finding.column,
+          message: `"${finding.feature}" is not shown by ${clientFamilies(finding.clients)} (caniemail.com); keep the email readable without it, or leave it out.`,
+        });
       }
     }
   },

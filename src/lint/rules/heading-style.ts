@@ -1,23 +1,39 @@
 import type { Heading } from 'mdast';
-import { textOf } from '../../core/markdown.js';
+import { textOf } from '../../core/markdown/markdown.js';
 import { defineRule } from '../rule.js';
 import { nodeRange, nodesOfType } from '../source.js';
-import { frontMatterKeyLine, frontMatterLineText } from '../../core/front-matter.js';
+import { frontMatterKeyLine, frontMatterLineText } from '../../core/issue/front-matter.js';
 
 export const headingStyle = defineRule({
   id: 'heading-style',
   defaultSeverity: 'warn',
   fixable: true,
-  description: 'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level, a heading that skips levels after another of the fragment (#### then ######), an empty heading.',
+  description:
+    'Bold inside a heading (headings are bold already; --fix removes the marks), a heading inside a fragment at or above the section level, a heading that skips levels after another of the fragment (#### then ######), an empty heading.',
   examples: {
     ok: [{ files: { 'events.md': '#### OpenInfra Summit Europe\n\n* 17-19 October\n\n##### Sponsors\n\nThanks!' } }],
     notOk: [
-      { files: { 'events.md': '#### **Upcoming OpenInfra and Community Events**' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '#### Upcoming OpenInfra and Community Events' } },
-      { files: { 'events.md': '#### **Summit** in __Paris__ and *Berlin*' }, messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '#### Summit in Paris and *Berlin*' } },
-      { files: { 'events.md': '## Community Events' }, messages: ['events.md:1:1 a level 2 heading inside a section, whose own heading is level 3; use #### for a part of this section.'] },
+      {
+        files: { 'events.md': '#### **Upcoming OpenInfra and Community Events**' },
+        messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'],
+        fixed: { 'events.md': '#### Upcoming OpenInfra and Community Events' },
+      },
+      {
+        files: { 'events.md': '#### **Summit** in __Paris__ and *Berlin*' },
+        messages: ['events.md:1:1 bold inside a heading; headings are bold already, so remove the ** marks.'],
+        fixed: { 'events.md': '#### Summit in Paris and *Berlin*' },
+      },
+      {
+        files: { 'events.md': '## Community Events' },
+        messages: ['events.md:1:1 a level 2 heading inside a section, whose own heading is level 3; use #### for a part of this section.'],
+      },
       { files: { 'events.md': '#### Summit\n\n###### Sponsors' }, messages: ['events.md:3:1 this heading skips from level 4 to 6; use #####.'] },
       { files: { 'events.md': '####\n\nText' }, messages: ['events.md:1:1 an empty heading; give it words or remove the # marks.'] },
-      { files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' }, messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'], fixed: { 'events.md': '---\ntitle: "Community Events"\n---\nText' } },
+      {
+        files: { 'events.md': '---\ntitle: "**Community Events**"\n---\nText' },
+        messages: ['events.md:2:1 the title is wrapped in bold; headings are bold already, so remove the ** marks.'],
+        fixed: { 'events.md': '---\ntitle: "Community Events"\n---\nText' },
+      },
     ],
   },
   check({ docs, issue, report }) {
@@ -29,7 +45,12 @@ export const headingStyle = defineRule({
         const key = /^\s*title\s*:/.exec(lineText)?.[0] ?? '';
         const unbolded = key + lineText.slice(key.length).replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2');
         report({
-          file, line, column: 1, endLine: line, endColumn: lineText.length + 1, message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.',
+          file,
+          line,
+          column: 1,
+          endLine: line,
+          endColumn: lineText.length + 1,
+          message: 'the title is wrapped in bold; headings are bold already, so remove the ** marks.',
           ...(key && unbolded !== lineText ? { fix: { original: lineText, text: unbolded } } : {}),
         });
       }
@@ -42,10 +63,19 @@ export const headingStyle = defineRule({
           continue;
         }
         if (heading.children.some((c) => c.type === 'strong')) {
-          report({ file, ...range, message: 'bold inside a heading; headings are bold already, so remove the ** marks.', fix: withoutBold(doc.source, heading) });
+          report({
+            file,
+            ...range,
+            message: 'bold inside a heading; headings are bold already, so remove the ** marks.',
+            fix: withoutBold(doc.source, heading),
+          });
         }
         if (fragment && heading.depth <= sectionLevel) {
-          report({ file, ...range, message: `a level ${heading.depth} heading inside a section, whose own heading is level ${sectionLevel}; use ${'#'.repeat(sectionLevel + 1)} for a part of this section.` });
+          report({
+            file,
+            ...range,
+            message: `a level ${heading.depth} heading inside a section, whose own heading is level ${sectionLevel}; use ${'#'.repeat(sectionLevel + 1)} for a part of this section.`,
+          });
         } else if (previous !== undefined && heading.depth > previous + 1) {
           report({ file, ...range, message: `this heading skips from level ${previous} to ${heading.depth}; use ${'#'.repeat(previous + 1)}.` });
         }

@@ -15,12 +15,20 @@ export const imageFormat = defineRule({
   id: 'image-format',
   defaultSeverity: 'error',
   uses: ['siteImage'],
-  description: 'An image in a format many mail clients cannot show: SVG, AVIF, HEIC, TIFF and BMP (errors) and WebP (a warning); JPEG, PNG and GIF show everywhere. The format is read from the file\'s bytes when it is known (an issue\'s own image must be the format its name says), else from the URL.',
+  description:
+    "An image in a format many mail clients cannot show: SVG, AVIF, HEIC, TIFF and BMP (errors) and WebP (a warning); JPEG, PNG and GIF show everywhere. The format is read from the file's bytes when it is known (an issue's own image must be the format its name says), else from the URL.",
   examples: {
     ok: [{ files: { 'kata.md': '![The Kata team](img/team.jpg) ![Logo](https://katacontainers.io/logo.png)' }, images: { 'img/team.jpg': { format: 'jpg' } } }],
     notOk: [
-      { files: { 'kata.md': '![Kata logo](/img/kata-logo.svg)' }, messages: ['kata.md:1:1 /img/kata-logo.svg is SVG, which Gmail and Outlook do not show; use PNG or JPEG in the email.'] },
-      { files: { 'kata.md': '![The Kata team](img/team.webp)' }, images: { 'img/team.webp': { format: 'webp' } }, messages: ['kata.md:1:1 img/team.webp is WebP, which Outlook for Windows and older mail apps do not show; use PNG or JPEG in the email.'] },
+      {
+        files: { 'kata.md': '![Kata logo](/img/kata-logo.svg)' },
+        messages: ['kata.md:1:1 /img/kata-logo.svg is SVG, which Gmail and Outlook do not show; use PNG or JPEG in the email.'],
+      },
+      {
+        files: { 'kata.md': '![The Kata team](img/team.webp)' },
+        images: { 'img/team.webp': { format: 'webp' } },
+        messages: ['kata.md:1:1 img/team.webp is WebP, which Outlook for Windows and older mail apps do not show; use PNG or JPEG in the email.'],
+      },
     ],
   },
   async check(context) {
@@ -29,7 +37,12 @@ export const imageFormat = defineRule({
       const format = file?.format ?? /\.([a-z0-9]+)$/i.exec(use.url.split(/[?#]/)[0]!)?.[1]?.toLowerCase().replace('tiff', 'tif');
       const unshown = format ? UNSHOWN[format] : undefined;
       if (!unshown) continue;
-      context.report({ file: use.file, ...use.range, ...(unshown.error ? {} : { severity: 'warn' as const }), message: `${use.url} is ${format === 'tif' ? 'TIFF' : format === 'webp' ? 'WebP' : format!.toUpperCase()}, which ${unshown.who} do not show; use PNG or JPEG in the email.` });
+      context.report({
+        file: use.file,
+        ...use.range,
+        ...(unshown.error ? {} : { severity: 'warn' as const }),
+        message: `${use.url} is ${format === 'tif' ? 'TIFF' : format === 'webp' ? 'WebP' : format!.toUpperCase()}, which ${unshown.who} do not show; use PNG or JPEG in the email.`,
+      });
     }
   },
 });

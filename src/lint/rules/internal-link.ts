@@ -11,8 +11,14 @@ export const internalLink = defineRule({
   examples: {
     ok: [{ files: { 'openstack.md': '## [OpenStack](https://www.openstack.org/)' } }],
     notOk: [
-      { files: { 'openstack.md': '## [OpenStack](https://docs.google.com/document/d/1dK_dHXjYPZ/edit)' }, messages: ['openstack.md:1:4 this link goes to docs.google.com, a working document readers cannot open; link to the published page instead.'] },
-      { files: { 'openstack.md': 'Preview at [the site](http://localhost:8000/blog).' }, messages: ['openstack.md:1:12 this link goes to localhost, a working document readers cannot open; link to the published page instead.'] },
+      {
+        files: { 'openstack.md': '## [OpenStack](https://docs.google.com/document/d/1dK_dHXjYPZ/edit)' },
+        messages: ['openstack.md:1:4 this link goes to docs.google.com, a working document readers cannot open; link to the published page instead.'],
+      },
+      {
+        files: { 'openstack.md': 'Preview at [the site](http://localhost:8000/blog).' },
+        messages: ['openstack.md:1:12 this link goes to localhost, a working document readers cannot open; link to the published page instead.'],
+      },
     ],
   },
   check({ docs, options, report }) {
@@ -20,7 +26,12 @@ export const internalLink = defineRule({
       for (const { url, range } of urlsOf(doc)) {
         const parsed = parseUrl(url);
         const host = parsed && options.hosts.find((h) => urlMatches(parsed, h));
-        if (host) report({ file, ...range, message: `this link goes to ${parsed!.hostname}, a working document readers cannot open; link to the published page instead.` });
+        if (host)
+          report({
+            file,
+            ...range,
+            message: `this link goes to ${parsed!.hostname}, a working document readers cannot open; link to the published page instead.`,
+          });
       }
     }
   },

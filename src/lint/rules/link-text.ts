@@ -1,4 +1,4 @@
-import { textOf } from '../../core/markdown.js';
+import { textOf } from '../../core/markdown/markdown.js';
 import { defineRule } from '../rule.js';
 import type { ListItem, Nodes, Paragraph } from 'mdast';
 import { nodeRange } from '../source.js';
@@ -15,14 +15,36 @@ const HOST_ONLY = /^(?:https?:\/\/)?(?:www\.)?[\w.-]+\/?\.?$/i;
 export const linkText = defineRule({
   id: 'link-text',
   defaultSeverity: 'warn',
-  description: 'Link text that tells a screen-reader user nothing of where it goes: "here", "click here" and the like anywhere; "learn more", "read more" and the like where the words around them (their sentence or list item, or the item a line of links stands under) name nothing and no link of the section names the same page in words; an address with a path or a query, read out character by character (a bare host name such as www.openinfra.dev reads as words); a linked image with no alt text.',
+  description:
+    'Link text that tells a screen-reader user nothing of where it goes: "here", "click here" and the like anywhere; "learn more", "read more" and the like where the words around them (their sentence or list item, or the item a line of links stands under) name nothing and no link of the section names the same page in words; an address with a path or a query, read out character by character (a bare host name such as www.openinfra.dev reads as words); a linked image with no alt text.',
   examples: {
-    ok: [{ files: { 'kata.md': 'Read [the Kata 3.14 release notes](https://github.com/kata-containers/kata-containers/releases/tag/3.14.0). [![The Kata logo](/img/kata.png)](https://katacontainers.io/)\n\n* OpenInfra Day Kenya | 4 & 5 September\n  * [Learn More](https://days.example.org/kenya/) | [Register](https://tickets.example.org/kenya)\n\nJoin at [www.openinfra.dev](https://www.openinfra.dev).' } }],
+    ok: [
+      {
+        files: {
+          'kata.md':
+            'Read [the Kata 3.14 release notes](https://github.com/kata-containers/kata-containers/releases/tag/3.14.0). [![The Kata logo](/img/kata.png)](https://katacontainers.io/)\n\n* OpenInfra Day Kenya | 4 & 5 September\n  * [Learn More](https://days.example.org/kenya/) | [Register](https://tickets.example.org/kenya)\n\nJoin at [www.openinfra.dev](https://www.openinfra.dev).',
+        },
+      },
+    ],
     notOk: [
-      { files: { 'kata.md': 'Kata 3.14 is out: [click here](https://github.com/kata-containers/kata-containers/releases).' }, messages: ['kata.md:1:19 the link text "click here" says nothing of where it goes; use words that do, such as the page\'s title.'] },
-      { files: { 'kata.md': '* [Learn more](https://katacontainers.io/)' }, messages: ['kata.md:1:3 the link text "Learn more" says nothing of where it goes, and no words around it do; use words that do, such as the page\'s title.'] },
-      { files: { 'kata.md': 'Notes: [https://katacontainers.io/docs/](https://katacontainers.io/docs/)' }, messages: ['kata.md:1:8 the link text is a bare URL, which a screen reader spells out; name the page instead (its title).'] },
-      { files: { 'kata.md': '[![](/img/kata.png)](https://katacontainers.io/)' }, messages: ['kata.md:1:1 this linked image has no alt text, so the link has no name; describe where it goes in the image\'s alt text.'] },
+      {
+        files: { 'kata.md': 'Kata 3.14 is out: [click here](https://github.com/kata-containers/kata-containers/releases).' },
+        messages: ['kata.md:1:19 the link text "click here" says nothing of where it goes; use words that do, such as the page\'s title.'],
+      },
+      {
+        files: { 'kata.md': '* [Learn more](https://katacontainers.io/)' },
+        messages: [
+          'kata.md:1:3 the link text "Learn more" says nothing of where it goes, and no words around it do; use words that do, such as the page\'s title.',
+        ],
+      },
+      {
+        files: { 'kata.md': 'Notes: [https://katacontainers.io/docs/](https://katacontainers.io/docs/)' },
+        messages: ['kata.md:1:8 the link text is a bare URL, which a screen reader spells out; name the page instead (its title).'],
+      },
+      {
+        files: { 'kata.md': '[![](/img/kata.png)](https://katacontainers.io/)' },
+        messages: ["kata.md:1:1 this linked image has no alt text, so the link has no name; describe where it goes in the image's alt text."],
+      },
     ],
   },
   check({ docs, report }) {
@@ -41,11 +63,14 @@ export const linkText = defineRule({
         const images = link.children.filter((c) => c.type === 'image');
         const vague = vagueText(link);
         if (images.length > 0 && text === '' && images.every((image) => !image.alt?.trim())) {
-          report({ ...range, message: 'this linked image has no alt text, so the link has no name; describe where it goes in the image\'s alt text.' });
+          report({ ...range, message: "this linked image has no alt text, so the link has no name; describe where it goes in the image's alt text." });
         } else if (POINTERS.has(vague)) {
           report({ ...range, message: `the link text "${text}" says nothing of where it goes; use words that do, such as the page's title.` });
         } else if (CALLS.has(vague) && !namedAround(parents) && !named.has(link.url)) {
-          report({ ...range, message: `the link text "${text}" says nothing of where it goes, and no words around it do; use words that do, such as the page's title.` });
+          report({
+            ...range,
+            message: `the link text "${text}" says nothing of where it goes, and no words around it do; use words that do, such as the page's title.`,
+          });
         } else if (BARE_URL.test(text) && !HOST_ONLY.test(text)) {
           report({ ...range, message: 'the link text is a bare URL, which a screen reader spells out; name the page instead (its title).' });
         }
@@ -61,8 +86,19 @@ export const linkText = defineRule({
 function namedAround(parents: readonly Nodes[]): boolean {
   const items = parents.filter((p): p is ListItem => p.type === 'listItem');
   const block = [...parents].reverse().find((p) => p.type === 'paragraph' || p.type === 'heading' || p.type === 'tableCell');
-  const contexts: Nodes[] = [...(block ? [block] : []), ...items.slice(0, -1).map((item) => item.children.find((c) => c.type === 'paragraph')).filter((p): p is Paragraph => p !== undefined)];
-  return contexts.some((context) => ownWords(context).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 2);
+  const contexts: Nodes[] = [
+    ...(block ? [block] : []),
+    ...items
+      .slice(0, -1)
+      .map((item) => item.children.find((c) => c.type === 'paragraph'))
+      .filter((p): p is Paragraph => p !== undefined),
+  ];
+  return contexts.some(
+    (context) =>
+      ownWords(context)
+        .split(/\s+/)
+        .filter((w) => /\p{L}/u.test(w)).length >= 2,
+  );
 }
 
 /** A block's words without the text of its links that only call to see more. */
@@ -80,5 +116,9 @@ function visitParents(node: Nodes, enter: (node: Nodes, parents: readonly Nodes[
 
 /** A link's words as the lists above hold them: lower case, without a trailing arrow or stop ("READ MORE >>" is "read more"). */
 function vagueText(link: Nodes): string {
-  return textOf(link).replace(/\s+/g, ' ').trim().toLowerCase().replace(/[.!:\u2026\u00bb\u203a>\s]+$/u, '');
+  return textOf(link)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!:\u2026\u00bb\u203a>\s]+$/u, '');
 }

@@ -10,7 +10,12 @@ export const listCase = defineRule({
   description: `In a list of ${MIN_ITEMS} items or more that mostly start with a capital, an item that starts in lower case. Names written in lower case on purpose (iOS, eBPF, kubectl in code) are left alone.`,
   examples: {
     ok: [{ files: { 'kata.md': '* Faster boot\n* `kata-runtime` fixes\n* eBPF support\n* [docs](https://katacontainers.io) moved' } }],
-    notOk: [{ files: { 'kata.md': '* Faster boot\n* New runtime\n* better logs' }, messages: ['kata.md:3:3 this item starts in lower case ("better"), the others of its list with a capital; write "Better".'] }],
+    notOk: [
+      {
+        files: { 'kata.md': '* Faster boot\n* New runtime\n* better logs' },
+        messages: ['kata.md:3:3 this item starts in lower case ("better"), the others of its list with a capital; write "Better".'],
+      },
+    ],
   },
   check({ docs, report }) {
     for (const { file, doc } of docs) {
@@ -24,7 +29,13 @@ export const listCase = defineRule({
           // A word with a capital inside (iOS, eBPF) is a name written so on purpose.
           if (!word || /^\p{Lu}/u.test(word) || /\p{Lu}/u.test(word)) continue;
           const paragraph = item.children[0]!;
-          report({ file, ...nodeRange(paragraph), endLine: undefined, endColumn: undefined, message: `this item starts in lower case ("${word}"), the others of its list with a capital; write "${word[0]!.toUpperCase()}${word.slice(1)}".` });
+          report({
+            file,
+            ...nodeRange(paragraph),
+            endLine: undefined,
+            endColumn: undefined,
+            message: `this item starts in lower case ("${word}"), the others of its list with a capital; write "${word[0]!.toUpperCase()}${word.slice(1)}".`,
+          });
         }
       }
     }

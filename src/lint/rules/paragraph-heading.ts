@@ -1,17 +1,28 @@
 import type { Nodes } from 'mdast';
-import { textOf } from '../../core/markdown.js';
+import { textOf } from '../../core/markdown/markdown.js';
 import { defineRule } from '../rule.js';
 import { nodeRange } from '../source.js';
 
 export const paragraphHeading = defineRule({
   id: 'paragraph-heading',
   defaultSeverity: 'warn',
-  description: 'A line that is only a section\'s name ("OpenStack", "**OpenStack**"), written as a paragraph: the post shows it as body text under the section\'s own heading.',
+  description:
+    'A line that is only a section\'s name ("OpenStack", "**OpenStack**"), written as a paragraph: the post shows it as body text under the section\'s own heading.',
   examples: {
     ok: [{ files: { 'openstack.md': 'OpenStack 2025.1 Epoxy is out.\n\n### Releases\n\n* Nova' } }],
     notOk: [
-      { files: { 'openstack.md': '**OpenStack**\n\n* Epoxy is out.' }, messages: ['openstack.md:1:1 "OpenStack" is a section\'s name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).'] },
-      { files: { 'events.md': '* Summit\n\nStarlingX\n\n* 11.0 is out.' }, messages: ['events.md:3:1 "StarlingX" is a section\'s name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).'] },
+      {
+        files: { 'openstack.md': '**OpenStack**\n\n* Epoxy is out.' },
+        messages: [
+          'openstack.md:1:1 "OpenStack" is a section\'s name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).',
+        ],
+      },
+      {
+        files: { 'events.md': '* Summit\n\nStarlingX\n\n* 11.0 is out.' },
+        messages: [
+          'events.md:3:1 "StarlingX" is a section\'s name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).',
+        ],
+      },
     ],
   },
   check({ issue, config, docs, report }) {
@@ -28,7 +39,11 @@ export const paragraphHeading = defineRule({
         if (node.type !== 'paragraph' || !node.children.every((c) => c.type === 'text' || c.type === 'strong' || c.type === 'emphasis')) continue;
         const text = textOf(node).trim();
         if (!names.has(text.replace(/:$/, '').toLowerCase())) continue;
-        report({ file, ...nodeRange(node), message: `"${text}" is a section's name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).` });
+        report({
+          file,
+          ...nodeRange(node),
+          message: `"${text}" is a section's name written as a paragraph; the section has its heading already, so remove the line (or write ### for a part of the section).`,
+        });
       }
     }
   },

@@ -1,11 +1,12 @@
-import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates.js';
-import { issueDateOf, issueDayShown } from '../../core/issue.js';
+import { yearIsCertain, YEAR_CERTAIN_DAYS_BEFORE } from '../../core/dates/dates.js';
+import { issueDateOf, issueDayShown } from '../../core/issue/issue.js';
 import { defineRule } from '../rule.js';
-import { PAST_TENSE as PAST, proseBlocks, proseDates, textOutsideLinks } from '../../core/prose.js';
+import { PAST_TENSE as PAST, proseBlocks, proseDates, textOutsideLinks } from '../../core/dates/prose.js';
 import { proseRange } from '../prose.js';
 
 // "Open" looks forward only as a verb or a state ("opens", "is open"): "open source", "Open Infrastructure" and "the Four Opens" do not.
-const FORWARD = /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens|(?:is|are|now|still) open|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
+const FORWARD =
+  /\b(?:deadlines?|until|by|closes?|closing|register|registration|submit|submissions?|apply|applications?|will|upcoming|join|attend|need to|due|before|starts?|opens|(?:is|are|now|still) open|takes? place|save the date|coming|soon|end of|stay tuned|don't miss)\b/gi;
 
 export const pastDate = defineRule({
   id: 'past-date',
@@ -14,16 +15,44 @@ export const pastDate = defineRule({
   options: { eventSections: { type: 'string[]', default: ['events'], description: 'section ids in which any past date is reported' } },
   examples: {
     ok: [
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'kata.md': '* Kata 3.14 was released on April 1.', 'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen' } },
-      { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-05-02\n---\nThe April 2025 issue: what comes next.' }, slug: 'april-2025' },
-      { files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe will take place on September 8-9.' }, slug: 'december-2025' },
+      {
+        files: {
+          'issue.md': '---\ndate: 2025-04-21\n---\n',
+          'kata.md': '* Kata 3.14 was released on April 1.',
+          'events.md': '* 17-19 October 2025 | Paris\n* 29 & 30 April: Erlangen',
+        },
+      },
+      {
+        files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\ndate: 2025-05-02\n---\nThe April 2025 issue: what comes next.' },
+        slug: 'april-2025',
+      },
+      {
+        files: { 'issue.md': '---\ndate: 2025-12-02\n---\n', 'events.md': '* OpenInfra Days Europe will take place on September 8-9.' },
+        slug: 'december-2025',
+      },
       // "Open" as a name, a linked page's title, a heading, a range not over: none looks forward to a past day.
-      { files: { 'issue.md': '---\ndate: 2025-06-29\n---\n', 'foundation.md': '## The November 2024 PTG\n\nWe became the Open Infrastructure Foundation in October 2020.\n\n* May 13: [How to start contributing upstream](https://example.org/recap/) with the interns.\n* May - July: a series of meetups.' }, slug: 'june-2025' },
+      {
+        files: {
+          'issue.md': '---\ndate: 2025-06-29\n---\n',
+          'foundation.md':
+            '## The November 2024 PTG\n\nWe became the Open Infrastructure Foundation in October 2020.\n\n* May 13: [How to start contributing upstream](https://example.org/recap/) with the interns.\n* May - July: a series of meetups.',
+        },
+        slug: 'june-2025',
+      },
     ],
     notOk: [
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' }, messages: ['events.md:1:51 "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'openstack.md': '* Users may need to find an alternative at the end of March.' }, messages: ['openstack.md:1:55 "March" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
-      { files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'foundation.md': '* Submit a talk: the deadline is 13 April.' }, messages: ['foundation.md:1:34 "13 April" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'] },
+      {
+        files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'events.md': '* OpenInfra Days North America will take place on March 6 & 7.' },
+        messages: ['events.md:1:51 "March 6 & 7" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'],
+      },
+      {
+        files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'openstack.md': '* Users may need to find an alternative at the end of March.' },
+        messages: ['openstack.md:1:55 "March" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'],
+      },
+      {
+        files: { 'issue.md': '---\ndate: 2025-04-21\n---\n', 'foundation.md': '* Submit a talk: the deadline is 13 April.' },
+        messages: ['foundation.md:1:34 "13 April" is already past on the issue\'s date (2025-04-21); remove it or say what happened.'],
+      },
     ],
   },
   check({ issue, docs, options, report }) {
@@ -31,7 +60,8 @@ export const pastDate = defineRule({
     const eventSections = options.eventSections;
     const shown = issueDayShown(issue);
     // "April 2025" in the April issue published on 2 May names the issue, not a deadline.
-    const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) => mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
+    const isOwnMonth = (mention: { monthOnly: boolean; month: number; year: number }) =>
+      mention.monthOnly && mention.month === issue.id.month && mention.year === issue.id.year;
     for (const { file, doc, fragment, at } of docs) {
       // A title names what the issue is about ("October 2025 PTG Summary"), never a deadline.
       if (at) continue;

@@ -18,11 +18,17 @@ export const placeholder = defineRule({
   examples: {
     ok: [{ files: { 'kata.md': 'Insert the card and reboot. Kata 3.14 is out: [release notes](https://github.com/kata-containers).' } }],
     notOk: [
-      { files: { 'spotlight.md': 'Insert Spotlight' }, messages: ['spotlight.md:1:1 placeholder "Insert Spotlight" left in the text; write the real content or remove it.'] },
+      {
+        files: { 'spotlight.md': 'Insert Spotlight' },
+        messages: ['spotlight.md:1:1 placeholder "Insert Spotlight" left in the text; write the real content or remove it.'],
+      },
       { files: { 'kata.md': '* Kata 3.15 TBD' }, messages: ['kata.md:1:13 placeholder "TBD" left in the text; write the real content or remove it.'] },
       { files: { 'kata.md': 'Read the [release notes](url).' }, messages: ['kata.md:1:10 the link "url" is a placeholder; put the real address in.'] },
       { files: { 'kata.md': 'Read more [link].' }, messages: ['kata.md:1:11 placeholder "[link]" left in the text; write the real content or remove it.'] },
-      { files: { 'kata.md': 'Lorem ipsum dolor sit amet.' }, messages: ['kata.md:1:1 placeholder "Lorem ipsum" left in the text; write the real content or remove it.'] },
+      {
+        files: { 'kata.md': 'Lorem ipsum dolor sit amet.' },
+        messages: ['kata.md:1:1 placeholder "Lorem ipsum" left in the text; write the real content or remove it.'],
+      },
     ],
   },
   check({ docs, report }) {
@@ -30,7 +36,11 @@ export const placeholder = defineRule({
       for (const { node, value } of textNodes(doc)) {
         for (const pattern of PATTERNS) {
           for (const match of value.matchAll(pattern)) {
-            report({ file, ...matchRange(doc, node, match.index ?? 0, match[0]), message: `placeholder "${match[0]}" left in the text; write the real content or remove it.` });
+            report({
+              file,
+              ...matchRange(doc, node, match.index ?? 0, match[0]),
+              message: `placeholder "${match[0]}" left in the text; write the real content or remove it.`,
+            });
           }
         }
       }

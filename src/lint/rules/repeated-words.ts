@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { inOnePiece, proseBlocks, type Prose } from '../../core/prose.js';
-import { visit } from '../../core/markdown.js';
+import { inOnePiece, proseBlocks, type Prose } from '../../core/dates/prose.js';
+import { visit } from '../../core/markdown/markdown.js';
 import { proseRange } from '../prose.js';
 
 // A word, or a phrase of up to four, then the same again (case aside), across a line break too.
@@ -13,12 +13,28 @@ export const repeatedWords = defineRule({
   id: 'repeated-words',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'A word or a phrase of up to four words written twice in a row, in the same case ("the the", "Another productive Another productive"), across the end of a source line too. Not across a hard line break or a link\'s edge (a signature\'s name above its company), nor "and more and more". --fix removes the second.',
+  description:
+    'A word or a phrase of up to four words written twice in a row, in the same case ("the the", "Another productive Another productive"), across the end of a source line too. Not across a hard line break or a link\'s edge (a signature\'s name above its company), nor "and more and more". --fix removes the second.',
   examples: {
-    ok: [{ files: { 'kata.md': 'We knew that that release had had a long cycle. Kata 3.14, 3.15 and Zuul Zuul-launcher are out. Meet us at AT&T, as more and more operators do.\n\nRobert Cathey\\\nCathey Communications\n\nSee [the release notes](https://example.org/) the release notes list.' } }],
+    ok: [
+      {
+        files: {
+          'kata.md':
+            'We knew that that release had had a long cycle. Kata 3.14, 3.15 and Zuul Zuul-launcher are out. Meet us at AT&T, as more and more operators do.\n\nRobert Cathey\\\nCathey Communications\n\nSee [the release notes](https://example.org/) the release notes list.',
+        },
+      },
+    ],
     notOk: [
-      { files: { 'foundation.md': 'Another productive Another productive week at the PTG.' }, messages: ['foundation.md:1:19 "Another productive" is written twice in a row; remove one.'], fixed: { 'foundation.md': 'Another productive week at the PTG.' } },
-      { files: { 'zuul.md': 'Read the\nthe release notes.' }, messages: ['zuul.md:1:9 "the" is written twice in a row; remove one.'], fixed: { 'zuul.md': 'Read the release notes.' } },
+      {
+        files: { 'foundation.md': 'Another productive Another productive week at the PTG.' },
+        messages: ['foundation.md:1:19 "Another productive" is written twice in a row; remove one.'],
+        fixed: { 'foundation.md': 'Another productive week at the PTG.' },
+      },
+      {
+        files: { 'zuul.md': 'Read the\nthe release notes.' },
+        messages: ['zuul.md:1:9 "the" is written twice in a row; remove one.'],
+        fixed: { 'zuul.md': 'Read the release notes.' },
+      },
     ],
   },
   check({ docs, report }) {
@@ -37,7 +53,9 @@ export const repeatedWords = defineRule({
           const removed = whole.slice(phrase.length);
           const range = proseRange(doc, prose, from, removed.length);
           report({
-            file, ...range, message: `"${phrase.replace(/\s+/g, ' ')}" is written twice in a row; remove one.`,
+            file,
+            ...range,
+            message: `"${phrase.replace(/\s+/g, ' ')}" is written twice in a row; remove one.`,
             ...(inOnePiece(prose, from, removed.length) && !gap.includes('\n\n') ? { fix: { original: removed, text: '' } } : {}),
           });
         }

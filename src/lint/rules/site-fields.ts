@@ -1,7 +1,7 @@
-import { isPlainObject } from '../../core/config.js';
-import { frontMatterKeyLine, parseIsoDate } from '../../core/front-matter.js';
-import { blogFrontMatterData } from '../../core/render-blog.js';
-import type { CmsField } from '../../core/site.js';
+import { isPlainObject } from '../../core/config/config.js';
+import { frontMatterKeyLine, parseIsoDate } from '../../core/issue/front-matter.js';
+import { blogFrontMatterData } from '../../core/blog/render-blog.js';
+import type { CmsField } from '../../core/site/site.js';
 import { defineRule } from '../rule.js';
 
 /** What a widget stores; undefined for a custom widget whose kind the CMS config does not tell. */
@@ -18,12 +18,18 @@ const KIND_WORDS = { text: 'text', date: 'a date', boolean: 'true or false', num
 
 function isKind(value: unknown, kind: NonNullable<ReturnType<typeof kindOf>>): boolean {
   switch (kind) {
-    case 'text': return typeof value === 'string';
-    case 'date': return parseIsoDate(value) !== undefined;
-    case 'boolean': return typeof value === 'boolean';
-    case 'number': return typeof value === 'number';
-    case 'object': return isPlainObject(value);
-    case 'list': return Array.isArray(value);
+    case 'text':
+      return typeof value === 'string';
+    case 'date':
+      return parseIsoDate(value) !== undefined;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number';
+    case 'object':
+      return isPlainObject(value);
+    case 'list':
+      return Array.isArray(value);
   }
 }
 
@@ -39,17 +45,36 @@ export const siteFields = defineRule({
   id: 'site-fields',
   defaultSeverity: 'error',
   needs: ['site'],
-  description: 'With a checkout of the site: a field the site\'s CMS config (static/admin/config.yml, the blog collection) requires that the post lacks or leaves empty, or a value of the wrong kind. The site\'s templates read them without guards: a post without categories crashes the category and author pages, one without seo.description says "undefined" as its description.',
+  description:
+    'With a checkout of the site: a field the site\'s CMS config (static/admin/config.yml, the blog collection) requires that the post lacks or leaves empty, or a value of the wrong kind. The site\'s templates read them without guards: a post without categories crashes the category and author pages, one without seo.description says "undefined" as its description.',
   examples: {
     ok: [
       { files: { 'issue.md': '---\ntitle: "Inside Open Infrastructure: April 2025"\n---\n' }, exampleSite: {} },
       { files: { 'issue.md': '---\nimage: /img/newsletter.png\n---\n' }, exampleSite: withField('      - { label: Image, name: image, widget: image }\n') },
     ],
     notOk: [
-      { files: { 'issue.md': '---\nseo:\n  description: ""\n---\n' }, exampleSite: {}, messages: ['issue.md:3:1 seo.description is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Description").'] },
-      { files: { 'issue.md': '---\ncategory: []\n---\n' }, exampleSite: {}, messages: ['issue.md:2:1 category is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Category").'] },
-      { files: { 'issue.md': '---\ntitle: Inside\n---\n' }, exampleSite: withField('      - { label: Featured Image, name: image, widget: image }\n'), messages: ['issue.md:1:1 the site\'s CMS requires image (static/admin/config.yml, field "Featured Image"), which the post lacks; add it to issue.md\'s front matter.'] },
-      { files: { 'issue.md': '---\nfeatured: "yes"\n---\n' }, exampleSite: withField('      - { label: Featured, name: featured, widget: boolean, required: false }\n'), messages: ['issue.md:2:1 featured must be true or false: the site\'s CMS declares it boolean (static/admin/config.yml, field "Featured").'] },
+      {
+        files: { 'issue.md': '---\nseo:\n  description: ""\n---\n' },
+        exampleSite: {},
+        messages: ['issue.md:3:1 seo.description is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Description").'],
+      },
+      {
+        files: { 'issue.md': '---\ncategory: []\n---\n' },
+        exampleSite: {},
+        messages: ['issue.md:2:1 category is empty, and the site\'s CMS requires it (static/admin/config.yml, field "Category").'],
+      },
+      {
+        files: { 'issue.md': '---\ntitle: Inside\n---\n' },
+        exampleSite: withField('      - { label: Featured Image, name: image, widget: image }\n'),
+        messages: [
+          'issue.md:1:1 the site\'s CMS requires image (static/admin/config.yml, field "Featured Image"), which the post lacks; add it to issue.md\'s front matter.',
+        ],
+      },
+      {
+        files: { 'issue.md': '---\nfeatured: "yes"\n---\n' },
+        exampleSite: withField('      - { label: Featured, name: featured, widget: boolean, required: false }\n'),
+        messages: ['issue.md:2:1 featured must be true or false: the site\'s CMS declares it boolean (static/admin/config.yml, field "Featured").'],
+      },
     ],
   },
   check({ issue, site, report }) {
@@ -65,7 +90,8 @@ export const siteFields = defineRule({
         const where = `${cmsFile}, field "${field.label}"`;
         const value = data[field.name];
         if (value === undefined || value === null) {
-          if (field.required) report({ file, line, message: `the site's CMS requires ${path} (${where}), which the post lacks; add it to issue.md's front matter.` });
+          if (field.required)
+            report({ file, line, message: `the site's CMS requires ${path} (${where}), which the post lacks; add it to issue.md's front matter.` });
           continue;
         }
         const kind = kindOf(field);

@@ -6,11 +6,16 @@ const DEFAULT_HOSTS = ['t.e2ma.net', 'e2ma.net/click', 'list-manage.com/track', 
 export const trackingLink = defineRule({
   id: 'tracking-link',
   defaultSeverity: 'error',
-  description: 'Links through an email platform\'s click-tracking redirect, copied from a sent email: they expire and track blog readers.',
+  description: "Links through an email platform's click-tracking redirect, copied from a sent email: they expire and track blog readers.",
   options: { hosts: { type: 'string[]', default: DEFAULT_HOSTS, description: 'hosts (or host/path prefixes) of click-tracking redirects' } },
   examples: {
     ok: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://openinfra.org/upp/).' } }],
-    notOk: [{ files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' }, messages: ['foundation.md:1:12 this link is a click-tracking redirect (t.e2ma.net); open it and use the address it leads to.'] }],
+    notOk: [
+      {
+        files: { 'foundation.md': '* Join the [University Partnership Program](https://t.e2ma.net/click/el3ini/ulijjyje/io48z8).' },
+        messages: ['foundation.md:1:12 this link is a click-tracking redirect (t.e2ma.net); open it and use the address it leads to.'],
+      },
+    ],
   },
   check({ docs, options, report }) {
     for (const { file, doc } of docs) {

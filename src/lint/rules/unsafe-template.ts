@@ -1,4 +1,4 @@
-import type { RefusedPiece } from '../../core/raw-html.js';
+import type { RefusedPiece } from '../../core/markdown/raw-html.js';
 import type { TemplateSource } from '../../core/templates.js';
 import { isWorkspaceTemplate } from '../../core/templates.js';
 import { defineRule } from '../rule.js';
@@ -6,10 +6,16 @@ import { defineRule } from '../rule.js';
 export const unsafeTemplate = defineRule({
   id: 'unsafe-template',
   defaultSeverity: 'error',
-  description: 'What a workspace\'s own template (templates/email.mjml.hbs, templates/blog-post.md.hbs) puts in the email or the blog post that no output may hold: script, frames, forms, event handlers, and URLs the URL policy refuses. A template comes through a pull request like a section; build leaves these out.',
+  description:
+    "What a workspace's own template (templates/email.mjml.hbs, templates/blog-post.md.hbs) puts in the email or the blog post that no output may hold: script, frames, forms, event handlers, and URLs the URL policy refuses. A template comes through a pull request like a section; build leaves these out.",
   needs: ['email'],
   examples: {
-    ok: [{ files: { 'kata.md': 'Kata 3.14 is out.' }, templates: { 'blog-post.md.hbs': '---\n{{{frontMatter}}}---\n\n<p align="center">Made by the community.</p>\n\n{{{intro}}}\n' } }],
+    ok: [
+      {
+        files: { 'kata.md': 'Kata 3.14 is out.' },
+        templates: { 'blog-post.md.hbs': '---\n{{{frontMatter}}}---\n\n<p align="center">Made by the community.</p>\n\n{{{intro}}}\n' },
+      },
+    ],
     notOk: [
       {
         files: { 'kata.md': 'Kata 3.14 is out.' },
@@ -18,7 +24,10 @@ export const unsafeTemplate = defineRule({
       },
       {
         files: { 'kata.md': 'Kata 3.14 is out.' },
-        templates: { 'email.mjml.hbs': '<mjml>\n  <mj-body>\n    <mj-section><mj-column>\n      <mj-text><a href="javascript:alert(1)">Read</a></mj-text>\n    </mj-column></mj-section>\n  </mj-body>\n</mjml>\n' },
+        templates: {
+          'email.mjml.hbs':
+            '<mjml>\n  <mj-body>\n    <mj-section><mj-column>\n      <mj-text><a href="javascript:alert(1)">Read</a></mj-text>\n    </mj-column></mj-section>\n  </mj-body>\n</mjml>\n',
+        },
         messages: ['templates/email.mjml.hbs:4:19 "javascript:alert(1)" is not a URL an email may hold; it is left out.'],
       },
     ],
