@@ -18,9 +18,9 @@ function defaultOf(option: RuleOption): string {
 }
 
 /**
- * The README's table of rules, made from the registry: each rule's id, what it catches (its own
+ * docs/rules.md's table of rules, made from the registry: each rule's id, what it catches (its own
  * description), what it needs to run, its default severity, whether --fix fixes it, and its
- * options with their defaults. A test holds the README to it.
+ * options with their defaults. A test holds docs/rules.md to it.
  */
 export function renderRuleTable(rules: readonly Rule[]): string {
   // Escaped so that Markdown shows <script>, [](url) and | as written.
@@ -33,14 +33,14 @@ export function renderRuleTable(rules: readonly Rule[]): string {
   return ['| id | catches | runs with | default | fixable | options |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's rule table sits between these two lines; `npm run docs` rewrites it. */
+/** docs/rules.md's rule table sits between these two lines; `npm run docs` rewrites it. */
 export const RULE_TABLE_START = '<!-- rule table: made by npm run docs from src/lint/rules -->';
 export const RULE_TABLE_END = '<!-- end of rule table -->';
 
-/** The README with its rule table made again from the registry. */
+/** docs/rules.md with its rule table made again from the registry. */
 export function withRuleTable(readme: string, rules: readonly Rule[]): string {
   const start = readme.indexOf(RULE_TABLE_START);
   const end = readme.indexOf(RULE_TABLE_END);
-  if (start === -1 || end < start) throw new Error('the README has no rule table markers');
+  if (start === -1 || end < start) throw new Error('docs/rules.md has no rule table markers');
   return `${readme.slice(0, start + RULE_TABLE_START.length)}\n${renderRuleTable(rules)}\n${readme.slice(end)}`;
 }

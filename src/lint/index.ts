@@ -18,7 +18,7 @@ export function validateRuleSettings(config: Config, file: string): void {
     throw new CliError(`rules.${key}: ${message}${near ? `; did you mean ${near}?` : '.'}`, {
       file,
       kind: 'usage',
-      hint: `Fix rules.${key} in ${file}; the rules and their options are listed in the README.`,
+      hint: `Fix rules.${key} in ${file}; the rules and their options are listed in docs/rules.md.`,
     });
   };
   for (const [id, setting] of Object.entries(config.rules)) {

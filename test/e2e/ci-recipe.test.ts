@@ -8,11 +8,11 @@ import { BIN } from '../helpers/bin.js';
 import { timeFor } from '../helpers/budget.js';
 import { CACHE_HOME, REPO, tempDir, writeFiles } from '../helpers/workspace.js';
 
-/** The `run:` steps of the README's workflow that call the CLI, in order, as the README writes them. */
+/** The `run:` steps of docs/ci.md's workflow that call the CLI, in order, as it writes them. */
 async function recipeSteps(): Promise<string[]> {
-  const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+  const readme = await readFile(join(REPO, 'docs', 'ci.md'), 'utf8');
   const block = /```yaml\n(# \.github\/workflows\/newsletter\.yml\n[\s\S]*?)```/.exec(readme)?.[1];
-  if (!block) throw new Error('the README has no .github/workflows/newsletter.yml block');
+  if (!block) throw new Error('docs/ci.md has no .github/workflows/newsletter.yml block');
   const workflow = parse(block) as {
     on: { pull_request?: unknown };
     jobs: Record<string, { steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] }>;
@@ -69,7 +69,7 @@ const JUNE = {
   'sections/june-2025/events.md': '---\nstatus: ready\n---\n* 17-19 October 2025 | Paris-Saclay, FR\n',
 };
 
-describe("the README's CI recipe, in a pull request", () => {
+describe("docs/ci.md's workflow, in a pull request", () => {
   it(
     'passes when the new issue is clean, and fails with annotations on its lines only when it is not',
     async () => {
