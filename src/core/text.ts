@@ -31,20 +31,19 @@ export function joinLines(text: string): string {
  */
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
+export function printable(text: string): string {
+  return text.replace(/[\t\n]/g, ' ').replace(UNPRINTABLE, '?');
+}
+
 /**
  * Text without C0 and C1 control characters (tab and line ends kept): no output holds one. In
  * HTML they do nothing; in the plain text, shown in a terminal, ESC starts a sequence that acts
  * on it. paste-residue reports each at its line.
  */
 export function withoutControls(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+  return text.replace(CONTROLS, '');
 }
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
-
-export function printable(text: string): string {
-  return text.replace(/[\t\n]/g, ' ').replace(UNPRINTABLE, '?');
-}
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /**
  * A patch (`lint --fix-dry-run`'s) made safe to print as `printable` makes text, line by line,

@@ -1,5 +1,5 @@
-import { parse, parseFragment, Tokenizer, type DefaultTreeAdapterMap, type TokenHandler } from 'parse5';
-import { contentMode } from './raw-html.js';
+import { parse, parseFragment, type Tokenizer, type DefaultTreeAdapterMap } from 'parse5';
+import { contentMode, tokenizerWith } from './raw-html.js';
 
 /*
  * HTML read as a browser reads it (parse5, already the tokenizer of raw-html.ts), for the few
@@ -34,28 +34,23 @@ const DEEPER = Symbol('deeper');
 export function htmlNestingOver(html: string, limit: number): boolean {
   if (!html.includes('<')) return false;
   const open: string[] = [];
-  const ignore = () => {};
-  const handler: TokenHandler = {
-    onStartTag(token) {
-      const mode = contentMode(token.tagName);
-      if (mode !== undefined) tokenizer.state = mode as typeof tokenizer.state;
-      // `<https://…>` and `<a@b.org>` are Markdown's links, not elements, where Markdown holds HTML.
-      if (token.selfClosing || VOID_ELEMENTS.has(token.tagName) || !/^[a-z][a-z0-9-]*$/.test(token.tagName)) return;
-      open.push(token.tagName);
-      if (open.length > limit) throw DEEPER;
+  const tokenizer: Tokenizer = tokenizerWith(
+    {
+      onStartTag(token) {
+        const mode = contentMode(token.tagName);
+        if (mode !== undefined) tokenizer.state = mode as typeof tokenizer.state;
+        // `<https://…>` and `<a@b.org>` are Markdown's links, not elements, where Markdown holds HTML.
+        if (token.selfClosing || VOID_ELEMENTS.has(token.tagName) || !/^[a-z][a-z0-9-]*$/.test(token.tagName)) return;
+        open.push(token.tagName);
+        if (open.length > limit) throw DEEPER;
+      },
+      onEndTag(token) {
+        const at = open.lastIndexOf(token.tagName);
+        if (at !== -1) open.length = at;
+      },
     },
-    onEndTag(token) {
-      const at = open.lastIndexOf(token.tagName);
-      if (at !== -1) open.length = at;
-    },
-    onCharacter: ignore,
-    onWhitespaceCharacter: ignore,
-    onNullCharacter: ignore,
-    onComment: ignore,
-    onDoctype: ignore,
-    onEof: ignore,
-  };
-  const tokenizer: Tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
+    false,
+  );
   try {
     tokenizer.write(html, true);
   } catch (error) {

@@ -36,11 +36,11 @@ const URL_PROPERTIES: Record<string, UrlUse> = { href: 'link', cite: 'image', lo
  */
 const OPAQUE_CONTENT = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'textarea', 'title', 'plaintext']);
 
-/** parse5's tokenizer with positions, calling the handlers given; the tokens of the rest are let go. */
-function tokenizerWith(handler: Partial<TokenHandler>): Tokenizer {
+/** parse5's tokenizer (with positions unless told not), calling the handlers given; the tokens of the rest are let go. */
+export function tokenizerWith(handler: Partial<TokenHandler>, positions = true): Tokenizer {
   const ignore = () => {};
   return new Tokenizer(
-    { sourceCodeLocationInfo: true },
+    { sourceCodeLocationInfo: positions },
     {
       onStartTag: ignore,
       onEndTag: ignore,
