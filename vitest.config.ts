@@ -10,6 +10,12 @@ export default defineConfig({
     // process, Chromium, a server), and one file at a time took half as long again (274 s against 186 s).
     pool: 'forks',
     poolOptions: { forks: { minForks: 2, maxForks: 2 } },
+    // A worker runs its test files one after another in one module cache: src/, MJML and the
+    // dictionaries load once per worker, not once per file (collecting took a second a file).
+    // Helpers therefore register no hooks of their own (test/helpers/cleanup.ts); this file runs
+    // their cleanups after every test of every file.
+    isolate: false,
+    setupFiles: ['test/setup.ts'],
     // A test's time follows from its work (test/helpers/budget.ts). Unless it says otherwise, a test
     // runs the bin at most twice, or as much work in this process; a hook starts Chromium or a
     // preview, or stops one.

@@ -76,23 +76,29 @@ export interface ShotOptions {
   loadTimeoutMs?: number;
 }
 
-/** PNGs of `html`, the whole page, at each width and scheme asked. */
+/**
+ * PNGs of `html`, the whole page, at each width and scheme asked. One page draws them all, its
+ * window and colour scheme changed between pictures: a new page costs as much as a picture.
+ */
 export async function screenshotHtml(browser: Browser, html: string, shots: Shot[], options: ShotOptions): Promise<Buffer[]> {
   const pictures: Buffer[] = [];
-  for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: shot.width, height: 900 }, colorScheme: shot.dark ? 'dark' : 'light', javaScriptEnabled: false });
-    try {
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        const file = options.files.get(url);
-        if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body });
-        return options.offline && !url.startsWith('data:') ? route.abort('blockedbyclient') : route.continue();
-      });
+  const page = await browser.newPage({ viewport: { width: shots[0]?.width ?? 800, height: 900 }, javaScriptEnabled: false });
+  try {
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      const file = options.files.get(url);
+      if (file) return route.fulfill({ status: 200, contentType: file.type, body: file.body });
+      return options.offline && !url.startsWith('data:') ? route.abort('blockedbyclient') : route.continue();
+    });
+    for (const shot of shots) {
+      await page.setViewportSize({ width: shot.width, height: 900 });
+      await page.emulateMedia({ colorScheme: shot.dark ? 'dark' : 'light' });
+      // Loaded anew for each picture, as on a new page: no picture depends on the one before.
       await page.setContent(html, { waitUntil: 'load', timeout: options.loadTimeoutMs ?? 10_000 }).catch(() => undefined);
       pictures.push(await page.screenshot({ fullPage: true, type: 'png' }));
-    } finally {
-      await page.close();
     }
+  } finally {
+    await page.close();
   }
   return pictures;
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { afterEach } from 'vitest';
 import { BIN } from './bin.js';
+import { afterEveryTest } from './cleanup.js';
 import { CACHE_HOME } from './workspace.js';
 
 export interface RunningPreview {
@@ -16,7 +16,7 @@ export interface RunningPreview {
 }
 
 const running: RunningPreview[] = [];
-afterEach(async () => {
+afterEveryTest(async () => {
   await Promise.all(running.splice(0).map((preview) => (preview.child.exitCode === null ? preview.stop() : undefined)));
 });
 

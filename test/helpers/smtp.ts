@@ -1,5 +1,5 @@
-import { afterEach } from 'vitest';
 import { SMTPServer } from 'smtp-server';
+import { afterEveryTest } from './cleanup.js';
 
 /*
  * A real SMTP server on loopback (nodemailer's smtp-server) for the tests that send: what it
@@ -13,7 +13,7 @@ export interface Received {
 }
 
 export const servers: { close(): void }[] = [];
-afterEach(() => {
+afterEveryTest(() => {
   for (const server of servers.splice(0)) server.close();
 });
 

@@ -3,9 +3,9 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context, PromptQuestion } from '../../src/context.js';
+import { afterEveryTest } from './cleanup.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The published archive and the seed draft, kept in the repository (test/fixtures/archive/README.md says where they come from). */
@@ -13,10 +13,11 @@ export const ARCHIVE = join(REPO, 'test', 'fixtures', 'archive');
 
 /** Lint's cache goes here, not into the home folder of whoever runs the tests. */
 export const CACHE_HOME = mkdtempSync(join(tmpdir(), 'newsletter-cache-'));
-afterAll(() => rmSync(CACHE_HOME, { recursive: true, force: true }));
+// Removed when the worker ends: the test files it runs one after another share it.
+process.once('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
 
 const made: string[] = [];
-afterEach(async () => {
+afterEveryTest(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
