@@ -121,7 +121,8 @@ export async function openSiteRepository(root: string, env: Env): Promise<SiteRe
 
 /** A usage error unless `name` is a branch name git would make (and not one that reads as an option). */
 export async function checkBranchName(repo: SiteRepository, name: string): Promise<void> {
-  const valid = !name.startsWith('-') && (await git(repo, ['check-ref-format', `refs/heads/${name}`])).code === 0;
+  // check-ref-format takes refs/heads/HEAD and refs/heads/-x; git branch refuses both, and so does this.
+  const valid = !name.startsWith('-') && name !== 'HEAD' && (await git(repo, ['check-ref-format', `refs/heads/${name}`])).code === 0;
   if (!valid)
     throw usageError(
       `--branch ${JSON.stringify(name)} is not a name git takes for a branch.`,

@@ -408,7 +408,7 @@ describe('publish --branch refuses, in one line, changing nothing', () => {
   });
 
   it(
-    'a detached HEAD, a repository with no commit, a folder that is no repository or only inside one, a name git refuses, no identity',
+    'a detached HEAD, no commit, no repository, a name git refuses or the current branch, an issue read as the name, --push alone, no identity',
     async () => {
       let site = '';
       const detached = await refused(({ site: at }) => {
@@ -446,6 +446,14 @@ describe('publish --branch refuses, in one line, changing nothing', () => {
 
       const badName = await refused(() => undefined, ['--branch=bad..name']);
       expect(badName.lines[0]).toBe('error --branch "bad..name" is not a name git takes for a branch.');
+      expect((await refused(() => undefined, ['--branch=HEAD'])).lines[0]).toBe('error --branch "HEAD" is not a name git takes for a branch.');
+      const current = await refused(
+        ({ site: at }) => {
+          site = at;
+        },
+        ['--branch=main'],
+      );
+      expect(current.lines[0]).toBe(`error --branch main is the branch ${site} is on; publish --branch commits beside it, for a pull request into it.`);
 
       const issueAsName = await refused(() => undefined, ['--branch', 'may-2025']);
       expect(issueAsName.lines).toEqual([
@@ -465,7 +473,7 @@ describe('publish --branch refuses, in one line, changing nothing', () => {
       expect(nobody.code).toBe(2);
       expect(nobody.lines[0]).toMatch(new RegExp(`^error git cannot commit in ${site}: fatal: no (?:name|email) was given and auto-detection is disabled$`));
     },
-    timeFor({ builds: 8 }),
+    timeFor({ builds: 11 }),
   );
 
   it("a site folder inside another repository (the workspace's, say): that one is not the site's", async () => {
