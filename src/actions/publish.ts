@@ -4,11 +4,13 @@ import { usageError } from '../errors.js';
 import { issueImageFolder } from '../core/images/images.js';
 import { assertBuildable, blogFileName, issueInvites, shownLocalImages } from '../core/issue/issue.js';
 import { issueStatus } from '../core/issue/readiness.js';
-import { plural } from '../core/text.js';
+import { describeDifference } from '../core/site/difference.js';
 import { isDirectory, readFileIfThere, realPathForWriting, removeFile, writeFilesAtomically, type OutputFile } from '../io/files.js';
 import { readLocalImage, stalePublishedImages } from '../io/images.js';
 import { openCheckedWorkspace, openIssuePipeline, openNamedIssue, readIssueInputs } from '../pipeline.js';
 import { siteCheckoutOf } from '../io/site.js';
+import { openSiteRepository } from '../io/site-branch.js';
+import { checkBranchOption, publishToBranch, type PublishBranch } from './publish-branch.js';
 
 export interface PublishOptions {
   issue?: string;
@@ -16,6 +18,10 @@ export interface PublishOptions {
   site?: string;
   dryRun?: boolean;
   force?: boolean;
+  /** Commit on a branch of the site's repository instead of writing its working tree: the branch's name, or true for newsletter-<issue>. */
+  branch?: string | true;
+  /** Push that branch to the checkout's remote. */
+  push?: boolean;
 }
 
 /** Why nothing was written. */
@@ -37,6 +43,8 @@ export interface PublishResult {
   /** Images an earlier publish of this issue wrote that the post no longer shows: removed (or, with dryRun, to be). */
   removed: string[];
   refused?: PublishRefusal;
+  /** With --branch: the branch, its commit, and the push. */
+  branch?: PublishBranch;
 }
 
 /**
@@ -44,9 +52,14 @@ export interface PublishResult {
  * its blog folder, the issue's own images under the image path the post names, and its events'
  * calendar invites in the invite folder. Only a ready issue (core/issue/readiness.ts) is published,
  * and a published file that differs is never replaced, unless forced. Everything is written at
- * once or not at all; git is left to the editor.
+ * once or not at all. With a branch, the same files are committed on a branch of the site's
+ * repository instead (publish-branch.ts), the working tree untouched, and pushed when asked.
  */
-export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<Context, 'stderr'>>, options: PublishOptions): Promise<PublishResult> {
+export async function publish(
+  ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<Context, 'stderr' | 'env' | 'interactive'>>,
+  options: PublishOptions,
+): Promise<PublishResult> {
+  checkBranchOption(options.branch, options.push);
   const workspace = await openCheckedWorkspace(ctx.cwd);
   const { root, config } = workspace;
   const site = await siteCheckoutOf(workspace, ctx.cwd, options.site);
@@ -58,6 +71,8 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<C
       "Give --site the clone of the site's repository, or set siteLayout.blogDir in the config.",
     );
   }
+  // The repository's state refuses before any work: a merge halfway, no branch, no identity.
+  const repository = options.branch === undefined ? undefined : await openSiteRepository(site.root, ctx.env ?? {});
   const { known, id } = await openNamedIssue(ctx.cwd, options.issue, workspace, ctx.stderr);
   const pipeline = openIssuePipeline(await readIssueInputs(workspace, id, { known, site }));
   assertBuildable(pipeline.issue);
@@ -94,10 +109,25 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<C
     return { path, content: invite.text };
   });
   const files: OutputFile[] = [{ path: blogPath, content: pipeline.blog() }, ...images, ...invites];
+  if (repository) {
+    const outcome = await publishToBranch(repository, {
+      slug: id.slug,
+      title: pipeline.issue.meta.title,
+      branch: options.branch!,
+      push: !!options.push,
+      force: !!options.force,
+      dryRun: !!options.dryRun,
+      interactive: !!ctx.interactive,
+      files: files.map((file) => ({ path: shown(file.path), content: bytesOf(file.content) })),
+      imageFolder: shown(imageFolder),
+      keep: new Set(images.map((file) => basename(file.path))),
+    });
+    return { ...result, ...outcome };
+  }
   const toWrite: OutputFile[] = [];
   for (const file of files) {
     const published = readFileIfThere(file.path);
-    const wanted = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
+    const wanted = bytesOf(file.content);
     if (published?.equals(wanted)) {
       result.unchanged.push(shown(file.path));
       continue;
@@ -126,19 +156,6 @@ export async function publish(ctx: Pick<Context, 'cwd' | 'now'> & Partial<Pick<C
   return result;
 }
 
-/** How a published file differs from what this build makes, in a few words: where it starts, and how many lines each side has alone. */
-export function describeDifference(published: Buffer, wanted: Buffer): string {
-  if (published.includes(0) || wanted.includes(0)) return `${published.length} bytes published, ${wanted.length} now`;
-  const before = published.toString('utf8').split('\n');
-  const after = wanted.toString('utf8').split('\n');
-  let first = 0;
-  while (first < before.length && first < after.length && before[first] === after[first]) first++;
-  const count = (lines: string[]) => lines.reduce((m, line) => m.set(line, (m.get(line) ?? 0) + 1), new Map<string, number>());
-  const left = count(before);
-  const right = count(after);
-  let removed = 0;
-  let added = 0;
-  for (const [line, n] of left) removed += Math.max(0, n - (right.get(line) ?? 0));
-  for (const [line, n] of right) added += Math.max(0, n - (left.get(line) ?? 0));
-  return `from line ${first + 1}: ${plural(added, 'line')} new, ${plural(removed, 'line')} gone`;
+function bytesOf(content: OutputFile['content']): Buffer {
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 }

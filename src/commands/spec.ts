@@ -57,7 +57,10 @@ type ValueOf<F extends FlagSpec> = F extends { parse: (...params: never[]) => in
     ? Choice
     : F['flags'] extends `${string}<${string}>`
       ? string
-      : boolean;
+      : // An optional value (`--branch [name]`): the value given, or true when the flag stands alone.
+        F['flags'] extends `${string}[${string}]`
+        ? string | true
+        : boolean;
 /** Whether a flag may be missing from the options: not when it has a default or is a `--no-` one. */
 type Optional<F extends FlagSpec> = LongFlag<F['flags']> extends `no-${string}` ? false : F extends { default: unknown } ? false : true;
 

@@ -2,25 +2,57 @@ import { execFile } from 'node:child_process';
 import { usageError } from '../errors.js';
 
 /*
- * What `lint --since` asks of git: the files of a workspace that differ between a ref and the
- * working tree. git itself answers (no library re-implements its diff); every call is a plain
- * read that takes no lock, so that it can run beside an editor or another git.
+ * Running git (runGit, shared with io/site-branch.ts, which commits for publish --branch), and
+ * what `lint --since` asks of it: the files of a workspace that differ between a ref and the
+ * working tree. git itself answers (no library re-implements its diff); lint's calls are plain
+ * reads that take no lock, so that they can run beside an editor or another git.
  */
 
-interface GitResult {
+export interface GitResult<Output = string> {
   code: number;
-  stdout: string;
+  stdout: Output;
+  /** What git said on stderr: its reason, when it failed. */
+  stderr: string;
   /** Set when git could not be run at all (not installed). */
   missing?: boolean;
 }
 
-function git(cwd: string, env: Record<string, string | undefined>, args: string[]): Promise<GitResult> {
+export interface GitOptions {
+  /** What git reads on stdin. */
+  input?: string | Buffer;
+  /** Variables on top of the environment given (a temporary index). */
+  extra?: Record<string, string>;
+}
+
+/** Runs git in `cwd` with `env` (identity, dates, HOME), in English (LC_ALL=C) so that a reason can be read. */
+export function runGit(cwd: string, env: Record<string, string | undefined>, args: string[], options: GitOptions = {}): Promise<GitResult> {
+  return run(cwd, env, args, options).then((result) => ({ ...result, stdout: result.stdout.toString('utf8') }));
+}
+
+/** runGit for output that is not text: a blob's bytes. */
+export function runGitForBytes(cwd: string, env: Record<string, string | undefined>, args: string[], options: GitOptions = {}): Promise<GitResult<Buffer>> {
+  return run(cwd, env, args, options);
+}
+
+function run(cwd: string, env: Record<string, string | undefined>, args: string[], options: GitOptions): Promise<GitResult<Buffer>> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (error, stdout) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') resolve({ code: -1, stdout: '', missing: true });
-      else resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout });
-    });
+    const child = execFile(
+      'git',
+      args,
+      { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, env: { ...env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', ...options.extra } },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') resolve({ code: -1, stdout: Buffer.alloc(0), stderr: '', missing: true });
+        else resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr: stderr.toString('utf8') });
+      },
+    );
+    // git may stop reading before the end (a bad argument): the broken pipe is its answer, not an error of ours.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   });
+}
+
+function git(cwd: string, env: Record<string, string | undefined>, args: string[]): Promise<GitResult> {
+  return runGit(cwd, env, args);
 }
 
 /**

@@ -30,7 +30,9 @@ export function synopsis(spec: CommandSpec): string {
   const flags = spec.flags.map((flag) => {
     const long = /--[a-z][a-z-]*/.exec(flag.flags)![0];
     const value = /<[^>]+>/.exec(flag.flags)?.[0];
-    return `[${long}${value ? ` ${flag.choices ? flag.choices.join('|') : value}` : ''}]`;
+    // An optional value (`--branch [name]`) is shown as one: [--branch [<name>]].
+    const optional = /\[([^\]]+)\]/.exec(flag.flags)?.[1];
+    return `[${long}${value ? ` ${flag.choices ? flag.choices.join('|') : value}` : optional ? ` [<${optional}>]` : ''}]`;
   });
   return ['newsletter', spec.name, ...args, ...flags].join(' ');
 }

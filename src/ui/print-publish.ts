@@ -1,3 +1,4 @@
+import type { PublishBranch } from '../actions/publish-branch.js';
 import type { PublishResult } from '../actions/publish.js';
 import type { Context } from '../context.js';
 import { printable, printableJson } from '../core/text.js';
@@ -27,9 +28,13 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
     );
   }
   if (json) {
-    ctx.stdout.write(
-      `${printableJson({ issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed }, 2)}\n`,
-    );
+    const manifest = { issue: result.issue, site: result.site, written: result.written, unchanged: result.unchanged, removed: result.removed };
+    ctx.stdout.write(`${printableJson(result.branch ? { ...manifest, branch: branchJson(result.branch) } : manifest, 2)}\n`);
+    if (result.branch?.pushError) printPushError(ctx, result.site, result.branch);
+    return;
+  }
+  if (result.branch) {
+    printBranch(ctx, result, result.branch);
     return;
   }
   if (result.written.length === 0 && result.removed.length === 0) {
@@ -43,6 +48,72 @@ export function printPublishResult(ctx: Pick<Context, 'stdout' | 'stderr' | 'col
   for (const file of result.removed) ctx.stdout.write(`  ${(result.dryRun ? 'would remove' : 'removed').padEnd(11)}  ${printable(file)}\n`);
   if (result.dryRun) ctx.stdout.write('Nothing was written (--dry-run).\n');
   else ctx.stdout.write(`\nNext: review and commit in the site's repository: git -C ${printable(shellQuote(result.site))} status\n`);
+}
+
+/** publish --branch: the branch, what its commit holds, where the checkout stays, and the push. */
+function printBranch(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: PublishResult, branch: PublishBranch): void {
+  const c = paint(ctx);
+  const site = printable(result.site);
+  const name = printable(branch.name);
+  const short = branch.commit?.slice(0, 7);
+  if (result.written.length === 0 && result.removed.length === 0) {
+    ctx.stdout.write(
+      branch.commit
+        ? `${c.green('✔')} ${result.issue} is already on the branch ${name} of ${site} (${short}); nothing to commit.\n`
+        : `${c.green('✔')} ${result.issue} is already published in ${site} (on ${printable(branch.base)}); no branch needed.\n`,
+    );
+  } else {
+    const where = branch.previous
+      ? `the branch ${name} of ${site}, on its ${branch.previous.slice(0, 7)}`
+      : `${branch.created ? 'a new branch' : 'the branch'} ${name} of ${site}, from ${printable(branch.base)}`;
+    ctx.stdout.write(`${result.dryRun ? 'Would commit' : c.green('Committed')} ${result.issue} to ${where}:\n`);
+    const wrote = result.dryRun ? 'would write' : 'wrote';
+    for (const file of result.written) ctx.stdout.write(`  ${wrote.padEnd(11)}  ${printable(file)}\n`);
+    for (const file of result.unchanged) ctx.stdout.write(`  ${'unchanged'.padEnd(11)}  ${printable(file)}\n`);
+    for (const file of result.removed) ctx.stdout.write(`  ${(result.dryRun ? 'would remove' : 'removed').padEnd(11)}  ${printable(file)}\n`);
+    if (result.dryRun) {
+      ctx.stdout.write('Nothing was written (--dry-run).\n');
+      return;
+    }
+    ctx.stdout.write(`  ${'commit'.padEnd(11)}  ${short}\n`);
+    ctx.stdout.write(`The checkout is still on ${printable(branch.base)}, its files as they were.\n`);
+  }
+  if (!branch.commit) return;
+  if (branch.pushed) {
+    ctx.stdout.write(`Pushed ${name} to ${printable(branch.remote ?? '')}.\n`);
+    ctx.stdout.write(
+      branch.url
+        ? `Open its pull request: ${printable(branch.url)}\n`
+        : `Open its pull request into ${printable(branch.base)} where ${printable(branch.remote ?? '')} is hosted.\n`,
+    );
+  } else if (branch.pushError) printPushError(ctx, result.site, branch);
+  else ctx.stdout.write(`\nNext: push it for the site's pull request: ${pushCommand(result.site, branch)} (or publish again with --push)\n`);
+}
+
+function printPushError(ctx: Pick<Context, 'stderr' | 'color'>, site: string, branch: PublishBranch): void {
+  const c = paint(ctx);
+  ctx.stderr.write(`${c.red('error')} could not push ${printable(branch.name)} to ${printable(branch.remote ?? '')}: ${printable(branch.pushError ?? '')}\n`);
+  ctx.stderr.write(`  ${c.dim(`The branch is committed and stays; once the cause is fixed: ${pushCommand(site, branch)}`)}\n`);
+}
+
+function pushCommand(site: string, branch: PublishBranch): string {
+  return printable(`git -C ${shellQuote(site)} push -u ${shellQuote(branch.remote ?? 'origin')} ${shellQuote(branch.name)}`);
+}
+
+/** The branch in --json: every key there, null when it has no value. */
+function branchJson(branch: PublishBranch): Record<string, unknown> {
+  return {
+    name: branch.name,
+    base: branch.base,
+    created: branch.created,
+    committed: branch.committed,
+    commit: branch.commit ?? null,
+    previous: branch.previous ?? null,
+    remote: branch.remote ?? null,
+    pushed: branch.pushed,
+    url: branch.url ?? null,
+    pushError: branch.pushError ?? null,
+  };
 }
 
 function shellQuote(path: string): string {
