@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, restyleDate, yearIsCertain } from '../../src/core/dates/dates.js';
+import { findDates, isTimeZone, restyleDate, yearIsCertain } from '../../src/core/dates/dates.js';
 
 const april21 = new Date('2025-04-21T17:11:25.697Z');
 const found = (text: string) => findDates(text, april21).map((d) => [d.text, d.last.toISOString().slice(0, 10)]);
@@ -60,5 +60,21 @@ describe('whether a date without a year is certain', () => {
   });
   it('is whenever the year is written', () => {
     expect(yearIsCertain(mention('September 8-9, 2025'), issue)).toBe(true);
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each([
+    ['UTC', true],
+    ['America/Los_Angeles', true],
+    ['US/Pacific', true],
+    ['utc', true],
+    ['Mars/Olympus_Mons', false],
+    ['', false],
+  ])('%s: %s', (zone, known) => {
+    expect(isTimeZone(zone)).toBe(known);
+  });
+  it('takes what a formatter takes: every zone the runtime lists, and UTC, make one', () => {
+    for (const zone of ['UTC', ...Intl.supportedValuesOf('timeZone')]) expect(() => new Intl.DateTimeFormat('en-US', { timeZone: zone })).not.toThrow();
   });
 });

@@ -32,7 +32,10 @@ const DEEPER = Symbol('deeper');
  * for it (`<p>` after `<p>`) counts at least as deep as it is.
  */
 export function htmlNestingOver(html: string, limit: number): boolean {
-  if (!html.includes('<')) return false;
+  // Each element opened is a start tag, and the tokenizer starts one only at a `<` followed by
+  // an ASCII letter: with no more of those than the limit, nothing can be too deep, and the
+  // tokenizer (which a cold process runs slowly: 27 ms on a 16 KB email's MJML) is not needed.
+  if (possibleStartTagsAtMost(html, limit)) return false;
   const open: string[] = [];
   const tokenizer: Tokenizer = tokenizerWith(
     {
@@ -58,6 +61,16 @@ export function htmlNestingOver(html: string, limit: number): boolean {
     throw error;
   }
   return false;
+}
+
+/** Whether `html` has at most `most` places where a start tag could begin (`<` and an ASCII letter). */
+function possibleStartTagsAtMost(html: string, most: number): boolean {
+  let found = 0;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
+    const next = html.charCodeAt(at + 1) | 0x20;
+    if (next >= 0x61 && next <= 0x7a && ++found > most) return false;
+  }
+  return true;
 }
 
 function attribute(node: Node, name: string): string | undefined {
