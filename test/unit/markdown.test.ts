@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { frontMatterKeyLine, parseSourceParts, parseIsoDate } from '../../src/core/issue/front-matter.js';
 import { isEmptyMarkdown, parseInline, parseMarkdown, renderMarkdownWithoutComments } from '../../src/core/markdown/markdown.js';
@@ -51,6 +54,22 @@ describe('markdown', () => {
   it('removes comments and nothing else', () => {
     const doc = parseMarkdown('<!-- guide -->\n\nKeep *this* [link](/x)<!-- inline -->.\n\n<!--StartFragment-->\n\n* item\n');
     expect(renderMarkdownWithoutComments(doc)).toBe('Keep *this* [link](/x).\n\n* item');
+  });
+
+  it('gives the tree of GFM in full, bare URLs and addresses linked, whether or not the source could hold one', () => {
+    const full = (text: string) => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // The sure cases: escapes, character references, case, and text with no link at all.
+    for (const text of ['www\\.a.org', 'a&#64;b.org', '&#119;ww.a.org', 'HTTP://a.org', 'Www.a.org', 'Mail a@b.org', 'Plain *text* [x](/y)'])
+      expect(parseMarkdown(text).tree, text).toEqual(full(text));
+    const piece = fc.constantFrom('w', 'ww', 'www', '.', 'a', 'h', 'http', 'ttp', ':', '/', '@', '&', '#', ';', '64', '\\', ' ', '*', '[', ']', '(', ')', '\n');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+        (text) => {
+          expect(parseMarkdown(text).tree).toEqual(full(text));
+        },
+      ),
+    );
   });
 
   it('knows a fragment that holds only comments is empty', () => {

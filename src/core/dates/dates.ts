@@ -120,19 +120,25 @@ function lastDay(text: string): number {
  */
 export function findDates(text: string, reference: Date): DateMention[] {
   const found: DateMention[] = [];
-  const taken: [number, number][] = [];
+  // What the earlier patterns took, disjoint and sorted: a pattern's matches come left to right,
+  // so one cursor walks past the ranges that end before each (a scan of them all per match made
+  // a paragraph of month names quadratic). A pattern's own matches never overlap each other.
+  let taken: [number, number][] = [];
   for (const { regex, read, style } of PATTERNS) {
     regex.lastIndex = 0;
+    const takenNow: [number, number][] = [];
+    let next = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      while (next < taken.length && taken[next]![1] <= start) next++;
+      if (next < taken.length && taken[next]![0] < end) continue;
       const { month, day, year } = read(m);
       if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) continue;
       const resolvedYear = year ?? yearNear(month, day ?? 1, reference);
       const last = day === undefined ? new Date(Date.UTC(resolvedYear, month, 0, 23, 59, 59)) : new Date(Date.UTC(resolvedYear, month - 1, day, 23, 59, 59));
       if (day !== undefined && last.getUTCDate() !== day) continue;
-      taken.push([start, end]);
+      takenNow.push([start, end]);
       found.push({
         text: m[0].trim(),
         index: start,
@@ -144,8 +150,18 @@ export function findDates(text: string, reference: Date): DateMention[] {
         ...(style ? { style } : {}),
       });
     }
+    taken = mergeSorted(taken, takenNow);
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Two lists of disjoint ranges, each sorted, as one sorted list. */
+function mergeSorted(a: [number, number][], b: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]![0] < b[j]![0]) ? a[i++]! : b[j++]!);
+  return merged;
 }
 
 function yearNear(month: number, day: number, reference: Date): number {

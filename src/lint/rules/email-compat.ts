@@ -46,14 +46,23 @@ export const emailCompat = defineRule({
   check({ docs, config, options, compat, emailTemplate, report }) {
     const clients = options.clients;
     const urls = { site: config.site, postUrl: config.postUrl };
+    // Inline HTML is one node per tag, and a fragment repeats its few tags (<span>, </span>) line
+    // after line: each distinct piece is rendered and looked up once (the findings depend on its text alone).
+    const findingsOf = new Map<string, ReturnType<typeof compat>>();
+    const findings = (value: string): ReturnType<typeof compat> => {
+      const known = findingsOf.get(value);
+      if (known) return known;
+      // What reaches the email: the writer's HTML after the allowlist, which drops most of what clients lack.
+      const html = renderEmailHtml({ type: 'root', children: [{ type: 'html', value }] }, urls, '');
+      const found = /<[a-z]/i.test(html) ? compat({ html }, clients) : [];
+      findingsOf.set(value, found);
+      return found;
+    };
     for (const { file, doc, at } of docs) {
       if (at) continue;
       for (const node of nodesOfType(doc, 'html')) {
-        // What reaches the email: the writer's HTML after the allowlist, which drops most of what clients lack.
-        const html = renderEmailHtml({ type: 'root', children: [node] }, urls, '');
-        if (!/<[a-z]/i.test(html)) continue;
         const seen = new Set<string>();
-        for (const finding of compat({ html }, clients)) {
+        for (const finding of findings(node.value)) {
           if (seen.has(finding.feature)) continue;
           seen.add(finding.feature);
           report({

@@ -76,8 +76,14 @@ export const spelling = defineRule({
         .toLowerCase()
         .replace(/['\u2019]s$/, '')
         .replace(/s$/, '');
-    for (const { doc } of docs)
-      for (const { value } of textNodes(doc)) for (const { word } of proseWords(value)) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
+    // Each doc's text and its words, read once for the count and the check (reading words is most of this rule's time on long text).
+    const read = docs.map(({ doc }) => textNodes(doc).map((hit) => ({ ...hit, words: proseWords(hit.value) })));
+    for (const hits of read)
+      for (const { words } of hits)
+        for (const { word } of words) {
+          const stemmed = stem(word);
+          uses.set(stemmed, (uses.get(stemmed) ?? 0) + 1);
+        }
     // Per file: the reports made, and those past MAX_PER_FILE (counted, the first kept, and whether any is an error).
     // Each file has its own budget of the costly questions, so that one file's junk leaves the others spelt.
     const files = new Map<string, { shown: number; more: number; first?: Omit<Report, 'message'> & { word: string }; error: boolean; budget: NearBudget }>();
@@ -89,15 +95,15 @@ export const spelling = defineRule({
       if (budget.cut === cut) cache.set(key, found);
       return found;
     };
-    for (const { file, doc, at } of docs) {
+    for (const [which, { file, doc, at }] of docs.entries()) {
       const tally = files.get(file) ?? { shown: 0, more: 0, error: false, budget: nearBudget() };
       files.set(file, tally);
-      for (const { node, value, parents } of textNodes(doc)) {
+      for (const { node, value, parents, words } of read[which]!) {
         // Link text that is the URL itself is an address, not prose.
         const parent = parents.at(-1);
         if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
         const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
-        for (const { word, index } of proseWords(value)) {
+        for (const { word, index } of words) {
           if ((uses.get(stem(word)) ?? 0) >= 3) continue;
           const first = startsSentence(value, index);
           const key = `${first ? '.' : ' '}${word}`;
