@@ -113,7 +113,7 @@ function packageText(tool: ToolPackage): string {
   if (playwright) devDependencies['playwright-core'] = playwright;
   const pkg = {
     private: true,
-    description: 'Inside Open Infrastructure: each issue as Markdown sections, checked and built by @openinfra/newsletter',
+    description: `Inside Open Infrastructure: each issue as Markdown sections, checked and built by ${tool.name}`,
     scripts: { lint: 'newsletter lint', build: 'newsletter build', preview: 'newsletter preview', status: 'newsletter status' },
     devDependencies,
     ...(tool.overrides ? { overrides: resolveReferences(tool.overrides, tool.dependencies ?? {}) } : {}),
@@ -166,7 +166,7 @@ email at phone and desktop width, the plain text, the blog post and every proble
 
 ## On your own machine
 
-With Node.js 20 or later, once: \`npm ci\`. Then:
+With Node.js 20.19 or later, once: \`npm ci\`. Then:
 
     npm run preview    # the issue at http://127.0.0.1:4400/, updated as you save
     npm run lint       # the problems the check will show, each at its line
