@@ -8,6 +8,7 @@ import buildCommand from './commands/build.js';
 import completionCommand from './commands/completion.js';
 import eventsCommand from './commands/events.js';
 import importCommand from './commands/import.js';
+import initCommand from './commands/init.js';
 import lintCommand from './commands/lint.js';
 import newCommand from './commands/new.js';
 import previewCommand from './commands/preview.js';
@@ -23,6 +24,7 @@ export const COMMAND_LIST: readonly ListedCommand[] = [
   listed(completionCommand, () => import('./ui/print-completion.js')),
   listed(eventsCommand, () => import('./ui/print-events.js')),
   listed(importCommand, () => import('./ui/print-import.js')),
+  listed(initCommand, () => import('./ui/print-init.js')),
   listed(lintCommand, () => import('./ui/print-lint.js')),
   listed(newCommand, () => import('./ui/print-new.js')),
   listed(previewCommand, () => import('./ui/print-preview.js')),

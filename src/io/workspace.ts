@@ -173,7 +173,7 @@ export async function resolveIssue(root: string, requested: IssueId | undefined,
       if (!CONFIG_FILES.some((name) => isFile(join(root, name))) && !isFolder(join(root, SECTIONS_DIR))) {
         throw usageError(
           `no newsletter workspace found from ${root}: no folder from here up holds ${CONFIG_FILES[0]} or ${SECTIONS_DIR}/.`,
-          'Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.',
+          'Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter init (then newsletter new <month-year>, such as newsletter new april-2025).',
         );
       }
       throw usageError(

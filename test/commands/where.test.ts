@@ -62,7 +62,7 @@ describe('the issue from where you stand', () => {
       const result = await runMain(['status'], { cwd: outside });
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(
-        `error no newsletter workspace found from ${outside}: no folder from here up holds newsletter.config.yaml or sections/.\n  Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter new <month-year>, such as newsletter new april-2025.\n`,
+        `error no newsletter workspace found from ${outside}: no folder from here up holds newsletter.config.yaml or sections/.\n  Run it in your workspace (or with --cwd DIR); to start a new workspace here, run newsletter init (then newsletter new <month-year>, such as newsletter new april-2025).\n`,
       );
     } finally {
       rmSync(outside, { recursive: true, force: true });
