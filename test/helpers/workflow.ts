@@ -100,10 +100,11 @@ export async function runSteps(workflow: Workflow, steps: WorkflowStep[], pr: Pu
       GITHUB_STEP_SUMMARY: pr.summary,
       GITHUB_ENV: githubEnv,
       XDG_CACHE_HOME: CACHE_HOME,
+      // As the runner does: what a step wrote to $GITHUB_ENV does not override a name the workflow sets.
+      ...parseGithubEnv(await readFile(githubEnv, 'utf8')),
       ...workflow.env,
       ...job.env,
       ...step.env,
-      ...parseGithubEnv(await readFile(githubEnv, 'utf8')),
       ...pr.env,
     };
     results.push(
