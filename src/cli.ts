@@ -60,8 +60,11 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
   return exitCode;
 }
 
-/** A command of the table as commander's: its words, arguments, flags and examples. */
-function declare(program: Command, spec: CommandSpec): Command {
+/**
+ * A command of the table as commander's: its words, arguments, flags and examples. Exported for
+ * the test that parses the shipped CI workflow's command lines as the CLI would.
+ */
+export function declare(program: Command, spec: CommandSpec): Command {
   const command = program.command(spec.name).description(spec.description);
   for (const { syntax, description } of spec.args) command.argument(syntax, description);
   for (const flag of spec.flags) {
