@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { EXPORT_PAGE_POLICY, exportedEmail } from '../core/preview/exported-email.js';
+import { EXPORT_PAGE_POLICY, exportedEmails } from '../core/preview/exported-email.js';
 import { type PageLinks, previewPage } from '../core/preview/preview-page.js';
 import { CliError } from '../errors.js';
 import { type ExportFile, readExportFolder, writeExportFolder } from '../io/export-folder.js';
@@ -71,14 +71,14 @@ export async function exportPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: 
   // 2. The page, its own files, the email light and dark, the raw outputs, the images.
   const assets = await readPreviewAssets();
   const asset = (name: string) => assets.get(`/_preview/${name}`)!.body;
-  const email = (dark: boolean) => exportedEmail(state.outputs!.html!, { images: rendering.images, otherImages: REMOTE_IMAGE, dark });
+  const email = exportedEmails(state.outputs.html!, { images: rendering.images, otherImages: REMOTE_IMAGE });
   const files: ExportFile[] = [
     { path: 'index.html', content: previewPage({ slug: id.slug, issues: [id.slug], version: '', rendering }, LINKS) },
     { path: `${ASSETS}page.js`, content: asset('page.js') },
     { path: `${ASSETS}preview.css`, content: asset('preview.css') },
     { path: REMOTE_IMAGE, content: asset('remote-image.svg') },
-    { path: 'email-light.html', content: email(false) },
-    { path: 'email-dark.html', content: email(true) },
+    { path: 'email-light.html', content: email.light },
+    { path: 'email-dark.html', content: email.dark },
     { path: 'raw/email.txt', content: state.outputs.text! },
     { path: 'raw/email.mjml', content: state.outputs.mjml! },
     { path: 'raw/blog.md', content: state.outputs.blog!.text },

@@ -7,7 +7,6 @@ import type { ImageFile } from '../core/images/images.js';
 import { parseSourceParts } from '../core/issue/front-matter.js';
 import { assertBuildable, fragmentHeadingText, renderedFragments, type Issue } from '../core/issue/issue.js';
 import { issueStatus, whenDue } from '../core/issue/readiness.js';
-import { withImageSources } from '../core/markdown/html-read.js';
 import { parseInline, textOf, visit } from '../core/markdown/markdown.js';
 import { blogPreviewHtml, type PreviewRendering, type PreviewView } from '../core/preview/preview-page.js';
 import { CliError } from '../errors.js';
@@ -33,7 +32,7 @@ export interface IssueState {
   version: string;
   error?: PreviewView['error'];
   outputs?: IssueOutputs;
-  /** The email as the page's frames show it: the images the preview holds at its own addresses, so the frames never ask the site for them. */
+  /** The email as the live page's frames show it (preview.ts): the images the preview holds at its own addresses, so the frames never ask the site for them. */
   shownHtml?: string;
   rendering?: PreviewRendering;
   /**
@@ -96,7 +95,7 @@ function previewRendering(
   diagnostics: Diagnostic[],
   now: Date,
   siteImages: { address: string; sitePath: string; name: string; content: Buffer }[],
-): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer>; shownHtml: string } {
+): { rendering: PreviewRendering; images: Map<string, ImageFile | Buffer> } {
   const status = issueStatus(issue, diagnostics, config, now);
   const images = new Map<string, ImageFile | Buffer>();
   const addresses: Record<string, string> = {};
@@ -141,7 +140,7 @@ function previewRendering(
     emailBytes: Buffer.byteLength(outputs.html!),
     readiness: { ready: status.ready, blockers: status.blockers, date: status.date, due: whenDue(status.daysLeft) },
   };
-  return { rendering, images, shownHtml: withImageSources(outputs.html!, addresses) };
+  return { rendering, images };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { imageContentType } from '../core/images/images.js';
+import { withImageSources } from '../core/markdown/html-read.js';
 import { isLoopbackHost } from '../core/markdown/urls.js';
 import { EMAIL_POLICY, PAGE_POLICY, previewPage, type PreviewView } from '../core/preview/preview-page.js';
 import { serveLocally, type Reply } from '../io/http-server.js';
@@ -64,7 +65,9 @@ export async function startPreview(ctx: Pick<Context, 'cwd' | 'now'>, options: P
     const preview = issuePreview(async () => {
       const rendered = await renderIssueState(root, slug, ctx.now(), nextVersion(), options.site === undefined ? undefined : resolve(ctx.cwd, options.site));
       if (rendered.issues) issues = rendered.issues;
-      return rendered.state;
+      const { state } = rendered;
+      // The frames' email, its images at the server's addresses (an export writes its own, exported-email.ts).
+      return state.outputs && state.rendering ? { ...state, shownHtml: withImageSources(state.outputs.html!, state.rendering.images) } : state;
     }, nextVersion);
     previews.set(slug, preview);
     await preview.render();

@@ -26,7 +26,7 @@ export interface ExportFile {
 export function readExportFolder(folder: string, shown: string): string[] {
   let entries: string[];
   try {
-    if (!lstatSync(folder).isDirectory()) throw usageError(`${shown} is not a folder: nothing was written.`, 'Name a new or empty folder for --export.');
+    if (!lstatSync(folder).isDirectory()) throw usageError(`${shown} is not a folder: nothing was written.`);
     entries = readdirSync(folder);
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -36,10 +36,8 @@ export function readExportFolder(folder: string, shown: string): string[] {
   if (entries.length === 0) return [];
   const manifest = readFileIfThere(join(folder, EXPORT_MANIFEST))?.toString('utf8');
   if (manifest === undefined || !manifest.startsWith(MANIFEST_HEAD)) {
-    throw usageError(
-      `${shown} is not empty and holds no previous preview export: nothing was written.`,
-      'Name a new or empty folder for --export (a previous export of the preview is replaced).',
-    );
+    // One line, no hint: what to do is in it (a new or empty folder; a previous export is replaced).
+    throw usageError(`${shown} is not empty and holds no previous preview export: nothing was written.`);
   }
   // Only names inside the folder count: a manifest edited to name ../something removes nothing outside.
   return manifest
@@ -58,7 +56,7 @@ export async function writeExportFolder(folder: string, shown: string, files: Ex
   const own = new Set(previous);
   for (const file of files) {
     if (!own.has(file.path) && readFileIfThere(join(folder, file.path)) !== undefined) {
-      throw usageError(`${shown}/${file.path} is not a file the previous export wrote: nothing was written.`, 'Move it away, or export into a new folder.');
+      throw usageError(`${shown}/${file.path} is not a file the previous export wrote: nothing was written.`);
     }
   }
   const paths = [...files.map((file) => file.path), EXPORT_MANIFEST].sort();

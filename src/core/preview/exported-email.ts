@@ -1,5 +1,5 @@
-import { type DefaultTreeAdapterMap, parse } from 'parse5';
-import { imageSources, withImageSources } from '../markdown/html-read.js';
+import type { Tokenizer } from 'parse5';
+import { contentMode, tokenizerWith } from '../markdown/raw-html.js';
 
 /*
  * The email as an exported preview's frames show it. An export is opened from file:// or any
@@ -21,46 +21,68 @@ export const EXPORT_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-
  */
 export const EXPORT_EMAIL_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
 const DARK_QUERY = /prefers-color-scheme\s*:\s*dark/i;
 
 /**
- * The email's HTML for an export's frame: each image `images` maps shown from there, every other
- * one (but data:) as `otherImages` (a remote image is never asked for); the policy and a new tab
- * for links at the head's start; with `dark`, the email's own `prefers-color-scheme: dark` rules
- * applied, as the live preview's switch applies them (Apple Mail's way). Every other byte as
- * rendered: the places edited are found by the parser, not by a pattern.
+ * The email's HTML for an export's frames, light and dark: each image `images` maps shown from
+ * there, every other one (but data:) as `otherImages` (a remote image is never asked for); the
+ * policy and a new tab for links at the head's start; in the dark one, the email's own
+ * `prefers-color-scheme: dark` rules applied, as the live preview's switch applies them (Apple
+ * Mail's way). Every other byte as rendered: the places edited are found by the parser, not by a
+ * pattern, in one parse for both (an email's parse costs more than the rest of an export).
  */
-export function exportedEmail(html: string, options: { images: Readonly<Record<string, string>>; otherImages: string; dark: boolean }): string {
-  const addresses: Record<string, string> = { ...options.images };
-  for (const src of imageSources(html)) {
-    if (!Object.hasOwn(addresses, src) && !src.startsWith('data:')) addresses[src] = options.otherImages;
-  }
-  const shown = withImageSources(html, addresses);
-  const edits: { at: number; end: number; text: string }[] = [];
-  let head: Element | undefined;
-  walk(parse(shown, { sourceCodeLocationInfo: true }), (node) => {
-    if (node.nodeName === 'head' && !head) head = node as Element;
-    if (options.dark && node.nodeName === 'style' && 'childNodes' in node) {
-      for (const child of node.childNodes) {
-        const at = child.sourceCodeLocation;
-        if (child.nodeName === '#text' && 'value' in child && at) edits.push({ at: at.startOffset, end: at.endOffset, text: darkRules(child.value) });
+export function exportedEmails(html: string, options: { images: Readonly<Record<string, string>>; otherImages: string }): { light: string; dark: string } {
+  const both: Edit[] = [];
+  const dark: Edit[] = [];
+  let opening: number | undefined;
+  let closing: number | undefined;
+  let style: number | undefined;
+  // The tokenizer alone, with positions: the places edited need no tree (and a tree of an email costs as much again).
+  const tokenizer: Tokenizer = tokenizerWith({
+    onStartTag(token) {
+      const mode = contentMode(token.tagName);
+      if (mode !== undefined) tokenizer.state = mode as typeof tokenizer.state;
+      if (token.tagName === 'head') opening ??= token.location?.endOffset;
+      if (token.tagName === 'style') style = token.location?.endOffset;
+      if (token.tagName !== 'img') return;
+      const src = token.attrs.find((attr) => attr.name === 'src')?.value;
+      const at = token.location?.attrs?.src;
+      if (src === undefined || at === undefined || src.startsWith('data:')) return;
+      const shown = Object.hasOwn(options.images, src) ? options.images[src]! : options.otherImages;
+      both.push({ at: at.startOffset, end: at.endOffset, text: `src="${shown.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` });
+    },
+    onEndTag(token) {
+      const at = token.location?.startOffset;
+      if (token.tagName === 'head') closing ??= at;
+      if (token.tagName === 'style' && style !== undefined && at !== undefined) {
+        dark.push({ at: style, end: at, text: darkRules(html.slice(style, at)) });
+        style = undefined;
       }
-    }
+    },
   });
-  const opening = head?.sourceCodeLocation?.startTag?.endOffset ?? 0;
-  const policy = `<meta http-equiv="Content-Security-Policy" content="${EXPORT_EMAIL_POLICY}"><base target="_blank">`;
-  edits.push({ at: opening, end: opening, text: policy });
-  if (options.dark) {
-    const closing = head?.sourceCodeLocation?.endTag?.startOffset ?? opening;
-    edits.push({ at: closing, end: closing, text: '<style>:root { color-scheme: dark; }</style>' });
+  tokenizer.write(html, true);
+  opening ??= 0;
+  closing ??= opening;
+  both.push({ at: opening, end: opening, text: `<meta http-equiv="Content-Security-Policy" content="${EXPORT_EMAIL_POLICY}"><base target="_blank">` });
+  dark.push({ at: closing, end: closing, text: '<style>:root { color-scheme: dark; }</style>' });
+  return { light: edited(html, both), dark: edited(html, [...both, ...dark]) };
+}
+
+interface Edit {
+  at: number;
+  end: number;
+  text: string;
+}
+
+/** The text with each edit's span replaced; the spans do not overlap (an insertion at one place is one edit). */
+function edited(text: string, edits: Edit[]): string {
+  let out = '';
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => a.at - b.at || a.end - b.end)) {
+    out += text.slice(from, edit.at) + edit.text;
+    from = edit.end;
   }
-  let out = shown;
-  // From the end, so that each edit's offsets still hold; at one place, the later-pushed goes after.
-  for (const edit of edits.sort((a, b) => b.at - a.at || b.end - a.end)) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end);
-  return out;
+  return out + text.slice(from);
 }
 
 /**
@@ -69,14 +91,4 @@ export function exportedEmail(html: string, options: { images: Readonly<Record<s
  */
 function darkRules(css: string): string {
   return css.replace(/@media([^{;]*)\{/gi, (rule, prelude: string) => (DARK_QUERY.test(prelude) ? '@media all {' : rule));
-}
-
-/** Each node in document order, with a stack of its own: no depth of HTML can exhaust the call stack. */
-function walk(root: Node, visit: (node: Node) => void): void {
-  const pending: Node[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    visit(node);
-    if ('childNodes' in node) for (let i = node.childNodes.length - 1; i >= 0; i--) pending.push(node.childNodes[i]!);
-  }
 }
