@@ -251,4 +251,3 @@ function rawOutput(outputs: IssueOutputs, name: string): { type: string; text: s
       return { type: 'text/plain; charset=utf-8', text: outputs.text! };
   }
 }
-

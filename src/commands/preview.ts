@@ -22,7 +22,10 @@ export default defineCommand({
     flag('--host <address>', 'the address to listen on; anything but loopback lets others on the network read the issue', { default: '127.0.0.1' }),
     flag('--open', 'open the page in the default browser'),
     flag('--site <dir>', "a checkout of the site: the page shows the site images it holds, and lint's site checks run (default: config siteRepo)"),
-    flag('--export <dir>', 'write the page as static files into this folder (new, empty or a previous export), to open from file:// or any static host, and exit'),
+    flag(
+      '--export <dir>',
+      'write the page as static files into this folder (new, empty or a previous export), to open from file:// or any static host, and exit',
+    ),
   ],
   examples: `
 Examples:

@@ -60,8 +60,10 @@ export async function writeExportFolder(folder: string, shown: string, files: Ex
     }
   }
   const paths = [...files.map((file) => file.path), EXPORT_MANIFEST].sort();
-  const manifest = MANIFEST_HEAD + paths.filter((path) => path !== EXPORT_MANIFEST).join('\n') + '\n';
-  await writeFilesAtomically([...files, { path: EXPORT_MANIFEST, content: manifest }].map((file) => ({ path: join(folder, file.path), content: file.content })));
+  const manifest = `${MANIFEST_HEAD}${paths.filter((path) => path !== EXPORT_MANIFEST).join('\n')}\n`;
+  await writeFilesAtomically(
+    [...files, { path: EXPORT_MANIFEST, content: manifest }].map((file) => ({ path: join(folder, file.path), content: file.content })),
+  );
   const written = new Set(paths);
   for (const stale of previous.filter((path) => !written.has(path))) {
     removeFile(join(folder, stale));

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeFor } from '../helpers/budget.js';
 import { png } from '../helpers/images.js';
-import { read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
+import { read, runMain, sampleWorkspace, writeFiles } from '../helpers/workspace.js';
 
 /** Every file under dir, by relative path, with its bytes. */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
@@ -55,7 +55,9 @@ describe('newsletter preview --export', { timeout: timeFor({ builds: 8 }) }, () 
 
     const page = files.get('index.html')!.toString('utf8');
     // The policy a server would send, in the page itself, before anything it governs.
-    expect(page).toMatch(/^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/);
+    expect(page).toMatch(
+      /^<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/,
+    );
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")/);
     expect(page).not.toContain(' style=');
     for (const file of ['index.html', 'email-light.html', 'email-dark.html']) {

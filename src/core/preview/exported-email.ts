@@ -13,7 +13,8 @@ import { contentMode, tokenizerWith } from '../markdown/raw-html.js';
  * An exported page's policy: its own script and style, files of the folder, nothing inline and
  * nothing outside ('self' is the folder's files from file://, the site's own on a static host).
  */
-export const EXPORT_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
+export const EXPORT_PAGE_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 
 /**
  * An exported email's policy: the live preview's (its inline styles, no script at all, as in an

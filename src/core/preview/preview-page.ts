@@ -103,9 +103,7 @@ export function previewPage(view: PreviewView, links: PageLinks = liveLinks(view
   const policy = links.policy ? `\n<meta http-equiv="Content-Security-Policy" content="${escapeHtml(links.policy)}">` : '';
   const scripts = links.scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n');
   // An export has no version (the same sources give the same bytes) and nothing to update.
-  const data = links.exported
-    ? 'data-static'
-    : `data-version="${escapeHtml(view.version)}" data-email-version="${escapeHtml(rendering?.emailVersion ?? '')}"`;
+  const data = links.exported ? 'data-static' : `data-version="${escapeHtml(view.version)}" data-email-version="${escapeHtml(rendering?.emailVersion ?? '')}"`;
   const issue = links.exported
     ? `<span class="issue">Issue ${escapeHtml(slug)}</span>`
     : `<label>Issue <select id="issue-switch" aria-label="Issue" data-live>${options}</select></label>`;
