@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/bin.js';
 import { browserMissing, launchChromium } from '../helpers/browser.js';
@@ -39,7 +39,10 @@ async function exported(): Promise<{ out: string; stdout: string }> {
  * The export's page from file:// in Chromium, every request it makes recorded; any that is not a
  * file of the folder is recorded apart and stopped (none must come).
  */
-async function openExport(browser: Browser, out: string): Promise<{ page: Page; outside: string[]; inside: string[]; errors: string[] }> {
+async function openExport(
+  browser: Browser,
+  out: string,
+): Promise<{ context: BrowserContext; page: Page; outside: string[]; inside: string[]; errors: string[] }> {
   const folder = pathToFileURL(out).href;
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
@@ -60,7 +63,7 @@ async function openExport(browser: Browser, out: string): Promise<{ page: Page; 
   });
   await page.goto(`${folder}/index.html`);
   await page.waitForSelector('body[data-ready="true"]');
-  return { page, outside, inside, errors };
+  return { context, page, outside, inside, errors };
 }
 
 const frame = (page: Page, id: 'phone' | 'desktop'): Frame => page.frame({ name: id })!;
@@ -90,7 +93,7 @@ describe.skipIf(missing)('newsletter preview --export, opened from file:// in Ch
   it('prints where the page is, and every panel renders: inbox row, email at 375 and 800 px light and dark, text, blog post, problems', async () => {
     const { out, stdout } = await exported();
     expect(stdout).toBe(`Preview of april-2025 written to ${join(out, 'index.html')}\n`);
-    const { page, outside, inside, errors } = await openExport(browser, out);
+    const { context, page, outside, inside, errors } = await openExport(browser, out);
 
     await expect(page.locator('#inbox .subject').textContent()).resolves.toBe('Inside Open Infrastructure: April 2025');
     await expect(page.locator('#inbox .preheader').textContent()).resolves.toContain('OpenInfra D&I Working Group');
@@ -132,10 +135,11 @@ describe.skipIf(missing)('newsletter preview --export, opened from file:// in Ch
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
     expect(inside.some((url) => url.endsWith('/email-dark.html'))).toBe(true);
+    await context.close();
   });
 
   it('runs nothing from content: no payload of a fragment runs in the page or its frames, and no request leaves the folder', async () => {
-    const { page, outside, errors } = await openExport(browser, (await exported()).out);
+    const { context, page, outside, errors } = await openExport(browser, (await exported()).out);
     await framesShow(page, 'email-light.html');
     for (const tab of ['text', 'blog', 'email']) await page.click(`[data-tab="${tab}"]`);
     await page.click('#dark');
@@ -153,5 +157,6 @@ describe.skipIf(missing)('newsletter preview --export, opened from file:// in Ch
     expect(await page.locator('#blog script, #blog iframe, #blog [onerror], #blog a[href^="javascript:"]').count()).toBe(0);
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    await context.close();
   });
 });
