@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeFor } from '../helpers/budget.js';
 import { png } from '../helpers/images.js';
-import { read, runMain, sampleWorkspace, writeFiles } from '../helpers/workspace.js';
+import { read, runMain, sampleWorkspace, tempDir, writeFiles } from '../helpers/workspace.js';
 
 /** Every file under dir, by relative path, with its bytes. */
 async function filesOf(dir: string): Promise<Map<string, Buffer>> {
@@ -139,6 +139,22 @@ describe('newsletter preview --export', { timeout: timeFor({ builds: 8 }) }, () 
     const refused = await runMain(['preview', '--export', 'out'], { cwd: other });
     expect(refused.code).toBe(2);
     expect(await read(other, 'out/index.html')).toBe('mine\n');
+  });
+
+  it('copies the site images a --site checkout holds, as the live preview shows them, and nothing else of the checkout', async () => {
+    const site = await tempDir();
+    const hero = png(640, 320);
+    await writeFiles(site, { 'static/img/graphics-for-su-1-.png': hero, 'static/img/other.png': png(8, 8) });
+    const dir = await sampleWorkspace();
+    const result = await runMain(['preview', '--export', 'out', '--site', site], { cwd: dir });
+    expect(result.code).toBe(0);
+    const files = await filesOf(join(dir, 'out'));
+    const images = [...files.keys()].filter((path) => path.startsWith('img/'));
+    expect(images).toEqual(['img/site_0.png']);
+    expect(files.get('img/site_0.png')!.equals(hero)).toBe(true);
+    for (const file of ['email-light.html', 'email-dark.html', 'index.html']) expect(files.get(file)!.toString('utf8'), file).toContain('src="img/site_0.png"');
+    // The image the checkout does not hold stays a placeholder: the site is never asked for it.
+    expect(files.get('email-light.html')!.toString('utf8')).toContain('src="assets/remote-image.svg"');
   });
 
   it('refuses the live flags with --export, and an issue that does not render leaves nothing', async () => {
