@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { printable } from '../core/text.js';
 import type { PreviewServer } from '../actions/preview.js';
 import type { Context } from '../context.js';
 import type { Printer } from '../commands/spec.js';
@@ -14,7 +16,12 @@ export function printNoBrowser(ctx: Pick<Context, 'stderr'>, problem: string, ur
   ctx.stderr.write(`warning: no browser could be opened (${problem}); open ${url} yourself.\n`);
 }
 
-export const print: Printer<typeof command> = async (ctx, { server, openPage }, { flags }) => {
+export const print: Printer<typeof command> = async (ctx, data, { flags }) => {
+  if ('exported' in data) {
+    ctx.stdout.write(`Preview of ${data.exported.issue} written to ${printable(join(data.exported.dir, 'index.html'))}\n`);
+    return;
+  }
+  const { server, openPage } = data;
   printPreviewStarted(ctx, server, flags.host);
   if (!flags.open) return;
   const problem = await openPage();

@@ -7,8 +7,9 @@ import { EMAIL_CLIP_BYTES } from '../email/render-email.js';
 import { errorsAndWarnings, plural } from '../text.js';
 
 /*
- * The preview's page: plain data in, one HTML document out. The page's script
- * (assets/preview/preview.js) makes it live; the page reads well without it too.
+ * The preview's page: plain data in, one HTML document out, for the live server and for an
+ * export alike (PageLinks says where each finds its files). The page's script
+ * (assets/preview/page.js, and live.js on the server) works it; the page reads well without it too.
  */
 
 /** A section as the preview names it: where its problems are grouped and how its heading reads. */
@@ -66,30 +67,65 @@ export const PAGE_POLICY =
 export const EMAIL_POLICY =
   "default-src 'none'; style-src 'unsafe-inline' https:; img-src 'self' https: http: data:; font-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-export function previewPage(view: PreviewView): string {
+/** Where a page finds its own files and the issue's outputs: the live server's addresses, or an export's relative ones. */
+export interface PageLinks {
+  /** The page's script and style, in the order they load. */
+  scripts: string[];
+  style: string;
+  /** The email the frames show; `dark`, where dark mode is a file of its own (an export: from file:// the page cannot reach into its frames). */
+  email: { light: string; dark?: string };
+  /** The raw outputs, by name. */
+  raw: [name: string, href: string][];
+  /** A policy the page carries itself, for an export, which no server sends with a header. */
+  policy?: string;
+  /** An export: one issue, no switcher, nothing live. */
+  exported: boolean;
+}
+
+/** The live server's addresses: its assets at /_preview/, the issue's outputs under /<issue>/. */
+export function liveLinks(slug: string): PageLinks {
+  return {
+    scripts: ['/_preview/page.js', '/_preview/live.js'],
+    style: '/_preview/preview.css',
+    email: { light: `/${slug}/email.html?shown` },
+    raw: ['email.html', 'email.txt', 'email.mjml', 'blog.md'].map((name) => [name, `/${slug}/${name}`]),
+    exported: false,
+  };
+}
+
+export function previewPage(view: PreviewView, links: PageLinks = liveLinks(view.slug)): string {
   const { slug, rendering } = view;
   const errors = rendering?.diagnostics.filter((d) => d.severity === 'error').length ?? 0;
   const warnings = (rendering?.diagnostics.length ?? 0) - errors;
   const status = view.error ? 'Not rendered: the last save has an error' : errorsAndWarnings(errors, warnings);
   const options = view.issues.map((id) => `<option value="${escapeHtml(id)}"${id === slug ? ' selected' : ''}>${escapeHtml(id)}</option>`).join('');
+  // The policy first: it governs only what comes after it.
+  const policy = links.policy ? `\n<meta http-equiv="Content-Security-Policy" content="${escapeHtml(links.policy)}">` : '';
+  const scripts = links.scripts.map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n');
+  // An export has no version (the same sources give the same bytes) and nothing to update.
+  const data = links.exported ? 'data-static' : `data-version="${escapeHtml(view.version)}" data-email-version="${escapeHtml(rendering?.emailVersion ?? '')}"`;
+  const issue = links.exported
+    ? `<span class="issue">Issue ${escapeHtml(slug)}</span>`
+    : `<label>Issue <select id="issue-switch" aria-label="Issue" data-live>${options}</select></label>`;
+  const raw = links.raw.map(([name, href]) => `<a href="${escapeHtml(href)}">${escapeHtml(name)}</a>`).join(' ');
   return `<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${policy}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(slug)} · newsletter preview</title>
-<link rel="stylesheet" href="/_preview/preview.css">
-<script type="module" src="/_preview/preview.js"></script>
+<link rel="stylesheet" href="${escapeHtml(links.style)}">
+${scripts}
 </head>
-<body data-issue="${escapeHtml(slug)}" data-version="${escapeHtml(view.version)}" data-email-version="${escapeHtml(rendering?.emailVersion ?? '')}">
+<body data-issue="${escapeHtml(slug)}" ${data}>
 <header class="bar">
-  <label>Issue <select id="issue-switch" aria-label="Issue" data-live>${options}</select></label>
+  ${issue}
   <p id="status" class="${view.error || errors > 0 ? 'bad' : warnings > 0 ? 'warn' : 'good'}" data-live>${escapeHtml(status)}</p>
   <label class="switch"><input type="checkbox" id="dark"> Dark mode</label>
-  <nav class="raw" aria-label="Raw outputs">Raw: <a href="/${slug}/email.html">email.html</a> <a href="/${slug}/email.txt">email.txt</a> <a href="/${slug}/email.mjml">email.mjml</a> <a href="/${slug}/blog.md">blog.md</a></nav>
+  <nav class="raw" aria-label="Raw outputs">Raw: ${raw}</nav>
 </header>
 <div id="error" role="alert" data-live${view.error ? '' : ' hidden'}>${view.error ? errorHtml(view.error, !!rendering) : ''}</div>
-${rendering ? renderedHtml(slug, rendering) : '<p class="empty">Nothing to show until the issue renders.</p>'}
+${rendering ? renderedHtml(links, rendering) : '<p class="empty">Nothing to show until the issue renders.</p>'}
 </body>
 </html>
 `;
@@ -100,10 +136,12 @@ function errorHtml(error: NonNullable<PreviewView['error']>, shown: boolean): st
   return `<p><strong>${escapeHtml(error.location ? `${error.location}: ` : '')}${escapeHtml(error.message)}</strong></p>${error.hint ? `<p>${escapeHtml(error.hint)}</p>` : ''}<p class="note">${note}</p>`;
 }
 
-function renderedHtml(slug: string, rendering: PreviewRendering): string {
+function renderedHtml(links: PageLinks, rendering: PreviewRendering): string {
   const { inbox, blog } = rendering;
+  const { light, dark } = links.email;
+  const sources = `src="${escapeHtml(light)}"${dark ? ` data-light-src="${escapeHtml(light)}" data-dark-src="${escapeHtml(dark)}"` : ''}`;
   const frame = (id: string, width: number, label: string) =>
-    `<figure class="device ${id}"><figcaption>${label}</figcaption><iframe id="${id}" name="${id}" class="email" src="/${slug}/email.html?shown" width="${width}" title="The email, ${label.toLowerCase()}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></figure>`;
+    `<figure class="device ${id}"><figcaption>${label}</figcaption><iframe id="${id}" name="${id}" class="email" ${sources} width="${width}" title="The email, ${label.toLowerCase()}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></figure>`;
   return `<section id="inbox" class="inbox" aria-label="As the inbox lists it" data-live>
   <span class="from">${escapeHtml(inbox.from)}</span>
   <span class="subject">${escapeHtml(inbox.subject)}</span>
@@ -143,7 +181,8 @@ function shipHtml(rendering: PreviewRendering): string {
   const { readiness, emailBytes } = rendering;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const size = `<p>Email ${kb(emailBytes)} of HTML; Gmail clips past ${kb(EMAIL_CLIP_BYTES)}.</p>`;
-  const due = `<p>Due ${escapeHtml(readiness.date)} (${escapeHtml(readiness.due)}).</p>`;
+  // An export leaves out how far off that is: it would change from one day to the next.
+  const due = `<p>Due ${escapeHtml(readiness.date)}${readiness.due ? ` (${escapeHtml(readiness.due)})` : ''}.</p>`;
   if (readiness.ready) return `<h2 class="good">Ready to ship</h2>${due}${size}`;
   const blockers = readiness.blockers.map((b) => `<li>${escapeHtml(b)}</li>`).join('');
   return `<h2 class="bad">Not ready: ${plural(readiness.blockers.length, 'blocker')}</h2>${due}${size}<details><summary>What stands in the way</summary><ul class="blockers">${blockers}</ul></details>`;
@@ -182,14 +221,16 @@ function problemsHtml(rendering: PreviewRendering): string {
 /**
  * The blog post's Markdown body as the site shows it: raw HTML parsed and allowlisted as for
  * the email (no script reaches the preview), the issue's own images shown from the preview
- * (`images`: their address in the post, and where the preview serves them).
+ * (`images`: their address in the post, and where the preview serves them). `otherImages`, for
+ * an export, which asks nothing outside its folder: what every other image shows instead.
  */
-export function blogPreviewHtml(body: string, images: Record<string, string>): string {
+export function blogPreviewHtml(body: string, images: Record<string, string>, otherImages?: string): string {
   const hast = safeHtmlTree(parseMarkdown(body).tree);
   const visit = (node: HastNodes): void => {
     if (node.type === 'element' && (node as Element).tagName === 'img') {
       const src = String((node as Element).properties.src ?? '');
-      if (images[src]) (node as Element).properties.src = images[src];
+      if (Object.hasOwn(images, src)) (node as Element).properties.src = images[src];
+      else if (otherImages !== undefined && !src.startsWith('data:')) (node as Element).properties.src = otherImages;
     }
     if ('children' in node) for (const child of node.children) visit(child as HastNodes);
   };

@@ -1,9 +1,12 @@
-// The preview page's script: tabs, the dark-mode switch, jumping from a problem to where it lands
-// in the email, and live updates (server-sent events) that keep every scroll position. The email
-// frames are sandboxed without scripts; this page reaches into them (same origin) to show local
-// images, switch dark mode and open links in a new tab.
+// The preview page's script, live or exported: tabs, the dark-mode switch, jumping from a problem
+// to where it lands in the email. A classic script, not a module: an exported page opened from
+// file:// may not load a module (Chromium asks for CORS, which file:// cannot give). The email
+// frames are sandboxed without scripts; where this page may reach into them (the live server, an
+// export on a static host) it shows local images, switches dark mode and opens links in a new tab.
+// From file:// every file is an origin of its own: an export's frames then carry all of that in
+// their own files (the dark email a file of its own), and a problem's click opens the email tab.
+// live.js adds the live server's updates.
 
-const issue = document.body.dataset.issue;
 const DARK_QUERY = /prefers-color-scheme:\s*dark/;
 const darkKey = 'newsletter-preview-dark';
 const tabKey = 'newsletter-preview-tab';
@@ -13,6 +16,21 @@ const prepared = new WeakSet();
 
 const frames = () => [...document.querySelectorAll('iframe.email')];
 const isDark = () => document.getElementById('dark')?.checked ?? false;
+/** sessionStorage, which a page opened from file:// may be refused. */
+const remembered = (key) => {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+const remember = (key, value) => {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // Not kept across reloads there: nothing else is lost.
+  }
+};
 const imageMap = () => {
   try {
     return JSON.parse(document.getElementById('images')?.textContent || '{}');
@@ -30,7 +48,8 @@ function prepare(frame) {
     const local = images[image.getAttribute('src')];
     if (local) image.setAttribute('src', local);
   }
-  applyDark(doc);
+  // An export's frame shows its dark email from a file of its own.
+  if (!frame.dataset.darkSrc) applyDark(doc);
   if (!prepared.has(doc)) {
     prepared.add(doc);
     doc.addEventListener('click', (event) => {
@@ -39,6 +58,16 @@ function prepare(frame) {
       event.preventDefault();
       window.open(link.href, '_blank', 'noopener,noreferrer');
     });
+  }
+}
+
+/** Each frame in dark mode or not: an export's by the file it shows, the live server's by its styles. */
+function darkFrames() {
+  for (const frame of frames()) {
+    const wanted = isDark() ? frame.dataset.darkSrc : frame.dataset.lightSrc;
+    if (wanted) {
+      if (frame.getAttribute('src') !== wanted) frame.setAttribute('src', wanted);
+    } else if (frame.contentDocument) applyDark(frame.contentDocument);
   }
 }
 
@@ -69,7 +98,7 @@ function showTab(name) {
     button.setAttribute('aria-selected', String(selected));
     document.getElementById(`tab-${button.dataset.tab}`).hidden = !selected;
   }
-  sessionStorage.setItem(tabKey, name);
+  remember(tabKey, name);
 }
 
 /**
@@ -122,90 +151,23 @@ function flash(element) {
   }, 1600);
 }
 
-/**
- * Puts a new email into each frame in place, parsed by the frame's own document (so under the
- * email's policy, not this page's): its scroll position stays where the reader left it.
- */
-function swapEmail(html) {
-  const open = /<html[^>]*>/i.exec(html);
-  const close = html.lastIndexOf('</html>');
-  const inner = open ? html.slice(open.index + open[0].length, close === -1 ? undefined : close) : html;
-  for (const frame of frames()) {
-    const doc = frame.contentDocument;
-    if (!doc || !doc.documentElement) continue;
-    doc.documentElement.innerHTML = inner;
-    prepare(frame);
-  }
-}
-
-let updating = null;
-let again = false;
-
-async function update() {
-  const response = await fetch(`/${issue}/`, { cache: 'no-store' });
-  if (!response.ok) return;
-  const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const hadRendering = !!document.getElementById('tab-email');
-  if (!hadRendering && next.getElementById('tab-email')) {
-    // The first good render since the page opened on an error: the whole page is new.
-    location.reload();
-    return;
-  }
-  for (const live of next.querySelectorAll('[data-live]')) {
-    const here = document.getElementById(live.id);
-    if (!here) continue;
-    here.innerHTML = live.innerHTML;
-    here.hidden = live.hidden;
-    here.className = live.className;
-  }
-  const emailVersion = next.body.dataset.emailVersion;
-  if (emailVersion && emailVersion !== document.body.dataset.emailVersion) {
-    const email = await fetch(`/${issue}/email.html?shown`, { cache: 'no-store' });
-    if (email.ok) {
-      swapEmail(await email.text());
-      document.body.dataset.emailVersion = emailVersion;
-    }
-  }
-  const version = next.body.dataset.version;
-  document.body.dataset.version = version;
-  // Two frames later the new email has been painted: what a test or the bench waits for.
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => {
-      document.body.dataset.painted = version;
-    }),
-  );
-}
-
-function refresh() {
-  if (updating) {
-    again = true;
-    return;
-  }
-  updating = (async () => {
-    do {
-      again = false;
-      await update().catch(() => undefined);
-    } while (again);
-    updating = null;
-  })();
-}
-
 function start() {
   const dark = document.getElementById('dark');
   if (dark) {
-    dark.checked = sessionStorage.getItem(darkKey) === '1';
+    dark.checked = remembered(darkKey) === '1';
     dark.addEventListener('change', () => {
-      sessionStorage.setItem(darkKey, dark.checked ? '1' : '0');
+      remember(darkKey, dark.checked ? '1' : '0');
       document.body.classList.toggle('dark', dark.checked);
-      for (const frame of frames()) if (frame.contentDocument) applyDark(frame.contentDocument);
+      darkFrames();
     });
     document.body.classList.toggle('dark', dark.checked);
+    if (dark.checked) darkFrames();
   }
   document.getElementById('issue-switch')?.addEventListener('change', (event) => {
     location.href = `/${encodeURIComponent(event.target.value)}/`;
   });
   for (const button of document.querySelectorAll('[data-tab]')) button.addEventListener('click', () => showTab(button.dataset.tab));
-  const tab = sessionStorage.getItem(tabKey);
+  const tab = remembered(tabKey);
   if (tab && document.getElementById(`tab-${tab}`)) showTab(tab);
   document.addEventListener('click', (event) => {
     const problem = event.target instanceof Element ? event.target.closest('button.problem') : null;
@@ -221,11 +183,10 @@ function start() {
       frame.dataset.loaded = 'true';
     }
   }
-  const events = new EventSource(`/${issue}/events`);
-  events.addEventListener('version', (event) => {
-    if (event.data !== document.body.dataset.version) refresh();
-  });
-  document.body.dataset.ready = 'true';
+  // The live page is ready once live.js listens for updates; an export, now.
+  if ('static' in document.body.dataset) document.body.dataset.ready = 'true';
 }
 
 start();
+// What live.js builds on.
+window.newsletterPreview = { frames, prepare };
