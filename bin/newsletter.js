@@ -1,13 +1,13 @@
 #!/bin/sh
 ":" //; set -f; self=$0; if [ -L "$self" ]; then self=$(readlink -f -- "$self" 2>/dev/null || printf %s "$self"); fi; case $self in /*) ;; *) self=$PWD/$self ;; esac; root=${self%/bin/*}; lib=$root/lib
 ":" //; cmd=; skip=; for a in "$@"; do if [ -n "$skip" ]; then skip=; elif [ "$a" = --cwd ]; then skip=1; else case $a in -*) ;; *) cmd=$a; break ;; esac; fi; done
-":" //; case $cmd in build|lint) ;; *) NEWSLETTER_NO_SNAPSHOT=1 ;; esac; case " $* " in *" --debug "*|*" --eml "*) NEWSLETTER_NO_SNAPSHOT=1 ;; esac
+":" //; case $cmd in build|lint|preview) ;; *) NEWSLETTER_NO_SNAPSHOT=1 ;; esac; case " $* " in *" --debug "*|*" --eml "*) NEWSLETTER_NO_SNAPSHOT=1 ;; esac
 ":" //; node=; IFS=:; for dir in $PATH; do if [ -f "${dir:-.}/node" ] && [ -x "${dir:-.}/node" ]; then node=${dir:-.}/node; break; fi; done; unset IFS
 ":" //; start=modules; if [ -z "$NEWSLETTER_NO_SNAPSHOT" ] && [ -z "$NODE_OPTIONS" ] && [ -n "$node" ] && [ -f "$lib/newsletter.blob" ] && [ -f "$lib/newsletter.blob.stamp" ] && IFS="|" read -r built_for built_with size mtime built_id < "$lib/newsletter.blob.stamp" && [ "$root" -ef "$built_for" ] && [ "$node" -ef "$built_with" ] && [ "$(stat -L -c '%s|%Y' -- "$node" 2>/dev/null || stat -L -f '%z|%m' -- "$node" 2>/dev/null)" = "$size|$mtime" ]; then start=snapshot; fi
 ":" //; if [ $start = snapshot ]; then { read -r id < "$lib/build-id" && [ "$id" = "$built_id" ]; } 2>/dev/null || start=modules; fi; if [ $start = snapshot ]; then set +f; for f in "$lib"/*.js "$lib"/*/*.js "$lib"/*/*/*.js; do if [ "$f" -nt "$lib/newsletter.blob" ]; then start=modules; break; fi; done; set -f; fi
 ":" //; if [ -n "$NEWSLETTER_PRINT_START" ]; then echo "$start"; exit 0; fi; if [ $start = snapshot ]; then exec "$node" --snapshot-blob "$lib/newsletter.blob" -- "$@"; fi
 ":" //; exec node "$0" "$@"
-// Run as a program, the lines above are sh: for build and lint, the commands that render
+// Run as a program, the lines above are sh: for build, lint and preview, the commands that render
 // emails, they start node from the CLI's startup snapshot (built by npm install, MJML already
 // loaded) when its stamp, `folder|node|size|mtime|build`, matches: this is the folder and this
 // the node binary it was built for (the same files, whatever the path: test -ef), that node's

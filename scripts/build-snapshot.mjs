@@ -32,7 +32,7 @@ const UNUSED = [
 ];
 // cheerio's parse5 adapter: MJML and juice load cheerio in XML mode, which parses with htmlparser2.
 const UNUSED_FILES = /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]parsers[\\/]parse5-adapter\.js$/;
-// The snapshot serves the commands the command list marks fromSnapshot (build and lint;
+// The snapshot serves the commands the command list marks fromSnapshot (build, lint, preview;
 // bin/newsletter.js starts every other command, and build --eml, from the modules): what only
 // the others use (their work in actions/, their printers) would be bytes every start pays for;
 // their declarations (commands/) stay, for --help. These stand-ins throw if called, which the
@@ -43,8 +43,6 @@ const NOT_SERVED = new Set([
   ...OTHER_COMMANDS.map((name) => join(lib, 'actions', `${name}.js`)),
   ...OTHER_COMMANDS.map((name) => join(lib, 'ui', `print-${name}.js`)),
   join(lib, 'io', 'mail.js'), // build --eml (nodemailer)
-  join(lib, 'io', 'open-browser.js'), // preview
-  join(lib, 'actions', 'open-preview.js'), // preview --open
 ]);
 const NOT_SERVED_PACKAGES = ['@inquirer/prompts']; // new's questions
 for (const file of [blob, stamp, bundle, packages]) rmSync(file, { force: true });

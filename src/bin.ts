@@ -14,12 +14,12 @@ import { terminalPrompter } from './ui/prompts.js';
  * against the same snapshot without it (docs/snapshot.md): build 0.98x the time and 0.88x the
  * CPU, lint --all of 18 issues 0.86x and 0.74x. So it is set for those two commands, on V8 11,
  * and for nothing that runs long (the preview) or on a V8 whose default was not measured: the
- * short runs are the commands the table starts from the snapshot. The
+ * short runs are the commands the list starts from the snapshot that end once done. The
  * flag only sets the budget of what runs from now on, so it takes effect set here (the startup
  * snapshot could not be started with a flag it was not built with).
  */
 const V8_11_INTERRUPT_BUDGET = 67_584;
-const SHORT_RUNS = new Set(COMMANDS.filter((command) => command.fromSnapshot).map((command) => command.name));
+const SHORT_RUNS = new Set(COMMANDS.filter((command) => command.fromSnapshot && command.until === undefined).map((command) => command.name));
 
 /** The command named on a command line, as the bin's sh finds it: the first word that is not an option or --cwd's folder. */
 export function commandOf(argv: string[]): string | undefined {

@@ -33,7 +33,8 @@ Examples:
   $ newsletter preview june-2025 --port 0 --open
   $ newsletter preview --export preview # static files: open preview/index.html
   $ newsletter screenshot --out shots   # PNGs at 375 and 800 px, light and dark`,
-  fromSnapshot: false,
+  // From the snapshot: an export is a render and a lint, like build; the live server starts as fast.
+  fromSnapshot: true,
   async run(ctx, { args, flags, cwd }): Promise<LivePreview | { exported: ExportResult }> {
     if (flags.export !== undefined) {
       // The live server's flags say how to serve; an export serves nothing.

@@ -104,7 +104,7 @@ export interface CommandSpec<Flags extends readonly FlagSpec[] = readonly FlagSp
   flags: Flags;
   /** The --help text after the options. */
   examples: string;
-  /** Started from the startup snapshot: the commands that render emails, and so load MJML. */
+  /** Started from the startup snapshot: the commands that render emails, and so load MJML, at every run. */
   fromSnapshot: boolean;
   // Method syntax, here and below: a command's own run is one of the list's, whatever its flags.
   /** Does the work (loading what it needs on first use) and returns what ui/print-<name>.ts prints. */
