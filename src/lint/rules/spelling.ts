@@ -1,5 +1,5 @@
 import { HOUSE_WORDS } from '../../core/spelling/house-words.js';
-import { isMisspelt, makeSpeller, misspelling, nearBudget, proseWords, type NearBudget } from '../../core/spelling/spelling.js';
+import { isMisspelt, makeSpeller, misspelling, nearBudget, proseWords, type NearBudget, type Speller, type WordList } from '../../core/spelling/spelling.js';
 import type { Report } from '../types.js';
 import { defineRule } from '../rule.js';
 import { matchRange, textNodes } from '../source.js';
@@ -64,7 +64,7 @@ export const spelling = defineRule({
     ],
   },
   check({ docs, config, dictionary, report }) {
-    const speller = makeSpeller(dictionary(), [...HOUSE_WORDS, ...config.words]);
+    const speller = spellerFor(dictionary(), config.words);
     // Each word is checked once: its fixes while its file is under MAX_PER_FILE, else only whether it is misspelt.
     const verdicts = new Map<string, string[] | null>();
     const misspelt = new Map<string, boolean>();
@@ -76,8 +76,9 @@ export const spelling = defineRule({
         .toLowerCase()
         .replace(/['\u2019]s$/, '')
         .replace(/s$/, '');
-    for (const { doc } of docs)
-      for (const { value } of textNodes(doc)) for (const { word } of proseWords(value)) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
+    // Each text's words are read once, for this count and for the check below.
+    const texts = docs.map(({ doc }) => textNodes(doc).map((hit) => ({ ...hit, words: proseWords(hit.value) })));
+    for (const hits of texts) for (const { words } of hits) for (const { word } of words) uses.set(stem(word), (uses.get(stem(word)) ?? 0) + 1);
     // Per file: the reports made, and those past MAX_PER_FILE (counted, the first kept, and whether any is an error).
     // Each file has its own budget of the costly questions, so that one file's junk leaves the others spelt.
     const files = new Map<string, { shown: number; more: number; first?: Omit<Report, 'message'> & { word: string }; error: boolean; budget: NearBudget }>();
@@ -89,15 +90,15 @@ export const spelling = defineRule({
       if (budget.cut === cut) cache.set(key, found);
       return found;
     };
-    for (const { file, doc, at } of docs) {
+    for (const [d, { file, doc, at }] of docs.entries()) {
       const tally = files.get(file) ?? { shown: 0, more: 0, error: false, budget: nearBudget() };
       files.set(file, tally);
-      for (const { node, value, parents } of textNodes(doc)) {
+      for (const { node, value, parents, words } of texts[d]!) {
         // Link text that is the URL itself is an address, not prose.
         const parent = parents.at(-1);
         if (parent?.type === 'link' && (parent.url === value || parent.url.endsWith(value))) continue;
         const inTitle = at !== undefined || parents.some((p) => p.type === 'heading');
-        for (const { word, index } of proseWords(value)) {
+        for (const { word, index } of words) {
           if ((uses.get(stem(word)) ?? 0) >= 3) continue;
           const first = startsSentence(value, index);
           const key = `${first ? '.' : ' '}${word}`;
@@ -139,6 +140,20 @@ export const spelling = defineRule({
     }
   },
 });
+
+/**
+ * One speller for every issue a run lints with the same dictionary and config words: it keeps
+ * what it has looked up (see makeSpeller). Weakly held by the dictionary, which the startup
+ * snapshot's warm-up does not keep.
+ */
+const spellers = new WeakMap<WordList, { words: readonly string[]; speller: Speller }>();
+function spellerFor(dictionary: WordList, words: readonly string[]): Speller {
+  const kept = spellers.get(dictionary);
+  if (kept && kept.words.length === words.length && kept.words.every((word, i) => word === words[i])) return kept.speller;
+  const speller = makeSpeller(dictionary, [...HOUSE_WORDS, ...words]);
+  spellers.set(dictionary, { words: [...words], speller });
+  return speller;
+}
 
 /** Whether the word at `index` starts a sentence: nothing before it in its text, or a full stop. */
 function startsSentence(text: string, index: number): boolean {
