@@ -72,6 +72,101 @@ describe('markdown', () => {
     );
   });
 
+  it('reads a plain line (most front matter values) as the parser does, positions included', () => {
+    // The parser itself, configured as parseMarkdown configures it.
+    const parser = (source: string) => fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    // Mostly what plain lines hold, so that most lines take the short way; and what opens a construct.
+    const plain = fc.constantFrom(
+      'Inside',
+      'Open',
+      'Zürich',
+      'Ελλάδα',
+      'e\u0301',
+      '2025',
+      ' ',
+      '  ',
+      ',',
+      ';',
+      ':',
+      "'",
+      '"',
+      '?',
+      '!',
+      '(',
+      ')',
+      '/',
+      '.',
+      '%',
+      '+',
+      '=',
+      '$',
+      '-',
+      '–',
+      '—',
+      '’',
+      '“',
+      '”',
+    );
+    const special = fc.constantFrom(
+      '@',
+      'a@b.co',
+      'www.',
+      'WWW.x',
+      'https://x.org',
+      'mailto:',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '<',
+      '>',
+      '&amp;',
+      '\\',
+      '~',
+      '|',
+      '#',
+      '1.',
+      '\t',
+      '\r',
+      '\n',
+      '\u0000',
+      '\u00a0',
+      '🚀',
+      '𝐀',
+    );
+    const piece = fc.oneof({ weight: 8, arbitrary: plain }, { weight: 2, arbitrary: special });
+    const same = (text: string, line: number) =>
+      expect(JSON.stringify(parseMarkdown(text, line).tree), text).toBe(JSON.stringify(parser('\n'.repeat(Math.max(0, line - 1)) + text)));
+    // Each construct a plain line must not hold, as a writer would put it in a title.
+    for (const text of [
+      'Inside Open Infrastructure: April 2025',
+      'Open *this* now',
+      'An under_scored_ _word_',
+      'Write to jo@openinfra.dev today',
+      'Read www.openinfra.dev',
+      'See https://openinfra.dev',
+      'See <b>bold</b>',
+      'See <x.org>',
+      'Tom &amp; Jerry',
+      'Not \\! escaped',
+      'x ~~gone~~',
+      'Code `here`',
+      'A [link](/a) here',
+      'An ![image](/a.png)',
+      'Kata | Zuul',
+      'Say #hashtag',
+      'Trailing space ',
+    ])
+      same(text, 3);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 4 }), (pieces, line) => {
+        same(pieces.join(''), line);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   it('knows a fragment that holds only comments is empty', () => {
     expect(isEmptyMarkdown(parseMarkdown('<!--\nguide\n-->\n\n   \n').tree)).toBe(true);
     expect(isEmptyMarkdown(parseMarkdown('<!-- guide -->\nText').tree)).toBe(false);

@@ -220,7 +220,17 @@ export function makeSpeller(dictionary: WordList, ownWords: readonly string[]): 
     const es = word.slice(0, -2);
     return (bare.length >= 4 && !/(?:[sxz]|[cs]h)$/i.test(bare) && knownAsIs(bare)) || (es.length >= 4 && /(?:[xz]|[cs]h)es$/i.test(word) && knownAsIs(es));
   };
-  const knows = (word: string): boolean => knownAsIs(word) || (word.includes('-') && word.split('-').every((part) => part === '' || knownAsIs(part)));
+  // The answer depends on the word alone, and a speller is kept for every issue of a run (see
+  // the spelling rule), whose words are mostly the same few thousand: each is looked up once.
+  const known = new Map<string, boolean>();
+  const knows = (word: string): boolean => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = knownAsIs(word) || (word.includes('-') && word.split('-').every((part) => part === '' || knownAsIs(part)));
+      known.set(word, answer);
+    }
+    return answer;
+  };
   const ownList = [...new Set(ownWords)];
   // Each house word as nearOwn compares it, and the words that share each key of a deletion
   // index (SymSpell's): a word, and each form of it one letter shorter. Two words one edit

@@ -1,5 +1,5 @@
 import { HOUSE_WORDS } from '../../core/spelling/house-words.js';
-import { isMisspelt, makeSpeller, misspelling, nearBudget, proseWords, type NearBudget } from '../../core/spelling/spelling.js';
+import { isMisspelt, makeSpeller, misspelling, nearBudget, proseWords, type NearBudget, type Speller, type WordList } from '../../core/spelling/spelling.js';
 import type { Report } from '../types.js';
 import { defineRule } from '../rule.js';
 import { matchRange, textNodes } from '../source.js';
@@ -64,7 +64,7 @@ export const spelling = defineRule({
     ],
   },
   check({ docs, config, dictionary, report }) {
-    const speller = makeSpeller(dictionary(), [...HOUSE_WORDS, ...config.words]);
+    const speller = spellerFor(dictionary(), config.words);
     // Each word is checked once: its fixes while its file is under MAX_PER_FILE, else only whether it is misspelt.
     const verdicts = new Map<string, string[] | null>();
     const misspelt = new Map<string, boolean>();
@@ -145,6 +145,20 @@ export const spelling = defineRule({
     }
   },
 });
+
+/**
+ * One speller for every issue a run lints with the same dictionary and config words: it keeps
+ * what it has looked up (see makeSpeller). Weakly held by the dictionary, which the startup
+ * snapshot's warm-up does not keep.
+ */
+const spellers = new WeakMap<WordList, { words: readonly string[]; speller: Speller }>();
+function spellerFor(dictionary: WordList, words: readonly string[]): Speller {
+  const kept = spellers.get(dictionary);
+  if (kept && kept.words.length === words.length && kept.words.every((word, i) => word === words[i])) return kept.speller;
+  const speller = makeSpeller(dictionary, [...HOUSE_WORDS, ...words]);
+  spellers.set(dictionary, { words: [...words], speller });
+  return speller;
+}
 
 /** Whether the word at `index` starts a sentence: nothing before it in its text, or a full stop. */
 function startsSentence(text: string, index: number): boolean {
