@@ -54,7 +54,7 @@ describe('the package, packed and installed', () => {
         'lib/build-id',
         'lib/spelling/words.txt',
         'templates/email.mjml.hbs',
-        'assets/preview/preview.js',
+        'assets/preview/page.js',
         '.github/workflows/newsletter.yml',
         'docs/configuration.md',
       ]),
