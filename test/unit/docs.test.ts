@@ -25,7 +25,12 @@ it("docs/rules.md's rule table is the registry's (npm run docs writes it)", () =
 });
 
 it('shows readers only command lines the CLI takes, in the README and docs/ (read by commander from the commands, nothing run)', () => {
-  const files = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => join('docs', name))];
+  const files = [
+    'README.md',
+    ...readdirSync(join(REPO, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join('docs', name)),
+  ];
   const lines = files.flatMap((file) =>
     [...readFileSync(join(REPO, file), 'utf8').matchAll(/```(?:sh|bash|console)\n([\s\S]*?)```/g)].flatMap((block) =>
       block[1]!
