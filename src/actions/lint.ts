@@ -53,8 +53,11 @@ export interface LintRun {
   warningCount: number;
   /** With --quiet: the warnings left out of the results, which the report still counts aloud. */
   hiddenWarnings?: number;
-  /** With --since: the ref, and the shared file whose change made every issue count. */
-  since?: { ref: string; everyIssueBecause: string | undefined };
+  /**
+   * With --since: the ref, the shared file whose change made every issue count, and the problems
+   * of the files the change left alone, counted but not reported (when no shared file changed).
+   */
+  since?: { ref: string; everyIssueBecause: string | undefined; untouched: { errors: number; warnings: number; files: number } };
   /** With --fix or --fix-dry-run. After --fix, the results are those of a lint run after the fixes. */
   fixes?: FixReport;
   /** With a checkout: its posts and authors left out unread (listed with --verbose, counted without). */
@@ -75,10 +78,17 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   const known = await listIssues(root);
   let targets: IssueId[];
   let since: LintRun['since'];
+  // With --since: the files whose problems are the change's to answer for (undefined: every file).
+  let reported: Set<string> | undefined;
   if (options.since !== undefined) {
-    const touched = issuesTouchedBy(await filesChangedSince(root, options.since, ctx.env), known);
-    since = { ref: options.since, everyIssueBecause: touched.everyIssueBecause };
+    const changed = await filesChangedSince(root, options.since, ctx.env);
+    const touched = issuesTouchedBy(changed, known);
+    since = { ref: options.since, everyIssueBecause: touched.everyIssueBecause, untouched: { errors: 0, warnings: 0, files: 0 } };
     targets = touched.issues;
+    // A pull request for one section must not fail for the sections others have yet to write: an
+    // issue is linted whole (its rules read across files), and a file the change did not touch
+    // is counted, not reported. A config or template change answers for every file.
+    if (touched.everyIssueBecause === undefined) reported = new Set(changed);
   } else if (options.all) {
     if (known.length === 0) await resolveIssue(root, undefined, known);
     targets = known;
@@ -105,9 +115,16 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
       ({ linted }) => linted,
       (error: unknown) => unreadable(error, id),
     );
-    fixable.push(...linted.diagnostics.filter((d) => d.fix));
+    fixable.push(...linted.diagnostics.filter((d) => d.fix && (!reported || reported.has(d.file))));
     for (const file of linted.files) {
       const all = linted.diagnostics.filter((d) => d.file === file);
+      if (reported && since && !reported.has(file)) {
+        const errors = all.filter((d) => d.severity === 'error').length;
+        since.untouched.errors += errors;
+        since.untouched.warnings += all.length - errors;
+        if (all.length > 0) since.untouched.files++;
+        continue;
+      }
       const mine = all.filter((d) => !options.quiet || d.severity === 'error');
       hiddenWarnings += all.length - mine.length;
       results.push(toResult(join(root, file), mine));

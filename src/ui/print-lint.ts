@@ -64,6 +64,8 @@ export function printLintRun(
   if (run.since?.everyIssueBecause) {
     ctx.stderr.write(`${c.dim(`every issue linted: ${printable(run.since.everyIssueBecause)} changed since ${printable(run.since.ref)}.`)}\n`);
   }
+  const leftOut = untouchedNote(run);
+  if (leftOut) ctx.stderr.write(`${c.dim(printable(leftOut))}\n`);
   if (tooManyWarnings(run, maxWarnings)) {
     ctx.stderr.write(`${c.red('error')} ${run.warningCount} warnings, more than --max-warnings ${maxWarnings} allows.\n`);
   }
@@ -81,12 +83,23 @@ function annotationPath(root: string, repository: string | undefined): (filePath
       .join('/');
 }
 
+/** With --since: what the files the change left alone hold, which the run does not report. */
+function untouchedNote(run: LintRun): string | undefined {
+  const untouched = run.since?.untouched;
+  if (!untouched || untouched.errors + untouched.warnings === 0) return undefined;
+  const problems = [untouched.errors ? plural(untouched.errors, 'error') : '', untouched.warnings ? plural(untouched.warnings, 'warning') : '']
+    .filter(Boolean)
+    .join(' and ');
+  return `${problems} in ${plural(untouched.files, 'file')} this change did not touch, not reported here (newsletter lint ${run.issues.join(' ')} shows them).`;
+}
+
 /** The run as Markdown for a GitHub job summary ($GITHUB_STEP_SUMMARY). */
 export function lintSummary(run: LintRun): string {
+  const leftOut = untouchedNote(run);
   const scope =
     run.since && run.issues.length === 0
       ? `No issue changed since ${run.since.ref}.`
-      : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.`;
+      : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.${leftOut ? ` ${leftOut[0]!.toUpperCase()}${leftOut.slice(1)}` : ''}`;
   return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 

@@ -41,12 +41,36 @@ describe('newsletter lint --since', () => {
     await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation. TODO: link\n' });
     const result = await runMain(['lint', '--since', 'main', '--format', 'json'], { cwd });
     expect(result.code).toBe(1);
-    expect(linted(result.stdout, cwd)).toEqual([
-      'sections/may-2025/events.md',
-      'sections/may-2025/foundation.md',
-      'sections/may-2025/issue.md',
-      'sections/may-2025/spotlight.md',
-    ]);
+    expect(linted(result.stdout, cwd)).toEqual(['sections/may-2025/foundation.md']);
+  });
+
+  it("judges a change on the files it touched: the issue's other sections are counted, not reported, and fail nothing", async () => {
+    const { cwd } = await archiveRepository();
+    // On main, two of May's sections are still to write: a placeholder, and an empty link.
+    await writeFiles(cwd, {
+      'sections/may-2025/spotlight.md': '---\ntitle: A lead story\n---\nInsert Spotlight\n',
+      'sections/may-2025/events.md': '* [](https://openinfra.org/summit) 17-19 October 2025 | Paris-Saclay, FR\n',
+    });
+    commitAll(cwd, 'May, as its editor opened it');
+    // The change: the foundation's section, written clean.
+    await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation, and [its report](https://openinfra.org/report).\n' });
+    const clean = await runMain(['lint', '--since', 'main', '--format', 'github'], { cwd });
+    expect(clean).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: '2 errors and 1 warning in 2 files this change did not touch, not reported here (newsletter lint may-2025 shows them).\n',
+    });
+    // The same issue linted by name reports them, and fails.
+    const whole = await runMain(['lint', 'may-2025', '--format', 'json'], { cwd });
+    expect(whole.code).toBe(1);
+    const reported = (JSON.parse(whole.stdout) as { filePath: string; errorCount: number }[]).filter((r) => r.errorCount > 0);
+    expect(reported.map((r) => r.filePath.slice(cwd.length + 1))).toEqual(['sections/may-2025/events.md', 'sections/may-2025/spotlight.md']);
+    // A change to one of them answers for it: its errors are reported, and fail the check.
+    await writeFiles(cwd, { 'sections/may-2025/events.md': '* [](https://openinfra.org/summit) 17-19 October 2025 | Paris-Saclay, France\n' });
+    const events = await runMain(['lint', '--since', 'main', '--format', 'github'], { cwd });
+    expect(events.code).toBe(1);
+    expect(events.stdout).toMatch(/^::error file=sections\/may-2025\/events\.md,line=1,/);
+    expect(events.stderr).toBe('1 error and 1 warning in 1 file this change did not touch, not reported here (newsletter lint may-2025 shows them).\n');
   });
 
   it('counts staged changes and new files git does not ignore, and leaves out ignored ones', async () => {
