@@ -18,6 +18,7 @@ import {
   readRemoteUrl,
   readTreeEntries,
   readUncommitted,
+  readUnpushed,
   writeCommit,
   type SiteRepository,
 } from '../io/site-branch.js';
@@ -48,6 +49,8 @@ export interface PublishBranch {
   pushed: boolean;
   url?: string;
   pushError?: string;
+  /** Commits of the checkout's branch that its remote's copy lacks: they are on this branch too, and in its pull request. */
+  unpushed?: { count: number; upstream: string };
 }
 
 /** What publish --branch did, in the shape of publish's own lists, paths relative to the checkout. */
@@ -149,6 +152,8 @@ export async function publishToBranch(repo: SiteRepository, job: BranchJob): Pro
     branch.previous = base;
   }
   if (remote) branch.remote = remote;
+  const unpushed = await readUnpushed(repo, remote);
+  if (unpushed && unpushed.count > 0) branch.unpushed = unpushed;
   const result: BranchOutcome = { written: [], unchanged: [], replaced: [], removed, branch };
   const blobs: { path: string; oid: string; content: Buffer }[] = [];
   for (const file of job.files) {

@@ -242,6 +242,20 @@ export async function readPushRemote(repo: SiteRepository, branch: string): Prom
   return remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0] : undefined;
 }
 
+/**
+ * The commits of the checkout's branch that its remote's copy lacks (its upstream, else
+ * REMOTE/BRANCH as the last fetch or push left it), and that copy's name; undefined when
+ * there is no copy to compare with. They would ride along into the pull request.
+ */
+export async function readUnpushed(repo: SiteRepository, remote: string | undefined): Promise<{ count: number; upstream: string } | undefined> {
+  const upstream = await git(repo, ['rev-parse', '--symbolic-full-name', '@{upstream}']);
+  const ref = upstream.code === 0 && upstream.stdout.trim() !== '' ? upstream.stdout.trim() : remote ? `refs/remotes/${remote}/${repo.branch}` : undefined;
+  if (ref === undefined || (await git(repo, ['rev-parse', '--verify', '--quiet', ref])).code !== 0) return undefined;
+  const count = await git(repo, ['rev-list', '--count', `${ref}..${repo.head}`]);
+  if (count.code !== 0) return undefined;
+  return { count: Number(count.stdout.trim()), upstream: ref.replace(/^refs\/(?:remotes|heads)\//, '') };
+}
+
 /** The remote's address as its config writes it (url.*.insteadOf not applied: it is what names the repository). */
 export async function readRemoteUrl(repo: SiteRepository, remote: string): Promise<string | undefined> {
   const url = await git(repo, ['config', '--get', `remote.${remote}.url`]);

@@ -1,7 +1,7 @@
 import type { PublishBranch } from '../actions/publish-branch.js';
 import type { PublishResult } from '../actions/publish.js';
 import type { Context } from '../context.js';
-import { printable, printableJson } from '../core/text.js';
+import { plural, printable, printableJson } from '../core/text.js';
 import { paint, printNotReady, printOverridden } from './output.js';
 import type { Printer } from '../commands/spec.js';
 import type command from '../commands/publish.js';
@@ -78,6 +78,12 @@ function printBranch(ctx: Pick<Context, 'stdout' | 'stderr' | 'color'>, result: 
     ctx.stdout.write(`  ${'commit'.padEnd(11)}  ${short}\n`);
     ctx.stdout.write(`The checkout is still on ${printable(branch.base)}, its files as they were.\n`);
   }
+  if (branch.unpushed) {
+    const { count, upstream } = branch.unpushed;
+    ctx.stderr.write(
+      `${c.yellow('warning')} ${printable(branch.base)} has ${plural(count, 'commit')} that ${printable(upstream)} has not; ${count === 1 ? 'it is' : 'they are'} on ${name} too, and in its pull request (git -C ${printable(shellQuote(result.site))} log ${printable(shellQuote(upstream))}..${printable(shellQuote(branch.base))}).\n`,
+    );
+  }
   if (!branch.commit) return;
   if (branch.pushed) {
     ctx.stdout.write(`Pushed ${name} to ${printable(branch.remote ?? '')}.\n`);
@@ -113,6 +119,7 @@ function branchJson(branch: PublishBranch): Record<string, unknown> {
     pushed: branch.pushed,
     url: branch.url ?? null,
     pushError: branch.pushError ?? null,
+    unpushed: branch.unpushed ?? null,
   };
 }
 

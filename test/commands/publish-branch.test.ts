@@ -138,6 +138,29 @@ describe('publish --branch', () => {
   );
 
   it(
+    "warns when the checkout's branch has commits its remote lacks: they ride along into the pull request",
+    async () => {
+      const cwd = await workspace();
+      const { site, env } = await siteRepository();
+      await writeFiles(site, { 'experiment.txt': 'not for the site\n' });
+      commitAll(site, 'a local experiment');
+      const result = await runMain(['publish', '--site', site, '--branch', '--push'], { cwd, env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(
+        `warning main has 1 commit that origin/main has not; it is on ${BRANCH} too, and in its pull request (git -C ${site} log origin/main..main).\n`,
+      );
+      expect(git(site, 'log', '--format=%s', `origin/main..${BRANCH}`).trim().split('\n')).toEqual(['Inside Open Infrastructure: May 2025', 'a local experiment']);
+      // Once main is pushed, nothing to warn of.
+      git(site, 'push', '--quiet', 'origin', 'main');
+      await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation, told again.\n' });
+      const again = await runMain(['publish', '--site', site, '--branch', '--push'], { cwd, env });
+      expect(again.code).toBe(0);
+      expect(again.stderr).not.toContain('warning');
+    },
+    timeFor({ builds: 4 }),
+  );
+
+  it(
     'after an edit, adds one commit to its own branch (removing the image the post dropped), pushed as a fast-forward; with nothing new, commits nothing',
     async () => {
       const cwd = await workspace();
@@ -275,6 +298,7 @@ describe('publish --branch', () => {
         pushed: true,
         url: null,
         pushError: null,
+        unpushed: null,
       });
       expect(manifest.written).toHaveLength(3);
 
