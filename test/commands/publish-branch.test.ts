@@ -149,7 +149,10 @@ describe('publish --branch', () => {
       expect(result.stderr).toContain(
         `warning main has 1 commit that origin/main has not; it is on ${BRANCH} too, and in its pull request (git -C ${site} log origin/main..main).\n`,
       );
-      expect(git(site, 'log', '--format=%s', `origin/main..${BRANCH}`).trim().split('\n')).toEqual(['Inside Open Infrastructure: May 2025', 'a local experiment']);
+      expect(git(site, 'log', '--format=%s', `origin/main..${BRANCH}`).trim().split('\n')).toEqual([
+        'Inside Open Infrastructure: May 2025',
+        'a local experiment',
+      ]);
       // Once main is pushed, nothing to warn of.
       git(site, 'push', '--quiet', 'origin', 'main');
       await writeFiles(cwd, { 'sections/may-2025/foundation.md': '* News of the foundation, told again.\n' });
