@@ -54,6 +54,12 @@ export function readExportFolder(folder: string, shown: string): string[] {
  */
 export async function writeExportFolder(folder: string, shown: string, files: ExportFile[], previous: readonly string[]): Promise<void> {
   const own = new Set(previous);
+  // The folder may come from a checkout (dist/ of a pull request): a subfolder that is a link
+  // would take the export's writes and removals outside it.
+  for (const path of [...files.map((file) => file.path), ...previous]) {
+    const link = linkedFolder(folder, path);
+    if (link) throw usageError(`${shown}/${link} is a link, so the export would write outside ${shown}: nothing was written.`);
+  }
   for (const file of files) {
     if (!own.has(file.path) && readFileIfThere(join(folder, file.path)) !== undefined) {
       throw usageError(`${shown}/${file.path} is not a file the previous export wrote: nothing was written.`);
@@ -69,6 +75,20 @@ export async function writeExportFolder(folder: string, shown: string, files: Ex
     removeFile(join(folder, stale));
     removeEmptyFolders(folder, dirname(join(folder, stale)));
   }
+}
+
+/** The first folder on `path`'s way, below `folder`, that is a symbolic link (relative, with /), if any. */
+function linkedFolder(folder: string, path: string): string | undefined {
+  const parts = path.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const at = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(join(folder, at)).isSymbolicLink()) return at;
+    } catch {
+      return undefined; // not there yet: nothing below it is either
+    }
+  }
+  return undefined;
 }
 
 /** A relative path that stays inside its folder. */

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { timeFor } from '../helpers/budget.js';
@@ -133,6 +133,15 @@ describe('newsletter preview --export', { timeout: timeFor({ builds: 8 }) }, () 
     expect(files.has(`img/${image}`)).toBe(false);
     expect(files.get('README.txt')!.toString('utf8')).toBe('the reviewers read this\n');
     expect(files.get('.newsletter-export')!.toString('utf8')).not.toContain('README.txt');
+
+    // A subfolder swapped for a link (a pull request can commit one under dist/) takes no write or removal outside.
+    const elsewhere = await tempDir();
+    await writeFiles(elsewhere, { [image]: 'not the export\'s\n' });
+    await writeFile(join(dir, 'out', '.newsletter-export'), `${await read(dir, 'out/.newsletter-export')}img/${image}\n`);
+    await symlink(elsewhere, join(dir, 'out', 'img'));
+    const linked = await runMain(['preview', '--export', 'out'], { cwd: dir });
+    expect(linked).toMatchObject({ code: 2, stderr: 'error out/img is a link, so the export would write outside out: nothing was written.\n' });
+    expect(await read(elsewhere, image)).toBe("not the export's\n");
 
     // A file the export would write, put there by someone else, is never replaced.
     const other = await sampleWorkspace({ 'out/index.html': 'mine\n', 'out/.newsletter-export': 'not a manifest\n' });
