@@ -136,7 +136,7 @@ describe('newsletter preview --export', { timeout: timeFor({ builds: 8 }) }, () 
 
     // A subfolder swapped for a link (a pull request can commit one under dist/) takes no write or removal outside.
     const elsewhere = await tempDir();
-    await writeFiles(elsewhere, { [image]: 'not the export\'s\n' });
+    await writeFiles(elsewhere, { [image]: "not the export's\n" });
     await writeFile(join(dir, 'out', '.newsletter-export'), `${await read(dir, 'out/.newsletter-export')}img/${image}\n`);
     await symlink(elsewhere, join(dir, 'out', 'img'));
     const linked = await runMain(['preview', '--export', 'out'], { cwd: dir });
