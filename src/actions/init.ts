@@ -1,9 +1,10 @@
-import { relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Context } from '../context.js';
 import { CONFIG_FILES, defaultConfig } from '../core/config/config.js';
 import { MONTHS } from '../core/issue/slug.js';
 import { conventionsOf, newsletterPosts, type ConventionKey, type SiteConventions } from '../core/site/site.js';
-import { scaffoldWorkspace, siteDepartures, WORKFLOW_FILE, type WorkspaceInputs } from '../core/workspace/scaffold.js';
+import { GITIGNORE_FILE, ignoredLinesMissing, scaffoldWorkspace, siteDepartures, WORKFLOW_FILE, type WorkspaceInputs } from '../core/workspace/scaffold.js';
 import { writeNewFiles } from '../io/new-files.js';
 import { readPackageFile, readToolPackage } from '../io/package-files.js';
 import { openSiteCheckout, readSiteModel } from '../io/site.js';
@@ -20,6 +21,8 @@ export interface InitResult {
   dir: string;
   /** The files written, relative to it. */
   files: string[];
+  /** A .gitignore that was there already, kept as it was, and the lines of init's it lacks. */
+  keptGitignore?: { missing: string[] };
   /** The package the workspace installs, at the version it names. */
   tool: { name: string; version: string };
   /** With --site: the post the conventions were read from (none when the site has no newsletter post), and the keys set in the config. */
@@ -46,17 +49,21 @@ export async function initWorkspace(ctx: Pick<Context, 'cwd' | 'now'>, options: 
   };
   const files = scaffoldWorkspace(inputs);
   // The other name a config may have: two configs would stop every command.
+  // A repository made on GitHub often starts with a .gitignore: it is the owner's, kept, and what it lacks is said.
   const written = writeNewFiles(
     target,
     shown,
     files,
     CONFIG_FILES.filter((name) => !files.has(name)),
+    new Set([GITIGNORE_FILE]),
   );
+  const keptGitignore = written.includes(GITIGNORE_FILE) ? undefined : { missing: ignoredLinesMissing(readFileSync(join(target, GITIGNORE_FILE), 'utf8')) };
   const now = ctx.now();
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   return {
     dir: shown,
     files: written,
+    ...(keptGitignore ? { keptGitignore } : {}),
     tool: { name: tool.name, version: tool.version },
     ...(site ? { site: { post: site.conventions?.file, set: site.set } } : {}),
     nextIssue: `${MONTHS[next.getUTCMonth()]}-${next.getUTCFullYear()}`,

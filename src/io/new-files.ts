@@ -8,12 +8,21 @@ import { describeFsError, isDirectory } from './files.js';
  * file, a folder or a link of that name) refuses the whole set before anything is written, and
  * a write that fails takes back what was written and the folders made for it. `files`: paths
  * relative to `dir`, with `/`; `dir` is made when missing. `shown`: dir as the user named it.
+ * `keptIfThere`: files that, when one stands there already, are left as they are, neither
+ * replaced nor refused. Returns the paths written.
  */
-export function writeNewFiles(dir: string, shown: string, files: Map<string, string>, alsoRefused: readonly string[] = []): string[] {
+export function writeNewFiles(
+  dir: string,
+  shown: string,
+  files: Map<string, string>,
+  alsoRefused: readonly string[] = [],
+  keptIfThere: ReadonlySet<string> = new Set(),
+): string[] {
   const target = resolve(dir);
   if (isTaken(target) && !isDirectory(target))
     throw usageError(`${shown} is a file, not a folder.`, 'Give init a folder: a new one, or one without these files.');
-  const taken = [...alsoRefused, ...files.keys()].filter((path) => isTaken(join(target, path)));
+  const kept = new Set([...keptIfThere].filter((path) => files.has(path) && isTaken(join(target, path))));
+  const taken = [...alsoRefused, ...files.keys()].filter((path) => !kept.has(path) && isTaken(join(target, path)));
   if (taken.length > 0) {
     const named = taken.map((path) => join(shown, path).split(sep).join('/'));
     throw new CliError(`${named.join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'}; nothing was written.`, {
@@ -25,6 +34,7 @@ export function writeNewFiles(dir: string, shown: string, files: Map<string, str
   try {
     makeFolders(target, madeFolders);
     for (const [path, content] of files) {
+      if (kept.has(path)) continue;
       const file = join(target, path);
       makeFolders(dirname(file), madeFolders);
       // wx: a file that appeared since the check above is refused, never replaced.
@@ -41,7 +51,7 @@ export function writeNewFiles(dir: string, shown: string, files: Map<string, str
       hint: 'Give init a folder you can write to.',
     });
   }
-  return [...files.keys()];
+  return [...files.keys()].filter((path) => !kept.has(path));
 }
 
 /** Whether a name is in use: by a file, a folder or a link (even one that leads nowhere), or a file stands where a folder of its path would go. */

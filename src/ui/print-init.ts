@@ -10,6 +10,10 @@ export function printInitResult(ctx: Pick<Context, 'stdout' | 'color'>, result: 
   const c = paint(ctx);
   ctx.stdout.write(`${c.green('Created')} a newsletter workspace in ${printable(result.dir)}\n`);
   for (const file of result.files) ctx.stdout.write(`  ${printable(file)}\n`);
+  if (result.keptGitignore) {
+    const { missing } = result.keptGitignore;
+    ctx.stdout.write(`  .gitignore was there already, and is kept as it was${missing.length > 0 ? `: add ${missing.join(' and ')} to it` : ''}\n`);
+  }
   if (result.site) {
     const { post, set } = result.site;
     ctx.stdout.write(

@@ -127,7 +127,7 @@ describe('newsletter init', () => {
   });
 
   it('never replaces a file: one of its files there already, and nothing is written (exit 1)', async () => {
-    for (const there of ['.gitignore', 'sections/README.md', 'newsletter.config.yml', '.github/workflows/newsletter.yml']) {
+    for (const there of ['package.json', 'sections/README.md', 'newsletter.config.yml', '.github/workflows/newsletter.yml']) {
       const cwd = await tempDir();
       await writeFiles(cwd, { [there]: 'mine\n', 'sections/may-2026/issue.md': '---\n---\n' });
       const before = await snapshotTree(cwd);
@@ -136,6 +136,21 @@ describe('newsletter init', () => {
       expect(result.stderr.split('\n')[0]).toBe(`error ${there} already exists; nothing was written.`);
       expect(await snapshotTree(cwd)).toEqual(before);
     }
+  });
+
+  it('keeps a .gitignore that is there already (a repository made on GitHub has one), and says what it lacks', async () => {
+    const cwd = await tempDir();
+    await writeFiles(cwd, { '.gitignore': '# Node\n/node_modules\n' });
+    const result = await runMain(['init'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('  .gitignore was there already, and is kept as it was: add dist/ to it\n');
+    expect(await read(cwd, '.gitignore')).toBe('# Node\n/node_modules\n');
+    expect(Object.keys(await snapshotTree(cwd)).sort()).toEqual([...FILES].sort());
+    // One that has both lines gets no advice.
+    const other = await tempDir();
+    await writeFiles(other, { '.gitignore': 'dist\nnode_modules/\n' });
+    const quiet = await runMain(['init'], { cwd: other });
+    expect(quiet.stdout).toContain('  .gitignore was there already, and is kept as it was\n');
   });
 
   it('refuses a --site that is not a checkout, and a DIR that is a file, in one line (exit 2), and writes nothing', async () => {

@@ -34,7 +34,7 @@ export function scaffoldWorkspace(inputs: WorkspaceInputs): Map<string, string> 
     [GUIDE_FILE, GUIDE],
     [WORKFLOW_FILE, inputs.workflow],
     ['package.json', packageText(inputs.tool)],
-    ['.gitignore', GITIGNORE],
+    [GITIGNORE_FILE, GITIGNORE],
   ]);
 }
 
@@ -128,10 +128,17 @@ function resolveReferences(value: unknown, ranges: Record<string, string>): unkn
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolveReferences(inner, ranges)]));
 }
 
+export const GITIGNORE_FILE = '.gitignore';
+const IGNORED = ['dist/', 'node_modules/'];
 const GITIGNORE = `# What newsletter build writes, made again from sections/ at every build.
-dist/
-node_modules/
+${IGNORED.join('\n')}
 `;
+
+/** The lines of init's .gitignore that a .gitignore of the owner's lacks (read plainly: `dist`, `/dist` and `dist/` all count). */
+export function ignoredLinesMissing(text: string): string[] {
+  const lines = new Set(text.split(/\r?\n/).map((line) => line.trim().replace(/^\//, '').replace(/\/$/, '')));
+  return IGNORED.filter((line) => !lines.has(line.replace(/\/$/, '')));
+}
 
 /**
  * The guide for section writers. Every command it names is one of the CLI's or one of the
