@@ -74,7 +74,8 @@ export const DEFAULT_SECTIONS: SectionConfig[] = [
     guide: [
       'Upcoming events only, as data in the front matter above. They render after any words',
       'you write here; for words after them ("Visit ... for the full list"), put a line with',
-      'just the HTML comment "events" where the events go (the README shows it).',
+      'just the HTML comment "events" where the events go (sections/README.md shows it, as',
+      "does the newsletter's README).",
       '',
       'events:',
       '  - name: OpenInfra Summit Europe',

@@ -163,11 +163,15 @@ Images: put a new picture in the issue's \`img/\` folder and show it relative to
 with words that say what it shows: \`![The Kata team at the PTG](img/team-photo.png)\`. A
 picture the site has already is written by its path on the site: \`![Our sponsors](/img/sponsors.png)\`.
 
+Events: \`events.md\` lists them as data in its front matter (its comment shows how), and they
+render after your words; for words after them, put a line of just \`<!-- events -->\` where
+they go.
+
 ## The pull request's check
 
-Every pull request runs the newsletter's check. Problems in the issues it changes show as notes
-on their lines under "Files changed" (an error fails the check); the run's summary says which
-sections are still owed. The run also keeps a preview for reviewers: on the check's page, under
+Every pull request runs the newsletter's check. Problems in the files it changes show as notes
+on their lines under "Files changed" (an error fails the check); others' unfinished sections
+do not fail yours, and the run's summary says which sections are still owed. The run also keeps a preview for reviewers: on the check's page, under
 Artifacts, download \`newsletter-preview\`, unzip it and open \`<issue>/preview/index.html\` (the
 email at phone and desktop width, the plain text, the blog post and every problem).
 
