@@ -188,5 +188,27 @@ describe.skipIf(missing)(
       expect(byTemplate('blog-post.md.hbs').length).toBeGreaterThanOrEqual(6);
       expect(lint.code).toBe(1);
     });
+
+    it("a workspace's own email template hides nothing in Outlook's conditional comments: their URLs are held to the same policy", async () => {
+      const cwd = await tempDir();
+      const builtIn = readFileSync(join(REPO, 'templates', 'email.mjml.hbs'), 'utf8');
+      // Every client but Outlook reads a comment; Word's engine renders what is inside.
+      const outlookOnly =
+        '<!--[if mso]><a href="javascript:alert(908)">Read</a><img src="data:image/gif;base64,R0lGODlh" alt="x"><v:image src="https://openinfra.org/img/summit.png" /><![endif]-->';
+      await writeFiles(cwd, { ...readyMayIssue(), 'templates/email.mjml.hbs': builtIn.replace('<mj-divider ', `<mj-raw>${outlookOnly}</mj-raw><mj-divider `) });
+      const built = await runMain(['build', '--json'], { cwd });
+      expect(built.code, built.stderr).toBe(0);
+      const html = readFileSync((JSON.parse(built.stdout).outputs as Record<string, string>).html!, 'utf8');
+      expect(html).not.toMatch(/javascript:|data:image/i);
+      // The comment and what is allowed in it stay: Outlook still gets its markup.
+      expect(html).toMatch(/<!--\[if mso\]><a\s*>Read<\/a><img\s+alt="x"\s*><v:image src="https:\/\/openinfra\.org\/img\/summit\.png" \/><!\[endif\]-->/);
+      const lint = await runMain(['lint', '--format', 'json'], { cwd });
+      const results = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+      const byTemplate = results.find((r) => r.filePath.endsWith('templates/email.mjml.hbs'))?.messages.filter((m) => m.ruleId === 'unsafe-template') ?? [];
+      expect(byTemplate.map((m) => m.message)).toEqual([
+        expect.stringContaining('"javascript:alert(908)" is not a URL an email may hold'),
+        expect.stringContaining('is not a URL an email may hold'),
+      ]);
+    });
   },
 );

@@ -282,21 +282,22 @@ function emailDocumentPass(html: string): { problems: RawHtmlProblem[]; cuts: { 
         } else refuse(location.startOffset, location.endOffset, message);
         return;
       }
-      for (const attribute of token.attrs) {
-        const at = location.attrs?.[attribute.name];
-        if (!at) continue;
-        const name = attribute.name;
-        const use = EMAIL_URL_ATTRIBUTES[name];
-        let why: string | undefined;
-        if (/^on/.test(name)) why = `the ${name} attribute runs script; it is left out.`;
-        else if (EMAIL_REFUSED_ATTRIBUTES.has(name)) why = `the ${name} attribute is not allowed in an email; it is left out.`;
-        else if (use && !isAllowedUrl(attribute.value, use))
-          why = `"${printable(normalizeUrl(attribute.value))}" is not a URL an email may hold; it is left out.`;
-        else if (name === 'srcset' && attribute.value.split(',').some((candidate) => !isAllowedUrl(candidate.trim().split(/\s+/)[0] ?? '', 'image')))
-          why = 'a srcset URL the URL policy refuses; it is left out.';
-        else if (name === 'style' && SCRIPT_IN_STYLE.test(attribute.value)) why = 'a style attribute that runs script in old mail clients; it is left out.';
-        if (why) refuse(at.startOffset, at.endOffset, why);
-      }
+      for (const { start, end, message } of refusedAttributes(token)) refuse(start, end, message);
+    },
+    onComment(token) {
+      if (dropping) return;
+      // Outlook's conditional comments: a comment to every other client, markup that Word's engine
+      // renders. It runs no script (and MJML itself puts <noscript> there), so their elements stand;
+      // their attributes are held to the document's rules, or a template could hide a URL there.
+      const inner = conditionalContent(token.data);
+      if (!inner) return;
+      const at = token.location!.startOffset + '<!--'.length + inner.offset;
+      const nested = tokenizerWith({
+        onStartTag(tag) {
+          for (const { start, end, message } of refusedAttributes(tag)) refuse(at + start, at + end, message);
+        },
+      });
+      nested.write(inner.html, true);
     },
     onEndTag(token) {
       if (dropping && token.tagName === dropping.tag) {
@@ -308,6 +309,34 @@ function emailDocumentPass(html: string): { problems: RawHtmlProblem[]; cuts: { 
   tokenizer.write(html, true);
   if (dropping) cuts.push({ start: dropping.start, end: html.length });
   return { problems, cuts };
+}
+
+/** The attributes of a start tag that no email may hold, each with its place and why. */
+function refusedAttributes(token: Token.TagToken): { start: number; end: number; message: string }[] {
+  const refused: { start: number; end: number; message: string }[] = [];
+  for (const attribute of token.attrs) {
+    const at = token.location!.attrs?.[attribute.name];
+    if (!at) continue;
+    const name = attribute.name;
+    const use = EMAIL_URL_ATTRIBUTES[name];
+    let why: string | undefined;
+    if (/^on/.test(name)) why = `the ${name} attribute runs script; it is left out.`;
+    else if (EMAIL_REFUSED_ATTRIBUTES.has(name)) why = `the ${name} attribute is not allowed in an email; it is left out.`;
+    else if (use && !isAllowedUrl(attribute.value, use)) why = `"${printable(normalizeUrl(attribute.value))}" is not a URL an email may hold; it is left out.`;
+    else if (name === 'srcset' && attribute.value.split(',').some((candidate) => !isAllowedUrl(candidate.trim().split(/\s+/)[0] ?? '', 'image')))
+      why = 'a srcset URL the URL policy refuses; it is left out.';
+    else if (name === 'style' && SCRIPT_IN_STYLE.test(attribute.value)) why = 'a style attribute that runs script in old mail clients; it is left out.';
+    if (why) refused.push({ start: at.startOffset, end: at.endOffset, message: why });
+  }
+  return refused;
+}
+
+/** The markup inside a downlevel-hidden conditional comment (`<!--[if mso]>...<![endif]-->`, given its data), and where it starts in the data. */
+function conditionalContent(data: string): { offset: number; html: string } | undefined {
+  const open = /^\[if [^\]]*\]>/.exec(data);
+  if (!open) return undefined;
+  const end = data.lastIndexOf('<![endif]');
+  return { offset: open[0].length, html: data.slice(open[0].length, end >= open[0].length ? end : data.length) };
 }
 
 /**
