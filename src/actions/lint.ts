@@ -80,10 +80,11 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
   let since: LintRun['since'];
   // With --since: the files whose problems are the change's to answer for (undefined: every file).
   let reported: Set<string> | undefined;
+  const untouched = { errors: 0, warnings: 0, files: 0 };
   if (options.since !== undefined) {
     const changed = await filesChangedSince(root, options.since, ctx.env);
     const touched = issuesTouchedBy(changed, known);
-    since = { ref: options.since, everyIssueBecause: touched.everyIssueBecause, untouched: { errors: 0, warnings: 0, files: 0 } };
+    since = { ref: options.since, everyIssueBecause: touched.everyIssueBecause, untouched };
     targets = touched.issues;
     // A pull request for one section must not fail for the sections others have yet to write: an
     // issue is linted whole (its rules read across files), and a file the change did not touch
@@ -118,11 +119,11 @@ export async function lint(ctx: Pick<Context, 'cwd' | 'env' | 'now' | 'waits'> &
     fixable.push(...linted.diagnostics.filter((d) => d.fix && (!reported || reported.has(d.file))));
     for (const file of linted.files) {
       const all = linted.diagnostics.filter((d) => d.file === file);
-      if (reported && since && !reported.has(file)) {
+      if (reported && !reported.has(file)) {
         const errors = all.filter((d) => d.severity === 'error').length;
-        since.untouched.errors += errors;
-        since.untouched.warnings += all.length - errors;
-        if (all.length > 0) since.untouched.files++;
+        untouched.errors += errors;
+        untouched.warnings += all.length - errors;
+        if (all.length > 0) untouched.files++;
         continue;
       }
       const mine = all.filter((d) => !options.quiet || d.severity === 'error');

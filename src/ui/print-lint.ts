@@ -99,7 +99,7 @@ export function lintSummary(run: LintRun): string {
   const scope =
     run.since && run.issues.length === 0
       ? `No issue changed since ${run.since.ref}.`
-      : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.${leftOut ? ` ${leftOut[0]!.toUpperCase()}${leftOut.slice(1)}` : ''}`;
+      : `Linted: ${run.issues.join(', ')}${run.since ? ` (changed since ${run.since.ref})` : ''}.${leftOut ? ` ${leftOut}` : ''}`;
   return formatSummary(run.results, (filePath) => relative(run.root, filePath).split(sep).join('/'), scope);
 }
 
